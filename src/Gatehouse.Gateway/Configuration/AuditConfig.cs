@@ -1,0 +1,20 @@
+namespace Gatehouse.Gateway.Configuration;
+
+/// <summary>The audit trail's settings.</summary>
+public sealed record AuditConfig
+{
+    /// <summary>Gets what happens when the audit cannot be written; the default, closed, refuses the request with 503.</summary>
+    public AuditFailureMode FailureMode { get; init; } = AuditFailureMode.Closed;
+
+    /// <summary>Gets the most bytes of an opaque body kept in the audit; the default is 65,536.</summary>
+    public int BodyCapBytes { get; init; } = 65_536;
+
+    /// <summary>Gets the most characters of prompt or response text kept; the default is 1,048,576.</summary>
+    public int TextCapChars { get; init; } = 1_048_576;
+
+    /// <summary>Gets the write queue's capacity; the default is 8,192 entries.</summary>
+    public int QueueCapacity { get; init; } = 8_192;
+
+    /// <summary>Gets the most entries committed in one transaction; the default is 512.</summary>
+    public int MaxBatch { get; init; } = 512;
+}

@@ -1,0 +1,20 @@
+namespace Gatehouse.Gateway.Configuration;
+
+/// <summary>One upstream connection, reached at <c>/{name}/{**path}</c>.</summary>
+public sealed record ConnectionConfig
+{
+    /// <summary>Gets the unique name, the first path segment of the route.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the kind: <c>openai</c>, <c>anthropic</c> or <c>http</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Gets the upstream base URL; <c>{path}</c> is appended to it.</summary>
+    public required Uri Upstream { get; init; }
+
+    /// <summary>Gets the credential injected upstream, or null when the upstream needs none.</summary>
+    public CredentialConfig? Credential { get; init; }
+
+    /// <summary>Gets the groups allowed to use the connection; empty means any authenticated caller.</summary>
+    public IReadOnlyList<string> AllowGroups { get; init; } = [];
+}

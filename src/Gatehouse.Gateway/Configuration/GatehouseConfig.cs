@@ -1,0 +1,29 @@
+namespace Gatehouse.Gateway.Configuration;
+
+/// <summary>
+/// The validated, immutable configuration snapshot the data path reads. Built once at start-up from YAML and
+/// environment variables; a request holds one snapshot from start to end.
+/// </summary>
+public sealed record GatehouseConfig
+{
+    /// <summary>Gets the listener settings.</summary>
+    public ServerConfig Server { get; init; } = new();
+
+    /// <summary>Gets how callers are identified.</summary>
+    public IdentityConfig Identity { get; init; } = new();
+
+    /// <summary>Gets the upstream connections, by unique name.</summary>
+    public IReadOnlyList<ConnectionConfig> Connections { get; init; } = [];
+
+    /// <summary>Gets where state is stored.</summary>
+    public StorageConfig Storage { get; init; } = new();
+
+    /// <summary>Gets the audit trail's settings.</summary>
+    public AuditConfig Audit { get; init; } = new();
+
+    /// <summary>Gets the request limits.</summary>
+    public LimitsConfig Limits { get; init; } = new();
+
+    /// <summary>Gets a value indicating whether the development defaults are on (<c>serve --dev</c>).</summary>
+    public bool Dev { get; init; }
+}

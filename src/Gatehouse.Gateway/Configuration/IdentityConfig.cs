@@ -1,0 +1,11 @@
+namespace Gatehouse.Gateway.Configuration;
+
+/// <summary>How callers are identified: OIDC issuers and API keys.</summary>
+public sealed record IdentityConfig
+{
+    /// <summary>Gets the trusted OIDC issuers; several may be trusted at once.</summary>
+    public IReadOnlyList<OidcIssuerConfig> Oidc { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether API keys are accepted; the default is true.</summary>
+    public bool ApiKeys { get; init; } = true;
+}

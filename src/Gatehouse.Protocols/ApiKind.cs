@@ -1,0 +1,17 @@
+namespace Gatehouse.Protocols;
+
+/// <summary>Identifies which model API an exchange speaks, and so which adapter understands it.</summary>
+public enum ApiKind
+{
+    /// <summary>Any other HTTP exchange: proxied and audited as opaque bytes.</summary>
+    Http,
+
+    /// <summary>OpenAI Chat Completions (<c>/v1/chat/completions</c>).</summary>
+    OpenAIChat,
+
+    /// <summary>OpenAI Responses (<c>/v1/responses</c>).</summary>
+    OpenAIResponses,
+
+    /// <summary>Anthropic Messages (<c>/v1/messages</c>).</summary>
+    AnthropicMessages,
+}

@@ -1,0 +1,21 @@
+namespace Gatehouse.Protocols;
+
+/// <summary>
+/// Understands one model API: the only code that knows that API's JSON and event shapes.
+/// </summary>
+/// <remarks>
+/// Masking, policy and audit see the normalised <see cref="ParsedRequest"/> and <see cref="ResponseSummary"/>;
+/// none of them parse provider JSON themselves. Adding an API means adding an adapter.
+/// </remarks>
+public interface IProtocolAdapter
+{
+    /// <summary>Gets the API this adapter understands.</summary>
+    ApiKind Api { get; }
+
+    /// <summary>Parses the exact request body that will be forwarded.</summary>
+    RequestParseResult ParseRequest(ReadOnlySpan<byte> body);
+
+    /// <summary>Creates an assembler fed with the response body bytes as they are forwarded.</summary>
+    /// <param name="contentType">The upstream response's media type (<c>text/event-stream</c> for streams).</param>
+    IResponseAssembler CreateResponseAssembler(string? contentType);
+}

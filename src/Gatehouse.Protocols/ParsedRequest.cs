@@ -1,0 +1,20 @@
+namespace Gatehouse.Protocols;
+
+/// <summary>What an adapter understood of a request body: the normalised view policy, masking and audit see.</summary>
+public sealed record ParsedRequest
+{
+    /// <summary>Gets the API the request speaks.</summary>
+    public required ApiKind Api { get; init; }
+
+    /// <summary>Gets the requested model, if named.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Gets a value indicating whether the client asked for a streamed (SSE) response.</summary>
+    public bool Stream { get; init; }
+
+    /// <summary>Gets the prompt messages in order (system first where the API has a separate field).</summary>
+    public IReadOnlyList<PromptMessage> Messages { get; init; } = [];
+
+    /// <summary>Gets the names of the tools offered to the model.</summary>
+    public IReadOnlyList<string> ToolNames { get; init; } = [];
+}

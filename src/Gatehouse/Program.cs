@@ -1,0 +1,6 @@
+namespace Gatehouse;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs every Gatehouse test project and ends with one line: "N passed, N failed[, N skipped]".
+# Installs what the tests need first (idempotent). Usage: ./test.sh [extra dotnet test arguments]
+set -uo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# 1. What the tests need from outside the repo. Debian packages only when missing (apt-get is idempotent but slow).
+need_pkgs=()
+command -v sqlite3 >/dev/null 2>&1 || need_pkgs+=(sqlite3)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing ${need_pkgs[*]}"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}") >/dev/null 2>&1 \
+      || log "could not install ${need_pkgs[*]}; tests that need them will fail"
+  else
+    log "missing ${need_pkgs[*]} and cannot install as non-root"
+  fi
+fi
+
+# 2. Restore and build once, so that a compile error is reported as such.
+results=TestResults
+rm -rf "$results"
+log "restoring and building"
+if ! dotnet build Gatehouse.slnx -c Release -nologo -v q; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# 3. Run every test project; each writes a TRX file whose counters we add up.
+log "running tests"
+dotnet test Gatehouse.slnx -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" \
+  --logger "console;verbosity=minimal" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+
+if [ "$files" -eq 0 ] || { [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; }; then
+  # The runner failed without reporting a failed test (a crash or a missing result): count it as a failure.
+  failed=$((failed + 1))
+fi
+
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
