@@ -24,6 +24,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets the request limits.</summary>
     public LimitsConfig Limits { get; init; } = new();
 
+    /// <summary>Gets where traces and metrics go.</summary>
+    public TelemetryConfig Telemetry { get; init; } = new();
+
     /// <summary>Gets a value indicating whether the development defaults are on (<c>serve --dev</c>).</summary>
     public bool Dev { get; init; }
 }

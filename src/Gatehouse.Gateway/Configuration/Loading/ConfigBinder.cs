@@ -1,0 +1,305 @@
+using System.Collections;
+using System.Text.RegularExpressions;
+
+namespace Gatehouse.Gateway.Configuration.Loading;
+
+/// <summary>Turns the configuration tree into a validated <see cref="GatehouseConfig"/>, collecting every error.</summary>
+internal static partial class ConfigBinder
+{
+    private static readonly HashSet<string> ReservedNames =
+        new(["api", "healthz", "readyz", "metrics", "dev-issuer", "_gatehouse"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> ConnectionKinds = new(["openai", "anthropic", "http"], StringComparer.Ordinal);
+
+    public static GatehouseConfig Bind(ConfigNode root, IDictionary environment, ConfigErrors errors)
+    {
+        var reader = new SectionReader(root, errors);
+        var config = new GatehouseConfig
+        {
+            Server = BindServer(reader.Section("server")),
+            Identity = BindIdentity(reader.Section("identity")),
+            Connections = BindConnections(reader, environment),
+            Storage = BindStorage(reader.Section("storage")),
+            Audit = BindAudit(reader.Section("audit")),
+            Limits = BindLimits(reader.Section("limits")),
+            Telemetry = BindTelemetry(reader.Section("telemetry")),
+        };
+        reader.ReportUnknownKeys();
+        return config;
+    }
+
+    private static ServerConfig BindServer(SectionReader s)
+    {
+        var defaults = new ServerConfig();
+        var urls = s.StringList("urls") ?? defaults.Urls;
+        for (var i = 0; i < urls.Count; i++)
+        {
+            if (!IsHttpUrl(urls[i]))
+            {
+                s.Errors.Add(ConfigNode.ItemPath(s.ChildPath("urls"), i), null, $"'{urls[i]}' is not an absolute http(s) URL");
+            }
+        }
+
+        var publicUrl = s.String("publicUrl");
+        if (publicUrl is not null && !IsHttpUrl(publicUrl))
+        {
+            s.Errors.Add(s.ChildPath("publicUrl"), null, $"'{publicUrl}' is not an absolute http(s) URL");
+        }
+
+        s.ReportUnknownKeys();
+        return new ServerConfig { Urls = urls, PublicUrl = publicUrl?.TrimEnd('/') };
+    }
+
+    private static IdentityConfig BindIdentity(SectionReader s)
+    {
+        var issuers = new List<OidcIssuerConfig>();
+        foreach (var item in s.Items("oidc"))
+        {
+            var issuer = BindIssuer(new SectionReader(item, s.Errors));
+            if (issuer is not null)
+            {
+                issuers.Add(issuer);
+            }
+        }
+
+        var duplicates = issuers.GroupBy(i => i.Issuer, StringComparer.Ordinal).Where(g => g.Count() > 1);
+        foreach (var duplicate in duplicates)
+        {
+            s.Errors.Add(s.ChildPath("oidc"), null, $"issuer '{duplicate.Key}' is listed more than once");
+        }
+
+        var config = new IdentityConfig { Oidc = issuers, ApiKeys = s.Bool("apiKeys", true) };
+        s.ReportUnknownKeys();
+        return config;
+    }
+
+    private static OidcIssuerConfig? BindIssuer(SectionReader s)
+    {
+        var defaults = new OidcIssuerConfig { Issuer = "", Audiences = [] };
+        var issuer = s.RequiredString("issuer");
+        var allowHttp = s.Bool("allowHttp", false);
+        if (issuer is not null && !IsHttpUrl(issuer))
+        {
+            s.Errors.Add(s.ChildPath("issuer"), null, $"'{issuer}' is not an absolute http(s) URL");
+        }
+        else if (issuer is not null && issuer.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !allowHttp)
+        {
+            s.Errors.Add(s.ChildPath("issuer"), null, "is http://; set allowHttp: true to accept it (loopback and development only)");
+        }
+
+        var metadata = s.String("metadataAddress");
+        if (metadata is not null && !IsHttpUrl(metadata))
+        {
+            s.Errors.Add(s.ChildPath("metadataAddress"), null, $"'{metadata}' is not an absolute http(s) URL");
+        }
+
+        var audiences = s.StringList("audiences") ?? s.StringList("audience") ?? [];
+        if (audiences.Count == 0)
+        {
+            s.Errors.Add(s.ChildPath("audiences"), null, "required: at least one accepted audience");
+        }
+
+        var algorithms = s.StringList("algorithms") ?? defaults.Algorithms;
+        foreach (var alg in algorithms.Where(a => a.Equals("none", StringComparison.OrdinalIgnoreCase) || a.StartsWith("HS", StringComparison.OrdinalIgnoreCase)))
+        {
+            s.Errors.Add(s.ChildPath("algorithms"), null, $"'{alg}' is not allowed: only asymmetric signatures (RS*, PS*, ES*) can be verified with a JWKS");
+        }
+
+        var config = new OidcIssuerConfig
+        {
+            Issuer = issuer ?? "",
+            Audiences = audiences,
+            MetadataAddress = metadata,
+            AllowHttp = allowHttp,
+            GroupsClaim = s.String("groupsClaim") ?? defaults.GroupsClaim,
+            Algorithms = algorithms,
+            ClockSkew = s.Duration("clockSkew", defaults.ClockSkew, TimeSpan.Zero, TimeSpan.FromMinutes(5)),
+            TokenTypes = s.StringList("tokenTypes") ?? defaults.TokenTypes,
+        };
+        s.ReportUnknownKeys();
+        return issuer is null ? null : config;
+    }
+
+    private static List<ConnectionConfig> BindConnections(SectionReader root, IDictionary environment)
+    {
+        var connections = new List<ConnectionConfig>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in root.Items("connections"))
+        {
+            var s = new SectionReader(item, root.Errors);
+            var name = s.RequiredString("name");
+            if (name is not null && !ConnectionName().IsMatch(name))
+            {
+                s.Errors.Add(s.ChildPath("name"), null, $"'{name}' must be 1-63 characters of a-z, 0-9, '-' or '_', starting with a letter or digit");
+            }
+            else if (name is not null && ReservedNames.Contains(name))
+            {
+                s.Errors.Add(s.ChildPath("name"), null, $"'{name}' is reserved by the gateway");
+            }
+            else if (name is not null && !seen.Add(name))
+            {
+                s.Errors.Add(s.ChildPath("name"), null, $"'{name}' is used by another connection");
+            }
+
+            var kind = s.String("kind") ?? "http";
+            if (!ConnectionKinds.Contains(kind))
+            {
+                s.Errors.Add(s.ChildPath("kind"), null, $"'{kind}' is not one of openai, anthropic, http");
+            }
+
+            var upstreamText = s.RequiredString("upstream");
+            Uri? upstream = null;
+            if (upstreamText is not null && (!IsHttpUrl(upstreamText) || !Uri.TryCreate(upstreamText, UriKind.Absolute, out upstream)))
+            {
+                s.Errors.Add(s.ChildPath("upstream"), null, $"'{upstreamText}' is not an absolute http(s) URL");
+            }
+            else if (upstream is not null && (upstream.Query.Length > 0 || upstream.Fragment.Length > 0))
+            {
+                s.Errors.Add(s.ChildPath("upstream"), null, "must not have a query or fragment");
+            }
+
+            var credentialNode = s.Child("credential");
+            var credential = credentialNode is null ? null : BindCredential(new SectionReader(credentialNode, s.Errors), environment);
+            var allowGroups = s.StringList("allowGroups") ?? [];
+            s.ReportUnknownKeys();
+            if (name is not null && upstream is not null)
+            {
+                connections.Add(new ConnectionConfig
+                {
+                    Name = name,
+                    Kind = kind,
+                    Upstream = upstream,
+                    Credential = credential,
+                    AllowGroups = allowGroups,
+                });
+            }
+        }
+
+        return connections;
+    }
+
+    private static CredentialConfig? BindCredential(SectionReader s, IDictionary environment)
+    {
+        var header = s.RequiredString("header");
+        var prefix = s.String("prefix") ?? "";
+        var env = s.String("env");
+        var file = s.String("file");
+        if (s.Child("value") is not null)
+        {
+            s.Errors.Add(s.ChildPath("value"), null, "credentials are never written in the configuration file: use env or file");
+        }
+
+        if ((env is null) == (file is null))
+        {
+            s.Errors.Add(s.Path, null, "give exactly one of env (an environment variable name) or file (a path)");
+            s.ReportUnknownKeys();
+            return null;
+        }
+
+        string? value;
+        string source;
+        if (env is not null)
+        {
+            source = $"env:{env}";
+            value = environment[env]?.ToString();
+            if (string.IsNullOrEmpty(value))
+            {
+                s.Errors.Add(s.ChildPath("env"), null, $"environment variable {env} is not set");
+            }
+        }
+        else
+        {
+            source = $"file:{file}";
+            value = ReadSecretFile(file!, s);
+        }
+
+        if (header is not null && !HeaderName().IsMatch(header))
+        {
+            s.Errors.Add(s.ChildPath("header"), null, $"'{header}' is not a valid HTTP header name");
+        }
+
+        if (value is not null && (value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal)))
+        {
+            s.Errors.Add(s.Path, null, $"the value from {source} contains a line break");
+        }
+
+        s.ReportUnknownKeys();
+        return header is null || string.IsNullOrEmpty(value) ? null : new CredentialConfig { Header = header, Prefix = prefix, Value = value, Source = source };
+    }
+
+    private static string? ReadSecretFile(string file, SectionReader s)
+    {
+        try
+        {
+            return File.ReadAllText(file).Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            s.Errors.Add(s.ChildPath("file"), null, $"cannot read '{file}': {ex.GetType().Name}");
+            return null;
+        }
+    }
+
+    private static StorageConfig BindStorage(SectionReader s)
+    {
+        var config = new StorageConfig { Sqlite = s.String("sqlite") ?? new StorageConfig().Sqlite };
+        s.ReportUnknownKeys();
+        return config;
+    }
+
+    private static AuditConfig BindAudit(SectionReader s)
+    {
+        var d = new AuditConfig();
+        var modeText = s.String("failureMode") ?? "closed";
+        if (!Enum.TryParse<AuditFailureMode>(modeText, ignoreCase: true, out var mode) || int.TryParse(modeText, out _))
+        {
+            s.Errors.Add(s.ChildPath("failureMode"), null, $"'{modeText}' is not closed or open");
+        }
+
+        var config = new AuditConfig
+        {
+            FailureMode = mode,
+            BodyCapBytes = (int)s.Long("bodyCapBytes", d.BodyCapBytes, 0, 64 * 1024 * 1024),
+            TextCapChars = (int)s.Long("textCapChars", d.TextCapChars, 1024, 64 * 1024 * 1024),
+            QueueCapacity = (int)s.Long("queueCapacity", d.QueueCapacity, 16, 1_000_000),
+            MaxBatch = (int)s.Long("maxBatch", d.MaxBatch, 1, 10_000),
+        };
+        s.ReportUnknownKeys();
+        return config;
+    }
+
+    private static LimitsConfig BindLimits(SectionReader s)
+    {
+        var d = new LimitsConfig();
+        var config = new LimitsConfig
+        {
+            MaxRequestBodyBytes = s.Long("maxRequestBodyBytes", d.MaxRequestBodyBytes, 1024, 1024L * 1024 * 1024),
+            UpstreamTimeout = s.Duration("upstreamTimeout", d.UpstreamTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(2)),
+        };
+        s.ReportUnknownKeys();
+        return config;
+    }
+
+    private static TelemetryConfig BindTelemetry(SectionReader s)
+    {
+        var endpoint = s.String("otlpEndpoint");
+        if (endpoint is not null && !IsHttpUrl(endpoint))
+        {
+            s.Errors.Add(s.ChildPath("otlpEndpoint"), null, $"'{endpoint}' is not an absolute http(s) URL");
+        }
+
+        var config = new TelemetryConfig { OtlpEndpoint = endpoint, ServiceName = s.String("serviceName") ?? "gatehouse" };
+        s.ReportUnknownKeys();
+        return config;
+    }
+
+    private static bool IsHttpUrl(string text)
+        => Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && !string.IsNullOrEmpty(uri.Host);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
+    private static partial Regex ConnectionName();
+
+    [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")]
+    private static partial Regex HeaderName();
+}

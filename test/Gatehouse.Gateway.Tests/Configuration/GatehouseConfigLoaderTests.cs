@@ -1,0 +1,217 @@
+using System.Collections;
+using Gatehouse.Gateway.Configuration;
+
+namespace Gatehouse.Gateway.Tests.Configuration;
+
+public sealed class GatehouseConfigLoaderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gatehouse-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Load_FullFile_BuildsSnapshot()
+    {
+        var path = Write("""
+            server:
+              urls: [http://127.0.0.1:9000]
+            identity:
+              oidc:
+                - issuer: https://idp.example.com/realms/dev
+                  audiences: [gatehouse]
+                  groupsClaim: realm_access.roles
+                  clockSkew: 30s
+            connections:
+              - name: openai
+                kind: openai
+                upstream: https://api.openai.com
+                credential: { header: Authorization, prefix: "Bearer ", env: TEST_OPENAI_KEY }
+                allowGroups: [eng, ml]
+            audit:
+              failureMode: open
+            limits:
+              upstreamTimeout: 2m
+            """);
+
+        var result = GatehouseConfigLoader.Load(path, Env(("TEST_OPENAI_KEY", "sk-test-value")));
+
+        Assert.True(result.Success, result.FormatErrors());
+        var config = result.Config!;
+        Assert.Equal(["http://127.0.0.1:9000"], config.Server.Urls);
+        var issuer = Assert.Single(config.Identity.Oidc);
+        Assert.Equal("realm_access.roles", issuer.GroupsClaim);
+        Assert.Equal(TimeSpan.FromSeconds(30), issuer.ClockSkew);
+        var connection = Assert.Single(config.Connections);
+        Assert.Equal(new Uri("https://api.openai.com"), connection.Upstream);
+        Assert.Equal("sk-test-value", connection.Credential!.Value);
+        Assert.Equal(["eng", "ml"], connection.AllowGroups);
+        Assert.Equal(AuditFailureMode.Open, config.Audit.FailureMode);
+        Assert.Equal(TimeSpan.FromMinutes(2), config.Limits.UpstreamTimeout);
+    }
+
+    [Fact]
+    public void Load_SeveralMistakes_ListsEveryErrorWithItsPath()
+    {
+        var path = Write("""
+            identity:
+              oidc:
+                - issuer: https://idp.example.com
+            connections:
+              - name: good
+                upstream: https://example.com
+              - name: bad
+                upstream: htp://x
+                kynd: openai
+            """);
+
+        var result = GatehouseConfigLoader.Load(path, Env());
+
+        Assert.False(result.Success);
+        var paths = result.Errors.Select(e => e.Path).ToList();
+        Assert.Contains("identity.oidc[0].audiences", paths);
+        Assert.Contains("connections[1].upstream", paths);
+        Assert.Contains("connections[1].kynd", paths);
+        Assert.Equal(3, result.Errors.Count);
+        var text = result.FormatErrors();
+        Assert.StartsWith("gatehouse: configuration has 3 errors", text, StringComparison.Ordinal);
+        Assert.Contains("connections[1].upstream: 'htp://x' is not an absolute http(s) URL", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_EnvironmentVariables_OverrideTheFile()
+    {
+        var path = Write("""
+            storage:
+              sqlite: ./from-file.db
+            connections:
+              - name: a
+                upstream: https://a.example.com
+            """);
+
+        var result = GatehouseConfigLoader.Load(path, Env(
+            ("GATEHOUSE__STORAGE__SQLITE", "/var/lib/gatehouse/audit.db"),
+            ("GATEHOUSE__CONNECTIONS__0__UPSTREAM", "https://b.example.com")));
+
+        Assert.True(result.Success, result.FormatErrors());
+        Assert.Equal("/var/lib/gatehouse/audit.db", result.Config!.Storage.Sqlite);
+        Assert.Equal(new Uri("https://b.example.com"), result.Config.Connections[0].Upstream);
+    }
+
+    [Fact]
+    public void Load_CredentialEnvMissing_NamesTheVariableNotAValue()
+    {
+        var path = Write("""
+            connections:
+              - name: a
+                upstream: https://a.example.com
+                credential: { header: x-api-key, env: NOT_SET_ANYWHERE }
+            """);
+
+        var result = GatehouseConfigLoader.Load(path, Env());
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("connections[0].credential.env", error.Path);
+        Assert.Contains("NOT_SET_ANYWHERE is not set", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CredentialInline_IsRefused()
+    {
+        var path = Write("""
+            connections:
+              - name: a
+                upstream: https://a.example.com
+                credential: { header: x-api-key, value: sk-inline, env: K }
+            """);
+
+        var result = GatehouseConfigLoader.Load(path, Env(("K", "v")));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("connections[0].credential.value", error.Path);
+        Assert.DoesNotContain("sk-inline", result.FormatErrors(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_CredentialFile_IsReadAndTrimmed()
+    {
+        var secret = Path.Combine(_dir, "secret.txt");
+        File.WriteAllText(secret, "file-secret\n");
+        var path = Write($"""
+            connections:
+              - name: a
+                upstream: https://a.example.com
+                credential: {"{"} header: x-api-key, file: {secret} {"}"}
+            """);
+
+        var result = GatehouseConfigLoader.Load(path, Env());
+
+        Assert.True(result.Success, result.FormatErrors());
+        Assert.Equal("file-secret", result.Config!.Connections[0].Credential!.Value);
+        Assert.DoesNotContain("file-secret", result.Config.Connections[0].Credential!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("connections:\n  - name: a\n    upstream: https://x\n  - name: A\n    upstream: https://y\n", "connections[1].name")]
+    [InlineData("connections:\n  - name: healthz\n    upstream: https://x\n", "connections[0].name")]
+    [InlineData("connections:\n  - name: a/b\n    upstream: https://x\n", "connections[0].name")]
+    [InlineData("connections:\n  - name: a\n    kind: gemini\n    upstream: https://x\n", "connections[0].kind")]
+    [InlineData("identity:\n  oidc:\n    - issuer: http://idp\n      audiences: [a]\n", "identity.oidc[0].issuer")]
+    [InlineData("identity:\n  oidc:\n    - issuer: https://idp\n      audiences: [a]\n      algorithms: [RS256, HS256]\n", "identity.oidc[0].algorithms")]
+    [InlineData("identity:\n  oidc:\n    - issuer: https://idp\n      audiences: [a]\n      clockSkew: 1y\n", "identity.oidc[0].clockSkew")]
+    [InlineData("audit:\n  failureMode: sometimes\n", "audit.failureMode")]
+    [InlineData("limits:\n  maxRequestBodyBytes: lots\n", "limits.maxRequestBodyBytes")]
+    [InlineData("server:\n  urls: [ftp://x]\n", "server.urls[0]")]
+    public void Load_InvalidValue_ReportsItsPath(string yaml, string expectedPath)
+    {
+        var result = GatehouseConfigLoader.Load(Write(yaml), Env());
+
+        Assert.False(result.Success);
+        Assert.Contains(result.Errors, e => e.Path == expectedPath);
+    }
+
+    [Fact]
+    public void Load_HttpIssuerExplicitlyAllowed_IsAccepted()
+    {
+        var yaml = "identity:\n  oidc:\n    - issuer: http://127.0.0.1:5000\n      audiences: [a]\n      allowHttp: true\n";
+
+        var result = GatehouseConfigLoader.Load(Write(yaml), Env());
+
+        Assert.True(result.Success, result.FormatErrors());
+    }
+
+    [Fact]
+    public void Load_BrokenYaml_ReportsTheLine()
+    {
+        var result = GatehouseConfigLoader.Load(Write("connections:\n  - name: a\n   upstream: [\n"), Env());
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("line", error.Origin, StringComparison.Ordinal);
+        Assert.Contains("not valid YAML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_SaysSo()
+    {
+        var result = GatehouseConfigLoader.Load(Path.Combine(_dir, "nope.yaml"), Env());
+
+        Assert.Contains("cannot read the configuration file", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    private string Write(string yaml)
+    {
+        var path = Path.Combine(_dir, $"{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private static Hashtable Env(params (string Key, string Value)[] pairs)
+    {
+        var env = new Hashtable();
+        foreach (var (key, value) in pairs)
+        {
+            env[key] = value;
+        }
+
+        return env;
+    }
+}
