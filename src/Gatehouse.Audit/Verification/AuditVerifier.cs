@@ -28,8 +28,8 @@ public sealed class AuditVerifier(IAuditStore store)
             var problem = Check(entry, expected, previous);
             if (problem != AuditProblem.None)
             {
-                var at = problem == AuditProblem.Missing ? expected : entry.Sequence;
-                return new AuditVerification(expected - 1, bodiesChecked, bodiesRemoved, head, at, problem);
+                // Every check passed up to the entry expected here, so the expected sequence is the first bad one.
+                return new AuditVerification(expected - 1, bodiesChecked, bodiesRemoved, head, expected, problem);
             }
 
             if (entry.Body is not null)
