@@ -42,11 +42,11 @@ internal sealed class BoundedText
         }
     }
 
-    public void Replace(string? text)
+    public void Replace(string? text, int room)
     {
         _text.Clear();
         Truncated = false;
-        Append(text);
+        Append(text, room);
     }
 
     public override string ToString() => _text.ToString();

@@ -2,13 +2,16 @@ namespace Gatehouse.Protocols.Streaming;
 
 /// <summary>Folds <see cref="StreamDelta"/>s into a <see cref="ResponseSummary"/>, within fixed bounds.</summary>
 /// <remarks>
-/// Text is capped at the configured characters (and flagged); tool-call arguments may not be cut silently, since
-/// policy judges them whole, so passing their cap is an error instead.
+/// Text is capped at the configured characters (and flagged). Tool-call arguments have their own, larger budget
+/// (a file write can be long even where little text is kept), and may not be cut silently, since policy judges them
+/// whole: passing it is an error instead.
 /// </remarks>
 internal sealed class SummaryBuilder
 {
     private const int MaxChoices = 16;
     private const int MaxToolCalls = 512;
+    private const int DefaultMaxArgumentChars = 4 << 20;
+    private readonly int _maxArgumentChars;
     private readonly int _maxTextChars;
     private readonly List<BoundedText> _choices = [];
     private readonly List<ToolCallBuilder> _toolCalls = [];
@@ -20,11 +23,13 @@ internal sealed class SummaryBuilder
     private long? _output;
     private long? _total;
     private int _textChars;
+    private int _argumentChars;
     private bool _hasUsage;
     private bool _completed;
 
-    public SummaryBuilder(int maxTextChars)
+    public SummaryBuilder(int maxTextChars, int maxArgumentChars = DefaultMaxArgumentChars)
     {
+        _maxArgumentChars = maxArgumentChars;
         _maxTextChars = maxTextChars;
         _reasoning = new BoundedText(maxTextChars);
     }
@@ -131,7 +136,7 @@ internal sealed class SummaryBuilder
             return null;
         }
 
-        var created = new ToolCallBuilder(choice, index, _maxTextChars);
+        var created = new ToolCallBuilder(choice, index);
         _toolCalls.Add(created);
         return created;
     }
@@ -154,15 +159,17 @@ internal sealed class SummaryBuilder
             return;
         }
 
+        var before = call.Arguments.Length;
         if (replace)
         {
-            call.Arguments.Replace(delta.Text);
+            call.Arguments.Replace(delta.Text, _maxArgumentChars - _argumentChars + before);
         }
         else
         {
-            call.Arguments.Append(delta.Text);
+            call.Arguments.Append(delta.Text, _maxArgumentChars - _argumentChars);
         }
 
+        _argumentChars += call.Arguments.Length - before;
         if (call.Arguments.Truncated)
         {
             Fail("tool call arguments exceed the inspected size");

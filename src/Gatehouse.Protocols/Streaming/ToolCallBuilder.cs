@@ -3,11 +3,11 @@ namespace Gatehouse.Protocols.Streaming;
 /// <summary>One tool call being reassembled from its deltas.</summary>
 internal sealed class ToolCallBuilder
 {
-    public ToolCallBuilder(int choice, int index, int maxArgumentChars)
+    public ToolCallBuilder(int choice, int index)
     {
         Choice = choice;
         Index = index;
-        Arguments = new BoundedText(maxArgumentChars);
+        Arguments = new BoundedText(int.MaxValue);
     }
 
     public int Choice { get; }
