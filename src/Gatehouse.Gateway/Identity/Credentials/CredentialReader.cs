@@ -54,6 +54,11 @@ internal static class CredentialReader
             }
 
             bearer = NullIfEmpty(value[BearerPrefix.Length..].Trim());
+            if (bearer is not null && bearer.Contains(',', StringComparison.Ordinal))
+            {
+                // RFC 9110 §5.3: repeated header lines may be joined with commas; a token68 never contains one.
+                return Fail(IdentityFailure.AmbiguousCredentials("The Authorization header carries more than one credential; send exactly one."));
+            }
         }
 
         var key = NullIfEmpty(apiKey.ToString().Trim());
