@@ -1,3 +1,5 @@
+using Gatehouse.Protocols.Streaming;
+
 namespace Gatehouse.Protocols;
 
 /// <summary>
@@ -18,4 +20,11 @@ public interface IProtocolAdapter
     /// <summary>Creates an assembler fed with the response body bytes as they are forwarded.</summary>
     /// <param name="contentType">The upstream response's media type (<c>text/event-stream</c> for streams).</param>
     IResponseAssembler CreateResponseAssembler(string? contentType);
+
+    /// <summary>Creates a reader that turns this API's stream events into normalised deltas, one stream per reader.</summary>
+    /// <remarks>For stages that act on each event before it is forwarded; assemblers use the same readers.</remarks>
+    IStreamEventReader CreateStreamEventReader();
+
+    /// <summary>Gets the reader that turns this API's whole JSON response into normalised deltas.</summary>
+    IResponseBodyReader BodyReader { get; }
 }

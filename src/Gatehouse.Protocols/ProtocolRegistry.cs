@@ -1,16 +1,44 @@
+using Gatehouse.Protocols.Anthropic;
+using Gatehouse.Protocols.OpenAIChat;
+using Gatehouse.Protocols.OpenAIResponses;
+
 namespace Gatehouse.Protocols;
 
 /// <summary>Chooses the adapter for an exchange from the connection's kind, the method and the path.</summary>
+/// <remarks>
+/// Matching is exact per path segment (a trailing slash is tolerated); anything else on a model connection, such as
+/// <c>responses/{id}</c> or <c>messages/count_tokens</c>, is opaque HTTP. Adapters are stateless and shared.
+/// </remarks>
 public sealed class ProtocolRegistry
 {
-    /// <summary>Creates a registry whose assemblers keep at most <paramref name="maxTextChars"/> of response text.</summary>
-    public ProtocolRegistry(int maxTextChars = 1_048_576)
+    /// <summary>The default bound on a buffered (not streamed) JSON response: 8 MiB.</summary>
+    public const int DefaultMaxJsonBodyBytes = 8 << 20;
+
+    private readonly ProtocolAdapter _openAIChat;
+    private readonly ProtocolAdapter _openAIResponses;
+    private readonly ProtocolAdapter _anthropicMessages;
+
+    /// <summary>Creates a registry whose assemblers keep at most <paramref name="maxTextChars"/> of response text
+    /// and buffer at most <paramref name="maxJsonBodyBytes"/> of a JSON response.</summary>
+    public ProtocolRegistry(int maxTextChars = 1_048_576, int maxJsonBodyBytes = DefaultMaxJsonBodyBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxTextChars);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxJsonBodyBytes, 1);
         MaxTextChars = maxTextChars;
+        MaxJsonBodyBytes = maxJsonBodyBytes;
+        _openAIChat = new ProtocolAdapter(
+            ApiKind.OpenAIChat, OpenAIChatRequestParser.Parse, () => new OpenAIChatEventReader(), OpenAIChatBodyReader.Instance, maxTextChars, maxJsonBodyBytes);
+        _openAIResponses = new ProtocolAdapter(
+            ApiKind.OpenAIResponses, OpenAIResponsesRequestParser.Parse, () => new OpenAIResponsesEventReader(), OpenAIResponsesBodyReader.Instance, maxTextChars, maxJsonBodyBytes);
+        _anthropicMessages = new ProtocolAdapter(
+            ApiKind.AnthropicMessages, AnthropicRequestParser.Parse, () => new AnthropicEventReader(), AnthropicBodyReader.Instance, maxTextChars, maxJsonBodyBytes);
     }
 
     /// <summary>Gets the most response text an assembler keeps; the default is 1,048,576 characters.</summary>
     public int MaxTextChars { get; }
+
+    /// <summary>Gets the most bytes of a JSON (not streamed) response an assembler buffers; the default is 8 MiB.</summary>
+    public int MaxJsonBodyBytes { get; }
 
     /// <summary>
     /// Returns the adapter for <paramref name="path"/> (the part after <c>/{connection}/</c>, no query) on a
@@ -18,5 +46,35 @@ public sealed class ProtocolRegistry
     /// when the exchange is opaque HTTP.
     /// </summary>
     public IProtocolAdapter? Resolve(string connectionKind, string method, string path)
-        => throw new NotImplementedException("protocol adapters are being written");
+    {
+        if (!string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var route = Normalise(path);
+        return connectionKind switch
+        {
+            "openai" when route is "v1/chat/completions" or "chat/completions" => _openAIChat,
+            "openai" when route is "v1/responses" or "responses" => _openAIResponses,
+            "anthropic" when route is "v1/messages" or "messages" => _anthropicMessages,
+            _ => null,
+        };
+    }
+
+    /// <summary>Returns the adapter for <paramref name="api"/>, or null for <see cref="ApiKind.Http"/>.</summary>
+    public IProtocolAdapter? Get(ApiKind api) => api switch
+    {
+        ApiKind.OpenAIChat => _openAIChat,
+        ApiKind.OpenAIResponses => _openAIResponses,
+        ApiKind.AnthropicMessages => _anthropicMessages,
+        _ => null,
+    };
+
+    private static string Normalise(string path)
+    {
+        var start = path.StartsWith('/') ? 1 : 0;
+        var end = path.EndsWith('/') && path.Length > start ? path.Length - 1 : path.Length;
+        return path[start..end];
+    }
 }

@@ -12,6 +12,9 @@ public sealed record ResponseSummary
     /// <summary>Gets a value indicating whether <see cref="Text"/> was cut at the cap.</summary>
     public bool TextTruncated { get; init; }
 
+    /// <summary>Gets the reasoning or thinking text the upstream exposed (bounded by the cap), or empty.</summary>
+    public string Reasoning { get; init; } = "";
+
     /// <summary>Gets the tool calls the model made, arguments reassembled.</summary>
     public IReadOnlyList<ToolCall> ToolCalls { get; init; } = [];
 

@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
+namespace Gatehouse.Audit.Chain;
+
+/// <summary>The hash chain's rules: how an entry's hash is computed and how a draft is sealed into the chain.</summary>
+/// <remarks>
+/// <para>
+/// hash = SHA-256( "gatehouse.audit.entry.v1" ‖ sequence ‖ kind ‖ exchange id ‖ time (UTC ticks) ‖ index columns ‖
+/// payload ‖ body_hash ‖ prev_hash ), each field length-prefixed (see <c>docs/designs/audit-hash-chain.md</c>).
+/// </para>
+/// <para>The body itself is not hashed into the chain, only its hash, so retention can drop a body and the chain
+/// still verifies.</para>
+/// </remarks>
+public static class AuditChain
+{
+    /// <summary>The size of every hash in the chain, in bytes.</summary>
+    public const int HashSize = SHA256.HashSizeInBytes;
+
+    private const int StackLimit = 1024;
+
+    private static readonly byte[] Domain = "gatehouse.audit.entry.v1"u8.ToArray();
+
+    /// <summary>Gets the previous hash of the first entry: 32 zero bytes.</summary>
+    public static ReadOnlySpan<byte> GenesisHash => new byte[HashSize];
+
+    /// <summary>Computes the SHA-256 of a body as written.</summary>
+    public static byte[] ComputeBodyHash(ReadOnlySpan<byte> body) => SHA256.HashData(body);
+
+    /// <summary>Seals <paramref name="draft"/> at <paramref name="sequence"/> after the entry whose hash is <paramref name="prevHash"/>.</summary>
+    public static AuditEntry Seal(AuditEntryDraft draft, long sequence, byte[] prevHash)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var hash = ComputeHash(sequence, draft.Kind, draft.ExchangeId, draft.Time, draft.Index, draft.Payload, draft.BodyHash, prevHash);
+        return new AuditEntry(sequence, draft.Kind, draft.ExchangeId, draft.Time, draft.Index, draft.Payload,
+            draft.Body, draft.BodyHash, prevHash, hash);
+    }
+
+    /// <summary>Recomputes the hash <paramref name="entry"/> should carry from its own fields.</summary>
+    public static byte[] ComputeHash(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return ComputeHash(entry.Sequence, entry.Kind, entry.ExchangeId, entry.Time, entry.Index, entry.Payload,
+            entry.BodyHash, entry.PrevHash);
+    }
+
+    /// <summary>Computes an entry hash over the canonical encoding of its fields.</summary>
+    public static byte[] ComputeHash(
+        long sequence,
+        string kind,
+        string exchangeId,
+        DateTimeOffset time,
+        AuditIndex index,
+        ReadOnlySpan<byte> payload,
+        byte[]? bodyHash,
+        ReadOnlySpan<byte> prevHash)
+    {
+        var hash = new byte[HashSize];
+        WriteHash(sequence, kind, exchangeId, time, index, payload, bodyHash, prevHash, hash);
+        return hash;
+    }
+
+    /// <summary>Returns whether <paramref name="entry"/>'s stored hash matches its fields, without allocating.</summary>
+    internal static bool HashMatches(AuditEntry entry)
+    {
+        Span<byte> hash = stackalloc byte[HashSize];
+        WriteHash(entry.Sequence, entry.Kind, entry.ExchangeId, entry.Time, entry.Index, entry.Payload, entry.BodyHash,
+            entry.PrevHash, hash);
+        return hash.SequenceEqual(entry.Hash);
+    }
+
+    private static void WriteHash(
+        long sequence,
+        string kind,
+        string exchangeId,
+        DateTimeOffset time,
+        AuditIndex index,
+        ReadOnlySpan<byte> payload,
+        byte[]? bodyHash,
+        ReadOnlySpan<byte> prevHash,
+        Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var size = CanonicalWriter.SizeOf(Domain) + 8 + CanonicalWriter.SizeOf(kind) + CanonicalWriter.SizeOf(exchangeId)
+            + 8 + CanonicalWriter.SizeOfOptional(index.Subject) + CanonicalWriter.SizeOfOptional(index.Email)
+            + CanonicalWriter.SizeOfOptional(index.Connection) + CanonicalWriter.SizeOfOptional(index.Model)
+            + 5 + CanonicalWriter.SizeOfOptional(index.Decision) + CanonicalWriter.SizeOf(payload)
+            + CanonicalWriter.SizeOfOptional(bodyHash) + CanonicalWriter.SizeOf(prevHash);
+
+        var rented = size > StackLimit ? ArrayPool<byte>.Shared.Rent(size) : null;
+        var buffer = rented ?? stackalloc byte[StackLimit];
+        try
+        {
+            var writer = new CanonicalWriter(buffer);
+            writer.WriteBytes(Domain);
+            writer.WriteInt64(sequence);
+            writer.WriteString(kind);
+            writer.WriteString(exchangeId);
+            writer.WriteInt64(time.UtcTicks);
+            writer.WriteOptional(index.Subject);
+            writer.WriteOptional(index.Email);
+            writer.WriteOptional(index.Connection);
+            writer.WriteOptional(index.Model);
+            writer.WriteOptional(index.Status);
+            writer.WriteOptional(index.Decision);
+            writer.WriteBytes(payload);
+            writer.WriteOptional(bodyHash);
+            writer.WriteBytes(prevHash);
+            SHA256.HashData(buffer[..writer.Written], destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+}

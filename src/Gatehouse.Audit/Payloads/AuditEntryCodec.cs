@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Records;
+using System.Text;
+
+namespace Gatehouse.Audit.Payloads;
+
+/// <summary>Turns exchange records into entry drafts and back: metadata into the payload, content into the body.</summary>
+/// <remarks>
+/// The prompt (intent) and the response text (outcome) are the bodies; everything else, tool calls included, is the
+/// payload. A body removed by retention decodes as a null prompt or response.
+/// </remarks>
+public static class AuditEntryCodec
+{
+    /// <summary>The failure code of an outcome written by start-up recovery.</summary>
+    public const string InterruptedFailure = "interrupted";
+
+    /// <summary>Builds the intent entry for <paramref name="intent"/>, recorded at <paramref name="time"/>.</summary>
+    public static AuditEntryDraft ForIntent(ExchangeIntent intent, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(intent with { Prompt = null }, AuditJsonContext.Default.ExchangeIntent);
+        var index = new AuditIndex
+        {
+            Subject = intent.Identity.Subject,
+            Email = intent.Identity.Email,
+            Connection = intent.Connection,
+            Model = intent.Model,
+            Decision = intent.Decision,
+        };
+        return Draft(AuditEntryKinds.Intent, intent.ExchangeId, time, index, payload, intent.Prompt);
+    }
+
+    /// <summary>Builds the outcome entry for <paramref name="outcome"/>, recorded at <paramref name="time"/>.</summary>
+    public static AuditEntryDraft ForOutcome(ExchangeOutcome outcome, DateTimeOffset time) =>
+        ForEnding(AuditEntryKinds.Outcome, outcome, time);
+
+    /// <summary>Builds the entry that closes an intent left without an outcome when the gateway stopped.</summary>
+    public static AuditEntryDraft ForInterrupted(string exchangeId, DateTimeOffset time)
+    {
+        var outcome = new ExchangeOutcome
+        {
+            ExchangeId = exchangeId,
+            CompletedAt = time,
+            Failure = InterruptedFailure,
+            FailureDetail = "the gateway stopped before the exchange ended",
+        };
+        return ForEnding(AuditEntryKinds.Interrupted, outcome, time);
+    }
+
+    /// <summary>Decodes an intent entry's payload and body.</summary>
+    public static ExchangeIntent DecodeIntent(ReadOnlySpan<byte> payload, byte[]? body)
+    {
+        var intent = JsonSerializer.Deserialize(payload, AuditJsonContext.Default.ExchangeIntent)
+            ?? throw new InvalidDataException("An intent payload is empty.");
+        return intent with { Prompt = Text(body) };
+    }
+
+    /// <summary>Decodes an outcome or interruption entry's payload and body.</summary>
+    public static ExchangeOutcome DecodeOutcome(ReadOnlySpan<byte> payload, byte[]? body)
+    {
+        var outcome = JsonSerializer.Deserialize(payload, AuditJsonContext.Default.ExchangeOutcome)
+            ?? throw new InvalidDataException("An outcome payload is empty.");
+        return outcome with { Response = Text(body) };
+    }
+
+    private static AuditEntryDraft ForEnding(string kind, ExchangeOutcome outcome, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(outcome with { Response = null }, AuditJsonContext.Default.ExchangeOutcome);
+        var index = new AuditIndex { Model = outcome.Model, Status = outcome.Status };
+        return Draft(kind, outcome.ExchangeId, time, index, payload, outcome.Response);
+    }
+
+    private static AuditEntryDraft Draft(string kind, string exchangeId, DateTimeOffset time, AuditIndex index, byte[] payload, string? text)
+    {
+        var body = text is null ? null : Encoding.UTF8.GetBytes(text);
+        var bodyHash = body is null ? null : AuditChain.ComputeBodyHash(body);
+        return new AuditEntryDraft(kind, exchangeId, time, index, payload, body, bodyHash);
+    }
+
+    private static string? Text(byte[]? body) => body is null ? null : Encoding.UTF8.GetString(body);
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Store;
+
+namespace Gatehouse.Audit.Verification;
+
+/// <summary>Recomputes the whole hash chain from the store and reports the first entry that does not hold.</summary>
+/// <remarks>
+/// Each entry must carry the next sequence, a hash that matches its own fields, a previous hash equal to the entry
+/// before it, and a body (when present) matching its body hash; the last entry must match the stored head. A truncated
+/// tail is caught only against that head; signed checkpoints will catch a rewritten head.
+/// </remarks>
+public sealed class AuditVerifier(IAuditStore store)
+{
+    private readonly IAuditStore _store = store ?? throw new ArgumentNullException(nameof(store));
+
+    /// <summary>Verifies every entry and the head.</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
+    {
+        var head = await _store.GetHeadAsync(cancellationToken).ConfigureAwait(false);
+        var expected = 1L;
+        var previous = AuditChain.GenesisHash.ToArray();
+        long bodiesChecked = 0;
+        long bodiesRemoved = 0;
+
+        await foreach (var entry in _store.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var problem = Check(entry, expected, previous);
+            if (problem != AuditProblem.None)
+            {
+                // Every check passed up to the entry expected here, so the expected sequence is the first bad one.
+                return new AuditVerification(expected - 1, bodiesChecked, bodiesRemoved, head, expected, problem);
+            }
+
+            if (entry.Body is not null)
+            {
+                bodiesChecked++;
+            }
+            else if (entry.BodyHash is not null)
+            {
+                bodiesRemoved++;
+            }
+
+            previous = entry.Hash;
+            expected++;
+        }
+
+        var last = expected - 1;
+        if (head is not null && last > head.Sequence)
+        {
+            // Entries committed while the log was streamed move the head on; read it again before calling it wrong.
+            head = await _store.GetHeadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var headProblem = CheckHead(head, last, previous);
+        return new AuditVerification(last, bodiesChecked, bodiesRemoved, head, headProblem, headProblem is null
+            ? AuditProblem.None
+            : AuditProblem.HeadMismatch);
+    }
+
+    private static AuditProblem Check(AuditEntry entry, long expected, byte[] previous)
+    {
+        if (entry.Sequence > expected)
+        {
+            return AuditProblem.Missing;
+        }
+
+        if (entry.Sequence < expected)
+        {
+            return AuditProblem.OutOfOrder;
+        }
+
+        if (entry.Hash.Length != AuditChain.HashSize || !AuditChain.HashMatches(entry))
+        {
+            return AuditProblem.Edited;
+        }
+
+        if (!entry.PrevHash.AsSpan().SequenceEqual(previous))
+        {
+            return AuditProblem.ChainBroken;
+        }
+
+        return entry.Body is null || BodyMatches(entry.Body, entry.BodyHash) ? AuditProblem.None : AuditProblem.BodyMismatch;
+    }
+
+    private static bool BodyMatches(byte[] body, byte[]? bodyHash)
+    {
+        Span<byte> actual = stackalloc byte[AuditChain.HashSize];
+        SHA256.HashData(body, actual);
+        return bodyHash is not null && actual.SequenceEqual(bodyHash);
+    }
+
+    // Returns the first bad sequence the head reveals, or null when it matches the last entry.
+    private static long? CheckHead(AuditHead? head, long last, byte[] lastHash)
+    {
+        if (head is null)
+        {
+            return last == 0 ? null : 1;
+        }
+
+        if (head.Sequence != last)
+        {
+            return Math.Min(head.Sequence, last) + 1;
+        }
+
+        return head.Hash.AsSpan().SequenceEqual(lastHash) ? null : head.Sequence;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols.Streaming;
+
+namespace Gatehouse.Protocols.Anthropic;
+
+/// <summary>Reads Messages stream events, from <c>message_start</c> to <c>message_stop</c>.</summary>
+internal sealed class AnthropicEventReader : JsonEventReader
+{
+    // Tool blocks that have had no input yet: a call without arguments streams none, and its input is then {}.
+    private readonly List<int> _toolBlocksWithoutInput = [];
+
+    protected override void Read(JsonElement data, ICollection<StreamDelta> deltas)
+    {
+        switch (data.String("type"))
+        {
+            case "message_start":
+                var message = data.Object("message");
+                deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, message?.String("model")));
+                AnthropicUsage.Read(message?.Object("usage"), deltas);
+                break;
+            case "content_block_start":
+                StartBlock(data.Int("index"), data.Object("content_block"), deltas);
+                break;
+            case "content_block_delta":
+                ReadDelta(data.Int("index"), data.Object("delta"), deltas);
+                break;
+            case "content_block_stop":
+                StopBlock(data.Int("index"), deltas);
+                break;
+            case "message_delta":
+                if (data.Object("delta")?.String("stop_reason") is { } reason)
+                {
+                    deltas.Add(StreamDelta.Of(StreamDeltaKind.FinishReason, reason));
+                }
+
+                AnthropicUsage.Read(data.Object("usage"), deltas);
+                break;
+            case "message_stop":
+                deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
+                break;
+            case "ping":
+                break;
+            case "error":
+                deltas.Add(StreamDelta.Failure("upstream reported an error event"));
+                break;
+            default:
+                deltas.Add(new StreamDelta(StreamDeltaKind.Unknown));
+                break;
+        }
+    }
+
+    private void StartBlock(int index, JsonElement? block, ICollection<StreamDelta> deltas)
+    {
+        var type = block?.String("type");
+        if (AnthropicUsage.IsToolUse(type))
+        {
+            _toolBlocksWithoutInput.Add(index);
+            deltas.Add(new StreamDelta(StreamDeltaKind.ToolCallStarted, Index: index, Id: block?.String("id"), Name: block?.String("name")));
+        }
+        else if (type == "text" && block?.String("text") is { Length: > 0 } text)
+        {
+            deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: text));
+        }
+        else if (type == "thinking" && block?.String("thinking") is { Length: > 0 } thinking)
+        {
+            deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: thinking));
+        }
+    }
+
+    private void ReadDelta(int index, JsonElement? delta, ICollection<StreamDelta> deltas)
+    {
+        switch (delta?.String("type"))
+        {
+            case "text_delta":
+                deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: delta?.String("text")));
+                break;
+            case "input_json_delta" when delta?.String("partial_json") is { Length: > 0 } json:
+                _toolBlocksWithoutInput.Remove(index);
+                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDelta, Index: index, Text: json));
+                break;
+            case "thinking_delta":
+                deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: delta?.String("thinking")));
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void StopBlock(int index, ICollection<StreamDelta> deltas)
+    {
+        if (_toolBlocksWithoutInput.Remove(index))
+        {
+            deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: "{}"));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Gatehouse.Protocols.Requests;
+using static Gatehouse.Protocols.Requests.RequestFields;
+
+namespace Gatehouse.Protocols.Anthropic;
+
+/// <summary>Reads a Messages request: model, stream, system, messages (with tool use and results), tools.</summary>
+internal static class AnthropicRequestParser
+{
+    public static RequestParseResult Parse(ReadOnlySpan<byte> body) => RequestParsing.Parse(body, Read);
+
+    private static ParsedRequest Read(JsonElement root)
+    {
+        var messages = new List<PromptMessage>();
+        if (root.TryGetProperty("system", out var system) && system.ValueKind != JsonValueKind.Null)
+        {
+            messages.Add(new PromptMessage("system", Flatten(system, "system")));
+        }
+
+        var position = 0;
+        foreach (var message in RequiredArray(root, "messages", "").EnumerateArray())
+        {
+            var path = $"messages[{position++}]";
+            Object(message, path);
+            var content = message.TryGetProperty("content", out var value) ? value : throw Missing(path, "content");
+            messages.Add(new PromptMessage(RequiredString(message, "role", path), Flatten(content, $"{path}.content")));
+        }
+
+        return new ParsedRequest
+        {
+            Api = ApiKind.AnthropicMessages,
+            Model = RequiredString(root, "model", ""),
+            Stream = OptionalBool(root, "stream", ""),
+            Messages = messages,
+            ToolNames = ToolNames.Read(root, (tool, path) => OptionalString(tool, "name", path)),
+        };
+    }
+
+    /// <summary>Flattens content that is a string or an array of blocks.</summary>
+    private static string Flatten(JsonElement content, string path)
+    {
+        if (content.ValueKind == JsonValueKind.String)
+        {
+            return content.GetString() ?? "";
+        }
+
+        if (content.ValueKind != JsonValueKind.Array)
+        {
+            throw new RequestShapeException($"'{path}' must be a string or an array");
+        }
+
+        var text = new TextJoiner();
+        var position = 0;
+        foreach (var block in content.EnumerateArray())
+        {
+            AddBlock(block, $"{path}[{position++}]", text);
+        }
+
+        return text.ToString();
+    }
+
+    private static void AddBlock(JsonElement block, string path, TextJoiner text)
+    {
+        Object(block, path);
+        switch (OptionalString(block, "type", path))
+        {
+            case "text":
+                text.Add(RequiredString(block, "text", path));
+                break;
+            case "thinking":
+                text.Add(OptionalString(block, "thinking", path));
+                break;
+            case "tool_use" or "server_tool_use":
+                var input = block.TryGetProperty("input", out var value) ? value.GetRawText() : null;
+                text.AddToolCall(OptionalString(block, "name", path), input);
+                break;
+            case "tool_result":
+                if (block.TryGetProperty("content", out var result) && result.ValueKind != JsonValueKind.Null)
+                {
+                    text.Add(Flatten(result, $"{path}.content"));
+                }
+
+                break;
+            case "document" when OptionalObject(block, "source", path) is { } source && OptionalString(source, "type", path) == "text":
+                text.Add(OptionalString(source, "data", $"{path}.source"));
+                break;
+            default:
+                break;
+        }
+    }
+}

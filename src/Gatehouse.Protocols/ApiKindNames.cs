@@ -1,0 +1,28 @@
+namespace Gatehouse.Protocols;
+
+/// <summary>Maps <see cref="ApiKind"/> to the stable names used in audit records, metrics and policy.</summary>
+public static class ApiKindNames
+{
+    /// <summary>Returns the stable name: <c>http</c>, <c>openai.chat</c>, <c>openai.responses</c> or <c>anthropic.messages</c>.</summary>
+    public static string ToName(this ApiKind api) => api switch
+    {
+        ApiKind.OpenAIChat => "openai.chat",
+        ApiKind.OpenAIResponses => "openai.responses",
+        ApiKind.AnthropicMessages => "anthropic.messages",
+        _ => "http",
+    };
+
+    /// <summary>Parses a stable name back; returns false for any other string.</summary>
+    public static bool TryParse(string? name, out ApiKind api)
+    {
+        api = name switch
+        {
+            "http" => ApiKind.Http,
+            "openai.chat" => ApiKind.OpenAIChat,
+            "openai.responses" => ApiKind.OpenAIResponses,
+            "anthropic.messages" => ApiKind.AnthropicMessages,
+            _ => (ApiKind)(-1),
+        };
+        return api >= ApiKind.Http;
+    }
+}

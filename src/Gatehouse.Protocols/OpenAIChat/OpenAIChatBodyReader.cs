@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols.Streaming;
+
+namespace Gatehouse.Protocols.OpenAIChat;
+
+/// <summary>Reads a whole Chat Completions response (<c>chat.completion</c>).</summary>
+internal sealed class OpenAIChatBodyReader : IResponseBodyReader
+{
+    public static readonly OpenAIChatBodyReader Instance = new();
+
+    public void Read(JsonElement root, ICollection<StreamDelta> deltas)
+    {
+        if (root.Object("error") is not null)
+        {
+            deltas.Add(StreamDelta.Failure("upstream reported an error"));
+            return;
+        }
+
+        if (root.Property("choices", JsonValueKind.Array) is null)
+        {
+            deltas.Add(StreamDelta.Failure("response body is not a chat completion"));
+            return;
+        }
+
+        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, root.String("model")));
+        foreach (var choice in root.Array("choices"))
+        {
+            OpenAIChatChoice.Read(choice, "message", deltas);
+        }
+
+        if (root.Object("usage") is { } usage)
+        {
+            deltas.Add(new StreamDelta(StreamDeltaKind.Usage, Usage: OpenAIChatChoice.Usage(usage)));
+        }
+
+        deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
+    }
+}

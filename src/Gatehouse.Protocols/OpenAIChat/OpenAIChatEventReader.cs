@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols.Sse;
+using Gatehouse.Protocols.Streaming;
+
+namespace Gatehouse.Protocols.OpenAIChat;
+
+/// <summary>Reads Chat Completions stream chunks: <c>data:</c> JSON chunks ended by <c>data: [DONE]</c>.</summary>
+internal sealed class OpenAIChatEventReader : JsonEventReader
+{
+    protected override bool ReadSpecial(SseEvent sseEvent, ICollection<StreamDelta> deltas)
+    {
+        if (!sseEvent.Data.Span.SequenceEqual("[DONE]"u8))
+        {
+            return false;
+        }
+
+        deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
+        return true;
+    }
+
+    protected override void Read(JsonElement data, ICollection<StreamDelta> deltas)
+    {
+        if (data.Object("error") is not null)
+        {
+            deltas.Add(StreamDelta.Failure("upstream reported an error event"));
+            return;
+        }
+
+        if (data.Property("choices", JsonValueKind.Array) is null)
+        {
+            deltas.Add(new StreamDelta(StreamDeltaKind.Unknown));
+            return;
+        }
+
+        if (data.String("model") is { } model)
+        {
+            deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, model));
+        }
+
+        foreach (var choice in data.Array("choices"))
+        {
+            OpenAIChatChoice.Read(choice, "delta", deltas);
+        }
+
+        if (data.Object("usage") is { } usage)
+        {
+            deltas.Add(new StreamDelta(StreamDeltaKind.Usage, Usage: OpenAIChatChoice.Usage(usage)));
+        }
+    }
+}

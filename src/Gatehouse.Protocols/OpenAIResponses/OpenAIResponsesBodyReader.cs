@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols.Streaming;
+
+namespace Gatehouse.Protocols.OpenAIResponses;
+
+/// <summary>Reads a whole Responses API response (<c>"object": "response"</c>).</summary>
+internal sealed class OpenAIResponsesBodyReader : IResponseBodyReader
+{
+    public static readonly OpenAIResponsesBodyReader Instance = new();
+
+    public void Read(JsonElement root, ICollection<StreamDelta> deltas)
+    {
+        if (root.Property("output", JsonValueKind.Array) is null)
+        {
+            var error = root.Object("error") is not null ? "upstream reported an error" : "response body is not a response";
+            deltas.Add(StreamDelta.Failure(error));
+            return;
+        }
+
+        OpenAIResponsesOutput.ReadResponse(root, includeOutput: true, deltas);
+        deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
+    }
+}

@@ -1,0 +1,45 @@
+using Gatehouse.Protocols.Streaming;
+
+namespace Gatehouse.Protocols;
+
+/// <summary>One API's adapter, assembled from its request parser and its stream and body readers.</summary>
+internal sealed class ProtocolAdapter : IProtocolAdapter
+{
+    private readonly RequestParser _parse;
+    private readonly Func<IStreamEventReader> _createStreamReader;
+    private readonly IResponseBodyReader _bodyReader;
+    private readonly int _maxTextChars;
+    private readonly int _maxBodyBytes;
+
+    public ProtocolAdapter(
+        ApiKind api,
+        RequestParser parse,
+        Func<IStreamEventReader> createStreamReader,
+        IResponseBodyReader bodyReader,
+        int maxTextChars,
+        int maxBodyBytes)
+    {
+        Api = api;
+        _parse = parse;
+        _createStreamReader = createStreamReader;
+        _bodyReader = bodyReader;
+        _maxTextChars = maxTextChars;
+        _maxBodyBytes = maxBodyBytes;
+    }
+
+    /// <summary>Parses a request body.</summary>
+    public delegate RequestParseResult RequestParser(ReadOnlySpan<byte> body);
+
+    public ApiKind Api { get; }
+
+    public RequestParseResult ParseRequest(ReadOnlySpan<byte> body) => _parse(body);
+
+    public IResponseAssembler CreateResponseAssembler(string? contentType)
+        => MediaTypes.IsEventStream(contentType)
+            ? new SseResponseAssembler(_createStreamReader(), _maxTextChars)
+            : new JsonResponseAssembler(_bodyReader, _maxTextChars, _maxBodyBytes);
+
+    public IStreamEventReader CreateStreamEventReader() => _createStreamReader();
+
+    public IResponseBodyReader BodyReader => _bodyReader;
+}

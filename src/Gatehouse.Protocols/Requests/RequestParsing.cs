@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Gatehouse.Protocols.Json;
+
+namespace Gatehouse.Protocols.Requests;
+
+/// <summary>The shared entry of every request parser: strict JSON, an object root, shape errors as results.</summary>
+internal static class RequestParsing
+{
+    public static RequestParseResult Parse(ReadOnlySpan<byte> body, Func<JsonElement, ParsedRequest> read)
+    {
+        using var lease = JsonBody.TryParseCopy(body, out var error);
+        if (lease.Document is null)
+        {
+            return RequestParseResult.Fail($"request body {error}");
+        }
+
+        var root = lease.Document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return RequestParseResult.Fail("request body is not a JSON object");
+        }
+
+        try
+        {
+            return RequestParseResult.Ok(read(root));
+        }
+        catch (RequestShapeException shape)
+        {
+            return RequestParseResult.Fail($"request body: {shape.Message}");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Gatehouse.Audit.Chain;
+using Microsoft.Data.Sqlite;
+
+namespace Gatehouse.Storage.Sqlite.Audit;
+
+/// <summary>Appends a batch of drafts to the chain in one transaction and moves the head with it.</summary>
+internal static class AuditAppender
+{
+    private const string MoveHeadSql = """
+        INSERT INTO audit_head (id, seq, hash) VALUES (1, @seq, @hash)
+        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
+        """;
+
+    /// <summary>Appends <paramref name="drafts"/>; the caller holds the write lock.</summary>
+    public static async Task<IReadOnlyList<AuditEntry>> AppendAsync(
+        SqliteConnection connection,
+        IReadOnlyList<AuditEntryDraft> drafts,
+        CancellationToken cancellationToken)
+    {
+        if (drafts.Count == 0)
+        {
+            return [];
+        }
+
+        var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var head = await EntryStream.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            var sequence = head?.Sequence ?? 0;
+            var previous = head?.Hash ?? AuditChain.GenesisHash.ToArray();
+            var entries = new AuditEntry[drafts.Count];
+            using (var insert = EntryRows.CreateInsert(connection, transaction))
+            {
+                for (var i = 0; i < drafts.Count; i++)
+                {
+                    var entry = AuditChain.Seal(drafts[i], ++sequence, previous);
+                    EntryRows.Bind(insert, entry);
+                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    entries[i] = entry;
+                    previous = entry.Hash;
+                }
+            }
+
+            await MoveHeadAsync(connection, transaction, sequence, previous, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return entries;
+        }
+    }
+
+    private static async Task MoveHeadAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        long sequence,
+        byte[] hash,
+        CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = MoveHeadSql;
+        command.Parameters.AddWithValue("@seq", sequence);
+        command.Parameters.AddWithValue("@hash", hash);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+
+namespace Gatehouse.Storage.Sqlite.Database;
+
+/// <summary>Creates the schema of a new database and refuses one written by a newer version.</summary>
+internal static class Schema
+{
+    public const int CurrentVersion = 1;
+
+    private const string Version1 = """
+        CREATE TABLE schema_version (version INTEGER NOT NULL);
+        CREATE TABLE audit_entries (
+            seq INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            exchange_id TEXT NOT NULL,
+            time_ticks INTEGER NOT NULL,
+            subject TEXT,
+            email TEXT,
+            connection TEXT,
+            model TEXT,
+            status INTEGER,
+            decision TEXT,
+            payload BLOB NOT NULL,
+            body BLOB,
+            body_hash BLOB,
+            prev_hash BLOB NOT NULL,
+            hash BLOB NOT NULL);
+        CREATE INDEX ix_audit_exchange ON audit_entries (exchange_id, kind);
+        CREATE INDEX ix_audit_kind_seq ON audit_entries (kind, seq);
+        CREATE INDEX ix_audit_subject ON audit_entries (subject);
+        CREATE INDEX ix_audit_email ON audit_entries (email);
+        CREATE INDEX ix_audit_connection ON audit_entries (connection, seq);
+        CREATE INDEX ix_audit_model ON audit_entries (model);
+        CREATE INDEX ix_audit_time ON audit_entries (time_ticks);
+        CREATE TABLE audit_head (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL,
+            hash BLOB NOT NULL);
+        CREATE TABLE write_probe (id INTEGER PRIMARY KEY);
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            groups TEXT NOT NULL,
+            secret_hash BLOB NOT NULL,
+            created_ticks INTEGER NOT NULL,
+            expires_ticks INTEGER,
+            revoked_ticks INTEGER);
+        INSERT INTO schema_version (version) VALUES (1);
+        """;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        var version = ReadVersion(connection);
+        if (version == CurrentVersion)
+        {
+            return;
+        }
+
+        if (version > CurrentVersion)
+        {
+            throw new StoreUnavailableException(StoreFailure.UnsupportedSchema);
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Version1;
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    private static int ReadVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return 0;
+        }
+
+        command.CommandText = "SELECT max(version) FROM schema_version";
+        return command.ExecuteScalar() is long version ? (int)version : 0;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Gatehouse.Storage.Sqlite.Database;
+
+/// <summary>One database file: a single writer connection behind a lock, and pooled reader connections.</summary>
+/// <remarks>
+/// WAL lets readers run beside the writer; synchronous=FULL makes every commit durable on return, which is why the
+/// audit writer batches many entries into one commit.
+/// </remarks>
+internal sealed class SqliteDatabase : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly int _busyMilliseconds;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    private SqliteDatabase(string connectionString, int busyMilliseconds, SqliteConnection writer)
+    {
+        _connectionString = connectionString;
+        _busyMilliseconds = busyMilliseconds;
+        _writer = writer;
+    }
+
+    public static SqliteDatabase Open(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = CreateDirectoryFor(options.Path);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        var busy = (int)options.BusyTimeout.TotalMilliseconds;
+        var writer = new SqliteConnection(connectionString);
+        try
+        {
+            writer.Open();
+            Execute(writer, $"PRAGMA busy_timeout = {busy.ToString(CultureInfo.InvariantCulture)}");
+            Execute(writer, "PRAGMA journal_mode = WAL");
+            Execute(writer, "PRAGMA synchronous = FULL");
+            Schema.Apply(writer);
+            return new SqliteDatabase(connectionString, busy, writer);
+        }
+        catch (SqliteException error)
+        {
+            Close(writer);
+            throw SqliteFailures.ToUnavailable(error);
+        }
+        catch
+        {
+            Close(writer);
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the writer connection, one caller at a time.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await work(_writer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException error)
+        {
+            throw SqliteFailures.ToUnavailable(error);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a pooled reader connection.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                return await work(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException error)
+            {
+                throw SqliteFailures.ToUnavailable(error);
+            }
+        }
+    }
+
+    public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            Execute(connection, $"PRAGMA busy_timeout = {_busyMilliseconds.ToString(CultureInfo.InvariantCulture)}");
+            return connection;
+        }
+        catch (SqliteException error)
+        {
+            Close(connection);
+            throw SqliteFailures.ToUnavailable(error);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        Close(_writer);
+        _writeLock.Dispose();
+    }
+
+    private static string CreateDirectoryFor(string path)
+    {
+        try
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+            return full;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new StoreUnavailableException(StoreFailure.CannotOpen, error);
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    // Pooled connections keep the file open; clearing the pool lets the file be moved or deleted after disposal.
+    private static void Close(SqliteConnection connection)
+    {
+        SqliteConnection.ClearPool(connection);
+        connection.Dispose();
+    }
+}

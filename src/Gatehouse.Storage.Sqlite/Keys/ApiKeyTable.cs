@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Sqlite.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace Gatehouse.Storage.Sqlite.Keys;
+
+/// <summary>The <c>api_keys</c> table: key metadata and secret hashes.</summary>
+internal static class ApiKeyTable
+{
+    private const int ConstraintViolation = 19;
+
+    private const string Columns = "id, name, groups, secret_hash, created_ticks, expires_ticks, revoked_ticks";
+
+    public static async Task<bool> CreateAsync(SqliteConnection connection, ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO api_keys ({Columns}) VALUES (@id, @name, @groups, @hash, @created, @expires, @revoked)";
+        command.Parameters.AddWithValue("@id", key.Id);
+        command.Parameters.AddWithValue("@name", key.Name);
+        command.Parameters.AddWithValue("@groups", JsonSerializer.Serialize([.. key.Groups], GroupsJsonContext.Default.StringArray));
+        command.Parameters.AddWithValue("@hash", key.SecretHash);
+        command.Parameters.AddWithValue("@created", key.CreatedAt.UtcTicks);
+        command.Parameters.AddWithValue("@expires", (object?)key.ExpiresAt?.UtcTicks ?? DBNull.Value);
+        command.Parameters.AddWithValue("@revoked", (object?)key.RevokedAt?.UtcTicks ?? DBNull.Value);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode == ConstraintViolation)
+        {
+            return false;
+        }
+    }
+
+    public static async Task<ApiKeyRecord?> FindAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM api_keys WHERE id = @id";
+        command.Parameters.AddWithValue("@id", id);
+        var keys = await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+        return keys.Count == 0 ? null : keys[0];
+    }
+
+    public static async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM api_keys ORDER BY created_ticks DESC, rowid DESC";
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<bool> RevokeAsync(SqliteConnection connection, string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE api_keys SET revoked_ticks = @revoked
+            WHERE (id = @key OR name = @key) AND revoked_ticks IS NULL
+            """;
+        command.Parameters.AddWithValue("@revoked", revokedAt.UtcTicks);
+        command.Parameters.AddWithValue("@key", idOrName);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    private static async Task<List<ApiKeyRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var keys = new List<ApiKeyRecord>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(new ApiKeyRecord
+            {
+                Id = reader.GetString(0),
+                Name = reader.GetString(1),
+                Groups = JsonSerializer.Deserialize(reader.GetString(2), GroupsJsonContext.Default.StringArray) ?? [],
+                SecretHash = reader.GetFieldValue<byte[]>(3),
+                CreatedAt = EntryRows.FromTicks(reader.GetInt64(4)),
+                ExpiresAt = reader.IsDBNull(5) ? null : EntryRows.FromTicks(reader.GetInt64(5)),
+                RevokedAt = reader.IsDBNull(6) ? null : EntryRows.FromTicks(reader.GetInt64(6)),
+            });
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,98 @@
+using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Records;
+using Gatehouse.Audit.Store;
+using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Sqlite.Audit;
+using Gatehouse.Storage.Sqlite.Database;
+using Gatehouse.Storage.Sqlite.Keys;
+
+namespace Gatehouse.Storage.Sqlite;
+
+/// <summary>The embedded store: the audit log and the API keys in one SQLite file.</summary>
+/// <remarks>
+/// Writes go through one connection, serialised; reads use pooled connections and run beside it (WAL). Every commit
+/// is durable on return (synchronous=FULL). Failures surface as <see cref="StoreUnavailableException"/>.
+/// </remarks>
+public sealed class SqliteStore : IAuditStore, IApiKeyStore, IAsyncDisposable
+{
+    private readonly SqliteDatabase _database;
+
+    private SqliteStore(SqliteDatabase database)
+    {
+        _database = database;
+    }
+
+    /// <summary>Opens (creating when missing) the database at <paramref name="path"/>.</summary>
+    /// <exception cref="StoreUnavailableException">The file cannot be opened, created or migrated.</exception>
+    public static SqliteStore Open(string path) => Open(new SqliteStoreOptions { Path = path });
+
+    /// <summary>Opens (creating when missing) the database described by <paramref name="options"/>.</summary>
+    /// <exception cref="StoreUnavailableException">The file cannot be opened, created or migrated.</exception>
+    public static SqliteStore Open(SqliteStoreOptions options) => new(SqliteDatabase.Open(options));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        return _database.WriteAsync((c, ct) => AuditAppender.AppendAsync(c, drafts, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<AuditEntry> ReadAllAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await foreach (var entry in EntryStream.ReadAllAsync(connection, cancellationToken).ConfigureAwait(false))
+            {
+                yield return entry;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync((c, ct) => EntryStream.ReadHeadAsync(c, null, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ExchangePage> SearchAsync(ExchangeQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _database.ReadAsync((c, ct) => ExchangeSearch.SearchAsync(c, query, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ExchangeRecord?> GetExchangeAsync(string exchangeId, CancellationToken cancellationToken) =>
+        _database.ReadAsync((c, ct) => ExchangeSearch.GetAsync(c, exchangeId, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> ProbeWritableAsync(CancellationToken cancellationToken) =>
+        _database.WriteAsync(WriteProbe.ProbeAsync, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> RecoverInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.WriteAsync((c, ct) => InterruptedRecovery.RecoverAsync(c, now, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _database.WriteAsync((c, ct) => ApiKeyTable.CreateAsync(c, key, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
+        _database.ReadAsync((c, ct) => ApiKeyTable.FindAsync(c, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(ApiKeyTable.ListAsync, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        _database.WriteAsync((c, ct) => ApiKeyTable.RevokeAsync(c, idOrName, revokedAt, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+}

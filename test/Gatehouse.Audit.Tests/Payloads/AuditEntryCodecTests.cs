@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Payloads;
+using Gatehouse.Audit.Tests.Fakes;
+
+namespace Gatehouse.Audit.Tests.Payloads;
+
+public sealed class AuditEntryCodecTests
+{
+    [Fact]
+    public void ForIntent_PromptGoesToBodyNotPayload()
+    {
+        var draft = AuditEntryCodec.ForIntent(Exchanges.Intent("ex-1", "secret prompt text"), Exchanges.Start);
+
+        Assert.Equal(AuditEntryKinds.Intent, draft.Kind);
+        Assert.Equal("secret prompt text", Encoding.UTF8.GetString(draft.Body!));
+        Assert.Equal(SHA256.HashData(draft.Body!), draft.BodyHash);
+        Assert.DoesNotContain("secret prompt", Encoding.UTF8.GetString(draft.Payload), StringComparison.Ordinal);
+        Assert.Equal("alice", draft.Index.Subject);
+        Assert.Equal("alice@example.com", draft.Index.Email);
+        Assert.Equal("openai", draft.Index.Connection);
+        Assert.Equal("gpt-test", draft.Index.Model);
+        Assert.Equal("allow", draft.Index.Decision);
+    }
+
+    [Fact]
+    public void DecodeIntent_RoundTripsEveryField()
+    {
+        var intent = Exchanges.Intent("ex-1");
+        var draft = AuditEntryCodec.ForIntent(intent, Exchanges.Start);
+
+        var decoded = AuditEntryCodec.DecodeIntent(draft.Payload, draft.Body);
+
+        Assert.Equal(intent.Identity.Groups, decoded.Identity.Groups);
+        Assert.Equal(intent with { Identity = decoded.Identity }, decoded);
+        Assert.Equal(intent.Identity with { Groups = decoded.Identity.Groups }, decoded.Identity);
+    }
+
+    [Fact]
+    public void DecodeOutcome_RoundTripsEveryField()
+    {
+        var outcome = Exchanges.Outcome("ex-1");
+        var draft = AuditEntryCodec.ForOutcome(outcome, Exchanges.Start);
+
+        var decoded = AuditEntryCodec.DecodeOutcome(draft.Payload, draft.Body);
+
+        Assert.Equal(outcome.ToolCalls, decoded.ToolCalls);
+        Assert.Equal(outcome.Coverage, decoded.Coverage);
+        Assert.Equal(outcome with { ToolCalls = decoded.ToolCalls, Coverage = decoded.Coverage }, decoded);
+        Assert.Equal(200, draft.Index.Status);
+    }
+
+    [Fact]
+    public void DecodeIntent_BodyRemoved_GivesNullPrompt()
+    {
+        var draft = AuditEntryCodec.ForIntent(Exchanges.Intent("ex-1"), Exchanges.Start);
+
+        var decoded = AuditEntryCodec.DecodeIntent(draft.Payload, body: null);
+
+        Assert.Null(decoded.Prompt);
+        Assert.Equal("ex-1", decoded.ExchangeId);
+    }
+
+    [Fact]
+    public void ForIntent_SameIntentTwice_GivesSamePayloadBytes()
+    {
+        var first = AuditEntryCodec.ForIntent(Exchanges.Intent("ex-1"), Exchanges.Start);
+        var second = AuditEntryCodec.ForIntent(Exchanges.Intent("ex-1"), Exchanges.Start);
+
+        Assert.Equal(first.Payload, second.Payload);
+    }
+
+    [Fact]
+    public void ForInterrupted_RecordsFailureWithoutBody()
+    {
+        var draft = AuditEntryCodec.ForInterrupted("ex-9", Exchanges.Start);
+
+        var decoded = AuditEntryCodec.DecodeOutcome(draft.Payload, draft.Body);
+
+        Assert.Equal(AuditEntryKinds.Interrupted, draft.Kind);
+        Assert.Null(draft.Body);
+        Assert.Null(draft.BodyHash);
+        Assert.Equal(AuditEntryCodec.InterruptedFailure, decoded.Failure);
+        Assert.Equal("ex-9", decoded.ExchangeId);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Identity.ApiKeys;
+using Gatehouse.Gateway.Identity.Development;
+using Gatehouse.Storage.Keys;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Gatehouse.Gateway.Tests.Identity;
+
+/// <summary>
+/// Shared servers for the identity tests: a real OpenIddict IdP, a host serving the development issuer, and a small
+/// app that identifies callers with <c>AddGatehouseIdentity</c> and trusts three issuers at once.
+/// </summary>
+public sealed class IdentityFixture : IAsyncLifetime
+{
+    private WebApplication? _devIssuerHost;
+    private WebApplication? _app;
+    private string? _devKeyDirectory;
+
+    internal OidcTestServer Idp { get; private set; } = null!;
+
+    internal DevSigningKey DevKey { get; private set; } = null!;
+
+    internal string DevPublicBase { get; private set; } = "";
+
+    internal FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    internal InMemoryApiKeyStore Keys { get; } = new();
+
+    internal HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Idp = await OidcTestServer.StartAsync();
+        _devKeyDirectory = Directory.CreateTempSubdirectory("gatehouse-dev-issuer").FullName;
+        DevKey = DevSigningKey.LoadOrCreate(Path.Combine(_devKeyDirectory, DevSigningKey.DefaultPath));
+        _devIssuerHost = await StartAsync(app => app.MapDevIssuer(DevKey));
+        DevPublicBase = Address(_devIssuerHost);
+
+        var config = new IdentityConfig
+        {
+            Oidc =
+            [
+                new OidcIssuerConfig { Issuer = Idp.Issuer, Audiences = [OidcTestServer.Audience], AllowHttp = true },
+                new OidcIssuerConfig
+                {
+                    Issuer = Idp.LocalhostIssuer,
+                    Audiences = [OidcTestServer.Audience],
+                    AllowHttp = true,
+                    GroupsClaim = "realm_access.roles",
+                },
+                DevIssuer.IssuerConfig(DevPublicBase),
+            ],
+        };
+        _app = await StartAsync(MapIdentityEndpoints, services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IApiKeyStore>(Keys);
+            services.AddGatehouseIdentity(config);
+            services.AddAuthorization();
+        });
+        Client = new HttpClient { BaseAddress = new Uri(Address(_app)) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await (_app?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (_devIssuerHost?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await Idp.DisposeAsync();
+        if (_devKeyDirectory is not null)
+        {
+            Directory.Delete(_devKeyDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>Creates and stores an API key, returning the text a client sends.</summary>
+    internal async Task<string> CreateKeyAsync(string name, string[] groups, DateTimeOffset? expiresAt = null)
+    {
+        var issued = new ApiKeyIssuer(Time).Create(name, groups, expiresAt);
+        Assert.True(await Keys.CreateAsync(issued.Record, CancellationToken.None));
+        return issued.Plaintext;
+    }
+
+    private static void MapIdentityEndpoints(WebApplication app)
+    {
+        app.MapGet("/whoami", async (HttpContext context, IdentityResolver resolver) =>
+        {
+            var result = await resolver.AuthenticateAsync(context);
+            if (!result.Succeeded)
+            {
+                await IdentityResolver.WriteProblemAsync(context, result.Failure);
+                return;
+            }
+
+            await context.Response.WriteAsJsonAsync(result.Identity, JsonSerializerOptions.Web);
+        });
+        app.MapGet("/protected", (HttpContext context) => context.User.Identity!.Name).RequireAuthorization();
+    }
+
+    private static async Task<WebApplication> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+}

@@ -1,0 +1,176 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace Gatehouse.Gateway.Tests.Identity;
+
+[Collection(IdentityCollection.Name)]
+public sealed class OidcBearerTests(IdentityFixture fixture)
+{
+    [Fact]
+    public async Task Authenticate_OpenIddictAccessToken_AcceptedWithGroups()
+    {
+        var token = await fixture.Idp.RequestTokenAsync("alice", "dev,ops");
+
+        using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: token);
+
+        var identity = await IdentityHttp.IdentityAsync(response);
+        Assert.Equal("alice", identity.GetProperty("subject").GetString());
+        Assert.Equal("alice@example.com", identity.GetProperty("email").GetString());
+        Assert.Equal(["dev", "ops"], IdentityHttp.Groups(identity));
+        Assert.Equal(fixture.Idp.Issuer, identity.GetProperty("issuer").GetString());
+        Assert.Equal("oidc", identity.GetProperty("method").GetString());
+    }
+
+    [Fact]
+    public async Task Authenticate_IssuerWithNestedGroupsPath_ReadsRealmRoles()
+    {
+        var token = await fixture.Idp.RequestTokenAsync("bob", "ignored", realmRoles: "realm-admin,viewer", viaLocalhost: true);
+
+        using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: token);
+
+        var identity = await IdentityHttp.IdentityAsync(response);
+        Assert.Equal(fixture.Idp.LocalhostIssuer, identity.GetProperty("issuer").GetString());
+        Assert.Equal(["realm-admin", "viewer"], IdentityHttp.Groups(identity));
+    }
+
+    [Fact]
+    public async Task Authenticate_TokenInApiKeyHeader_Accepted()
+    {
+        var token = await fixture.Idp.RequestTokenAsync("carol", "dev");
+
+        using var response = await IdentityHttp.GetAsync(fixture.Client, apiKey: token);
+
+        Assert.Equal("carol", (await IdentityHttp.IdentityAsync(response)).GetProperty("subject").GetString());
+    }
+
+    [Theory]
+    [InlineData("alg-none", "invalid_token")]
+    [InlineData("hs256-with-public-key", "invalid_token")]
+    [InlineData("unknown-kid", "invalid_token")]
+    [InlineData("wrong-issuer", "untrusted_issuer")]
+    [InlineData("wrong-audience", "invalid_token")]
+    [InlineData("expired", "token_expired")]
+    [InlineData("not-yet-valid", "invalid_token")]
+    [InlineData("no-expiry", "invalid_token")]
+    [InlineData("id-token-type", "invalid_token")]
+    [InlineData("not-a-jwt", "invalid_token")]
+    public async Task Authenticate_ForgedOrInvalidToken_RefusedWithCode(string forgery, string code)
+    {
+        var token = Forge(forgery);
+
+        using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: token);
+
+        var detail = await IdentityHttp.ProblemAsync(response, code, secret: token);
+        Assert.DoesNotContain("IDX", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authenticate_ExpiredWithinClockSkew_Accepted()
+    {
+        var descriptor = TokenForge.Descriptor(fixture.Idp.Issuer, fixture.Idp.SigningKey, fixture.Time.GetUtcNow().AddMinutes(-10));
+        descriptor.Expires = fixture.Time.GetUtcNow().UtcDateTime.AddSeconds(-30);
+
+        using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: TokenForge.Sign(descriptor));
+
+        Assert.Equal("mallory", (await IdentityHttp.IdentityAsync(response)).GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task Authenticate_IdpRotatesSigningKey_NewTokensAcceptedWithoutRestart()
+    {
+        var before = await fixture.Idp.RequestTokenAsync("dave", "dev");
+        using (var first = await IdentityHttp.GetAsync(fixture.Client, bearer: before))
+        {
+            await IdentityHttp.IdentityAsync(first);
+        }
+
+        var oldKid = fixture.Idp.SigningKey.KeyId;
+        fixture.Idp.RotateSigningKey();
+        var after = await fixture.Idp.RequestTokenAsync("dave", "dev");
+        Assert.NotEqual(oldKid, new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(after).Kid);
+
+        // The first request with the new kid triggers the JWKS refresh; allow a few attempts while it completes.
+        HttpResponseMessage? accepted = null;
+        for (var attempt = 0; attempt < 50 && accepted is null; attempt++)
+        {
+            var response = await IdentityHttp.GetAsync(fixture.Client, bearer: after);
+            if (response.IsSuccessStatusCode)
+            {
+                accepted = response;
+            }
+            else
+            {
+                response.Dispose();
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.NotNull(accepted);
+        Assert.Equal("dave", (await IdentityHttp.IdentityAsync(accepted)).GetProperty("subject").GetString());
+        accepted.Dispose();
+    }
+
+    [Fact]
+    public async Task Challenge_AuthorizeEndpointWithExpiredToken_WritesProblem()
+    {
+        var token = Forge("expired");
+
+        using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: token, path: "/protected");
+
+        await IdentityHttp.ProblemAsync(response, "token_expired", secret: token);
+    }
+
+    [Fact]
+    public async Task Challenge_AuthorizeEndpointWithValidToken_Allowed()
+    {
+        var token = await fixture.Idp.RequestTokenAsync("erin", "dev");
+
+        using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: token, path: "/protected");
+
+        Assert.Equal("erin", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    private string Forge(string forgery)
+    {
+        var now = fixture.Time.GetUtcNow();
+        var key = fixture.Idp.SigningKey;
+        var descriptor = TokenForge.Descriptor(fixture.Idp.Issuer, key, now);
+        switch (forgery)
+        {
+            case "alg-none":
+                return TokenForge.Unsigned(fixture.Idp.Issuer, now);
+            case "hs256-with-public-key":
+                descriptor.SigningCredentials = new SigningCredentials(TokenForge.PublicKeyAsHmacSecret(key), SecurityAlgorithms.HmacSha256);
+                break;
+            case "unknown-kid":
+                var stranger = new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "not-published" };
+                descriptor.SigningCredentials = new SigningCredentials(stranger, SecurityAlgorithms.RsaSha256);
+                break;
+            case "wrong-issuer":
+                descriptor.Issuer = "https://evil.example/";
+                break;
+            case "wrong-audience":
+                descriptor.Audience = "some-other-api";
+                break;
+            case "expired":
+                descriptor.IssuedAt = descriptor.NotBefore = now.UtcDateTime.AddHours(-2);
+                descriptor.Expires = now.UtcDateTime.AddMinutes(-5);
+                break;
+            case "not-yet-valid":
+                descriptor.NotBefore = now.UtcDateTime.AddMinutes(5);
+                descriptor.Expires = now.UtcDateTime.AddMinutes(30);
+                break;
+            case "no-expiry":
+                descriptor.Expires = null;
+                break;
+            case "id-token-type":
+                descriptor.TokenType = "id+jwt";
+                break;
+            case "not-a-jwt":
+                return "definitely-not-a-token";
+            default:
+                throw new ArgumentOutOfRangeException(nameof(forgery), forgery, null);
+        }
+
+        return TokenForge.Sign(descriptor);
+    }
+}

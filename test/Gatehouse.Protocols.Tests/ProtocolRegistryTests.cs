@@ -1,0 +1,63 @@
+namespace Gatehouse.Protocols.Tests;
+
+public sealed class ProtocolRegistryTests
+{
+    private readonly ProtocolRegistry _registry = new();
+
+    [Theory]
+    [InlineData("openai", "POST", "v1/chat/completions", ApiKind.OpenAIChat)]
+    [InlineData("openai", "POST", "chat/completions", ApiKind.OpenAIChat)]
+    [InlineData("openai", "post", "v1/chat/completions/", ApiKind.OpenAIChat)]
+    [InlineData("openai", "POST", "v1/responses", ApiKind.OpenAIResponses)]
+    [InlineData("openai", "POST", "responses/", ApiKind.OpenAIResponses)]
+    [InlineData("anthropic", "POST", "v1/messages", ApiKind.AnthropicMessages)]
+    [InlineData("anthropic", "POST", "messages", ApiKind.AnthropicMessages)]
+    [InlineData("anthropic", "POST", "v1/messages/", ApiKind.AnthropicMessages)]
+    [InlineData("openai", "GET", "v1/chat/completions", ApiKind.Http)]
+    [InlineData("openai", "POST", "v1/responses/resp_123", ApiKind.Http)]
+    [InlineData("openai", "POST", "v1/responses/resp_123/cancel", ApiKind.Http)]
+    [InlineData("openai", "POST", "v1/chat/completionsx", ApiKind.Http)]
+    [InlineData("openai", "POST", "v2/chat/completions", ApiKind.Http)]
+    [InlineData("openai", "POST", "v1/embeddings", ApiKind.Http)]
+    [InlineData("openai", "POST", "v1/messages", ApiKind.Http)]
+    [InlineData("anthropic", "POST", "v1/messages/count_tokens", ApiKind.Http)]
+    [InlineData("anthropic", "POST", "v1/messages/batches", ApiKind.Http)]
+    [InlineData("anthropic", "POST", "v1/chat/completions", ApiKind.Http)]
+    [InlineData("anthropic", "GET", "v1/messages", ApiKind.Http)]
+    [InlineData("http", "POST", "v1/chat/completions", ApiKind.Http)]
+    [InlineData("http", "POST", "v1/messages", ApiKind.Http)]
+    [InlineData("openai", "POST", "v1//chat/completions", ApiKind.Http)]
+    [InlineData("openai", "POST", "", ApiKind.Http)]
+    public void Resolve_ConnectionMethodPath_ChoosesAdapterOrOpaque(string kind, string method, string path, ApiKind expected)
+    {
+        var adapter = _registry.Resolve(kind, method, path);
+
+        Assert.Equal(expected, adapter?.Api ?? ApiKind.Http);
+    }
+
+    [Theory]
+    [InlineData(ApiKind.Http, "http")]
+    [InlineData(ApiKind.OpenAIChat, "openai.chat")]
+    [InlineData(ApiKind.OpenAIResponses, "openai.responses")]
+    [InlineData(ApiKind.AnthropicMessages, "anthropic.messages")]
+    public void ApiKindNames_EachKind_HasStableNameThatParsesBack(ApiKind api, string name)
+    {
+        Assert.Equal(name, api.ToName());
+        Assert.True(ApiKindNames.TryParse(name, out var parsed));
+        Assert.Equal(api, parsed);
+    }
+
+    [Fact]
+    public void ApiKindNames_UnknownName_DoesNotParse()
+    {
+        Assert.False(ApiKindNames.TryParse("openai.embeddings", out _));
+        Assert.False(ApiKindNames.TryParse(null, out _));
+    }
+
+    [Fact]
+    public void Get_EachModelApi_ReturnsTheAdapterResolveReturns()
+    {
+        Assert.Same(_registry.Resolve("anthropic", "POST", "v1/messages"), _registry.Get(ApiKind.AnthropicMessages));
+        Assert.Null(_registry.Get(ApiKind.Http));
+    }
+}
