@@ -8,6 +8,9 @@ namespace Gatehouse.Protocols.OpenAIChat;
 /// <summary>Reads Chat Completions stream chunks: <c>data:</c> JSON chunks ended by <c>data: [DONE]</c>.</summary>
 internal sealed class OpenAIChatEventReader : JsonEventReader
 {
+    // Every chunk repeats the model; reading it once saves a string per chunk.
+    private bool _modelRead;
+
     protected override bool ReadSpecial(SseEvent sseEvent, ICollection<StreamDelta> deltas)
     {
         if (!sseEvent.Data.Span.SequenceEqual("[DONE]"u8))
@@ -33,8 +36,9 @@ internal sealed class OpenAIChatEventReader : JsonEventReader
             return;
         }
 
-        if (data.String("model") is { } model)
+        if (!_modelRead && data.String("model") is { } model)
         {
+            _modelRead = true;
             deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, model));
         }
 
