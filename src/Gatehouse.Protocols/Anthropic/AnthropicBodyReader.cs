@@ -11,50 +11,50 @@ internal sealed class AnthropicBodyReader : IResponseBodyReader
 
     public void Read(JsonElement root, ICollection<StreamDelta> deltas)
     {
-        var type = root.String("type");
+        var type = root.String("type"u8);
         if (type == "error")
         {
             deltas.Add(StreamDelta.Failure("upstream reported an error"));
             return;
         }
 
-        if (type != "message" || root.Property("content", JsonValueKind.Array) is null)
+        if (type != "message" || root.Property("content"u8, JsonValueKind.Array) is null)
         {
             deltas.Add(StreamDelta.Failure("response body is not a message"));
             return;
         }
 
-        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, root.String("model")));
+        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, root.String("model"u8)));
         var index = 0;
-        foreach (var block in root.Array("content"))
+        foreach (var block in root.Array("content"u8))
         {
             ReadBlock(index++, block, deltas);
         }
 
-        if (root.String("stop_reason") is { } reason)
+        if (root.String("stop_reason"u8) is { } reason)
         {
             deltas.Add(StreamDelta.Of(StreamDeltaKind.FinishReason, reason));
         }
 
-        AnthropicUsage.Read(root.Object("usage"), deltas);
+        AnthropicUsage.Read(root.Object("usage"u8), deltas);
         deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
     }
 
     private static void ReadBlock(int index, JsonElement block, ICollection<StreamDelta> deltas)
     {
-        var type = block.String("type");
+        var type = block.String("type"u8);
         if (type == "text")
         {
-            deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: block.String("text")));
+            deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: block.String("text"u8)));
         }
         else if (type == "thinking")
         {
-            deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: block.String("thinking")));
+            deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: block.String("thinking"u8)));
         }
         else if (AnthropicUsage.IsToolUse(type))
         {
-            deltas.Add(new StreamDelta(StreamDeltaKind.ToolCallStarted, Index: index, Id: block.String("id"), Name: block.String("name")));
-            var input = block.TryGetProperty("input", out var value) ? value.GetRawText() : "{}";
+            deltas.Add(new StreamDelta(StreamDeltaKind.ToolCallStarted, Index: index, Id: block.String("id"u8), Name: block.String("name"u8)));
+            var input = block.TryGetProperty("input"u8, out var value) ? value.GetRawText() : "{}";
             deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: input));
         }
     }

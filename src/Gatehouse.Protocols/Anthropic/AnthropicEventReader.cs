@@ -12,29 +12,29 @@ internal sealed class AnthropicEventReader : JsonEventReader
 
     protected override void Read(JsonElement data, ICollection<StreamDelta> deltas)
     {
-        switch (data.String("type"))
+        switch (data.String("type"u8))
         {
             case "message_start":
-                var message = data.Object("message");
-                deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, message?.String("model")));
-                AnthropicUsage.Read(message?.Object("usage"), deltas);
+                var message = data.Object("message"u8);
+                deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, message?.String("model"u8)));
+                AnthropicUsage.Read(message?.Object("usage"u8), deltas);
                 break;
             case "content_block_start":
-                StartBlock(data.Int("index"), data.Object("content_block"), deltas);
+                StartBlock(data.Int("index"u8), data.Object("content_block"u8), deltas);
                 break;
             case "content_block_delta":
-                ReadDelta(data.Int("index"), data.Object("delta"), deltas);
+                ReadDelta(data.Int("index"u8), data.Object("delta"u8), deltas);
                 break;
             case "content_block_stop":
-                StopBlock(data.Int("index"), deltas);
+                StopBlock(data.Int("index"u8), deltas);
                 break;
             case "message_delta":
-                if (data.Object("delta")?.String("stop_reason") is { } reason)
+                if (data.Object("delta"u8)?.String("stop_reason"u8) is { } reason)
                 {
                     deltas.Add(StreamDelta.Of(StreamDeltaKind.FinishReason, reason));
                 }
 
-                AnthropicUsage.Read(data.Object("usage"), deltas);
+                AnthropicUsage.Read(data.Object("usage"u8), deltas);
                 break;
             case "message_stop":
                 deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
@@ -52,17 +52,17 @@ internal sealed class AnthropicEventReader : JsonEventReader
 
     private void StartBlock(int index, JsonElement? block, ICollection<StreamDelta> deltas)
     {
-        var type = block?.String("type");
+        var type = block?.String("type"u8);
         if (AnthropicUsage.IsToolUse(type))
         {
             _toolBlocksWithoutInput.Add(index);
-            deltas.Add(new StreamDelta(StreamDeltaKind.ToolCallStarted, Index: index, Id: block?.String("id"), Name: block?.String("name")));
+            deltas.Add(new StreamDelta(StreamDeltaKind.ToolCallStarted, Index: index, Id: block?.String("id"u8), Name: block?.String("name"u8)));
         }
-        else if (type == "text" && block?.String("text") is { Length: > 0 } text)
+        else if (type == "text" && block?.String("text"u8) is { Length: > 0 } text)
         {
             deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: text));
         }
-        else if (type == "thinking" && block?.String("thinking") is { Length: > 0 } thinking)
+        else if (type == "thinking" && block?.String("thinking"u8) is { Length: > 0 } thinking)
         {
             deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: thinking));
         }
@@ -70,17 +70,17 @@ internal sealed class AnthropicEventReader : JsonEventReader
 
     private void ReadDelta(int index, JsonElement? delta, ICollection<StreamDelta> deltas)
     {
-        switch (delta?.String("type"))
+        switch (delta?.String("type"u8))
         {
             case "text_delta":
-                deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: delta?.String("text")));
+                deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: delta?.String("text"u8)));
                 break;
-            case "input_json_delta" when delta?.String("partial_json") is { Length: > 0 } json:
+            case "input_json_delta" when delta?.String("partial_json"u8) is { Length: > 0 } json:
                 _toolBlocksWithoutInput.Remove(index);
                 deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDelta, Index: index, Text: json));
                 break;
             case "thinking_delta":
-                deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: delta?.String("thinking")));
+                deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: delta?.String("thinking"u8)));
                 break;
             default:
                 break;

@@ -11,7 +11,7 @@ internal static class AnthropicUsage
     {
         if (usage is { } value)
         {
-            var tokens = new TokenUsage(value.Long("input_tokens"), value.Long("output_tokens"), null);
+            var tokens = new TokenUsage(value.Long("input_tokens"u8), value.Long("output_tokens"u8), null);
             deltas.Add(new StreamDelta(StreamDeltaKind.Usage, Usage: tokens));
         }
     }

@@ -11,25 +11,25 @@ internal sealed class OpenAIChatBodyReader : IResponseBodyReader
 
     public void Read(JsonElement root, ICollection<StreamDelta> deltas)
     {
-        if (root.Object("error") is not null)
+        if (root.Object("error"u8) is not null)
         {
             deltas.Add(StreamDelta.Failure("upstream reported an error"));
             return;
         }
 
-        if (root.Property("choices", JsonValueKind.Array) is null)
+        if (root.Property("choices"u8, JsonValueKind.Array) is null)
         {
             deltas.Add(StreamDelta.Failure("response body is not a chat completion"));
             return;
         }
 
-        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, root.String("model")));
-        foreach (var choice in root.Array("choices"))
+        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, root.String("model"u8)));
+        foreach (var choice in root.Array("choices"u8))
         {
-            OpenAIChatChoice.Read(choice, "message", deltas);
+            OpenAIChatChoice.Read(choice, "message"u8, deltas);
         }
 
-        if (root.Object("usage") is { } usage)
+        if (root.Object("usage"u8) is { } usage)
         {
             deltas.Add(new StreamDelta(StreamDeltaKind.Usage, Usage: OpenAIChatChoice.Usage(usage)));
         }

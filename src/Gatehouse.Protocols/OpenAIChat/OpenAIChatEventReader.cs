@@ -8,6 +8,9 @@ namespace Gatehouse.Protocols.OpenAIChat;
 /// <summary>Reads Chat Completions stream chunks: <c>data:</c> JSON chunks ended by <c>data: [DONE]</c>.</summary>
 internal sealed class OpenAIChatEventReader : JsonEventReader
 {
+    // Every chunk repeats the model; reading it once saves a string per chunk.
+    private bool _modelRead;
+
     protected override bool ReadSpecial(SseEvent sseEvent, ICollection<StreamDelta> deltas)
     {
         if (!sseEvent.Data.Span.SequenceEqual("[DONE]"u8))
@@ -21,29 +24,30 @@ internal sealed class OpenAIChatEventReader : JsonEventReader
 
     protected override void Read(JsonElement data, ICollection<StreamDelta> deltas)
     {
-        if (data.Object("error") is not null)
+        if (data.Object("error"u8) is not null)
         {
             deltas.Add(StreamDelta.Failure("upstream reported an error event"));
             return;
         }
 
-        if (data.Property("choices", JsonValueKind.Array) is null)
+        if (data.Property("choices"u8, JsonValueKind.Array) is null)
         {
             deltas.Add(new StreamDelta(StreamDeltaKind.Unknown));
             return;
         }
 
-        if (data.String("model") is { } model)
+        if (!_modelRead && data.String("model"u8) is { } model)
         {
+            _modelRead = true;
             deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, model));
         }
 
-        foreach (var choice in data.Array("choices"))
+        foreach (var choice in data.Array("choices"u8))
         {
-            OpenAIChatChoice.Read(choice, "delta", deltas);
+            OpenAIChatChoice.Read(choice, "delta"u8, deltas);
         }
 
-        if (data.Object("usage") is { } usage)
+        if (data.Object("usage"u8) is { } usage)
         {
             deltas.Add(new StreamDelta(StreamDeltaKind.Usage, Usage: OpenAIChatChoice.Usage(usage)));
         }

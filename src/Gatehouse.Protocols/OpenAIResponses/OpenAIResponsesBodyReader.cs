@@ -11,9 +11,9 @@ internal sealed class OpenAIResponsesBodyReader : IResponseBodyReader
 
     public void Read(JsonElement root, ICollection<StreamDelta> deltas)
     {
-        if (root.Property("output", JsonValueKind.Array) is null)
+        if (root.Property("output"u8, JsonValueKind.Array) is null)
         {
-            var error = root.Object("error") is not null ? "upstream reported an error" : "response body is not a response";
+            var error = root.Object("error"u8) is not null ? "upstream reported an error" : "response body is not a response";
             deltas.Add(StreamDelta.Failure(error));
             return;
         }

@@ -9,37 +9,37 @@ internal sealed class OpenAIResponsesEventReader : JsonEventReader
 {
     protected override void Read(JsonElement data, ICollection<StreamDelta> deltas)
     {
-        var type = data.String("type");
-        var index = data.Int("output_index");
+        var type = data.String("type"u8);
+        var index = data.Int("output_index"u8);
         switch (type)
         {
             case "response.created" or "response.in_progress" or "response.queued":
-                deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, data.Object("response")?.String("model")));
+                deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, data.Object("response"u8)?.String("model"u8)));
                 break;
             case "response.output_item.added":
-                if (data.Object("item") is { } item && OpenAIResponsesOutput.ToolCallStart(index, item) is { } start)
+                if (data.Object("item"u8) is { } item && OpenAIResponsesOutput.ToolCallStart(index, item) is { } start)
                 {
                     deltas.Add(start);
                 }
 
                 break;
             case "response.output_text.delta" or "response.refusal.delta":
-                deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: data.String("delta")));
+                deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: data.String("delta"u8)));
                 break;
             case "response.reasoning_summary_text.delta" or "response.reasoning_text.delta":
-                deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: data.String("delta")));
+                deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: data.String("delta"u8)));
                 break;
             case "response.function_call_arguments.delta" or "response.custom_tool_call_input.delta":
-                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDelta, Index: index, Text: data.String("delta")));
+                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDelta, Index: index, Text: data.String("delta"u8)));
                 break;
             case "response.function_call_arguments.done":
-                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: data.String("arguments")));
+                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: data.String("arguments"u8)));
                 break;
             case "response.custom_tool_call_input.done":
-                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: data.String("input")));
+                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: data.String("input"u8)));
                 break;
             case "response.completed" or "response.incomplete" or "response.failed":
-                OpenAIResponsesOutput.ReadResponse(data.Object("response") ?? default, includeOutput: false, deltas);
+                OpenAIResponsesOutput.ReadResponse(data.Object("response"u8) ?? default, includeOutput: false, deltas);
                 deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
                 break;
             case "error":

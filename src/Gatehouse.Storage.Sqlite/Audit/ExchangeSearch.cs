@@ -86,7 +86,7 @@ internal static class ExchangeSearch
 
         if (!string.IsNullOrEmpty(query.Text))
         {
-            sql.Append(@" AND (i.body LIKE @text ESCAPE '\' OR o.body LIKE @text ESCAPE '\')");
+            sql.Append(@" AND (CAST(i.body AS TEXT) LIKE @text ESCAPE '\' OR CAST(o.body AS TEXT) LIKE @text ESCAPE '\')");
             parameters.AddWithValue("@text", "%" + EscapeLike(query.Text) + "%");
         }
 

@@ -39,6 +39,12 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     internal HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Gets an issuer the app trusts whose discovery endpoint refuses connections.</summary>
+    internal string UnreachableIssuer { get; } = $"http://127.0.0.1:{ClosedPort()}/";
+
+    /// <summary>Gets every line the app logged, at every level.</summary>
+    internal CapturingLoggerProvider Logs { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         Idp = await OidcTestServer.StartAsync();
@@ -60,6 +66,7 @@ public sealed class IdentityFixture : IAsyncLifetime
                     GroupsClaim = "realm_access.roles",
                 },
                 DevIssuer.IssuerConfig(DevPublicBase),
+                new OidcIssuerConfig { Issuer = UnreachableIssuer, Audiences = [OidcTestServer.Audience], AllowHttp = true },
             ],
         };
         _app = await StartAsync(MapIdentityEndpoints, services =>
@@ -68,6 +75,7 @@ public sealed class IdentityFixture : IAsyncLifetime
             services.AddSingleton<IApiKeyStore>(Keys);
             services.AddGatehouseIdentity(config);
             services.AddAuthorization();
+            services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         });
         Client = new HttpClient { BaseAddress = new Uri(Address(_app)) };
     }
@@ -118,6 +126,13 @@ public sealed class IdentityFixture : IAsyncLifetime
         map(app);
         await app.StartAsync();
         return app;
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Address(WebApplication app) =>

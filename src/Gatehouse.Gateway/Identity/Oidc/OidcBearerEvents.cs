@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Gatehouse.Gateway.Identity.Oidc;
@@ -49,13 +51,22 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer) : JwtBearerEvent
         return Task.CompletedTask;
     }
 
-    public override Task AuthenticationFailed(AuthenticationFailedContext context)
+    public override async Task AuthenticationFailed(AuthenticationFailedContext context)
     {
         var failure = OidcFailureMapper.Map(context.Exception);
         var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<OidcBearerEvents>>();
-        if (failure.Status == StatusCodes.Status503ServiceUnavailable)
+        var unavailable = failure.Status == StatusCodes.Status503ServiceUnavailable ? context.Exception : null;
+        if (context.Exception is SecurityTokenSignatureKeyNotFoundException && context.Options.ConfigurationManager is { } manager)
         {
-            IdentityLog.IssuerUnavailable(logger, context.Scheme.Name, context.Exception);
+            // With no reachable JWKS the handler reports only "no keys"; tell the caller the issuer is down, not that
+            // their token is bad.
+            unavailable = await ProbeKeysAsync(manager, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (unavailable is not null)
+        {
+            failure = OidcFailureMapper.Map(unavailable);
+            IdentityLog.IssuerUnavailable(logger, context.Scheme.Name, unavailable);
         }
         else
         {
@@ -64,7 +75,6 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer) : JwtBearerEvent
         }
 
         context.Fail(new IdentityFailureException(failure));
-        return Task.CompletedTask;
     }
 
     public override Task Challenge(JwtBearerChallengeContext context)
@@ -72,6 +82,21 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer) : JwtBearerEvent
         // Replace the default empty 401 with the problem body; the failure was recorded by the events above.
         context.HandleResponse();
         return IdentityChallenge.WriteAsync(context.HttpContext, context.AuthenticateFailure);
+    }
+
+    /// <summary>Returns why the issuer's keys cannot be had, or null when it publishes at least one.</summary>
+    private static async Task<Exception?> ProbeKeysAsync(IConfigurationManager<OpenIdConnectConfiguration> manager, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var configuration = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            return configuration.SigningKeys.Count > 0 ? null : new InvalidOperationException("The issuer publishes no signing keys.");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Any failure to retrieve the discovery document or JWKS (network, HTTP status, bad JSON) means the same here.
+            return error;
+        }
     }
 
     private static string? StringClaim(JsonElement payload, string name) =>
