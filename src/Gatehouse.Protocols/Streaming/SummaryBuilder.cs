@@ -55,7 +55,7 @@ internal sealed class SummaryBuilder
             case StreamDeltaKind.ToolArgumentsDelta:
                 AppendArguments(delta, replace: false);
                 break;
-            case StreamDeltaKind.ToolArgumentsDone:
+            case StreamDeltaKind.ToolArgumentsDone when delta.Text is not null:
                 AppendArguments(delta, replace: true);
                 break;
             case StreamDeltaKind.Usage:
