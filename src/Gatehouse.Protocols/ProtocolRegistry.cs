@@ -6,8 +6,9 @@ namespace Gatehouse.Protocols;
 
 /// <summary>Chooses the adapter for an exchange from the connection's kind, the method and the path.</summary>
 /// <remarks>
-/// Matching is exact per path segment (a trailing slash is tolerated); anything else on a model connection, such as
-/// <c>responses/{id}</c> or <c>messages/count_tokens</c>, is opaque HTTP. Adapters are stateless and shared.
+/// Matching is exact per path segment, after reducing the path as an upstream might (percent-decoding, empty and
+/// dot segments, case); anything else on a model connection, such as <c>responses/{id}</c> or
+/// <c>messages/count_tokens</c>, is opaque HTTP. Adapters are stateless and shared.
 /// </remarks>
 public sealed class ProtocolRegistry
 {
@@ -52,14 +53,21 @@ public sealed class ProtocolRegistry
             return null;
         }
 
-        var route = Normalise(path);
-        return connectionKind switch
+        var route = RoutePath.Normalise(path);
+        if (string.Equals(connectionKind, "openai", StringComparison.OrdinalIgnoreCase))
         {
-            "openai" when route is "v1/chat/completions" or "chat/completions" => _openAIChat,
-            "openai" when route is "v1/responses" or "responses" => _openAIResponses,
-            "anthropic" when route is "v1/messages" or "messages" => _anthropicMessages,
-            _ => null,
-        };
+            return route switch
+            {
+                "v1/chat/completions" or "chat/completions" => _openAIChat,
+                "v1/responses" or "responses" => _openAIResponses,
+                _ => null,
+            };
+        }
+
+        return string.Equals(connectionKind, "anthropic", StringComparison.OrdinalIgnoreCase)
+            && route is "v1/messages" or "messages"
+            ? _anthropicMessages
+            : null;
     }
 
     /// <summary>Returns the adapter for <paramref name="api"/>, or null for <see cref="ApiKind.Http"/>.</summary>
@@ -70,11 +78,4 @@ public sealed class ProtocolRegistry
         ApiKind.AnthropicMessages => _anthropicMessages,
         _ => null,
     };
-
-    private static string Normalise(string path)
-    {
-        var start = path.StartsWith('/') ? 1 : 0;
-        var end = path.EndsWith('/') && path.Length > start ? path.Length - 1 : path.Length;
-        return path[start..end];
-    }
 }

@@ -24,6 +24,10 @@ public sealed record ResponseSummary
     /// <summary>Gets the finish or stop reason.</summary>
     public string? FinishReason { get; init; }
 
+    /// <summary>Gets how many stream events had a shape the adapter does not know (an API change, or a foreign stream).</summary>
+    /// <remarks>Their content is not in the summary; a stage that must see everything can refuse on a non-zero count.</remarks>
+    public int UnknownEvents { get; init; }
+
     /// <summary>Gets a description of why the body could not be fully understood, or null.</summary>
     public string? Error { get; init; }
 }

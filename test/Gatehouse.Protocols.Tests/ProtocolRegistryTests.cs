@@ -26,9 +26,17 @@ public sealed class ProtocolRegistryTests
     [InlineData("anthropic", "GET", "v1/messages", ApiKind.Http)]
     [InlineData("http", "POST", "v1/chat/completions", ApiKind.Http)]
     [InlineData("http", "POST", "v1/messages", ApiKind.Http)]
-    [InlineData("openai", "POST", "v1//chat/completions", ApiKind.Http)]
+    [InlineData("openai", "POST", "v1//chat/completions", ApiKind.OpenAIChat)]
+    [InlineData("openai", "POST", "/v1/chat/completions", ApiKind.OpenAIChat)]
+    [InlineData("openai", "POST", "v1/chat%2Fcompletions", ApiKind.OpenAIChat)]
+    [InlineData("openai", "POST", "v1/./x/../chat/completions", ApiKind.OpenAIChat)]
+    [InlineData("openai", "POST", "V1/Responses", ApiKind.OpenAIResponses)]
+    [InlineData("OpenAI", "POST", "v1/responses", ApiKind.OpenAIResponses)]
+    [InlineData("anthropic", "POST", "v1/messages%2F", ApiKind.AnthropicMessages)]
+    [InlineData("anthropic", "POST", "v1/messages/count_tokens/..", ApiKind.AnthropicMessages)]
+    [InlineData("anthropic", "POST", "v1/messages%2Fcount_tokens", ApiKind.Http)]
     [InlineData("openai", "POST", "", ApiKind.Http)]
-    public void Resolve_ConnectionMethodPath_ChoosesAdapterOrOpaque(string kind, string method, string path, ApiKind expected)
+    public void Resolve_ConnectionMethodPath_ChoosesAdapterOrOpaqueEvenWhenDisguised(string kind, string method, string path, ApiKind expected)
     {
         var adapter = _registry.Resolve(kind, method, path);
 

@@ -22,9 +22,14 @@ internal static class JsonBody
     /// <returns>The document, or null with <paramref name="error"/> saying why (never quoting the body).</returns>
     public static JsonDocument? TryParse(ReadOnlyMemory<byte> json, out string? error)
     {
+        error = JsonText.Validate(json.Span);
+        if (error is not null)
+        {
+            return null;
+        }
+
         try
         {
-            error = null;
             return JsonDocument.Parse(json, Options);
         }
         catch (JsonException)

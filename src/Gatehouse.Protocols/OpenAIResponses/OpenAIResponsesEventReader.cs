@@ -39,7 +39,14 @@ internal sealed class OpenAIResponsesEventReader : JsonEventReader
                 deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: data.String("input"u8)));
                 break;
             case "response.completed" or "response.incomplete" or "response.failed":
-                OpenAIResponsesOutput.ReadResponse(data.Object("response"u8) ?? default, includeOutput: false, deltas);
+                if (data.Object("response"u8) is { } response)
+                {
+                    OpenAIResponsesOutput.ReadResponse(response, includeOutput: false, deltas);
+                }
+                else
+                {
+                    deltas.Add(StreamDelta.Failure("malformed SSE event: the final event has no response"));
+                }
                 deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
                 break;
             case "error":

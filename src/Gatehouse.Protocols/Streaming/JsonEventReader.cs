@@ -14,10 +14,10 @@ internal abstract class JsonEventReader : IStreamEventReader
             return;
         }
 
-        using var document = JsonBody.TryParse(sseEvent.Data, out _);
+        using var document = JsonBody.TryParse(sseEvent.Data, out var error);
         if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            deltas.Add(StreamDelta.Failure("malformed SSE event: data is not a JSON object"));
+            deltas.Add(StreamDelta.Failure($"malformed SSE event: data {error ?? "is not a JSON object"}"));
             return;
         }
 

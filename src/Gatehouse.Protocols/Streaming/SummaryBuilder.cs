@@ -26,6 +26,7 @@ internal sealed class SummaryBuilder
     private int _argumentChars;
     private bool _hasUsage;
     private bool _completed;
+    private int _unknownEvents;
 
     public SummaryBuilder(int maxTextChars, int maxArgumentChars = DefaultMaxArgumentChars)
     {
@@ -55,7 +56,7 @@ internal sealed class SummaryBuilder
             case StreamDeltaKind.ToolArgumentsDelta:
                 AppendArguments(delta, replace: false);
                 break;
-            case StreamDeltaKind.ToolArgumentsDone:
+            case StreamDeltaKind.ToolArgumentsDone when delta.Text is not null:
                 AppendArguments(delta, replace: true);
                 break;
             case StreamDeltaKind.Usage:
@@ -66,6 +67,9 @@ internal sealed class SummaryBuilder
                 break;
             case StreamDeltaKind.Completed:
                 _completed = true;
+                break;
+            case StreamDeltaKind.Unknown:
+                _unknownEvents++;
                 break;
             case StreamDeltaKind.Error:
                 Fail(delta.Text ?? "upstream reported an error event");
@@ -91,6 +95,7 @@ internal sealed class SummaryBuilder
             ToolCalls = _toolCalls.Count == 0 ? [] : _toolCalls.Select(t => t.Build()).ToArray(),
             Usage = _hasUsage ? new TokenUsage(_input, _output, _total ?? (_input + _output)) : null,
             FinishReason = _finishReason,
+            UnknownEvents = _unknownEvents,
             Error = _error,
         };
     }

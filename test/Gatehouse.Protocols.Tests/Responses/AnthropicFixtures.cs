@@ -44,5 +44,5 @@ internal static class AnthropicFixtures
 
     public const string Expected =
         "model=claude-sonnet-4-5|text=Hello, wörld 🙂|cut=False|reasoning=Weather needs a tool.|calls=toolu_01,get_weather,{\"city\":\"Paris\"};toolu_02,get_time,{}"
-        + "|usage=TokenUsage { InputTokens = 25, OutputTokens = 89, TotalTokens = 114 }|finish=tool_use|error=";
+        + "|usage=TokenUsage { InputTokens = 25, OutputTokens = 89, TotalTokens = 114 }|finish=tool_use|unknown=0|error=";
 }

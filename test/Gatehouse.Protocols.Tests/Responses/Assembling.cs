@@ -28,5 +28,5 @@ internal static class Assembling
     public static string Describe(ResponseSummary s)
         => $"model={s.Model}|text={s.Text}|cut={s.TextTruncated}|reasoning={s.Reasoning}|calls="
             + string.Join(";", s.ToolCalls.Select(c => $"{c.Id},{c.Name},{c.Arguments}"))
-            + $"|usage={s.Usage}|finish={s.FinishReason}|error={s.Error}";
+            + $"|usage={s.Usage}|finish={s.FinishReason}|unknown={s.UnknownEvents}|error={s.Error}";
 }

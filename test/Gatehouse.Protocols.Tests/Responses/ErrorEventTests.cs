@@ -88,4 +88,17 @@ public sealed class ErrorEventTests
         Assert.Equal("response body is not a chat completion", Run(ApiKind.OpenAIChat, JsonType, "{}").Error);
         Assert.Equal("response body is not a response", Run(ApiKind.OpenAIResponses, JsonType, "[]").Error);
     }
+
+    [Theory]
+    [InlineData(ApiKind.OpenAIResponses, """{"type":"response.completed"}""")]
+    [InlineData(ApiKind.OpenAIResponses, """{"type":"response.output_text.delta","delta":7}""")]
+    [InlineData(ApiKind.AnthropicMessages, """{"type":"content_block_delta","index":"x","delta":[]}""")]
+    [InlineData(ApiKind.OpenAIChat, """{"choices":[{"index":-1,"delta":{"content":"x"}}]}""")]
+    [InlineData(ApiKind.OpenAIChat, """{"choices":[{"delta":{"content":"\ud800"}}]}""")]
+    public void Complete_EventWithMissingOrWrongFields_NeverThrows(ApiKind api, string data)
+    {
+        var summary = Run(api, EventStream, SseText.Build((null, data)));
+
+        Assert.NotNull(summary.Error);
+    }
 }

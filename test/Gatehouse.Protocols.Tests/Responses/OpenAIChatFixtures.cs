@@ -43,5 +43,5 @@ internal static class OpenAIChatFixtures
 
     public const string Expected =
         "model=gpt-4o-2024-08-06|text=Hello, wörld 🙂|cut=False|reasoning=|calls=call_abc,get_weather,{\"city\":\"Paris\"};call_def,get_time,{}"
-        + "|usage=TokenUsage { InputTokens = 12, OutputTokens = 7, TotalTokens = 19 }|finish=tool_calls|error=";
+        + "|usage=TokenUsage { InputTokens = 12, OutputTokens = 7, TotalTokens = 19 }|finish=tool_calls|unknown=0|error=";
 }

@@ -37,5 +37,5 @@ internal static class OpenAIResponsesFixtures
 
     public const string Expected =
         "model=gpt-5-codex|text=Hello, wörld 🙂|cut=False|reasoning=Weather needs a tool.|calls=call_1,get_weather,{\"city\":\"Paris\"}"
-        + "|usage=TokenUsage { InputTokens = 36, OutputTokens = 87, TotalTokens = 123 }|finish=completed|error=";
+        + "|usage=TokenUsage { InputTokens = 36, OutputTokens = 87, TotalTokens = 123 }|finish=completed|unknown=0|error=";
 }

@@ -61,9 +61,11 @@ public sealed class ResponseAssemblyTests
     {
         var (stream, _, _) = ResponseFixtures.For(api);
 
-        var summary = Run(api, EventStream, "data: {not json\n\n" + stream);
-
-        Assert.Equal("malformed SSE event: data is not a JSON object", summary.Error);
+        Assert.Equal("malformed SSE event: data is not valid JSON", Run(api, EventStream, "data: {not json\n\n" + stream).Error);
+        Assert.Equal("malformed SSE event: data is not a JSON object", Run(api, EventStream, "data: [1]\n\n" + stream).Error);
+        Assert.Equal(
+            "malformed SSE event: data has duplicate property names",
+            Run(api, EventStream, "data: {\"type\":\"a\",\"type\":\"b\"}\n\n" + stream).Error);
     }
 
     [Theory]

@@ -62,4 +62,15 @@ public sealed class StreamEventReaderTests
 
         Assert.Equal([new StreamDelta(StreamDeltaKind.Unknown)], Assert.Single(events));
     }
+
+    [Fact]
+    public void Complete_UnrecognisedEvents_AreCountedInTheSummary()
+    {
+        var stream = SseText.Typed("""{"type":"brand_new_event"}""") + AnthropicFixtures.Stream;
+
+        var summary = Assembling.Run(ApiKind.AnthropicMessages, Assembling.EventStream, stream);
+
+        Assert.Equal(1, summary.UnknownEvents);
+        Assert.Null(summary.Error);
+    }
 }
