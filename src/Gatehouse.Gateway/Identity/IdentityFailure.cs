@@ -36,6 +36,10 @@ internal sealed record IdentityFailure(string Code, int Status, string Title, st
     public static IdentityFailure IssuerUnavailable(string message) =>
         new(IdentityFailureCodes.IssuerUnavailable, 503, "Issuer unavailable", message);
 
+    /// <summary>The API key store could not be read: the gateway, not the caller, is at fault.</summary>
+    public static IdentityFailure KeyStoreUnavailable(string message) =>
+        new(IdentityFailureCodes.KeyStoreUnavailable, 503, "Key store unavailable", message);
+
     /// <summary>Converts the failure to the problem returned to the client.</summary>
     public GatehouseProblem ToProblem() => new(Code, Title, Status, Message);
 }

@@ -12,4 +12,5 @@ internal static class IdentityFailureCodes
     public const string ApiKeyExpired = "api_key_expired";
     public const string ApiKeyRevoked = "api_key_revoked";
     public const string IssuerUnavailable = "issuer_unavailable";
+    public const string KeyStoreUnavailable = "key_store_unavailable";
 }
