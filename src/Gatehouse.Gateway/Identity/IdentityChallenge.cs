@@ -17,7 +17,7 @@ internal static class IdentityChallenge
         if (failure.Status == StatusCodes.Status401Unauthorized)
         {
             // RFC 6750 §3: no error attribute when the request carried no credentials at all.
-            context.Response.Headers.WWWAuthenticate = failure.Code == "missing_credentials"
+            context.Response.Headers.WWWAuthenticate = failure.Code == IdentityFailureCodes.MissingCredentials
                 ? "Bearer realm=\"gatehouse\""
                 : "Bearer realm=\"gatehouse\", error=\"invalid_token\"";
         }

@@ -9,32 +9,36 @@ internal sealed record IdentityFailure(string Code, int Status, string Title, st
     private const int Unauthorized = 401;
 
     public static IdentityFailure MissingCredentials(string message) =>
-        new("missing_credentials", Unauthorized, "Credentials required", message);
+        new(IdentityFailureCodes.MissingCredentials, Unauthorized, "Credentials required", message);
 
     public static IdentityFailure AmbiguousCredentials(string message) =>
-        new("ambiguous_credentials", Unauthorized, "Ambiguous credentials", message);
+        new(IdentityFailureCodes.AmbiguousCredentials, Unauthorized, "Ambiguous credentials", message);
 
     public static IdentityFailure InvalidToken(string message) =>
-        new("invalid_token", Unauthorized, "Invalid token", message);
+        new(IdentityFailureCodes.InvalidToken, Unauthorized, "Invalid token", message);
 
     public static IdentityFailure TokenExpired(string message) =>
-        new("token_expired", Unauthorized, "Token expired", message);
+        new(IdentityFailureCodes.TokenExpired, Unauthorized, "Token expired", message);
 
     public static IdentityFailure UntrustedIssuer(string message) =>
-        new("untrusted_issuer", Unauthorized, "Untrusted issuer", message);
+        new(IdentityFailureCodes.UntrustedIssuer, Unauthorized, "Untrusted issuer", message);
 
     public static IdentityFailure InvalidApiKey(string message) =>
-        new("invalid_api_key", Unauthorized, "Invalid API key", message);
+        new(IdentityFailureCodes.InvalidApiKey, Unauthorized, "Invalid API key", message);
 
     public static IdentityFailure ApiKeyExpired(string message) =>
-        new("api_key_expired", Unauthorized, "API key expired", message);
+        new(IdentityFailureCodes.ApiKeyExpired, Unauthorized, "API key expired", message);
 
     public static IdentityFailure ApiKeyRevoked(string message) =>
-        new("api_key_revoked", Unauthorized, "API key revoked", message);
+        new(IdentityFailureCodes.ApiKeyRevoked, Unauthorized, "API key revoked", message);
 
     /// <summary>The issuer's discovery document or keys could not be fetched: the gateway, not the caller, is at fault.</summary>
     public static IdentityFailure IssuerUnavailable(string message) =>
-        new("issuer_unavailable", 503, "Issuer unavailable", message);
+        new(IdentityFailureCodes.IssuerUnavailable, 503, "Issuer unavailable", message);
+
+    /// <summary>The API key store could not be read: the gateway, not the caller, is at fault.</summary>
+    public static IdentityFailure KeyStoreUnavailable(string message) =>
+        new(IdentityFailureCodes.KeyStoreUnavailable, 503, "Key store unavailable", message);
 
     /// <summary>Converts the failure to the problem returned to the client.</summary>
     public GatehouseProblem ToProblem() => new(Code, Title, Status, Message);

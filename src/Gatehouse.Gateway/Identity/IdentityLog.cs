@@ -16,4 +16,7 @@ internal static partial class IdentityLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Issuer scheme {Scheme} could not fetch its discovery document or keys")]
     public static partial void IssuerUnavailable(ILogger logger, string scheme, Exception error);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "The API key store could not be read; key callers are refused")]
+    public static partial void KeyStoreUnavailable(ILogger logger, Exception error);
 }

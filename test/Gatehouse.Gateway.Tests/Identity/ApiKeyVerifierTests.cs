@@ -1,4 +1,6 @@
 using Gatehouse.Gateway.Identity.ApiKeys;
+using Gatehouse.Storage.Keys;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gatehouse.Gateway.Tests.Identity;
@@ -14,7 +16,7 @@ public sealed class ApiKeyVerifierTests
         var lifetime = ExpiryParser.Parse("90d").Lifetime!.Value;
         var issued = new ApiKeyIssuer(_time).Create("ci-bot", ["ci"], _time.GetUtcNow() + lifetime);
         await _store.CreateAsync(issued.Record, CancellationToken.None);
-        var verifier = new ApiKeyVerifier(_store, _time);
+        var verifier = new ApiKeyVerifier(_store, _time, NullLogger<ApiKeyVerifier>.Instance);
 
         _time.Advance(lifetime - TimeSpan.FromSeconds(1));
         var before = await verifier.VerifyAsync(issued.Plaintext, CancellationToken.None);
@@ -25,6 +27,18 @@ public sealed class ApiKeyVerifierTests
         Assert.Equal("ci", Assert.Single(before.Identity.Groups));
         Assert.Equal("api_key_expired", at.Failure?.Code);
         Assert.Contains("2026-05-30T12:00:00Z", at.Failure?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_StoreFails_RefusedAs503()
+    {
+        var issued = new ApiKeyIssuer(_time).Create("ci-bot", ["ci"], null);
+        var verifier = new ApiKeyVerifier(new FailingStore(), _time, NullLogger<ApiKeyVerifier>.Instance);
+
+        var result = await verifier.VerifyAsync(issued.Plaintext, CancellationToken.None);
+
+        Assert.Equal("key_store_unavailable", result.Failure?.Code);
+        Assert.Equal(503, result.Failure?.Status);
     }
 
     [Fact]
@@ -67,5 +81,17 @@ public sealed class ApiKeyVerifierTests
     {
         Assert.Equal(valid, ApiKeyFormat.TryParse(text, out var id, out _));
         Assert.Equal(valid ? "abcdefghijkl" : "", id);
+    }
+
+    private sealed class FailingStore : IApiKeyStore
+    {
+        public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken) => throw new IOException("disk I/O error");
+
+        public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken) => throw new IOException("disk I/O error");
+
+        public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken) => throw new IOException("disk I/O error");
+
+        public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+            throw new IOException("disk I/O error");
     }
 }

@@ -60,7 +60,8 @@ public sealed class IdentityFixture : IAsyncLifetime
                 new OidcIssuerConfig { Issuer = Idp.Issuer, Audiences = [OidcTestServer.Audience], AllowHttp = true },
                 new OidcIssuerConfig
                 {
-                    Issuer = Idp.LocalhostIssuer,
+                    Issuer = Idp.SecondIssuer,
+                    MetadataAddress = Idp.MetadataAddress,
                     Audiences = [OidcTestServer.Audience],
                     AllowHttp = true,
                     GroupsClaim = "realm_access.roles",

@@ -23,12 +23,12 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
     [Fact]
     public async Task Authenticate_IssuerWithNestedGroupsPath_ReadsRealmRoles()
     {
-        var token = await fixture.Idp.RequestTokenAsync("bob", "ignored", realmRoles: "realm-admin,viewer", viaLocalhost: true);
+        var token = await fixture.Idp.RequestTokenAsync("bob", "ignored", realmRoles: "realm-admin,viewer", asSecondIssuer: true);
 
         using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: token);
 
         var identity = await IdentityHttp.IdentityAsync(response);
-        Assert.Equal(fixture.Idp.LocalhostIssuer, identity.GetProperty("issuer").GetString());
+        Assert.Equal(fixture.Idp.SecondIssuer, identity.GetProperty("issuer").GetString());
         Assert.Equal(["realm-admin", "viewer"], IdentityHttp.Groups(identity));
     }
 
@@ -53,6 +53,7 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
     [InlineData("no-expiry", "invalid_token")]
     [InlineData("id-token-type", "invalid_token")]
     [InlineData("not-a-jwt", "invalid_token")]
+    [InlineData("jwt-shaped-garbage", "invalid_token")]
     public async Task Authenticate_ForgedOrInvalidToken_RefusedWithCode(string forgery, string code)
     {
         var token = Forge(forgery);
@@ -72,6 +73,17 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
         using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: TokenForge.Sign(descriptor));
 
         Assert.Equal("mallory", (await IdentityHttp.IdentityAsync(response)).GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task Authenticate_PlainJwtType_Accepted()
+    {
+        var descriptor = TokenForge.Descriptor(fixture.Idp.Issuer, fixture.Idp.SigningKey, fixture.Time.GetUtcNow());
+        descriptor.TokenType = "JWT";
+
+        using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: TokenForge.Sign(descriptor));
+
+        Assert.Equal(["admins"], IdentityHttp.Groups(await IdentityHttp.IdentityAsync(response)));
     }
 
     [Fact]
@@ -117,6 +129,14 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
         using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: token, path: "/protected");
 
         await IdentityHttp.ProblemAsync(response, "token_expired", secret: token);
+    }
+
+    [Fact]
+    public async Task Challenge_AuthorizeEndpointWithoutCredentials_WritesProblem()
+    {
+        using var response = await IdentityHttp.GetAsync(fixture.Client, path: "/protected");
+
+        await IdentityHttp.ProblemAsync(response, "missing_credentials");
     }
 
     [Fact]
@@ -167,6 +187,8 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
                 break;
             case "not-a-jwt":
                 return "definitely-not-a-token";
+            case "jwt-shaped-garbage":
+                return "eyJhbGciOiJSUzI1NiJ9.bm90LWpzb24.c2lnbmF0dXJl";
             default:
                 throw new ArgumentOutOfRangeException(nameof(forgery), forgery, null);
         }

@@ -42,8 +42,16 @@ internal sealed class OidcTestServer : IAsyncDisposable
     /// <summary>Gets the issuer of tokens requested at 127.0.0.1 (OpenIddict derives it from the request).</summary>
     public string Issuer => $"http://127.0.0.1:{BaseAddress.Port}/";
 
-    /// <summary>Gets the issuer of tokens requested through the host name <c>localhost</c>: a second, distinct issuer.</summary>
-    public string LocalhostIssuer => $"http://localhost:{BaseAddress.Port}/";
+    /// <summary>
+    /// Gets the issuer of tokens requested with the <c>Host</c> header <c>idp-two.test</c>: a second, distinct issuer
+    /// whose discovery document must be fetched from an explicit metadata address.
+    /// </summary>
+    public string SecondIssuer => $"http://{SecondHost}:{BaseAddress.Port}/";
+
+    /// <summary>Gets the discovery document URL, for an issuer name that does not resolve.</summary>
+    public string MetadataAddress => $"http://127.0.0.1:{BaseAddress.Port}/.well-known/openid-configuration";
+
+    private static string SecondHost => "idp-two.test";
 
     /// <summary>Gets the key the server currently signs with.</summary>
     public RsaSecurityKey SigningKey { get; private set; }
@@ -84,13 +92,12 @@ internal sealed class OidcTestServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Requests an access token through the token endpoint; through <c>localhost</c> the server issues as
-    /// <see cref="LocalhostIssuer"/>. Groups and realm roles are comma-separated.
+    /// Requests an access token through the token endpoint; as the second host the server issues as
+    /// <see cref="SecondIssuer"/>. Groups and realm roles are comma-separated.
     /// </summary>
-    public async Task<string> RequestTokenAsync(string subject, string groups, string realmRoles = "", bool viaLocalhost = false)
+    public async Task<string> RequestTokenAsync(string subject, string groups, string realmRoles = "", bool asSecondIssuer = false)
     {
-        var host = viaLocalhost ? "localhost" : "127.0.0.1";
-        using var client = new HttpClient { BaseAddress = new Uri($"http://{host}:{BaseAddress.Port}/") };
+        using var client = new HttpClient { BaseAddress = BaseAddress };
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -100,7 +107,13 @@ internal sealed class OidcTestServer : IAsyncDisposable
             ["test_groups"] = groups,
             ["test_realm_roles"] = realmRoles,
         });
-        using var response = await client.PostAsync(new Uri("connect/token", UriKind.Relative), form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = form };
+        if (asSecondIssuer)
+        {
+            request.Headers.Host = $"{SecondHost}:{BaseAddress.Port}";
+        }
+
+        using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         using var json = JsonDocument.Parse(body);

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using Gatehouse.Storage.Keys;
+using Microsoft.Extensions.Logging;
 
 namespace Gatehouse.Gateway.Identity.ApiKeys;
 
 /// <summary>Verifies presented API key text against the store.</summary>
-internal sealed class ApiKeyVerifier(IApiKeyStore store, TimeProvider time)
+internal sealed class ApiKeyVerifier(IApiKeyStore store, TimeProvider time, ILogger<ApiKeyVerifier> logger)
 {
     /// <summary>Verifies the key: well-formed, known, matching secret, then not revoked and not expired.</summary>
     /// <remarks>
@@ -18,7 +19,19 @@ internal sealed class ApiKeyVerifier(IApiKeyStore store, TimeProvider time)
             return Invalid();
         }
 
-        var record = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        ApiKeyRecord? record;
+        try
+        {
+            record = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The store's failures (disk, lock, corruption) have no common type; any of them means the key cannot be
+            // checked, and the caller is refused with a 503 rather than a 500 or, worse, let through.
+            IdentityLog.KeyStoreUnavailable(logger, error);
+            return IdentityResult.Fail(IdentityFailure.KeyStoreUnavailable("API keys cannot be checked right now; try again later."));
+        }
+
         if (record is null || !CryptographicOperations.FixedTimeEquals(record.SecretHash, secretHash))
         {
             return Invalid();

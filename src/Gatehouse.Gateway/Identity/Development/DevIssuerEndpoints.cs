@@ -12,7 +12,8 @@ internal static class DevIssuerEndpoints
     /// <remarks>URLs in the discovery document are built from the request, which in development reaches the gateway directly.</remarks>
     public static IEndpointConventionBuilder MapDevIssuer(this IEndpointRouteBuilder endpoints, DevSigningKey key)
     {
-        var group = endpoints.MapGroup(DevIssuer.PathPrefix);
+        // Discovery and keys are public by nature; a global authorization policy must not hide them.
+        var group = endpoints.MapGroup(DevIssuer.PathPrefix).AllowAnonymous();
         group.MapGet("/.well-known/openid-configuration", (HttpContext context) =>
         {
             var issuer = DevIssuer.IssuerUrl($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}");
