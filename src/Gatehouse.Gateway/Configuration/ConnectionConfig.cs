@@ -15,6 +15,12 @@ public sealed record ConnectionConfig
     /// <summary>Gets the credential injected upstream, or null when the upstream needs none.</summary>
     public CredentialConfig? Credential { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the built-in demo upstream answers in-process instead of <see cref="Upstream"/>
+    /// (the <c>demo</c> connection of <c>serve --dev</c>); the default is false.
+    /// </summary>
+    public bool Demo { get; init; }
+
     /// <summary>Gets the groups allowed to use the connection; empty means any authenticated caller.</summary>
     public IReadOnlyList<string> AllowGroups { get; init; } = [];
 }

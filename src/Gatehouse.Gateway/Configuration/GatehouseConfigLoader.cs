@@ -1,5 +1,6 @@
 using System.Collections;
 using Gatehouse.Gateway.Configuration.Loading;
+using Gatehouse.Gateway.Identity;
 
 namespace Gatehouse.Gateway.Configuration;
 
@@ -16,6 +17,38 @@ public static class GatehouseConfigLoader
     public static ConfigLoadResult Load(string? path, IDictionary environment, bool dev = false)
     {
         var errors = new ConfigErrors();
+        var root = ReadTree(path, environment, errors);
+        if (root is null)
+        {
+            return new ConfigLoadResult(null, errors.All);
+        }
+
+        var config = ConfigBinder.Bind(root, environment, errors) with { Dev = dev };
+        // In development mode the built-in issuer is added later, so an empty identity section is not an error there.
+        var identity = dev && config.Identity.Oidc.Count == 0 ? config.Identity with { ApiKeys = true } : config.Identity;
+        foreach (var line in IdentityConfigChecks.Validate(identity))
+        {
+            var split = line.IndexOf(": ", StringComparison.Ordinal);
+            errors.Add(split < 0 ? "identity" : line[..split], null, split < 0 ? line : line[(split + 2)..]);
+        }
+
+        return errors.Count == 0 ? new ConfigLoadResult(config, []) : new ConfigLoadResult(null, errors.All);
+    }
+
+    /// <summary>
+    /// Reads only the storage section, for the commands that open the store (audit, keys) and need not resolve
+    /// upstream credentials.
+    /// </summary>
+    public static (StorageConfig? Storage, IReadOnlyList<ConfigError> Errors) LoadStorage(string? path, IDictionary environment)
+    {
+        var errors = new ConfigErrors();
+        var root = ReadTree(path, environment, errors);
+        var sqlite = root?.Mapping?.GetValueOrDefault("storage")?.Mapping?.GetValueOrDefault("sqlite")?.Scalar;
+        return errors.Count == 0 ? (new StorageConfig { Sqlite = sqlite ?? new StorageConfig().Sqlite }, []) : (null, errors.All);
+    }
+
+    private static ConfigNode? ReadTree(string? path, IDictionary environment, ConfigErrors errors)
+    {
         ConfigNode root;
         if (path is null)
         {
@@ -31,23 +64,17 @@ public static class GatehouseConfigLoader
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 errors.Add("", path, $"cannot read the configuration file: {ex.Message}");
-                return new ConfigLoadResult(null, errors.All);
+                return null;
             }
         }
 
         if (root.Mapping is null)
         {
             errors.Add(root, "the configuration must be a YAML mapping (key: value pairs)");
-            return new ConfigLoadResult(null, errors.All);
+            return null;
         }
 
         EnvironmentOverrides.Apply(root, environment, errors);
-        var config = ConfigBinder.Bind(root, environment, errors) with { Dev = dev };
-        if (!dev && config.Identity.Oidc.Count == 0 && !config.Identity.ApiKeys)
-        {
-            errors.Add("identity", null, "no way to identify callers: add an oidc issuer or set apiKeys: true");
-        }
-
-        return errors.Count == 0 ? new ConfigLoadResult(config, []) : new ConfigLoadResult(null, errors.All);
+        return root;
     }
 }

@@ -24,6 +24,13 @@ public sealed record OidcIssuerConfig
     /// <summary>Gets the allowed clock skew; the default is 60 seconds.</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Gets how soon after a key refresh an unknown <c>kid</c> may trigger another JWKS fetch; the default is 60
+    /// seconds. A signing-key rotation is picked up within this interval without a restart.
+    /// </summary>
+    /// <remarks>Short enough that a rotation is seen quickly; long enough that tokens with made-up kids cannot hammer the IdP.</remarks>
+    public TimeSpan KeyRefreshInterval { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Gets the accepted <c>typ</c> header values; the default is <c>JWT</c> and <c>at+jwt</c> (RFC 9068).</summary>
     public IReadOnlyList<string> TokenTypes { get; init; } = ["JWT", "at+jwt"];
 }

@@ -57,7 +57,15 @@ public sealed class IdentityFixture : IAsyncLifetime
         {
             Oidc =
             [
-                new OidcIssuerConfig { Issuer = Idp.Issuer, Audiences = [OidcTestServer.Audience], AllowHttp = true },
+                new OidcIssuerConfig
+                {
+                    Issuer = Idp.Issuer,
+                    Audiences = [OidcTestServer.Audience],
+                    AllowHttp = true,
+
+                    // Other tests send unknown kids too; the rotation test must not wait out their refresh.
+                    KeyRefreshInterval = TimeSpan.FromSeconds(1),
+                },
                 new OidcIssuerConfig
                 {
                     Issuer = Idp.SecondIssuer,

@@ -55,17 +55,10 @@ internal static partial class ConfigBinder
         var issuers = new List<OidcIssuerConfig>();
         foreach (var item in s.Items("oidc"))
         {
-            var issuer = BindIssuer(new SectionReader(item, s.Errors));
-            if (issuer is not null)
+            if (BindIssuer(new SectionReader(item, s.Errors)) is { } issuer)
             {
                 issuers.Add(issuer);
             }
-        }
-
-        var duplicates = issuers.GroupBy(i => i.Issuer, StringComparer.Ordinal).Where(g => g.Count() > 1);
-        foreach (var duplicate in duplicates)
-        {
-            s.Errors.Add(s.ChildPath("oidc"), null, $"issuer '{duplicate.Key}' is listed more than once");
         }
 
         var config = new IdentityConfig { Oidc = issuers, ApiKeys = s.Bool("apiKeys", true) };
@@ -73,48 +66,22 @@ internal static partial class ConfigBinder
         return config;
     }
 
+    /// <summary>Reads an issuer's values; what they must satisfy is checked once, by <c>IdentityConfigChecks</c>.</summary>
     private static OidcIssuerConfig? BindIssuer(SectionReader s)
     {
         var defaults = new OidcIssuerConfig { Issuer = "", Audiences = [] };
         var issuer = s.RequiredString("issuer");
-        var allowHttp = s.Bool("allowHttp", false);
-        if (issuer is not null && !IsHttpUrl(issuer))
-        {
-            s.Errors.Add(s.ChildPath("issuer"), null, $"'{issuer}' is not an absolute http(s) URL");
-        }
-        else if (issuer is not null && issuer.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !allowHttp)
-        {
-            s.Errors.Add(s.ChildPath("issuer"), null, "is http://; set allowHttp: true to accept it (loopback and development only)");
-        }
-
-        var metadata = s.String("metadataAddress");
-        if (metadata is not null && !IsHttpUrl(metadata))
-        {
-            s.Errors.Add(s.ChildPath("metadataAddress"), null, $"'{metadata}' is not an absolute http(s) URL");
-        }
-
-        var audiences = s.StringList("audiences") ?? s.StringList("audience") ?? [];
-        if (audiences.Count == 0)
-        {
-            s.Errors.Add(s.ChildPath("audiences"), null, "required: at least one accepted audience");
-        }
-
-        var algorithms = s.StringList("algorithms") ?? defaults.Algorithms;
-        foreach (var alg in algorithms.Where(a => a.Equals("none", StringComparison.OrdinalIgnoreCase) || a.StartsWith("HS", StringComparison.OrdinalIgnoreCase)))
-        {
-            s.Errors.Add(s.ChildPath("algorithms"), null, $"'{alg}' is not allowed: only asymmetric signatures (RS*, PS*, ES*) can be verified with a JWKS");
-        }
-
         var config = new OidcIssuerConfig
         {
             Issuer = issuer ?? "",
-            Audiences = audiences,
-            MetadataAddress = metadata,
-            AllowHttp = allowHttp,
+            Audiences = s.StringList("audiences") ?? s.StringList("audience") ?? [],
+            MetadataAddress = s.String("metadataAddress"),
+            AllowHttp = s.Bool("allowHttp", false),
             GroupsClaim = s.String("groupsClaim") ?? defaults.GroupsClaim,
-            Algorithms = algorithms,
+            Algorithms = s.StringList("algorithms") ?? defaults.Algorithms,
             ClockSkew = s.Duration("clockSkew", defaults.ClockSkew, TimeSpan.Zero, TimeSpan.FromMinutes(5)),
             TokenTypes = s.StringList("tokenTypes") ?? defaults.TokenTypes,
+            KeyRefreshInterval = s.Duration("keyRefreshInterval", defaults.KeyRefreshInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
         };
         s.ReportUnknownKeys();
         return issuer is null ? null : config;
@@ -242,7 +209,12 @@ internal static partial class ConfigBinder
 
     private static StorageConfig BindStorage(SectionReader s)
     {
-        var config = new StorageConfig { Sqlite = s.String("sqlite") ?? new StorageConfig().Sqlite };
+        var d = new StorageConfig();
+        var config = new StorageConfig
+        {
+            Sqlite = s.String("sqlite") ?? d.Sqlite,
+            BusyTimeout = s.Duration("busyTimeout", d.BusyTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
+        };
         s.ReportUnknownKeys();
         return config;
     }

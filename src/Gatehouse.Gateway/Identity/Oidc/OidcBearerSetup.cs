@@ -7,10 +7,6 @@ namespace Gatehouse.Gateway.Identity.Oidc;
 /// <summary>Configures one issuer's JwtBearer scheme from its <see cref="OidcIssuerConfig"/>.</summary>
 internal static class OidcBearerSetup
 {
-    /// <summary>How soon after a refresh an unknown <c>kid</c> may trigger another JWKS fetch.</summary>
-    /// <remarks>Short enough that a rotation is picked up within a minute, long enough that junk kids cannot hammer the IdP.</remarks>
-    public static readonly TimeSpan KeyRefreshInterval = TimeSpan.FromMinutes(1);
-
     /// <summary>Gets the discovery document URL: the configured one, or <c>{issuer}/.well-known/openid-configuration</c>.</summary>
     public static string MetadataAddress(OidcIssuerConfig issuer) =>
         issuer.MetadataAddress ?? issuer.Issuer.TrimEnd('/') + "/.well-known/openid-configuration";
@@ -25,7 +21,7 @@ internal static class OidcBearerSetup
         options.SaveToken = false;
         options.IncludeErrorDetails = false;
         options.RefreshOnIssuerKeyNotFound = true;
-        options.RefreshInterval = KeyRefreshInterval;
+        options.RefreshInterval = issuer.KeyRefreshInterval;
         options.BackchannelTimeout = TimeSpan.FromSeconds(10);
         options.Events = new OidcBearerEvents(issuer);
         options.TokenValidationParameters = new TokenValidationParameters
