@@ -14,4 +14,7 @@ internal sealed record GatehouseProblem(string Code, string Title, int Status, s
 
     /// <summary>Gets the problem type URI: <c>https://gatehouse.dev/problems/{code}</c>.</summary>
     public string Type => TypeBase + Code;
+
+    /// <summary>Gets the exchange the problem belongs to, when one was recorded, so a person can find it in the audit.</summary>
+    public string? ExchangeId { get; init; }
 }

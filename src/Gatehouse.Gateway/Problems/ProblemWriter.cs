@@ -33,6 +33,11 @@ internal static class ProblemWriter
             json.WriteNumber("status", problem.Status);
             json.WriteString("detail", problem.Detail);
             json.WriteString("code", problem.Code);
+            if (problem.ExchangeId is not null)
+            {
+                json.WriteString("exchange_id", problem.ExchangeId);
+            }
+
             json.WriteEndObject();
         }
 

@@ -1,0 +1,93 @@
+using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Routing;
+using Gatehouse.Protocols;
+
+namespace Gatehouse.Gateway.Exchanges;
+
+/// <summary>
+/// One exchange as it travels through the stages: each stage reads it and adds to it, and the audit record is its
+/// final state. Owned by one request; not thread-safe.
+/// </summary>
+internal sealed class Exchange
+{
+    private readonly TimeProvider _time;
+
+    public Exchange(string id, TimeProvider time, string method)
+    {
+        _time = time;
+        Id = id;
+        StartedAt = time.GetUtcNow();
+        StartTimestamp = time.GetTimestamp();
+        Method = method;
+    }
+
+    public string Id { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public long StartTimestamp { get; }
+
+    public string Method { get; }
+
+    public GatehouseIdentity? Caller { get; set; }
+
+    public RoutedConnection? Connection { get; set; }
+
+    /// <summary>Gets or sets the path forwarded upstream: the part after <c>/{connection}</c>.</summary>
+    public string UpstreamPath { get; set; } = "";
+
+    public string? Query { get; set; }
+
+    public IProtocolAdapter? Adapter { get; set; }
+
+    public ApiKind Api => Adapter?.Api ?? ApiKind.Http;
+
+    public ParsedRequest? Request { get; set; }
+
+    /// <summary>Gets or sets the request body exactly as it is forwarded.</summary>
+    public ReadOnlyMemory<byte> RequestBody { get; set; }
+
+    public string Decision { get; set; } = "allow";
+
+    public string? DecisionReason { get; set; }
+
+    public Coverage Coverage { get; set; }
+
+    public long? UpstreamHeadersTimestamp { get; private set; }
+
+    public int? UpstreamStatus { get; private set; }
+
+    public string? UpstreamContentType { get; private set; }
+
+    public string? Failure { get; private set; }
+
+    public string? FailureDetail { get; private set; }
+
+    public ResponseCapture? Response { get; set; }
+
+    public TimeSpan Elapsed => _time.GetElapsedTime(StartTimestamp);
+
+    public TimeSpan? UpstreamElapsed
+        => UpstreamHeadersTimestamp is { } t ? _time.GetElapsedTime(StartTimestamp, t) : null;
+
+    public void OnUpstreamHeaders(HttpResponseMessage? response)
+    {
+        UpstreamHeadersTimestamp ??= _time.GetTimestamp();
+        UpstreamStatus = response is null ? null : (int)response.StatusCode;
+        UpstreamContentType = response?.Content.Headers.ContentType?.MediaType;
+        if (Adapter is not null && response is not null)
+        {
+            Response = ResponseCapture.ForApi(Adapter.CreateResponseAssembler(UpstreamContentType));
+        }
+    }
+
+    /// <summary>Records why the exchange did not end cleanly; the first failure wins.</summary>
+    public void Fail(string code, string detail)
+    {
+        if (Failure is null)
+        {
+            Failure = code;
+            FailureDetail = detail;
+        }
+    }
+}

@@ -1,0 +1,311 @@
+using System.Diagnostics;
+using Gatehouse.Audit;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Forwarding;
+using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Problems;
+using Gatehouse.Gateway.Routing;
+using Gatehouse.Gateway.Telemetry;
+using Gatehouse.Protocols;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Gatehouse.Gateway.Exchanges;
+
+/// <summary>
+/// Runs one exchange through the data path, from the caller's request to the audit record of its outcome.
+/// </summary>
+/// <remarks>
+/// <para>The stages, in order (see docs/designs/data-path.md):</para>
+/// <list type="number">
+/// <item><b>Identify</b>: the bearer token or API key becomes a <see cref="GatehouseIdentity"/>; without one the
+/// exchange ends with 401 here, before anything about connections is revealed.</item>
+/// <item><b>Route</b>: <c>/{connection}/{**path}</c> selects the connection (404 if unknown), its group allow-list is
+/// checked (403), and the remaining path is checked for tricks an upstream could read differently (400).</item>
+/// <item><b>Understand</b>: the body is read, bounded (413), and the protocol adapter for the API parses exactly those
+/// bytes (400 when an understood API's body is malformed). Compressed request bodies are refused on understood APIs:
+/// the gateway inspects what it forwards and forwards what it inspected.</item>
+/// <item><b>Decide</b>: policy (allow for now; the policy engine plugs in here).</item>
+/// <item><b>Record intent</b>: the intent is appended to the audit and awaited until durable. If that fails the
+/// exchange ends with 503 and the upstream is never called, unless <c>audit.failureMode</c> is <c>open</c>.</item>
+/// <item><b>Forward</b>: YARP sends the inspected bytes with the connection's credential; the response streams back
+/// through a <see cref="ResponseTap"/> that feeds the adapter's assembler as chunks pass.</item>
+/// <item><b>Record outcome</b>: status, assembled text, tool calls, usage, coverage and any failure (client gone,
+/// upstream reset, malformed stream) are appended, whatever happened to the client.</item>
+/// </list>
+/// <para>Refusals after identification (403, 400, 413) are audited as exchanges with a <c>deny</c> decision.</para>
+/// </remarks>
+internal sealed class ExchangeHandler
+{
+    private readonly GatehouseConfig _config;
+    private readonly ConnectionCatalog _connections;
+    private readonly IdentityResolver _identity;
+    private readonly ProtocolRegistry _protocols;
+    private readonly IAuditTrail _audit;
+    private readonly IHttpForwarder _forwarder;
+    private readonly GatewayMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ExchangeHandler> _logger;
+    private readonly ForwarderRequestConfig _forwarderConfig;
+
+    public ExchangeHandler(
+        GatehouseConfig config,
+        ConnectionCatalog connections,
+        IdentityResolver identity,
+        ProtocolRegistry protocols,
+        IAuditTrail audit,
+        IHttpForwarder forwarder,
+        GatewayMetrics metrics,
+        TimeProvider time,
+        ILogger<ExchangeHandler> logger)
+    {
+        _config = config;
+        _connections = connections;
+        _identity = identity;
+        _protocols = protocols;
+        _audit = audit;
+        _forwarder = forwarder;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        _forwarderConfig = new ForwarderRequestConfig { ActivityTimeout = config.Limits.UpstreamTimeout };
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var exchange = new Exchange(Guid.CreateVersion7(_time.GetUtcNow()).ToString("D"), _time, context.Request.Method);
+        context.Features.Set(exchange);
+        using var activity = GatewayTelemetry.Source.StartActivity("gatehouse.exchange", ActivityKind.Server);
+        activity?.SetTag(GatewayTelemetry.ExchangeTag, exchange.Id);
+
+        var status = await RunAsync(context, exchange);
+
+        var connection = exchange.Connection?.Name ?? "";
+        var api = ApiNames.Of(exchange.Api);
+        _metrics.Record(connection, api, status, exchange.Decision, exchange.Elapsed, exchange.UpstreamElapsed);
+        activity?.SetTag(GatewayTelemetry.ConnectionTag, connection);
+        activity?.SetTag(GatewayTelemetry.ApiTag, api);
+        activity?.SetTag(GatewayTelemetry.DecisionTag, exchange.Decision);
+        if (exchange.Failure is not null)
+        {
+            activity?.SetTag(GatewayTelemetry.FailureTag, exchange.Failure);
+            activity?.SetStatus(ActivityStatusCode.Error, exchange.Failure);
+        }
+    }
+
+    private async Task<int> RunAsync(HttpContext context, Exchange exchange)
+    {
+        var aborted = context.RequestAborted;
+
+        // 1. Identify.
+        var auth = await _identity.AuthenticateAsync(context);
+        if (!auth.Succeeded)
+        {
+            Log.Unauthenticated(_logger, auth.Failure.Code);
+            await IdentityResolver.WriteProblemAsync(context, auth.Failure);
+            return auth.Failure.Status;
+        }
+
+        exchange.Caller = auth.Identity;
+        exchange.Coverage |= Coverage.Identity;
+
+        // 2. Route.
+        var name = context.GetRouteValue("connection") as string ?? "";
+        var connection = _connections.Find(name);
+        if (connection is null)
+        {
+            await WriteProblemAsync(context, StatusCodes.Status404NotFound, "unknown_connection", "Unknown connection",
+                $"There is no connection named '{name}'. Use a base URL of the form /{{connection}}/..., with a connection from the gateway's configuration.");
+            return StatusCodes.Status404NotFound;
+        }
+
+        exchange.Connection = connection;
+        context.Request.Path.StartsWithSegments("/" + name, StringComparison.OrdinalIgnoreCase, out var remaining);
+        exchange.UpstreamPath = remaining.Value ?? "";
+        exchange.Query = context.Request.QueryString.Value;
+
+        if (!connection.Allows(auth.Identity.Groups))
+        {
+            return await RefuseAsync(context, exchange, StatusCodes.Status403Forbidden, "connection_forbidden", "Access denied",
+                $"You are not in a group allowed to use the connection '{connection.Name}'. Ask for access to one of: {string.Join(", ", connection.Config.AllowGroups)}.");
+        }
+
+        exchange.Coverage |= Coverage.Authorization;
+        if (PathGuard.Check(exchange.UpstreamPath) is { } pathProblem)
+        {
+            return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_path", "Invalid path", $"The request was refused: {pathProblem}.");
+        }
+
+        // 3. Understand.
+        exchange.Adapter = _protocols.Resolve(connection.Config.Kind, exchange.Method, exchange.UpstreamPath);
+        var body = await RequestBodyReader.ReadAsync(context.Request, _config.Limits.MaxRequestBodyBytes, aborted);
+        if (body is null)
+        {
+            return await RefuseAsync(context, exchange, StatusCodes.Status413PayloadTooLarge, "request_too_large", "Request too large",
+                $"The request body is larger than the gateway's limit of {_config.Limits.MaxRequestBodyBytes} bytes.");
+        }
+
+        exchange.RequestBody = body;
+        if (exchange.Adapter is not null)
+        {
+            if (context.Request.Headers.ContentEncoding.Count > 0 && context.Request.Headers.ContentEncoding.ToString() != "identity")
+            {
+                return await RefuseAsync(context, exchange, StatusCodes.Status415UnsupportedMediaType, "unsupported_content_encoding",
+                    "Compressed request body", "The gateway inspects model requests and does not accept compressed request bodies; send the body uncompressed.");
+            }
+
+            var parsed = exchange.Adapter.ParseRequest(body);
+            if (parsed.Request is null)
+            {
+                return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body",
+                    $"The {ApiNames.Of(exchange.Api)} request could not be understood: {parsed.Error}");
+            }
+
+            exchange.Request = parsed.Request;
+            exchange.Coverage |= Coverage.Protocol;
+        }
+
+        // 4. Decide. Until the policy engine is wired, every identified and authorised exchange is allowed.
+        exchange.Decision = "allow";
+        exchange.DecisionReason = "connection allow-list";
+
+        // 5. Record intent, durably, before anything leaves.
+        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit, ClientAddress(context), UserAgent(context)), aborted);
+        if (!intent.Success)
+        {
+            if (_config.Audit.FailureMode == AuditFailureMode.Closed)
+            {
+                Log.IntentFailedClosed(_logger, exchange.Id, intent.Error!);
+                await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "audit_unavailable", "Audit unavailable",
+                    "The gateway could not record this request in its audit trail, so it was not forwarded. Try again shortly; if it persists, tell the gateway's operators.",
+                    exchange.Id);
+                return StatusCodes.Status503ServiceUnavailable;
+            }
+
+            Log.IntentFailedOpen(_logger, exchange.Id, intent.Error!);
+            exchange.Fail("audit_intent_failed", "forwarded without a durable intent because audit.failureMode is open");
+        }
+        else
+        {
+            exchange.Coverage |= Coverage.AuditIntent;
+        }
+
+        // 6. Forward, tapping the response as it streams back.
+        var status = await ForwardAsync(context, exchange, connection);
+
+        // 7. Record the outcome, whatever happened to the client.
+        await RecordOutcomeAsync(exchange, status);
+        return status;
+    }
+
+    private async Task<int> ForwardAsync(HttpContext context, Exchange exchange, RoutedConnection connection)
+    {
+        context.Request.Body = new MemoryStream(exchange.RequestBody.ToArray(), writable: false);
+        context.Request.ContentLength = exchange.RequestBody.Length;
+        context.Request.Headers.TransferEncoding = default;
+
+        // An understood API's capture is created when the upstream's headers say what the body is.
+        exchange.Response = exchange.Adapter is null ? ResponseCapture.Opaque(_config.Audit.BodyCapBytes) : null;
+        var clientBody = context.Response.Body;
+        context.Response.Body = new ResponseTap(clientBody, exchange);
+        ForwarderError error;
+        try
+        {
+            error = await _forwarder.SendAsync(context, connection.DestinationPrefix, connection.Client, _forwarderConfig, connection.Transformer);
+        }
+        finally
+        {
+            context.Response.Body = clientBody;
+        }
+
+        exchange.Coverage |= Coverage.Forwarded;
+        var status = context.Response.StatusCode;
+        if (error != ForwarderError.None)
+        {
+            var (code, detail, errorStatus) = ForwardFailures.Describe(error);
+            exchange.Fail(code, detail);
+            if (!context.Response.HasStarted && code != "client_aborted")
+            {
+                await WriteProblemAsync(context, errorStatus, code, "Upstream error", $"The connection '{connection.Name}' failed: {detail}.", exchange.Id);
+            }
+
+            status = context.Response.HasStarted || code != "client_aborted" ? context.Response.StatusCode : errorStatus;
+        }
+
+        return status;
+    }
+
+    private async Task RecordOutcomeAsync(Exchange exchange, int status)
+    {
+        var summary = exchange.Response?.Complete(exchange.Failure is null or "audit_intent_failed");
+        if (summary is not null && exchange.Adapter is not null)
+        {
+            if (summary.Error is null)
+            {
+                exchange.Coverage |= Coverage.ResponseParsed;
+            }
+            else if (status < 400)
+            {
+                exchange.Fail("malformed_response", summary.Error);
+            }
+        }
+
+        if (exchange.Failure is not null)
+        {
+            Log.ExchangeFailed(_logger, exchange.Id, exchange.Connection?.Name ?? "", exchange.Failure, exchange.FailureDetail ?? "");
+        }
+
+        var outcome = ExchangeRecords.Outcome(exchange, status, summary, _config.Audit);
+
+        // The client may be gone; the outcome is recorded regardless.
+        var written = await _audit.RecordOutcomeAsync(outcome, CancellationToken.None);
+        if (!written.Success)
+        {
+            Log.OutcomeFailed(_logger, exchange.Id, written.Error!);
+        }
+
+        Log.ExchangeCompleted(_logger, exchange.Id, exchange.Connection?.Name ?? "", ApiNames.Of(exchange.Api), status, exchange.Elapsed.TotalMilliseconds);
+    }
+
+    private async Task<int> RefuseAsync(HttpContext context, Exchange exchange, int status, string code, string title, string detail)
+    {
+        exchange.Decision = "deny";
+        exchange.DecisionReason = code;
+        Log.Refused(_logger, exchange.Id, code, exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
+        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit, ClientAddress(context), UserAgent(context)), CancellationToken.None);
+        if (intent.Success)
+        {
+            exchange.Coverage |= Coverage.AuditIntent;
+        }
+
+        await WriteProblemAsync(context, status, code, title, detail, exchange.Id);
+        await RecordOutcomeAsync(exchange, status);
+        return status;
+    }
+
+    private static Task WriteProblemAsync(HttpContext context, int status, string code, string title, string detail, string? exchangeId = null)
+    {
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        context.Response.Clear();
+        if (exchangeId is not null)
+        {
+            context.Response.Headers[UpstreamTransformer.ExchangeHeader] = exchangeId;
+        }
+
+        return ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, title, status, detail) { ExchangeId = exchangeId }, context.RequestAborted);
+    }
+
+    private static string? ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
+
+    private static string? UserAgent(HttpContext context)
+    {
+        var agent = context.Request.Headers.UserAgent.ToString();
+        return agent.Length == 0 ? null : agent[..Math.Min(agent.Length, 512)];
+    }
+}

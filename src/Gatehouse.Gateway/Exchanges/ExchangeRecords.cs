@@ -1,0 +1,77 @@
+using System.Text;
+using Gatehouse.Audit.Records;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Protocols;
+
+namespace Gatehouse.Gateway.Exchanges;
+
+/// <summary>Turns an exchange's state into the two halves of its audit record.</summary>
+internal static class ExchangeRecords
+{
+    public static ExchangeIntent Intent(Exchange exchange, AuditConfig audit, string? clientAddress, string? userAgent)
+    {
+        var caller = exchange.Caller!;
+        return new ExchangeIntent
+        {
+            ExchangeId = exchange.Id,
+            StartedAt = exchange.StartedAt,
+            Identity = new AuditIdentity(caller.Subject, caller.Email, caller.Groups, caller.Issuer, caller.KeyId, caller.Method),
+            ClientAddress = clientAddress,
+            UserAgent = userAgent,
+            Connection = exchange.Connection?.Name ?? "",
+            Method = exchange.Method,
+            Path = exchange.UpstreamPath + exchange.Query,
+            Api = ApiNames.Of(exchange.Api),
+            Model = exchange.Request?.Model,
+            Stream = exchange.Request?.Stream ?? false,
+            Prompt = Cap(PromptText(exchange, audit), audit.TextCapChars),
+            RequestBytes = exchange.RequestBody.Length,
+            Decision = exchange.Decision,
+            DecisionReason = exchange.DecisionReason,
+        };
+    }
+
+    public static ExchangeOutcome Outcome(Exchange exchange, int status, ResponseSummary? response, AuditConfig audit) => new()
+    {
+        ExchangeId = exchange.Id,
+        CompletedAt = exchange.StartedAt + exchange.Elapsed,
+        Status = status,
+        DurationMs = exchange.Elapsed.TotalMilliseconds,
+        UpstreamMs = exchange.UpstreamElapsed?.TotalMilliseconds,
+        Model = response?.Model,
+        Response = response is null ? null : Cap(response.Text, audit.TextCapChars),
+        ToolCalls = response is null ? [] : [.. response.ToolCalls.Select(t => new AuditToolCall(t.Id, t.Name, Cap(t.Arguments, audit.TextCapChars) ?? ""))],
+        InputTokens = response?.Usage?.InputTokens,
+        OutputTokens = response?.Usage?.OutputTokens,
+        FinishReason = response?.FinishReason,
+        ResponseBytes = exchange.Response?.Bytes ?? 0,
+        Coverage = CoverageNames.Of(exchange.Coverage),
+        Failure = exchange.Failure,
+        FailureDetail = exchange.FailureDetail,
+    };
+
+    private static string? PromptText(Exchange exchange, AuditConfig audit)
+    {
+        if (exchange.Request is { } request)
+        {
+            var text = new StringBuilder();
+            foreach (var message in request.Messages)
+            {
+                if (text.Length > 0)
+                {
+                    text.Append("\n\n");
+                }
+
+                text.Append('[').Append(message.Role).Append("]\n").Append(message.Text);
+            }
+
+            return text.ToString();
+        }
+
+        var body = exchange.RequestBody.Span;
+        return body.IsEmpty ? null : OpaqueText.Describe(body[..Math.Min(body.Length, audit.BodyCapBytes)]);
+    }
+
+    private static string? Cap(string? text, int max)
+        => text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "\n[truncated]");
+}

@@ -1,0 +1,74 @@
+using Gatehouse.Gateway.Configuration;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Gatehouse.Gateway.Forwarding;
+
+/// <summary>
+/// Rewrites a request for one connection's upstream: the client's credentials and the gateway's own headers are
+/// removed, the connection's credential is injected, and the path is joined to the upstream base.
+/// </summary>
+internal sealed class UpstreamTransformer : HttpTransformer
+{
+    /// <summary>The header carrying the exchange id back to the client.</summary>
+    public const string ExchangeHeader = "x-gatehouse-exchange";
+
+    // Headers that identify the caller to the gateway, or that a client could use to spoof identity or routing
+    // upstream. The upstream learns who the caller is from the audit, not from headers.
+    private static readonly string[] RemovedHeaders =
+    [
+        "Authorization", "Proxy-Authorization", "x-api-key", "api-key", "Cookie",
+        "Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Prefix",
+        "X-Forwarded-User", "X-Forwarded-Email", "X-Real-IP", "X-Original-URL", "X-Rewrite-URL",
+    ];
+
+    private readonly CredentialConfig? _credential;
+
+    public UpstreamTransformer(ConnectionConfig connection)
+    {
+        _credential = connection.Credential;
+    }
+
+    public override async ValueTask TransformRequestAsync(
+        HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        var exchange = httpContext.Features.Get<Exchanges.Exchange>()!;
+
+        foreach (var header in RemovedHeaders)
+        {
+            proxyRequest.Headers.Remove(header);
+        }
+
+        foreach (var name in proxyRequest.Headers.Select(h => h.Key).Where(IsGatewayHeader).ToList())
+        {
+            proxyRequest.Headers.Remove(name);
+        }
+
+        if (exchange.Adapter is not null)
+        {
+            // Understood APIs are inspected, so ask the upstream for bytes the gateway can read as they stream.
+            proxyRequest.Headers.AcceptEncoding.Clear();
+        }
+
+        if (_credential is not null)
+        {
+            proxyRequest.Headers.TryAddWithoutValidation(_credential.Header, _credential.Prefix + _credential.Value);
+        }
+
+        proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, exchange.UpstreamPath, httpContext.Request.QueryString);
+        proxyRequest.Headers.Host = null;
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(
+        HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    {
+        var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        var exchange = httpContext.Features.Get<Exchanges.Exchange>()!;
+        exchange.OnUpstreamHeaders(proxyResponse);
+        httpContext.Response.Headers[ExchangeHeader] = exchange.Id;
+        return proceed;
+    }
+
+    private static bool IsGatewayHeader(string name) => name.StartsWith("x-gatehouse-", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,34 @@
+using Gatehouse.Gateway.Exchanges;
+using Gatehouse.Gateway.Problems;
+using Gatehouse.Gateway.Health;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gatehouse.Gateway.Hosting;
+
+/// <summary>Maps the gateway's endpoints: health, readiness and the data path.</summary>
+public static class GatewayEndpoints
+{
+    /// <summary>Maps <c>/healthz</c>, <c>/readyz</c> and <c>/{connection}/{**path}</c>.</summary>
+    public static IEndpointRouteBuilder MapGatehouse(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", () => Results.Text("ok\n")).ExcludeFromDescription();
+        endpoints.MapGet("/readyz", async (ReadinessCheck readiness, HttpContext context) =>
+        {
+            var ready = await readiness.IsReadyAsync(context.RequestAborted);
+            return ready
+                ? Results.Text("ready\n")
+                : Results.Problem(
+                    type: GatehouseProblem.TypeBase + "audit_unavailable",
+                    title: "Not ready",
+                    detail: "The audit store is not writable, so exchanges would be refused.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).ExcludeFromDescription();
+
+        var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();
+        endpoints.Map("/{connection}/{**path}", handler.HandleAsync);
+        return endpoints;
+    }
+}

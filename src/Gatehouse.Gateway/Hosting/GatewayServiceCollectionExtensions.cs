@@ -1,0 +1,47 @@
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Exchanges;
+using Gatehouse.Gateway.Health;
+using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Routing;
+using Gatehouse.Gateway.Telemetry;
+using Gatehouse.Protocols;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Gatehouse.Gateway.Hosting;
+
+/// <summary>Registers the data path's services for one configuration snapshot.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the gateway: identity, routing, protocol adapters, forwarding and telemetry. The host must also register
+    /// the store (<c>IAuditStore</c>, <c>IApiKeyStore</c>) and the <c>IAuditTrail</c>.
+    /// </summary>
+    public static IServiceCollection AddGatehouseGateway(this IServiceCollection services, GatehouseConfig config)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(config);
+        services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new ProtocolRegistry(config.Audit.TextCapChars));
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<ExchangeHandler>();
+        services.AddSingleton<ReadinessCheck>();
+        services.AddHttpForwarder();
+        services.AddGatehouseIdentity(config.Identity);
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(config.Telemetry.ServiceName))
+            .WithTracing(t => t.AddSource(GatewayTelemetry.SourceName).AddAspNetCoreInstrumentation())
+            .WithMetrics(m => m.AddMeter(GatewayTelemetry.MeterName, "Gatehouse.Audit").AddAspNetCoreInstrumentation());
+        if (config.Telemetry.OtlpEndpoint is { } endpoint)
+        {
+            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(endpoint));
+        }
+
+        return services;
+    }
+}
