@@ -1,6 +1,8 @@
+using Gatehouse.Cli;
+
 namespace Gatehouse;
 
 internal static class Program
 {
-    public static int Main() => 0;
+    public static Task<int> Main(string[] args) => GatehouseCli.Create().Parse(args).InvokeAsync();
 }

@@ -1,0 +1,28 @@
+using Gatehouse.Audit.Verification;
+
+namespace Gatehouse.AuditCommands;
+
+/// <summary>Says what <c>audit verify</c> found, in one line a person can act on.</summary>
+internal static class VerificationText
+{
+    public static string Describe(AuditVerification result)
+    {
+        if (result.IsIntact)
+        {
+            var removed = result.BodiesRemoved > 0 ? $", {result.BodiesRemoved} bodies removed by retention" : "";
+            return $"audit: intact. {result.EntriesChecked} entries and {result.BodiesChecked} bodies verified{removed}; head at entry {result.Head?.Sequence ?? 0}.";
+        }
+
+        var what = result.Problem switch
+        {
+            AuditProblem.Edited => "its contents no longer match its hash (edited)",
+            AuditProblem.BodyMismatch => "its prompt/response body no longer matches the hash the entry commits to (edited)",
+            AuditProblem.Missing => "the entry before it is missing (deleted)",
+            AuditProblem.OutOfOrder => "it is out of sequence (inserted or reordered)",
+            AuditProblem.ChainBroken => "it does not link to the entry before it (inserted, replaced or reordered)",
+            AuditProblem.HeadMismatch => "the stored head does not match the last entry (entries removed from the end, or the head edited)",
+            _ => result.Problem.ToString(),
+        };
+        return $"audit: TAMPERED. First bad entry: {result.FirstBadSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}: {what}. {result.EntriesChecked} entries checked before stopping.";
+    }
+}

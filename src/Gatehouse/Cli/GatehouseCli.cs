@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Gatehouse.AuditCommands;
+using Gatehouse.Dev;
+using Gatehouse.Keys;
+using Gatehouse.Serve;
+
+namespace Gatehouse.Cli;
+
+/// <summary>The <c>gatehouse</c> command line: one executable for the server and its tools.</summary>
+internal static class GatehouseCli
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "Gatehouse: an identity-aware gateway for AI coding assistants. It authenticates every caller, records each " +
+            "exchange in a tamper-evident audit trail before forwarding it, and injects the organisation's upstream credential.\n" +
+            ExitCodes.Help);
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(DevCommand.Create());
+        return root;
+    }
+}

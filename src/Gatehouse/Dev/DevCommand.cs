@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Gatehouse.Cli;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Configuration.Loading;
+using Gatehouse.Gateway.Identity.Development;
+using Gatehouse.Serve;
+
+namespace Gatehouse.Dev;
+
+/// <summary><c>gatehouse dev token</c>: mints a token from the development issuer of <c>serve --dev</c>.</summary>
+internal static class DevCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config();
+        var user = new Option<string>("--user", "-u") { Description = "The subject (user name or e-mail) the token is for.", Required = true, HelpName = "USER" };
+        var groups = new Option<string?>("--groups", "-g") { Description = "Comma-separated groups, for example dev,ml.", HelpName = "G1,G2" };
+        var lifetime = new Option<string>("--lifetime")
+        {
+            Description = "How long the token is valid, such as 30m or 8h.",
+            DefaultValueFactory = _ => "8h",
+            HelpName = "DURATION",
+        };
+        var token = new Command(
+            "token",
+            "Print a development access token (RS256, typ at+jwt) for 'serve --dev'. It is validated by the same OIDC path as a real " +
+            "identity provider's tokens: discovery and JWKS served by the gateway. Use it as the SDK's API key or as 'Authorization: Bearer'.\n" +
+            ExitCodes.Help)
+        {
+            config, user, groups, lifetime,
+        };
+        token.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (!DurationText.TryParse(parse.GetValue(lifetime)!, out var life) || life <= TimeSpan.Zero || life > TimeSpan.FromDays(30))
+            {
+                error.WriteLine($"gatehouse: '{parse.GetValue(lifetime)}' is not a lifetime from 1s to 30d (such as 30m or 8h)");
+                return ExitCodes.Usage;
+            }
+
+            var loaded = GatehouseConfigLoader.Load(CommonOptions.ResolveConfigPath(parse.GetValue(config)), Environment.GetEnvironmentVariables(), dev: true);
+            if (!loaded.Success)
+            {
+                error.Write(loaded.FormatErrors());
+                return ExitCodes.Usage;
+            }
+
+            var key = DevSigningKey.LoadOrCreate(ServeCommand.DevKeyPath(loaded.Config!));
+            var groupList = (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var minted = new DevTokenMinter(key, TimeProvider.System).Mint(DevDefaults.PublicBase(loaded.Config!), parse.GetValue(user)!, groupList, life);
+            parse.InvocationConfiguration.Output.WriteLine(minted);
+            return ExitCodes.Success;
+        });
+
+        return new Command("dev", "Development helpers for 'serve --dev'.") { token };
+    }
+}

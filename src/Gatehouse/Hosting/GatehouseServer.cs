@@ -1,0 +1,67 @@
+using Gatehouse.Audit;
+using Gatehouse.Audit.Store;
+using Gatehouse.Audit.Writing;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Hosting;
+using Gatehouse.Gateway.Identity.Development;
+using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gatehouse.Hosting;
+
+/// <summary>
+/// The composition root: the gateway over the embedded SQLite store, on Kestrel. Used by <c>serve</c> and by the
+/// functional tests, so both run exactly the same server.
+/// </summary>
+internal static class GatehouseServer
+{
+    /// <summary>Builds the server; throws <see cref="Gatehouse.Storage.StoreUnavailableException"/> if the store cannot open.</summary>
+    public static WebApplication Build(GatehouseConfig config, GatehouseServerOptions? options = null)
+    {
+        options ??= new GatehouseServerOptions();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "gatehouse", Args = [] });
+        builder.WebHost.UseUrls([.. config.Server.Urls]);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+
+            // The gateway answers oversize bodies itself with a clear 413; Kestrel's limit only backs it up.
+            kestrel.Limits.MaxRequestBodySize = config.Limits.MaxRequestBodyBytes + (64 * 1024);
+        });
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+
+        var store = SqliteStore.Open(new SqliteStoreOptions { Path = config.Storage.Sqlite, BusyTimeout = config.Storage.BusyTimeout });
+        var services = builder.Services;
+        if (options.TimeProvider is { } time)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddSingleton(store);
+        services.AddSingleton<IAuditStore>(store);
+        services.AddSingleton<IApiKeyStore>(store);
+        services.AddSingleton(sp => new AuditWriter(
+            store,
+            new AuditWriterOptions { QueueCapacity = config.Audit.QueueCapacity, MaxBatchSize = config.Audit.MaxBatch },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredService<ILogger<AuditWriter>>()));
+        services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditWriter>());
+        services.AddHostedService<AuditRecovery>();
+        services.AddGatehouseGateway(config);
+        options.ConfigureServices?.Invoke(services);
+
+        var app = builder.Build();
+        if (options.DevSigningKey is { } key)
+        {
+            app.MapDevIssuer(key);
+        }
+
+        app.MapGatehouse();
+        return app;
+    }
+}

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using Gatehouse.Cli;
+using Gatehouse.Gateway.Identity.ApiKeys;
+using Gatehouse.Storage.Keys;
+
+namespace Gatehouse.Keys;
+
+/// <summary><c>gatehouse keys create|list|revoke</c>: API keys for CI jobs and service accounts.</summary>
+internal static class KeysCommand
+{
+    public static Command Create()
+    {
+        var keys = new Command("keys", "Manage API keys for CI jobs and service accounts. Only a hash of each key is stored.");
+        keys.Subcommands.Add(CreateCommand());
+        keys.Subcommands.Add(ListCommand());
+        keys.Subcommands.Add(RevokeCommand());
+        return keys;
+    }
+
+    private static Command CreateCommand()
+    {
+        var (config, db) = (CommonOptions.Config(), CommonOptions.Database());
+        var name = new Option<string>("--name", "-n") { Description = "A unique name, such as ci-bot.", Required = true, HelpName = "NAME" };
+        var groups = new Option<string?>("--groups", "-g") { Description = "Comma-separated groups the key's caller holds.", HelpName = "G1,G2" };
+        var expires = new Option<string>("--expires")
+        {
+            Description = "Lifetime: a number with m, h or d (such as 90d), or 'never'.",
+            DefaultValueFactory = _ => "90d",
+            HelpName = "DURATION",
+        };
+        var command = new Command("create", "Create a key and print it once; it cannot be shown again.\n" + ExitCodes.Help) { name, groups, expires, config, db };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            var expiry = ExpiryParser.Parse(parse.GetValue(expires));
+            if (!expiry.Succeeded)
+            {
+                await error.WriteLineAsync($"gatehouse: {expiry.Error}");
+                return ExitCodes.Usage;
+            }
+
+            return await StoreOpener.RunAsync(parse, config, db, async store =>
+            {
+                var time = TimeProvider.System;
+                var groupList = (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var issued = new ApiKeyIssuer(time).Create(parse.GetValue(name)!, groupList, expiry.ExpiresAt(time.GetUtcNow()));
+                if (!await store.CreateAsync(issued.Record, ct))
+                {
+                    await error.WriteLineAsync($"gatehouse: a key named '{issued.Record.Name}' already exists; revoke it or choose another name");
+                    return ExitCodes.Usage;
+                }
+
+                await output.WriteLineAsync(issued.Plaintext);
+                await error.WriteLineAsync(
+                    $"Created key '{issued.Record.Name}' (id {issued.Record.Id}, groups: {Groups(issued.Record)}, expires: {Expiry(issued.Record)}). " +
+                    "Store it now: it is not shown again. Clients send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.");
+                return ExitCodes.Success;
+            }, create: true);
+        });
+        return command;
+    }
+
+    private static Command ListCommand()
+    {
+        var (config, db, json) = (CommonOptions.Config(), CommonOptions.Database(), CommonOptions.Json());
+        var command = new Command("list", "List keys (never their secrets).\n" + ExitCodes.Help) { config, db, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            return await StoreOpener.RunAsync(parse, config, db, async store =>
+            {
+                var keys = await store.ListAsync(ct);
+                var output = parse.InvocationConfiguration.Output;
+                if (parse.GetValue(json))
+                {
+                    await output.WriteLineAsync(CliJson.Keys(keys));
+                    return ExitCodes.Success;
+                }
+
+                var rows = keys.Select(k => new[] { k.Name, k.Id, Groups(k), Time(k.CreatedAt), Expiry(k), k.RevokedAt is { } r ? Time(r) : "-" });
+                await output.WriteAsync(TextTable.Render(["NAME", "ID", "GROUPS", "CREATED", "EXPIRES", "REVOKED"], rows));
+                return ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+
+    private static Command RevokeCommand()
+    {
+        var (config, db) = (CommonOptions.Config(), CommonOptions.Database());
+        var key = new Argument<string>("key") { Description = "The key's name or id." };
+        var command = new Command("revoke", "Revoke a key; callers using it are refused from then on.\n" + ExitCodes.Help) { key, config, db };
+        command.SetAction(async (parse, ct) =>
+        {
+            return await StoreOpener.RunAsync(parse, config, db, async store =>
+            {
+                var target = parse.GetValue(key)!;
+                if (!await store.RevokeAsync(target, TimeProvider.System.GetUtcNow(), ct))
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync($"gatehouse: no active key named or with id '{target}'");
+                    return ExitCodes.CheckFailed;
+                }
+
+                await parse.InvocationConfiguration.Output.WriteLineAsync($"Revoked '{target}'.");
+                return ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+
+    private static string Groups(ApiKeyRecord key) => key.Groups.Count == 0 ? "-" : string.Join(",", key.Groups);
+
+    private static string Expiry(ApiKeyRecord key) => key.ExpiresAt is { } e ? Time(e) : "never";
+
+    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
+}

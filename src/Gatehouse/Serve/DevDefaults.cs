@@ -1,0 +1,75 @@
+using System.Collections;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity.Development;
+
+namespace Gatehouse.Serve;
+
+/// <summary>
+/// What <c>serve --dev</c> adds for a newcomer: the built-in development issuer, the in-process <c>demo</c> connection,
+/// and <c>openai</c>/<c>anthropic</c> connections when their keys are in the environment. Nothing here replaces what the
+/// configuration file already names.
+/// </summary>
+internal static class DevDefaults
+{
+    public const string DemoConnection = "demo";
+
+    public static GatehouseConfig Apply(GatehouseConfig config, IDictionary environment)
+    {
+        var publicBase = PublicBase(config);
+        var connections = config.Connections.ToList();
+        AddIfMissing(connections, new ConnectionConfig
+        {
+            Name = DemoConnection,
+            Kind = "openai",
+            Upstream = new Uri("http://demo.gatehouse.internal/"),
+            Demo = true,
+        });
+
+        if (!string.IsNullOrEmpty(environment["OPENAI_API_KEY"]?.ToString()))
+        {
+            AddIfMissing(connections, Provider("openai", "openai", "https://api.openai.com/", "Authorization", "Bearer ", "OPENAI_API_KEY", environment));
+        }
+
+        if (!string.IsNullOrEmpty(environment["ANTHROPIC_API_KEY"]?.ToString()))
+        {
+            AddIfMissing(connections, Provider("anthropic", "anthropic", "https://api.anthropic.com/", "x-api-key", "", "ANTHROPIC_API_KEY", environment));
+        }
+
+        var devIssuer = DevIssuer.IssuerConfig(publicBase);
+        var issuers = config.Identity.Oidc.Any(i => i.Issuer == devIssuer.Issuer)
+            ? config.Identity.Oidc
+            : [.. config.Identity.Oidc, devIssuer];
+
+        return config with
+        {
+            Dev = true,
+            Connections = connections,
+            Identity = config.Identity with { Oidc = issuers },
+        };
+    }
+
+    /// <summary>The base URL clients use, and so the development issuer's: shared by <c>serve --dev</c> and <c>dev token</c>.</summary>
+    public static string PublicBase(GatehouseConfig config) => DevIssuer.PublicBase(config.Server);
+
+    private static void AddIfMissing(List<ConnectionConfig> connections, ConnectionConfig connection)
+    {
+        if (!connections.Any(c => string.Equals(c.Name, connection.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            connections.Add(connection);
+        }
+    }
+
+    private static ConnectionConfig Provider(string name, string kind, string upstream, string header, string prefix, string variable, IDictionary environment) => new()
+    {
+        Name = name,
+        Kind = kind,
+        Upstream = new Uri(upstream),
+        Credential = new CredentialConfig
+        {
+            Header = header,
+            Prefix = prefix,
+            Value = environment[variable]!.ToString()!,
+            Source = $"env:{variable}",
+        },
+    };
+}

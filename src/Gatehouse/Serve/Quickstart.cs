@@ -1,0 +1,41 @@
+using System.Text;
+using Gatehouse.Gateway.Configuration;
+
+namespace Gatehouse.Serve;
+
+/// <summary>What the server prints when it is ready: for a newcomer in dev mode, the three lines that get them going.</summary>
+internal static class Quickstart
+{
+    public static string Describe(GatehouseConfig config)
+    {
+        var text = new StringBuilder();
+        var baseUrl = DevDefaults.PublicBase(config);
+        text.Append("Gatehouse is listening on ").AppendJoin(", ", config.Server.Urls).Append('\n');
+        text.Append("  connections: ").AppendJoin(", ", config.Connections.Select(c => $"{c.Name} ({c.Kind})")).Append('\n');
+        text.Append("  audit store: ").Append(Path.GetFullPath(config.Storage.Sqlite)).Append('\n');
+        if (!config.Dev)
+        {
+            return text.ToString();
+        }
+
+        var cli = CliInvocation();
+        text.Append('\n');
+        text.Append("Development mode. Try it:\n");
+        text.Append("  1. Get a token:  TOKEN=$(").Append(cli).Append(" dev token --user alice --groups dev)\n");
+        text.Append("  2. Call the demo model:\n");
+        text.Append("     curl -s ").Append(baseUrl).Append("/demo/v1/chat/completions -H \"Authorization: Bearer $TOKEN\" \\\n");
+        text.Append("       -H 'content-type: application/json' -d '{\"model\":\"gatehouse-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"write a clamp function\"}]}'\n");
+        text.Append("  3. SDKs: base URL ").Append(baseUrl).Append("/demo/v1 (OpenAI), API key = the token\n");
+        text.Append("  4. See it audited:  ").Append(cli).Append(" audit search   and   ").Append(cli).Append(" audit verify\n");
+        return text.ToString();
+    }
+
+    /// <summary>How to call this executable again: <c>gatehouse</c> when installed, the run command from a checkout.</summary>
+    private static string CliInvocation()
+    {
+        var path = Environment.ProcessPath ?? "";
+        var fromBuildOutput = path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            && path.Contains($"{Path.DirectorySeparatorChar}src{Path.DirectorySeparatorChar}Gatehouse{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+        return fromBuildOutput ? "dotnet run --project src/Gatehouse --" : "gatehouse";
+    }
+}

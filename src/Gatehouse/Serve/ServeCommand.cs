@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Gatehouse.Cli;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity.Development;
+using Gatehouse.Hosting;
+using Gatehouse.Storage;
+
+namespace Gatehouse.Serve;
+
+/// <summary><c>gatehouse serve</c>: runs the gateway.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config();
+        var dev = new Option<bool>("--dev")
+        {
+            Description = "Development defaults: SQLite under ./.gatehouse/, a built-in OIDC issuer (tokens from 'gatehouse dev token'), " +
+                "a 'demo' connection answering with canned code, and 'openai'/'anthropic' connections when OPENAI_API_KEY/ANTHROPIC_API_KEY are set.",
+        };
+        var urls = new Option<string[]>("--urls")
+        {
+            Description = "Addresses to listen on, overriding server.urls (for example http://127.0.0.1:8080).",
+            HelpName = "URL",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("serve", "Run the gateway.\n" + ExitCodes.Help) { config, dev, urls };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, config, dev, urls, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Option<FileInfo?> configOption, Option<bool> devOption, Option<string[]> urlsOption, CancellationToken cancellationToken)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        var environment = Environment.GetEnvironmentVariables();
+        var dev = parse.GetValue(devOption);
+        var loaded = GatehouseConfigLoader.Load(CommonOptions.ResolveConfigPath(parse.GetValue(configOption)), environment, dev);
+        if (!loaded.Success)
+        {
+            await error.WriteAsync(loaded.FormatErrors());
+            return ExitCodes.Usage;
+        }
+
+        var config = loaded.Config!;
+        if (parse.GetValue(urlsOption) is { Length: > 0 } urls)
+        {
+            config = config with { Server = config.Server with { Urls = urls } };
+        }
+
+        DevSigningKey? devKey = null;
+        if (dev)
+        {
+            config = DevDefaults.Apply(config, environment);
+            devKey = DevSigningKey.LoadOrCreate(DevKeyPath(config));
+        }
+
+        WebApplication app;
+        try
+        {
+            app = GatehouseServer.Build(config, new GatehouseServerOptions { DevSigningKey = devKey });
+        }
+        catch (StoreUnavailableException ex)
+        {
+            await error.WriteLineAsync($"gatehouse: cannot open the store at '{config.Storage.Sqlite}': {ex.Message}");
+            return ExitCodes.StoreUnavailable;
+        }
+
+        await using (app)
+        {
+            await app.StartAsync(cancellationToken);
+            await output.WriteAsync(Quickstart.Describe(config));
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The development issuer's key lives beside the database, so one folder holds all local state.</summary>
+    public static string DevKeyPath(GatehouseConfig config)
+        => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.Storage.Sqlite)) ?? ".", "dev-issuer.jwk.json");
+}
