@@ -1,0 +1,123 @@
+using System.Net;
+using Gatehouse.Audit.Records;
+using Gatehouse.FunctionalTests.Infrastructure;
+using Gatehouse.Gateway.Configuration;
+using Microsoft.Data.Sqlite;
+
+namespace Gatehouse.FunctionalTests;
+
+public sealed class FailureTests : GatewayTest
+{
+    protected override GatehouseConfig Adjust(GatehouseConfig config)
+        => config with { Storage = config.Storage with { BusyTimeout = TimeSpan.FromMilliseconds(200) } };
+
+    [Fact]
+    public async Task StoreCannotWrite_Gets503_AndTheUpstreamIsNeverCalled()
+    {
+        // Another process holds the database's write lock: the audit cannot write, so the gateway must refuse.
+        await using var blocker = new SqliteConnection($"Data Source={Gateway.DatabasePath};Pooling=False");
+        await blocker.OpenAsync(TestContext.Current.CancellationToken);
+        await using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            await begin.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var response = await Gateway.Client(Gateway.Token("lena")).PostAsync(
+            "openai/v1/chat/completions", Body(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("audit_unavailable", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Empty(Upstream.Received);
+    }
+
+    [Fact]
+    public async Task ClientDisconnectsMidStream_OutcomeIsRecordedAsClientAborted()
+    {
+        var upstreamGone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Upstream.Handler = async (context, _) =>
+        {
+            try
+            {
+                await Sse.WriteAsync(context, Enumerable.Range(0, 200).Select(i => Sse.Data(OpenAIShapes.Chunk(new { content = $"tok{i} " }, null))), TimeSpan.FromMilliseconds(20));
+            }
+            finally
+            {
+                upstreamGone.TrySetResult();
+            }
+        };
+
+        using (var client = Gateway.Client(Gateway.Token("mia")))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "openai/v1/chat/completions") { Content = Body(stream: true) };
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+            await using var stream = await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
+            var buffer = new byte[64];
+            Assert.True(await stream.ReadAsync(buffer, TestContext.Current.CancellationToken) > 0);
+        }
+
+        var outcome = await WaitForOutcome("mia");
+        Assert.Equal("client_aborted", outcome.Failure);
+        Assert.StartsWith("tok0", outcome.Response, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpstreamResetsMidStream_OutcomeIsRecordedAsUpstreamReset()
+    {
+        Upstream.Handler = async (context, _) =>
+        {
+            await Sse.WriteAsync(context, [Sse.Data(OpenAIShapes.Chunk(new { content = "partial" }, null))]);
+
+            // Let the event reach the gateway before the connection is reset.
+            await Task.Delay(200, context.RequestAborted);
+            context.Abort();
+        };
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "openai/v1/chat/completions") { Content = Body(stream: true) };
+        try
+        {
+            using var response = await Gateway.Client(Gateway.Token("ned")).SendAsync(request, TestContext.Current.CancellationToken);
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            // The client sees the stream cut; what matters here is the audit.
+        }
+
+        var outcome = await WaitForOutcome("ned");
+        Assert.Equal("upstream_reset", outcome.Failure);
+        Assert.Equal("partial", outcome.Response);
+    }
+
+    [Fact]
+    public async Task MalformedUpstreamStream_OutcomeRecordsIt()
+    {
+        Upstream.Handler = (context, _) => Sse.WriteAsync(context, ["data: {not json\n\n", "data: [DONE]\n\n"]);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "openai/v1/chat/completions") { Content = Body(stream: true) };
+        using var response = await Gateway.Client(Gateway.Token("olga")).SendAsync(request, TestContext.Current.CancellationToken);
+        await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        var outcome = await WaitForOutcome("olga");
+        Assert.Equal("malformed_response", outcome.Failure);
+    }
+
+    [Fact]
+    public async Task UpstreamUnreachable_Gets502Problem_AndTheOutcomeSaysSo()
+    {
+        await Upstream.DisposeAsync();
+
+        using var response = await Gateway.Client(Gateway.Token("pia")).PostAsync("openai/v1/chat/completions", Body(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("upstream_unreachable", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var outcome = await WaitForOutcome("pia");
+        Assert.Equal("upstream_unreachable", outcome.Failure);
+        await RestartUpstreamAsync();
+    }
+
+    private async Task<ExchangeOutcome> WaitForOutcome(string user) => (await Gateway.WaitForExchangeAsync(user)).Outcome!;
+
+    private static StringContent Body(bool stream = false)
+        => new($$"""{"model":"gpt-test","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"hi"}]}""", System.Text.Encoding.UTF8, "application/json");
+}

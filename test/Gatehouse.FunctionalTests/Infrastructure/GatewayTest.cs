@@ -1,0 +1,33 @@
+using Gatehouse.Gateway.Configuration;
+
+namespace Gatehouse.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// A test class with its own fake upstream and gateway, started before each test and stopped after it, so that every
+/// test reads an audit trail of its own.
+/// </summary>
+public abstract class GatewayTest : IAsyncLifetime
+{
+    protected FakeUpstream Upstream { get; private set; } = null!;
+
+    protected GatewayUnderTest Gateway { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Upstream = await FakeUpstream.StartAsync();
+        Gateway = await GatewayUnderTest.StartAsync(Upstream, Adjust);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await Upstream.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Changes the test configuration before the gateway starts; the default changes nothing.</summary>
+    protected virtual GatehouseConfig Adjust(GatehouseConfig config) => config;
+
+    /// <summary>Replaces the upstream (after a test stopped it), so that clean-up has one to stop.</summary>
+    protected async Task RestartUpstreamAsync() => Upstream = await FakeUpstream.StartAsync();
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Sockets;
+using Gatehouse.Audit.Records;
+using Gatehouse.Audit.Store;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity.Development;
+using Gatehouse.Hosting;
+using Gatehouse.Serve;
+using Gatehouse.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace Gatehouse.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The real gateway on Kestrel at 127.0.0.1, over a SQLite file in a temp folder, with the development issuer for
+/// tokens (validated through discovery and JWKS over HTTP, the same path as any IdP) and connections to a fake upstream.
+/// </summary>
+public sealed class GatewayUnderTest : IAsyncDisposable
+{
+    public const string UpstreamSecret = "upstream-org-credential-7f1c";
+
+    private readonly WebApplication _app;
+    private readonly DevSigningKey _key;
+
+    private GatewayUnderTest(WebApplication app, GatehouseConfig config, DevSigningKey key, string directory)
+    {
+        _app = app;
+        _key = key;
+        Config = config;
+        Directory = directory;
+        BaseUri = new Uri(config.Server.Urls[0] + "/");
+    }
+
+    public GatehouseConfig Config { get; }
+
+    public string Directory { get; }
+
+    public Uri BaseUri { get; }
+
+    public string DatabasePath => Config.Storage.Sqlite;
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<GatewayUnderTest> StartAsync(FakeUpstream upstream, Func<GatehouseConfig, GatehouseConfig>? adjust = null)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("gatehouse-functional-").FullName;
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var config = new GatehouseConfig
+        {
+            Server = new ServerConfig { Urls = [baseUrl] },
+            Storage = new StorageConfig { Sqlite = Path.Combine(directory, "gatehouse.db") },
+            Connections =
+            [
+                Connection("openai", "openai", upstream, "Authorization", "Bearer "),
+                Connection("anthropic", "anthropic", upstream, "x-api-key", ""),
+                Connection("raw", "http", upstream, "x-upstream-key", ""),
+                Connection("locked", "openai", upstream, "Authorization", "Bearer ") with { AllowGroups = ["admins"] },
+            ],
+        };
+        config = DevDefaults.Apply(config, new System.Collections.Hashtable());
+        config = adjust?.Invoke(config) ?? config;
+        var key = DevSigningKey.LoadOrCreate(Path.Combine(directory, "dev-issuer.jwk.json"));
+        var app = GatehouseServer.Build(config, new GatehouseServerOptions { DevSigningKey = key, MinimumLogLevel = LogLevel.Warning });
+        await app.StartAsync();
+        return new GatewayUnderTest(app, config, key, directory);
+    }
+
+    public string Token(string user, params string[] groups)
+        => new DevTokenMinter(_key, TimeProvider.System).Mint(DevDefaults.PublicBase(Config), user, groups);
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseUri };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="user"/> has exactly one exchange with its outcome recorded: the outcome is written
+    /// after the last byte reaches the client, so a test that has read the response may be a moment ahead of it.
+    /// </summary>
+    public async Task<ExchangeRecord> WaitForExchangeAsync(string user)
+    {
+        await using var store = OpenStore();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var page = await store.SearchAsync(new ExchangeQuery { User = user }, CancellationToken.None);
+            if (page.Items is [{ Outcome: not null } record])
+            {
+                return record;
+            }
+
+            Assert.True(page.Items.Count <= 1, $"{user} has {page.Items.Count} exchanges; expected one");
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"no completed exchange recorded for {user}");
+    }
+
+    /// <summary>Opens a second handle on the same database, as an auditor's tool would.</summary>
+    public SqliteStore OpenStore() => SqliteStore.Open(DatabasePath);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A test that kept a file open; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static ConnectionConfig Connection(string name, string kind, FakeUpstream upstream, string header, string prefix) => new()
+    {
+        Name = name,
+        Kind = kind,
+        Upstream = upstream.BaseUri,
+        Credential = new CredentialConfig { Header = header, Prefix = prefix, Value = UpstreamSecret, Source = "env:TEST" },
+    };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
