@@ -1,0 +1,112 @@
+using Gatehouse.Policy.Conditions;
+using Gatehouse.Policy.Context;
+using Gatehouse.Policy.Evaluation;
+
+namespace Gatehouse.Policy;
+
+/// <summary>Decides exchanges against one immutable <see cref="PolicyDocument"/>; safe to share across threads.</summary>
+/// <remarks>
+/// Every rule is considered in file order, so that the trail shows all rules that matched. A rule matches when its
+/// <c>match</c> keys hold and then its <c>when:</c> condition is true. The strictest effect wins (deny over
+/// require_approval over allow); the first rule with that effect supplies the reason and the approval parameters.
+/// A condition that fails to evaluate is fail-closed: a restrictive rule (see <see cref="PolicyRule.IsRestrictive"/>)
+/// applies, any other rule does not. When no rule with an effect matches, the document's default decides.
+/// </remarks>
+public sealed class PolicyEvaluator(PolicyDocument document)
+{
+    /// <summary>Gets the policy this evaluator decides with.</summary>
+    public PolicyDocument Document { get; } = document ?? throw new ArgumentNullException(nameof(document));
+
+    /// <summary>Decides one exchange in one direction.</summary>
+    /// <param name="context">What policy may look at.</param>
+    /// <returns>The decision with its trail; never <see langword="null"/>.</returns>
+    public PolicyDecision Evaluate(PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var scope = new EvaluationScope(context, Document.PathArgumentSet);
+        List<PolicyRuleMatch>? trail = null;
+        PolicyRule? decisive = null;
+        var masking = MaskingOverrides.None;
+        AuditLevel? audit = null;
+
+        foreach (var rule in Document.Rules)
+        {
+            if (!rule.Match.Matches(scope, null))
+            {
+                continue;
+            }
+
+            string? conditionError = null;
+            if (rule.Condition is not null)
+            {
+                var outcome = rule.Condition.Evaluate(scope.CelVariables, out conditionError);
+                if (outcome == ConditionOutcome.False)
+                {
+                    continue;
+                }
+            }
+
+            var applied = conditionError is null || rule.IsRestrictive;
+            (trail ??= []).Add(Explain(rule, scope, conditionError, applied));
+            if (!applied)
+            {
+                continue;
+            }
+
+            if (rule.Effect is { } effect && (decisive is null || effect > decisive.Effect))
+            {
+                decisive = rule;
+            }
+
+            masking = masking.CombineStricter(rule.Masking);
+            if (rule.Audit is { } level && (audit is null || level > audit))
+            {
+                audit = level;
+            }
+        }
+
+        return Decide(decisive, trail, masking, audit);
+    }
+
+    private PolicyDecision Decide(PolicyRule? decisive, List<PolicyRuleMatch>? trail, MaskingOverrides masking, AuditLevel? audit)
+    {
+        var effect = decisive?.Effect ?? Document.Default;
+        return new PolicyDecision
+        {
+            Effect = effect,
+            Reason = decisive is null ? DefaultReason(effect) : RuleReason(decisive, effect),
+            DecidedBy = decisive?.Name,
+            Trail = trail is null ? [] : trail,
+            Approval = effect == PolicyEffect.RequireApproval ? decisive?.Approval : null,
+            Masking = masking,
+            Audit = audit,
+        };
+    }
+
+    private static PolicyRuleMatch Explain(PolicyRule rule, EvaluationScope scope, string? conditionError, bool applied)
+    {
+        var why = new List<string>();
+        rule.Match.Matches(scope, why);
+        if (rule.Condition is not null)
+        {
+            why.Add(conditionError is null
+                ? $"when: {rule.Condition.Expression}"
+                : $"when: evaluation failed ({conditionError}); rule {(applied ? "applied" : "skipped")} fail-closed");
+        }
+
+        return new PolicyRuleMatch(rule.Name, rule.Line, rule.Effect, applied, why);
+    }
+
+    private static string DefaultReason(PolicyEffect effect) => effect switch
+    {
+        PolicyEffect.Allow => "no rule matched; allowed by the policy default",
+        _ => "no rule matched; denied by the policy default",
+    };
+
+    private static string RuleReason(PolicyRule rule, PolicyEffect effect) => rule.Reason ?? effect switch
+    {
+        PolicyEffect.Allow => $"allowed by policy rule '{rule.Name}'",
+        PolicyEffect.RequireApproval => $"approval required by policy rule '{rule.Name}'",
+        _ => $"denied by policy rule '{rule.Name}'",
+    };
+}
