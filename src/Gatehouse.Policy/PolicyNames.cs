@@ -21,20 +21,7 @@ internal static class PolicyNames
         _ => "deny",
     };
 
-    public static bool TryParseApi(string text, out PolicyApi api)
-    {
-        foreach (var candidate in Enum.GetValues<PolicyApi>())
-        {
-            if (Api(candidate) == text)
-            {
-                api = candidate;
-                return true;
-            }
-        }
-
-        api = default;
-        return false;
-    }
+    public static bool TryParseApi(string text, out PolicyApi api) => TryParse(text, Api, out api);
 
     public static bool TryParseDirection(string text, out PolicyDirection direction)
     {
@@ -42,18 +29,21 @@ internal static class PolicyNames
         return text is "request" or "response";
     }
 
-    public static bool TryParseEffect(string text, out PolicyEffect effect)
+    public static bool TryParseEffect(string text, out PolicyEffect effect) => TryParse(text, Effect, out effect);
+
+    private static bool TryParse<T>(string text, Func<T, string> name, out T value)
+        where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<PolicyEffect>())
+        foreach (var candidate in Enum.GetValues<T>())
         {
-            if (Effect(candidate) == text)
+            if (name(candidate) == text)
             {
-                effect = candidate;
+                value = candidate;
                 return true;
             }
         }
 
-        effect = default;
+        value = default;
         return false;
     }
 }

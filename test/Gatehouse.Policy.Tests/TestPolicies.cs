@@ -27,7 +27,7 @@ internal static class TestPolicies
             """));
     }
 
-    public static PolicyContext Context(
+    public static PolicyContext Exchange(
         string subject = "alice",
         string[]? groups = null,
         string connection = "openai",
