@@ -69,15 +69,16 @@ internal sealed class MatchReader(DiagnosticBag bag)
         }
 
         var apis = new HashSet<PolicyApi>();
-        foreach (var value in values)
+        var valueNodes = node is YamlSequenceNode sequence ? sequence.Children : (IList<YamlNode>)[node];
+        for (var i = 0; i < values.Count; i++)
         {
-            if (PolicyNames.TryParseApi(value, out var api))
+            if (PolicyNames.TryParseApi(values[i], out var api))
             {
                 apis.Add(api);
             }
             else
             {
-                bag.Add(node, $"{label}: match.api must be chat, responses, messages or http, not '{value}'");
+                bag.Add(valueNodes[i], $"{label}: match.api must be chat, responses, messages or http, not '{values[i]}'");
             }
         }
 
