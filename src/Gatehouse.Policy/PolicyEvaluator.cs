@@ -1,6 +1,7 @@
 using Gatehouse.Policy.Conditions;
 using Gatehouse.Policy.Context;
 using Gatehouse.Policy.Evaluation;
+using Gatehouse.Policy.Matching;
 
 namespace Gatehouse.Policy;
 
@@ -12,10 +13,25 @@ namespace Gatehouse.Policy;
 /// A condition that fails to evaluate is fail-closed: a restrictive rule (see <see cref="PolicyRule.IsRestrictive"/>)
 /// applies, any other rule does not. When no rule with an effect matches, the document's default decides.
 /// </remarks>
-public sealed class PolicyEvaluator(PolicyDocument document)
+public sealed class PolicyEvaluator
 {
+    private const int StackWords = 16;
+
+    private readonly PolicyRule[] _rules;
+    private readonly MatchIndex _index;
+
+    /// <summary>Initializes a new instance that decides with <paramref name="document"/>, indexing its rules once.</summary>
+    /// <param name="document">The policy.</param>
+    public PolicyEvaluator(PolicyDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        Document = document;
+        _rules = [.. document.Rules];
+        _index = new MatchIndex(_rules);
+    }
+
     /// <summary>Gets the policy this evaluator decides with.</summary>
-    public PolicyDocument Document { get; } = document ?? throw new ArgumentNullException(nameof(document));
+    public PolicyDocument Document { get; }
 
     /// <summary>Decides one exchange in one direction.</summary>
     /// <param name="context">What policy may look at.</param>
@@ -29,9 +45,14 @@ public sealed class PolicyEvaluator(PolicyDocument document)
         var masking = MaskingOverrides.None;
         AuditLevel? audit = null;
 
-        foreach (var rule in Document.Rules)
+        var words = _index.Words;
+        Span<ulong> candidates = words <= StackWords ? stackalloc ulong[words] : new ulong[words];
+        Span<ulong> scratch = words <= StackWords ? stackalloc ulong[words] : new ulong[words];
+        _index.Candidates(context, candidates, scratch);
+        for (var index = NextRule(candidates, 0); index >= 0; index = NextRule(candidates, index + 1))
         {
-            if (!rule.Match.Matches(scope, null))
+            var rule = _rules[index];
+            if (rule.Match.ToolCalls is { } toolCalls && !toolCalls.Matches(scope.ToolCalls, null))
             {
                 continue;
             }
@@ -66,6 +87,26 @@ public sealed class PolicyEvaluator(PolicyDocument document)
         }
 
         return Decide(decisive, trail, masking, audit);
+    }
+
+    /// <summary>Returns the first candidate rule at or after <paramref name="from"/>, in file order, or -1.</summary>
+    private static int NextRule(ReadOnlySpan<ulong> candidates, int from)
+    {
+        for (var word = from >> 6; word < candidates.Length; word++)
+        {
+            var bits = candidates[word];
+            if (word == from >> 6)
+            {
+                bits &= ulong.MaxValue << (from & 63);
+            }
+
+            if (bits != 0)
+            {
+                return (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+            }
+        }
+
+        return -1;
     }
 
     private PolicyDecision Decide(PolicyRule? decisive, List<PolicyRuleMatch>? trail, MaskingOverrides masking, AuditLevel? audit)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cel;
+using static Cel.Internal.CelParser;
+using Gatehouse.Policy.Conditions.Compiled;
 using Gatehouse.Policy.Context;
 using Gatehouse.Policy.Evaluation;
 
@@ -8,9 +10,10 @@ namespace Gatehouse.Policy.Conditions;
 
 /// <summary>Compiles <c>when:</c> expressions and checks their names against the documented context at load.</summary>
 /// <remarks>
-/// The CEL port checks syntax at compile time but resolves names only while evaluating. So each compiled expression is
-/// also run once against a probe context with every documented field populated: an unknown variable or function
-/// surfaces there as a load error instead of as a fail-closed decision in production.
+/// The Cel package parses (syntax errors carry their position); <see cref="CelExpressionCompiler"/> turns the tree into
+/// closures and resolves names. Valid CEL outside that subset runs on the package's interpreter, which resolves names
+/// only while evaluating; so such an expression is run once against a probe context with every documented field
+/// populated, and an unknown variable or function surfaces as a load error instead of a fail-closed decision.
 /// </remarks>
 internal sealed partial class CelCompiler
 {
@@ -31,10 +34,10 @@ internal sealed partial class CelCompiler
     {
         line = 1;
         column = 1;
-        CelProgramDelegate program;
+        StartContext tree;
         try
         {
-            program = _environment.Compile(expression);
+            tree = _environment.Parse(expression);
         }
         catch (CelExpressionParserException exception)
         {
@@ -49,6 +52,29 @@ internal sealed partial class CelCompiler
             return null;
         }
 
+        try
+        {
+            var (thunk, slots) = CelExpressionCompiler.Compile(tree, CelVariableBuilder.Names);
+            error = null;
+            return new CelCondition(expression, thunk, slots);
+        }
+        catch (CelCompileException exception)
+        {
+            (line, column) = (exception.Line, exception.Column);
+            error = $"CEL name error: {exception.Message}";
+            return null;
+        }
+        catch (CelUnsupportedException)
+        {
+            // Valid CEL outside the compiled subset: run it on the library's interpreter.
+        }
+
+        return Interpret(expression, tree, out error);
+    }
+
+    private CelCondition? Interpret(string expression, StartContext tree, out string? error)
+    {
+        var program = _environment.Compile(tree);
         var condition = new CelCondition(expression, program);
         try
         {

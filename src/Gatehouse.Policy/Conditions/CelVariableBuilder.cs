@@ -7,6 +7,12 @@ namespace Gatehouse.Policy.Conditions;
 /// <summary>Builds the documented CEL context (see docs/policy.md) from one evaluation scope.</summary>
 internal static class CelVariableBuilder
 {
+    /// <summary>Gets the top-level variable names, for resolving names at compile time.</summary>
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "identity", "connection", "api", "model", "direction", "request", "findings", "tool_calls", "time", "grants",
+    };
+
     public static Dictionary<string, object?> Build(EvaluationScope scope)
     {
         var context = scope.Context;

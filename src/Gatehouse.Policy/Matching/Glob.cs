@@ -9,12 +9,23 @@ internal sealed class Glob
 {
     private readonly GlobToken[] _tokens;
     private readonly string? _literal;
+    private readonly string _prefix;
+    private readonly string _suffix;
+    private readonly string _required;
+    private readonly int _minLength;
 
     private Glob(string pattern, GlobToken[] tokens)
     {
         Pattern = pattern;
         _tokens = tokens;
         _literal = tokens is [{ Kind: GlobTokenKind.Literal } only] ? only.Text : tokens.Length == 0 ? "" : null;
+
+        // Most candidates fail on a literal prefix or suffix ("*@corp.example" against "alice@example.com"); checking
+        // those first keeps a 200-rule policy from running the backtracking matcher hundreds of times per exchange.
+        _prefix = tokens is [{ Kind: GlobTokenKind.Literal } first, ..] ? first.Text : "";
+        _suffix = tokens is [.., { Kind: GlobTokenKind.Literal } last] && tokens.Length > 1 ? last.Text : "";
+        _required = tokens.Where(t => t.Kind == GlobTokenKind.Literal).Select(t => t.Text).MaxBy(t => t.Length) ?? "";
+        _minLength = tokens.Sum(t => t.Kind == GlobTokenKind.Literal ? t.Text.Length : t.Kind == GlobTokenKind.Question ? 1 : 0);
     }
 
     public string Pattern { get; }
@@ -28,7 +39,11 @@ internal sealed class Glob
             return string.Equals(_literal, text, StringComparison.OrdinalIgnoreCase);
         }
 
-        return Match(0, text.AsSpan());
+        return text.Length >= _minLength
+            && text.StartsWith(_prefix, StringComparison.OrdinalIgnoreCase)
+            && text.EndsWith(_suffix, StringComparison.OrdinalIgnoreCase)
+            && text.Contains(_required, StringComparison.OrdinalIgnoreCase)
+            && Match(0, text.AsSpan());
     }
 
     public override string ToString() => Pattern;

@@ -6,13 +6,14 @@ internal sealed class GlobSet
     private readonly HashSet<string> _literals;
     private readonly Glob[] _patterns;
 
-    public GlobSet(IEnumerable<string> patterns)
+    public GlobSet(IReadOnlyList<string> patterns)
     {
+        Patterns = patterns;
         _literals = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var globs = new List<Glob>();
         foreach (var pattern in patterns)
         {
-            if (pattern.AsSpan().IndexOfAny('*', '?') < 0)
+            if (IsLiteral(pattern))
             {
                 _literals.Add(pattern);
             }
@@ -24,6 +25,10 @@ internal sealed class GlobSet
 
         _patterns = [.. globs];
     }
+
+    public IReadOnlyList<string> Patterns { get; }
+
+    public static bool IsLiteral(string pattern) => pattern.AsSpan().IndexOfAny('*', '?') < 0;
 
     /// <summary>Returns the first pattern that matches <paramref name="text"/>, or <see langword="null"/>.</summary>
     public string? FirstMatch(string text)

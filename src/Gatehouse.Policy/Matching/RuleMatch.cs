@@ -98,9 +98,9 @@ internal sealed class RuleMatch
             return true;
         }
 
-        foreach (var group in groups)
+        for (var i = 0; i < groups.Count; i++)
         {
-            if (Single(Groups, "groups", group, why))
+            if (Single(Groups, "groups", groups[i], why))
             {
                 return true;
             }
@@ -116,8 +116,9 @@ internal sealed class RuleMatch
             return true;
         }
 
-        foreach (var finding in findings)
+        for (var i = 0; i < findings.Count; i++)
         {
+            var finding = findings[i];
             if (Single(Findings, "findings", finding.Rule, why) || Single(Findings, "findings", finding.Category, why))
             {
                 return true;
