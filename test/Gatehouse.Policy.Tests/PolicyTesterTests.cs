@@ -104,4 +104,28 @@ public sealed class PolicyTesterTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void Format_ApprovalDecision_PrintsDecisionApprovalAndTrail()
+    {
+        const string sample = """{"user": "alice", "groups": ["dev"], "connection": "openai", "direction": "response", "tool_calls": [{"name": "Edit", "arguments": "{\"file_path\": \"certs/site.pem\"}"}]}""";
+
+        var text = PolicyDecisionFormatter.Format(PolicyTester.Test(Document, sample, Time).Decision!);
+
+        Assert.Equal(
+            """
+            decision: require_approval (by rule 'auth-edits-need-review')
+            reason: approval required by policy rule 'auth-edits-need-review'
+            approval: 1 of groups [security] users []; deny threshold 1; hold response; wait 00:01:00; timeout 00:15:00; expiry 01:00:00
+            trail:
+              - developers-may-chat (line 3): allow
+                  connections: 'openai' matches 'openai'
+                  groups: 'dev' matches 'dev'
+              - auth-edits-need-review (line 6): require_approval
+                  direction: response
+                  tool_calls: 'Edit' touches 'certs/site.pem' (matches '**/*.pem')
+
+            """,
+            text);
+    }
 }
