@@ -24,7 +24,7 @@ public class ConditionBenchmarks
         _interpreted = new CelCondition(Expression, new CelEnvironment([], "").Compile(Expression));
         _compiled = new CelCompiler().Compile(Expression, out _, out _, out _)!;
         var document = BenchmarkPolicy.Build(1);
-        _variables = new EvaluationScope(BenchmarkPolicy.Response(), document.PathArgumentSet).CelVariables;
+        _variables = new EvaluationScope(BenchmarkPolicy.Response(), new HashSet<string>(document.PathArguments)).CelVariables;
     }
 
     [Benchmark(Baseline = true)]

@@ -18,6 +18,4 @@ public sealed record PolicyDocument
 
     /// <summary>Gets the rules in file order.</summary>
     public IReadOnlyList<PolicyRule> Rules { get; init; } = [];
-
-    internal IReadOnlySet<string> PathArgumentSet { get; init; } = new HashSet<string>(DefaultPathArguments, StringComparer.Ordinal);
 }

@@ -19,6 +19,7 @@ public sealed class PolicyEvaluator
 
     private readonly PolicyRule[] _rules;
     private readonly MatchIndex _index;
+    private readonly HashSet<string> _pathArguments;
 
     /// <summary>Initializes a new instance that decides with <paramref name="document"/>, indexing its rules once.</summary>
     /// <param name="document">The policy.</param>
@@ -28,6 +29,7 @@ public sealed class PolicyEvaluator
         Document = document;
         _rules = [.. document.Rules];
         _index = new MatchIndex(_rules);
+        _pathArguments = new HashSet<string>(document.PathArguments, StringComparer.Ordinal);
     }
 
     /// <summary>Gets the policy this evaluator decides with.</summary>
@@ -39,7 +41,7 @@ public sealed class PolicyEvaluator
     public PolicyDecision Evaluate(PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scope = new EvaluationScope(context, Document.PathArgumentSet);
+        var scope = new EvaluationScope(context, _pathArguments);
         List<PolicyRuleMatch>? trail = null;
         PolicyRule? decisive = null;
         var masking = MaskingOverrides.None;

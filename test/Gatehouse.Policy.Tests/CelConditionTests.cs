@@ -110,6 +110,7 @@ public sealed class CelConditionTests
     [InlineData("model == 'x' &&", 5, 26, "CEL syntax error")]
     [InlineData("identiti.subject == 'x'", 5, 11, "CEL name error")]
     [InlineData("glob(model, 'x')", 5, 11, "CEL name error")]
+    [InlineData("model.matches('(?<=a)b')", 5, 11, "CEL error: invalid regular expression")]
     public void Load_BadCondition_ErrorAtTheRulesWhenWithPosition(string expression, int line, int column, string kind)
     {
         var yaml = $"""

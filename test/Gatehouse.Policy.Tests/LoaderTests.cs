@@ -68,6 +68,7 @@ public sealed class LoaderTests
 
     [Theory]
     [InlineData("", "exactly one YAML document")]
+    [InlineData("rules: []\nrules: []\n", "Duplicate key")]
     [InlineData("- a\n- b\n", "the policy file must be a mapping")]
     [InlineData("default: deny\n", "needs a 'rules' list")]
     [InlineData("rules: {}\n", "rules must be a list")]

@@ -37,7 +37,7 @@ public sealed class MatchIndexPropertyTests
             var index = new MatchIndex(document.Rules);
             var candidates = new ulong[index.Words];
             index.Candidates(exchange, candidates, new ulong[index.Words]);
-            var scope = new EvaluationScope(exchange, document.PathArgumentSet);
+            var scope = new EvaluationScope(exchange, new HashSet<string>(document.PathArguments));
 
             for (var i = 0; i < document.Rules.Count; i++)
             {

@@ -64,6 +64,12 @@ internal sealed partial class CelCompiler
             error = $"CEL name error: {exception.Message}";
             return null;
         }
+        catch (CelEvaluationException exception)
+        {
+            // A constant argument that is invalid whatever the exchange, such as a malformed regular expression.
+            error = $"CEL error: {exception.Message}";
+            return null;
+        }
         catch (CelUnsupportedException)
         {
             // Valid CEL outside the compiled subset: run it on the library's interpreter.

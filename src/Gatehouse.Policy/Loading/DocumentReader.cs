@@ -26,7 +26,6 @@ internal sealed class DocumentReader(DiagnosticBag bag)
             Source = bag.Source,
             Default = defaultEffect,
             PathArguments = pathArguments,
-            PathArgumentSet = new HashSet<string>(pathArguments, StringComparer.Ordinal),
             Rules = rules,
         };
     }

@@ -86,7 +86,7 @@ public sealed class PolicyProvider : IDisposable
         }
     }
 
-    /// <summary>Reloads the file now.</summary>
+    /// <summary>Reloads the file now; content identical to the policy in force is a successful no-op that raises no event.</summary>
     /// <returns>The attempt's outcome; on failure the previous policy stays in force.</returns>
     public PolicyReloadedEventArgs Reload()
     {
@@ -151,7 +151,10 @@ public sealed class PolicyProvider : IDisposable
 
     private FileSystemWatcher CreateWatcher(string path)
     {
-        var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
+        // The whole directory is watched, not just the file name: Kubernetes ConfigMaps and some editors replace the
+        // file by swapping a symlink or renaming a sibling, which a name filter misses. The digest check in Reload
+        // makes unrelated changes cost one read.
+        var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!)
         {
             NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
         };

@@ -48,8 +48,9 @@ internal static class CelBuiltins
             // Linear-time matching: a policy author's pattern must not be able to stall the data path.
             return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         }
-        catch (ArgumentException exception)
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
+            // RE2, CEL's regex dialect, has no lookaround or backreferences either; refusing them matches the spec.
             throw new CelEvaluationException($"invalid regular expression: {exception.Message}");
         }
     }
