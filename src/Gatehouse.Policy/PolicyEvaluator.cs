@@ -12,6 +12,13 @@ namespace Gatehouse.Policy;
 /// require_approval over allow); the first rule with that effect supplies the reason and the approval parameters.
 /// A condition that fails to evaluate is fail-closed: a restrictive rule (see <see cref="PolicyRule.IsRestrictive"/>)
 /// applies, any other rule does not. When no rule with an effect matches, the document's default decides.
+/// <para>
+/// Stages of <see cref="Evaluate"/>: (1) <see cref="MatchIndex"/> turns direction, API and every text key into a bit
+/// set of candidate rules with one lookup per context value; (2) candidates are visited in file order and their
+/// tool-call constraints checked against tool calls decoded once per evaluation; (3) conditions run on CEL variables
+/// built once, on first need; (4) each rule that applies is explained into the trail and folded into the effect,
+/// masking and audit level. Everything else (globs, sets, CEL closures) was compiled at load.
+/// </para>
 /// </remarks>
 public sealed class PolicyEvaluator
 {
@@ -81,7 +88,11 @@ public sealed class PolicyEvaluator
                 decisive = rule;
             }
 
-            masking = masking.CombineStricter(rule.Masking);
+            if (rule.Masking != MaskingOverrides.None)
+            {
+                masking = masking.CombineStricter(rule.Masking);
+            }
+
             if (rule.Audit is { } level && (audit is null || level > audit))
             {
                 audit = level;

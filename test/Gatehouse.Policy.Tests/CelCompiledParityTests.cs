@@ -94,4 +94,16 @@ public sealed class CelCompiledParityTests
         Assert.False(condition!.IsCompiled);
         Assert.Equal(ConditionOutcome.True, condition.Evaluate(Variables, out _));
     }
+
+    [Fact]
+    public void Evaluate_InterpretedConditionFromManyThreads_SameResults()
+    {
+        var condition = new CelCompiler().Compile("{'k': request.prompt_chars}['k'] == 1500 && 'prod' in grants", out _, out _, out _)!;
+
+        var outcomes = new ConditionOutcome[4000];
+        Parallel.For(0, outcomes.Length, i => outcomes[i] = condition.Evaluate(Variables, out _));
+
+        Assert.False(condition.IsCompiled);
+        Assert.All(outcomes, outcome => Assert.Equal(ConditionOutcome.True, outcome));
+    }
 }
