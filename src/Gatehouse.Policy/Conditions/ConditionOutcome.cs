@@ -1,0 +1,8 @@
+namespace Gatehouse.Policy.Conditions;
+
+internal enum ConditionOutcome
+{
+    False,
+    True,
+    Error,
+}

@@ -1,0 +1,10 @@
+namespace Gatehouse.Policy.Matching;
+
+internal enum GlobTokenKind
+{
+    Literal,
+    Question,
+    Star,
+    AnyDirectories,
+    Deep,
+}

@@ -1,0 +1,17 @@
+namespace Gatehouse.Policy;
+
+/// <summary>Names the API an exchange speaks, as policy sees it.</summary>
+public enum PolicyApi
+{
+    /// <summary>Opaque HTTP the gateway forwards without understanding (<c>http</c>).</summary>
+    Http,
+
+    /// <summary>OpenAI chat completions (<c>chat</c>).</summary>
+    Chat,
+
+    /// <summary>OpenAI responses (<c>responses</c>).</summary>
+    Responses,
+
+    /// <summary>Anthropic messages (<c>messages</c>).</summary>
+    Messages,
+}
