@@ -27,6 +27,9 @@ internal sealed class MemoryAuditStore : IAuditStore
 
     public TimeSpan CommitDelay { get; set; }
 
+    /// <summary>Gets or sets after how many entries reading throws.</summary>
+    public int? FailReadAfter { get; set; }
+
     public async Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)
     {
         await Gate.ConfigureAwait(false);
@@ -61,8 +64,14 @@ internal sealed class MemoryAuditStore : IAuditStore
 
     public async IAsyncEnumerable<AuditEntry> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var read = 0;
         foreach (var entry in Entries.ToArray())
         {
+            if (read++ == FailReadAfter)
+            {
+                throw new IOException("simulated read failure");
+            }
+
             await Task.Yield();
             yield return entry;
         }
