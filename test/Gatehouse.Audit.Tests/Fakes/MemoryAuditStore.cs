@@ -27,6 +27,9 @@ internal sealed class MemoryAuditStore : IAuditStore
 
     public TimeSpan CommitDelay { get; set; }
 
+    /// <summary>Gets or sets what a failing append throws.</summary>
+    public Func<Exception> Failure { get; set; } = () => new InvalidOperationException("simulated store failure");
+
     /// <summary>Gets or sets after how many entries reading throws.</summary>
     public int? FailReadAfter { get; set; }
 
@@ -45,7 +48,7 @@ internal sealed class MemoryAuditStore : IAuditStore
             if (FailNext > 0)
             {
                 FailNext--;
-                throw new InvalidOperationException("simulated store failure");
+                throw Failure();
             }
 
             var committed = new List<AuditEntry>();
