@@ -44,9 +44,13 @@ public sealed class SqliteStore : IAuditStore, IApiKeyStore, IAsyncDisposable
         var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await foreach (var entry in EntryStream.ReadAllAsync(connection, cancellationToken).ConfigureAwait(false))
+            var entries = EntryStream.ReadAllAsync(connection, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (entries.ConfigureAwait(false))
             {
-                yield return entry;
+                while (await NextAsync(entries).ConfigureAwait(false))
+                {
+                    yield return entries.Current;
+                }
             }
         }
     }
@@ -95,4 +99,16 @@ public sealed class SqliteStore : IAuditStore, IApiKeyStore, IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private static async ValueTask<bool> NextAsync(IAsyncEnumerator<AuditEntry> entries)
+    {
+        try
+        {
+            return await entries.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException error)
+        {
+            throw SqliteFailures.ToUnavailable(error);
+        }
+    }
 }

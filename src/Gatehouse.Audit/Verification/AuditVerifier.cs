@@ -23,26 +23,29 @@ public sealed class AuditVerifier(IAuditStore store)
         long bodiesChecked = 0;
         long bodiesRemoved = 0;
 
-        await foreach (var entry in _store.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in EntryReadAhead.ReadAsync(_store, cancellationToken).ConfigureAwait(false))
         {
-            var problem = Check(entry, expected, previous);
-            if (problem != AuditProblem.None)
+            foreach (var entry in chunk)
             {
-                // Every check passed up to the entry expected here, so the expected sequence is the first bad one.
-                return new AuditVerification(expected - 1, bodiesChecked, bodiesRemoved, head, expected, problem);
-            }
+                var problem = Check(entry, expected, previous);
+                if (problem != AuditProblem.None)
+                {
+                    // Every check passed up to the entry expected here, so the expected sequence is the first bad one.
+                    return new AuditVerification(expected - 1, bodiesChecked, bodiesRemoved, head, expected, problem);
+                }
 
-            if (entry.Body is not null)
-            {
-                bodiesChecked++;
-            }
-            else if (entry.BodyHash is not null)
-            {
-                bodiesRemoved++;
-            }
+                if (entry.Body is not null)
+                {
+                    bodiesChecked++;
+                }
+                else if (entry.BodyHash is not null)
+                {
+                    bodiesRemoved++;
+                }
 
-            previous = entry.Hash;
-            expected++;
+                previous = entry.Hash;
+                expected++;
+            }
         }
 
         var last = expected - 1;

@@ -130,6 +130,10 @@ public sealed class AuditWriter : IAuditTrail, IAsyncDisposable
         try
         {
             committed = await _store.AppendAsync(drafts, CancellationToken.None).ConfigureAwait(false);
+            if (committed.Count != batch.Count)
+            {
+                throw new InvalidOperationException("The audit store committed a different number of entries than it was given.");
+            }
         }
 #pragma warning disable CA1031 // Any store failure must fail this batch's callers, never the loop that serves the rest.
         catch (Exception error)

@@ -115,6 +115,20 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void ComputeHash_AnyTwoDifferentIndexes_HashDifferently()
+    {
+        var text = Gen.String[Gen.Char.AlphaNumeric, 0, 4].Null();
+        var index = Gen.Select(text, text, text, text, Gen.Int[0, 3].Nullable(), text, (s, e, c, m, st, d) =>
+            new AuditIndex { Subject = s, Email = e, Connection = c, Model = m, Status = st, Decision = d });
+
+        Gen.Select(index, index).Where((a, b) => a != b).Sample((a, b) =>
+        {
+            var entry = AuditChain.Seal(Draft with { Index = a }, 1, Prev);
+            return !AuditChain.ComputeHash(entry with { Index = b }).SequenceEqual(entry.Hash);
+        });
+    }
+
+    [Fact]
     public void GenesisHash_IsThirtyTwoZeroBytes()
     {
         Assert.Equal(new byte[32], AuditChain.GenesisHash.ToArray());

@@ -27,6 +27,12 @@ internal sealed class MemoryAuditStore : IAuditStore
 
     public TimeSpan CommitDelay { get; set; }
 
+    /// <summary>Gets or sets what a failing append throws.</summary>
+    public Func<Exception> Failure { get; set; } = () => new InvalidOperationException("simulated store failure");
+
+    /// <summary>Gets or sets after how many entries reading throws.</summary>
+    public int? FailReadAfter { get; set; }
+
     public async Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)
     {
         await Gate.ConfigureAwait(false);
@@ -42,7 +48,7 @@ internal sealed class MemoryAuditStore : IAuditStore
             if (FailNext > 0)
             {
                 FailNext--;
-                throw new InvalidOperationException("simulated store failure");
+                throw Failure();
             }
 
             var committed = new List<AuditEntry>();
@@ -61,8 +67,14 @@ internal sealed class MemoryAuditStore : IAuditStore
 
     public async IAsyncEnumerable<AuditEntry> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var read = 0;
         foreach (var entry in Entries.ToArray())
         {
+            if (read++ == FailReadAfter)
+            {
+                throw new IOException("simulated read failure");
+            }
+
             await Task.Yield();
             yield return entry;
         }

@@ -49,6 +49,29 @@ public sealed class AuditVerifierTests
     }
 
     [Fact]
+    public async Task Verify_LogSpanningManyReadChunks_NamesEditDeepInside()
+    {
+        var store = await LogOf(5000);
+        store.Entries[4321] = store.Entries[4321] with { Index = AuditIndex.Empty };
+
+        var result = await new AuditVerifier(store).VerifyAsync(Token);
+
+        Assert.Equal((4322L, AuditProblem.Edited), (result.FirstBadSequence!.Value, result.Problem));
+        Assert.Equal(4321, result.EntriesChecked);
+    }
+
+    [Fact]
+    public async Task Verify_StoreFailsWhileReading_ThrowsTheStoreError()
+    {
+        var store = await LogOf(3000);
+        store.FailReadAfter = 2500;
+
+        var error = await Assert.ThrowsAsync<IOException>(() => new AuditVerifier(store).VerifyAsync(Token));
+
+        Assert.Equal("simulated read failure", error.Message);
+    }
+
+    [Fact]
     public async Task Verify_HeadMissingWithEntries_ReportsHeadMismatchAtOne()
     {
         var store = await LogOf(3);

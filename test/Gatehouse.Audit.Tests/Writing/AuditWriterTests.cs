@@ -1,7 +1,9 @@
 using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Tests.Fakes;
 using Gatehouse.Audit.Writing;
+using Gatehouse.Storage;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Gatehouse.Audit.Tests.Writing;
 
@@ -86,6 +88,22 @@ public sealed class AuditWriterTests
         Assert.All(results, r => Assert.False(r.Success));
         Assert.True(after.Success);
         Assert.Equal(1, after.Sequence);
+    }
+
+    [Fact]
+    public async Task Append_StoreUnavailable_ReportsTheFailureKindAndLogsNoContent()
+    {
+        await using var harness = new WriterHarness();
+        harness.Store.FailNext = 1;
+        harness.Store.Failure = () => new StoreUnavailableException(StoreFailure.DiskFull);
+
+        var result = await harness.Writer.RecordIntentAsync(Exchanges.Intent("ex-1", "top secret prompt"), Token);
+
+        Assert.Equal(StoreUnavailableException.Describe(StoreFailure.DiskFull), result.Error);
+        var logged = Assert.Single(harness.Logger.Collector.GetSnapshot(), r => r.Id.Id == 1201);
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.DoesNotContain("secret", logged.Message, StringComparison.Ordinal);
+        Assert.IsType<StoreUnavailableException>(logged.Exception);
     }
 
     [Fact]

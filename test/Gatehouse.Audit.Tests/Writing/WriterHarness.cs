@@ -1,6 +1,6 @@
 using Gatehouse.Audit.Tests.Fakes;
 using Gatehouse.Audit.Writing;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gatehouse.Audit.Tests.Writing;
@@ -10,7 +10,7 @@ internal sealed class WriterHarness : IAsyncDisposable
 {
     public WriterHarness(AuditWriterOptions? options = null)
     {
-        Writer = new AuditWriter(Store, options ?? new AuditWriterOptions(), Time, Meters, NullLogger<AuditWriter>.Instance);
+        Writer = new AuditWriter(Store, options ?? new AuditWriterOptions(), Time, Meters, Logger);
     }
 
     public MemoryAuditStore Store { get; } = new();
@@ -18,6 +18,8 @@ internal sealed class WriterHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new(Exchanges.Start);
 
     public TestMeterFactory Meters { get; } = new();
+
+    public FakeLogger<AuditWriter> Logger { get; } = new();
 
     public AuditWriter Writer { get; }
 

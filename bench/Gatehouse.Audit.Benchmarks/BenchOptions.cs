@@ -1,0 +1,29 @@
+namespace Gatehouse.Audit.Benchmarks;
+
+/// <summary>Command-line settings: <c>--records N --producers P --verify-entries N</c>.</summary>
+internal sealed record BenchOptions
+{
+    public int Records { get; init; } = 200_000;
+
+    public int Producers { get; init; } = 64;
+
+    public int VerifyEntries { get; init; } = 1_000_000;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--records" => options with { Records = value },
+                "--producers" => options with { Producers = value },
+                "--verify-entries" => options with { VerifyEntries = value },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+}

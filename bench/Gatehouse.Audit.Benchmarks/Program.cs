@@ -1,0 +1,36 @@
+using System.Globalization;
+using Gatehouse.Audit.Benchmarks;
+using Gatehouse.Audit.Writing;
+
+// Exchange ids are time-ordered (UUIDv7), as the index on them favours; random ids cost more per append.
+// Usage: dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- [--records N] [--producers P] [--verify-entries N]
+//        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- hash   (BenchmarkDotNet, per-entry CPU cost)
+if (args is ["hash", ..])
+{
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<ChainHashBenchmarks>(args: args[1..]);
+    return;
+}
+
+var options = BenchOptions.Parse(args);
+var directory = Path.Combine(Path.GetTempPath(), "gatehouse-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(directory);
+try
+{
+    // Baseline in the same run: one commit (one fsync) per record, the design group commit replaces.
+    var baselineRecords = Math.Max(options.Producers * 2, options.Records / 20);
+    var baseline = await ThroughputRun.RunAsync(directory, baselineRecords, options.Producers, new AuditWriterOptions { MaxBatchSize = 1 });
+    var grouped = await ThroughputRun.RunAsync(directory, options.Records, options.Producers, new AuditWriterOptions());
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"durable appends, {options.Producers} producers: group commit {grouped.PerSecond:N0} records/s over {options.Records:N0} ({grouped.PerCpuSecond:N0} per CPU-second); one commit per record {baseline.PerSecond:N0} records/s ({baseline.PerCpuSecond:N0} per CPU-second); ratio {grouped.PerSecond / baseline.PerSecond:N1}x"));
+
+    if (options.VerifyEntries > 0)
+    {
+        var (fill, verify, cpu, result) = await VerifyRun.RunAsync(directory, options.VerifyEntries);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"verify: {result.EntriesChecked:N0} entries in {verify.TotalSeconds:N2} s wall, {cpu.TotalSeconds:N2} s CPU ({result.EntriesChecked / verify.TotalSeconds:N0} entries/s, intact: {result.IsIntact}); fill took {fill.TotalSeconds:N1} s"));
+    }
+}
+finally
+{
+    Directory.Delete(directory, recursive: true);
+}
