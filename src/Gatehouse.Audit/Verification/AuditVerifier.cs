@@ -15,6 +15,12 @@ public sealed class AuditVerifier(IAuditStore store)
     private readonly IAuditStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
     /// <summary>Verifies every entry and the head.</summary>
+    /// <remarks>
+    /// The head is read before the entries and again after them. The log must reach the first (nothing was cut from
+    /// the end), the entry at the first's sequence must carry its hash, and no entry may lie beyond the second (nothing
+    /// was appended without moving the head). A head only moves forward, so entries a live gateway commits while the
+    /// log is read never count as a mismatch.
+    /// </remarks>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
         var head = await _store.GetHeadAsync(cancellationToken).ConfigureAwait(false);
@@ -22,12 +28,18 @@ public sealed class AuditVerifier(IAuditStore store)
         var previous = AuditChain.GenesisHash.ToArray();
         long bodiesChecked = 0;
         long bodiesRemoved = 0;
+        var headHashMatched = head is null;
 
         await foreach (var chunk in EntryReadAhead.ReadAsync(_store, cancellationToken).ConfigureAwait(false))
         {
             foreach (var entry in chunk)
             {
                 var problem = Check(entry, expected, previous);
+                if (problem == AuditProblem.None && head is not null && entry.Sequence == head.Sequence)
+                {
+                    headHashMatched = head.Hash.AsSpan().SequenceEqual(entry.Hash);
+                }
+
                 if (problem != AuditProblem.None)
                 {
                     // Every check passed up to the entry expected here, so the expected sequence is the first bad one.
@@ -49,14 +61,9 @@ public sealed class AuditVerifier(IAuditStore store)
         }
 
         var last = expected - 1;
-        if (head is not null && last > head.Sequence)
-        {
-            // Entries committed while the log was streamed move the head on; read it again before calling it wrong.
-            head = await _store.GetHeadAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var headProblem = CheckHead(head, last, previous);
-        return new AuditVerification(last, bodiesChecked, bodiesRemoved, head, headProblem, headProblem is null
+        var latest = await _store.GetHeadAsync(cancellationToken).ConfigureAwait(false);
+        var headProblem = CheckHeads(head, latest, last, previous, headHashMatched);
+        return new AuditVerification(last, bodiesChecked, bodiesRemoved, latest ?? head, headProblem, headProblem is null
             ? AuditProblem.None
             : AuditProblem.HeadMismatch);
     }
@@ -93,19 +100,29 @@ public sealed class AuditVerifier(IAuditStore store)
         return bodyHash is not null && actual.SequenceEqual(bodyHash);
     }
 
-    // Returns the first bad sequence the head reveals, or null when it matches the last entry.
-    private static long? CheckHead(AuditHead? head, long last, byte[] lastHash)
+    // Returns the first bad sequence the heads reveal, or null when the log agrees with them.
+    private static long? CheckHeads(AuditHead? before, AuditHead? after, long last, byte[] lastHash, bool beforeHashMatched)
     {
-        if (head is null)
+        if (before is not null && last < before.Sequence)
+        {
+            return last + 1;
+        }
+
+        if (after is null)
         {
             return last == 0 ? null : 1;
         }
 
-        if (head.Sequence != last)
+        if (after.Sequence < last)
         {
-            return Math.Min(head.Sequence, last) + 1;
+            return after.Sequence + 1;
         }
 
-        return head.Hash.AsSpan().SequenceEqual(lastHash) ? null : head.Sequence;
+        if (after.Sequence == last && !after.Hash.AsSpan().SequenceEqual(lastHash))
+        {
+            return last;
+        }
+
+        return beforeHashMatched ? null : before!.Sequence;
     }
 }

@@ -35,6 +35,34 @@ public sealed class AuditVerifierTests
     }
 
     [Fact]
+    public async Task Verify_EntriesCommittedAfterTheHeadWasRead_IsIntactAndChecksThemToo()
+    {
+        // A live gateway: the head was read at entry 6; entries 7 and 8 were committed while the log streamed, and
+        // 9 and 10 after the stream ended but before the head was read again.
+        var store = await LogOf(8);
+        var finalHead = new AuditHead(10, new byte[32]);
+        store.Head = new AuditHead(6, store.Entries[5].Hash);
+
+        var result = await new AuditVerifier(new HeadMovesStore(store, finalHead)).VerifyAsync(Token);
+
+        Assert.True(result.IsIntact, result.Problem.ToString());
+        Assert.Equal(8, result.EntriesChecked);
+    }
+
+    [Fact]
+    public async Task Verify_HeadHashDiffersFromItsEntry_NamesTheHeadEntry()
+    {
+        var store = await LogOf(8);
+        var finalHead = store.Head!;
+        store.Head = new AuditHead(6, store.Entries[4].Hash);
+
+        var result = await new AuditVerifier(new HeadMovesStore(store, finalHead)).VerifyAsync(Token);
+
+        Assert.Equal(AuditProblem.HeadMismatch, result.Problem);
+        Assert.Equal(6, result.FirstBadSequence);
+    }
+
+    [Fact]
     public async Task Verify_BodiesRemovedByRetention_StillIntact()
     {
         var store = await LogOf(4);
