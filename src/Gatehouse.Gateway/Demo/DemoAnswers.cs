@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Gatehouse.Gateway.Demo;
@@ -23,6 +24,9 @@ internal static class DemoAnswers
         This answer came from the Gatehouse demo upstream: it was authenticated, audited and forwarded like any other.
         """;
 
+    // Readable in a terminal (curl): the demo's code has backticks and quotes that the default encoder escapes.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Completion(string id, long created, string model) => JsonSerializer.Serialize(new
     {
         id,
@@ -31,7 +35,7 @@ internal static class DemoAnswers
         model,
         choices = new[] { new { index = 0, message = new { role = "assistant", content = Code }, finish_reason = "stop" } },
         usage = Usage(),
-    });
+    }, Json);
 
     public static IEnumerable<string> StreamChunks(string id, long created, string model)
     {
@@ -58,7 +62,7 @@ internal static class DemoAnswers
         created,
         model,
         choices = new[] { new { index = 0, delta, finish_reason = finish } },
-    });
+    }, Json);
 
     private static object Usage() => new { prompt_tokens = 12, completion_tokens = 96, total_tokens = 108 };
 

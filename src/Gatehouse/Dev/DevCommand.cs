@@ -21,13 +21,18 @@ internal static class DevCommand
             DefaultValueFactory = _ => "8h",
             HelpName = "DURATION",
         };
+        var url = new Option<string?>("--url")
+        {
+            Description = "The gateway's base URL, when 'serve' was given --urls or server.publicUrl differs. Default: from the configuration, else http://127.0.0.1:8080.",
+            HelpName = "URL",
+        };
         var token = new Command(
             "token",
             "Print a development access token (RS256, typ at+jwt) for 'serve --dev'. It is validated by the same OIDC path as a real " +
             "identity provider's tokens: discovery and JWKS served by the gateway. Use it as the SDK's API key or as 'Authorization: Bearer'.\n" +
             ExitCodes.Help)
         {
-            config, user, groups, lifetime,
+            config, user, groups, lifetime, url,
         };
         token.SetAction(parse =>
         {
@@ -45,9 +50,21 @@ internal static class DevCommand
                 return ExitCodes.Usage;
             }
 
-            var key = DevSigningKey.LoadOrCreate(ServeCommand.DevKeyPath(loaded.Config!));
+            var gateway = loaded.Config!;
+            if (parse.GetValue(url) is { } baseUrl)
+            {
+                if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+                {
+                    error.WriteLine($"gatehouse: '{baseUrl}' is not an absolute http(s) URL");
+                    return ExitCodes.Usage;
+                }
+
+                gateway = gateway with { Server = gateway.Server with { Urls = [baseUrl], PublicUrl = null } };
+            }
+
+            var key = DevSigningKey.LoadOrCreate(ServeCommand.DevKeyPath(gateway));
             var groupList = (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var minted = new DevTokenMinter(key, TimeProvider.System).Mint(DevDefaults.PublicBase(loaded.Config!), parse.GetValue(user)!, groupList, life);
+            var minted = new DevTokenMinter(key, TimeProvider.System).Mint(DevDefaults.PublicBase(gateway), parse.GetValue(user)!, groupList, life);
             parse.InvocationConfiguration.Output.WriteLine(minted);
             return ExitCodes.Success;
         });

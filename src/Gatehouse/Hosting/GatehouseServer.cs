@@ -34,6 +34,11 @@ internal static class GatehouseServer
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 
+        // The authentication handlers' base class logs every refusal at Information; the gateway logs its own
+        // refusal (event 1100) with the stable code, once.
+        builder.Logging.AddFilter("Gatehouse.Gateway.Identity.Credentials.RejectedCredentialsHandler", LogLevel.Warning);
+        builder.Logging.AddFilter("Gatehouse.Gateway.Identity.ApiKeys.ApiKeyAuthenticationHandler", LogLevel.Warning);
+
         var store = SqliteStore.Open(new SqliteStoreOptions { Path = config.Storage.Sqlite, BusyTimeout = config.Storage.BusyTimeout });
         var services = builder.Services;
         if (options.TimeProvider is { } time)

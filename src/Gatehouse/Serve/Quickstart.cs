@@ -6,6 +6,8 @@ namespace Gatehouse.Serve;
 /// <summary>What the server prints when it is ready: for a newcomer in dev mode, the three lines that get them going.</summary>
 internal static class Quickstart
 {
+    private const string DefaultBase = "http://127.0.0.1:8080";
+
     public static string Describe(GatehouseConfig config)
     {
         var text = new StringBuilder();
@@ -21,7 +23,8 @@ internal static class Quickstart
         var cli = CliInvocation();
         text.Append('\n');
         text.Append("Development mode. Try it:\n");
-        text.Append("  1. Get a token:  TOKEN=$(").Append(cli).Append(" dev token --user alice --groups dev)\n");
+        var urlOption = baseUrl == DefaultBase ? "" : $" --url {baseUrl}";
+        text.Append("  1. Get a token:  TOKEN=$(").Append(cli).Append(" dev token --user alice --groups dev").Append(urlOption).Append(")\n");
         text.Append("  2. Call the demo model:\n");
         text.Append("     curl -s ").Append(baseUrl).Append("/demo/v1/chat/completions -H \"Authorization: Bearer $TOKEN\" \\\n");
         text.Append("       -H 'content-type: application/json' -d '{\"model\":\"gatehouse-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"write a clamp function\"}]}'\n");

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Gatehouse.FunctionalTests.Infrastructure;
+
+namespace Gatehouse.FunctionalTests;
+
+/// <summary>The README's path, with the real executable: serve --dev, dev token, a streamed call, audit search and verify.</summary>
+public sealed class ServeDevProcessTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gatehouse-serve-dev-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task ServeDev_NewcomerPath_WorksAndShutsDownCleanly()
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var serve = await GatehouseProcess.StartAsync(_directory, "Development mode", "serve", "--dev", "--urls", url);
+        await using (serve)
+        {
+            Assert.Contains("dev token --user alice", serve.Output, StringComparison.Ordinal);
+
+            var token = await GatehouseProcess.RunAsync(_directory, "dev", "token", "--user", "alice", "--groups", "dev", "--url", url);
+            Assert.True(token.ExitCode == 0, token.Error);
+
+            using var client = new HttpClient { BaseAddress = new Uri(url) };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token.Output.Trim());
+            using var response = await client.PostAsync("demo/v1/chat/completions", new StringContent(
+                """{"model":"gatehouse-demo","stream":true,"messages":[{"role":"user","content":"write a clamp function"}]}""",
+                Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("data: [DONE]", body, StringComparison.Ordinal);
+
+            var search = await WaitForSearchAsync();
+            Assert.Contains("alice", search, StringComparison.Ordinal);
+            Assert.Contains("gatehouse-demo", search, StringComparison.Ordinal);
+
+            var verify = await GatehouseProcess.RunAsync(_directory, "audit", "verify");
+            Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
+
+            Assert.Equal(0, await serve.InterruptAsync());
+            Assert.Contains("draining", serve.Output, StringComparison.Ordinal);
+        }
+
+        Assert.True(File.Exists(Path.Combine(_directory, ".gatehouse", "gatehouse.db")));
+        Assert.True(File.Exists(Path.Combine(_directory, ".gatehouse", "dev-issuer.jwk.json")));
+    }
+
+    [Fact]
+    public async Task Serve_InvalidConfig_ListsEveryErrorAndExitsTwo()
+    {
+        var config = Path.Combine(_directory, "gatehouse.yaml");
+        await File.WriteAllTextAsync(config, "connections:\n  - name: a\n    upstream: htp://x\n  - name: b\n", TestContext.Current.CancellationToken);
+
+        var result = await GatehouseProcess.RunAsync(_directory, "serve", "--config", config);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("configuration has 2 errors", result.Error, StringComparison.Ordinal);
+        Assert.Contains("connections[0].upstream", result.Error, StringComparison.Ordinal);
+        Assert.Contains("connections[1].upstream: required", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    private async Task<string> WaitForSearchAsync()
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            var search = await GatehouseProcess.RunAsync(_directory, "audit", "search", "--user", "alice");
+            if (search.ExitCode == 0 && search.Output.Contains(" 200 ", StringComparison.Ordinal))
+            {
+                return search.Output;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the exchange never appeared complete in audit search");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
