@@ -16,7 +16,7 @@ public sealed class ServeDevProcessTests : IDisposable
     public async Task ServeDev_NewcomerPath_WorksAndShutsDownCleanly()
     {
         var url = $"http://127.0.0.1:{FreePort()}";
-        var serve = await GatehouseProcess.StartAsync(_directory, "Development mode", "serve", "--dev", "--urls", url);
+        var serve = await GatehouseProcess.StartAsync(_directory, "4. See it audited", "serve", "--dev", "--urls", url);
         await using (serve)
         {
             Assert.Contains("dev token --user alice", serve.Output, StringComparison.Ordinal);
