@@ -31,6 +31,10 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
+
+            // The provider retries a busy statement until its command timeout (30 s unless set), on top of SQLite's
+            // own busy_timeout; without this a locked store would hold every request for 30 s before it fails.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
         var busy = (int)options.BusyTimeout.TotalMilliseconds;
         var writer = new SqliteConnection(connectionString);

@@ -146,6 +146,25 @@ public sealed class SqliteAuditStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Append_LockedByAnotherConnection_FailsAsBusySoonAfterTheBusyTimeout()
+    {
+        await using var store = SqliteStore.Open(new SqliteStoreOptions { Path = _database.Path, BusyTimeout = TimeSpan.FromMilliseconds(200) });
+        using var other = _database.OpenRaw();
+        using (var begin = other.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            begin.ExecuteNonQuery();
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.AppendAsync([Intent("ex-1")], Token));
+
+        // The provider's own retry loop (30 s by default) must not outlast the configured busy timeout.
+        Assert.Equal(StoreFailure.Busy, error.Failure);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"the append took {started.Elapsed} to fail");
+    }
+
+    [Fact]
     public void Open_ParentIsAFile_FailsAsCannotOpen()
     {
         Directory.CreateDirectory(_database.Directory);
