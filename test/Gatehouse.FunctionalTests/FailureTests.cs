@@ -2,7 +2,6 @@ using System.Net;
 using Gatehouse.Audit.Records;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Gateway.Configuration;
-using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.FunctionalTests;
 
@@ -15,13 +14,7 @@ public sealed class FailureTests : GatewayTest
     public async Task StoreCannotWrite_Gets503_AndTheUpstreamIsNeverCalled()
     {
         // Another process holds the database's write lock: the audit cannot write, so the gateway must refuse.
-        await using var blocker = new SqliteConnection($"Data Source={Gateway.DatabasePath};Pooling=False");
-        await blocker.OpenAsync(TestContext.Current.CancellationToken);
-        await using (var begin = blocker.CreateCommand())
-        {
-            begin.CommandText = "BEGIN EXCLUSIVE";
-            await begin.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
+        await using var locked = await StoreLock.TakeAsync(Gateway.DatabasePath);
 
         using var response = await Gateway.Client(Gateway.Token("lena")).PostAsync(
             "openai/v1/chat/completions", Body(), TestContext.Current.CancellationToken);
@@ -29,6 +22,24 @@ public sealed class FailureTests : GatewayTest
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("audit_unavailable", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Empty(Upstream.Received);
+    }
+
+    [Fact]
+    public async Task Readiness_FollowsTheStoreBeingWritable()
+    {
+        using var client = Gateway.Client();
+        using (var ready = await client.GetAsync("readyz", TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+
+        await using var locked = await StoreLock.TakeAsync(Gateway.DatabasePath);
+        await Task.Delay(TimeSpan.FromSeconds(2.1), TestContext.Current.CancellationToken);
+        using var notReady = await client.GetAsync("readyz", TestContext.Current.CancellationToken);
+        using var live = await client.GetAsync("healthz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
     [Fact]

@@ -29,6 +29,10 @@ internal sealed class Exchange
 
     public string Method { get; }
 
+    public string? ClientAddress { get; set; }
+
+    public string? UserAgent { get; set; }
+
     public GatehouseIdentity? Caller { get; set; }
 
     public RoutedConnection? Connection { get; set; }
@@ -52,6 +56,12 @@ internal sealed class Exchange
     public string? DecisionReason { get; set; }
 
     public Coverage Coverage { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the intent could not be written before forwarding (failure mode open),
+    /// so it is written with the outcome instead.
+    /// </summary>
+    public bool IntentDeferred { get; set; }
 
     public long? UpstreamHeadersTimestamp { get; private set; }
 

@@ -98,6 +98,8 @@ internal sealed class ExchangeHandler
     private async Task<int> RunAsync(HttpContext context, Exchange exchange)
     {
         var aborted = context.RequestAborted;
+        exchange.ClientAddress = context.Connection.RemoteIpAddress?.ToString();
+        exchange.UserAgent = UserAgent(context);
 
         // 1. Identify.
         var auth = await _identity.AuthenticateAsync(context);
@@ -172,7 +174,7 @@ internal sealed class ExchangeHandler
         exchange.DecisionReason = "connection allow-list";
 
         // 5. Record intent, durably, before anything leaves.
-        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit, ClientAddress(context), UserAgent(context)), aborted);
+        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), aborted);
         if (!intent.Success)
         {
             if (_config.Audit.FailureMode == AuditFailureMode.Closed)
@@ -185,7 +187,7 @@ internal sealed class ExchangeHandler
             }
 
             Log.IntentFailedOpen(_logger, exchange.Id, intent.Error!);
-            exchange.Fail("audit_intent_failed", "forwarded without a durable intent because audit.failureMode is open");
+            exchange.IntentDeferred = true;
         }
         else
         {
@@ -239,7 +241,7 @@ internal sealed class ExchangeHandler
 
     private async Task RecordOutcomeAsync(Exchange exchange, int status)
     {
-        var summary = exchange.Response?.Complete(exchange.Failure is null or "audit_intent_failed");
+        var summary = exchange.Response?.Complete(exchange.Failure is null);
         if (summary is not null && exchange.Adapter is not null)
         {
             if (summary.Error is null)
@@ -250,6 +252,18 @@ internal sealed class ExchangeHandler
             {
                 exchange.Fail("malformed_response", summary.Error);
             }
+        }
+
+        if (exchange.IntentDeferred)
+        {
+            // Failure mode open: the exchange went through unrecorded; record its intent now, late, and say so.
+            var late = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
+            if (!late.Success)
+            {
+                Log.OutcomeFailed(_logger, exchange.Id, late.Error!);
+            }
+
+            exchange.Fail("audit_intent_late", "forwarded before its intent was durable: the audit store failed and audit.failureMode is open");
         }
 
         if (exchange.Failure is not null)
@@ -274,7 +288,7 @@ internal sealed class ExchangeHandler
         exchange.Decision = "deny";
         exchange.DecisionReason = code;
         Log.Refused(_logger, exchange.Id, code, exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
-        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit, ClientAddress(context), UserAgent(context)), CancellationToken.None);
+        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
         if (intent.Success)
         {
             exchange.Coverage |= Coverage.AuditIntent;
@@ -300,8 +314,6 @@ internal sealed class ExchangeHandler
 
         return ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, title, status, detail) { ExchangeId = exchangeId }, context.RequestAborted);
     }
-
-    private static string? ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 
     private static string? UserAgent(HttpContext context)
     {

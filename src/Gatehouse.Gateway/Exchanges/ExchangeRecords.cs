@@ -8,7 +8,7 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <summary>Turns an exchange's state into the two halves of its audit record.</summary>
 internal static class ExchangeRecords
 {
-    public static ExchangeIntent Intent(Exchange exchange, AuditConfig audit, string? clientAddress, string? userAgent)
+    public static ExchangeIntent Intent(Exchange exchange, AuditConfig audit)
     {
         var caller = exchange.Caller!;
         return new ExchangeIntent
@@ -16,8 +16,8 @@ internal static class ExchangeRecords
             ExchangeId = exchange.Id,
             StartedAt = exchange.StartedAt,
             Identity = new AuditIdentity(caller.Subject, caller.Email, caller.Groups, caller.Issuer, caller.KeyId, caller.Method),
-            ClientAddress = clientAddress,
-            UserAgent = userAgent,
+            ClientAddress = exchange.ClientAddress,
+            UserAgent = exchange.UserAgent,
             Connection = exchange.Connection?.Name ?? "",
             Method = exchange.Method,
             Path = exchange.UpstreamPath + exchange.Query,
