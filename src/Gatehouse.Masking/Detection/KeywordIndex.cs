@@ -1,0 +1,72 @@
+using System.Buffers;
+
+namespace Gatehouse.Masking.Detection;
+
+/// <summary>
+/// The prefilter: finds every occurrence of every rule keyword in one vectorised pass, ASCII case-insensitive.
+/// </summary>
+/// <remarks>
+/// Keywords are ASCII and matched in place with ordinal-ignore-case comparison, so a hit's offset is always an offset
+/// in the original text (no case-folded copy whose length could differ).
+/// </remarks>
+internal sealed class KeywordIndex
+{
+    private readonly SearchValues<string> _values;
+    private readonly KeywordEntry[][] _byFirstChar = new KeywordEntry[128][];
+    private readonly KeywordEntry[] _all;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _properPrefixes;
+
+    public KeywordIndex(IReadOnlyList<KeywordEntry> entries)
+    {
+        _all = [.. entries];
+        _values = SearchValues.Create(_all.Select(e => e.Keyword).ToArray(), StringComparison.OrdinalIgnoreCase);
+        foreach (var group in _all.GroupBy(e => char.ToLowerInvariant(e.Keyword[0])))
+        {
+            _byFirstChar[group.Key] = [.. group];
+        }
+
+        var prefixes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in _all)
+        {
+            for (var length = 1; length < entry.Keyword.Length; length++)
+            {
+                var prefix = entry.Keyword[..length];
+                prefixes[prefix] = Math.Max(prefixes.GetValueOrDefault(prefix), entry.MaxBefore);
+            }
+        }
+
+        _properPrefixes = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        MaxKeywordLength = _all.Length == 0 ? 0 : _all.Max(e => e.Keyword.Length);
+    }
+
+    public int MaxKeywordLength { get; }
+
+    public int IndexOfAny(ReadOnlySpan<char> text) => _all.Length == 0 ? -1 : text.IndexOfAny(_values);
+
+    /// <summary>The keywords that may start with <paramref name="c"/>; callers confirm with a comparison.</summary>
+    public ReadOnlySpan<KeywordEntry> StartingWith(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        return lower < 128 ? _byFirstChar[lower] : _all;
+    }
+
+    /// <summary>
+    /// The earliest offset at which a match could start if the text's end is the beginning of a keyword that the next
+    /// text would complete; the text length when no suffix is a keyword prefix.
+    /// </summary>
+    public int PendingFromPartialKeyword(ReadOnlySpan<char> text)
+    {
+        var earliest = text.Length;
+        var longest = Math.Min(MaxKeywordLength - 1, text.Length);
+        for (var length = 1; length <= longest; length++)
+        {
+            var start = text.Length - length;
+            if (_properPrefixes.TryGetValue(text[start..], out var before))
+            {
+                earliest = Math.Min(earliest, Math.Max(0, start - before));
+            }
+        }
+
+        return earliest;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Buffers;
+using Gatehouse.Masking.Rules;
+
+namespace Gatehouse.Masking.Detection;
+
+/// <summary>Finds candidate matches: prefilter hits first, then each triggered rule's pattern in its window only.</summary>
+/// <remarks>
+/// <para>Stages: (1) one vectorised pass over the text for all keywords; for each hit, each rule owning the keyword
+/// runs its regex in the window around the hit. (2) One pass over numeric runs for the keyword-less number rules.
+/// (3) For a text that may continue (<c>final</c> false), a window that reaches past the end is not run but reported
+/// as pending, so that the caller releases nothing a later match could cover.</para>
+/// <para>A window is a pure function of the text around the hit, which is what makes a streaming scan with enough
+/// left context see exactly what a whole-text scan sees.</para>
+/// </remarks>
+internal static class Scanner
+{
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\f\v");
+
+    /// <summary>Adds the candidates that start at or after <paramref name="minStart"/>.</summary>
+    public static ScanState Scan(
+        CompiledRuleSet set, ReadOnlySpan<char> text, int minStart, bool final, ref PooledList<Candidate> output)
+    {
+        var pending = text.Length;
+        var openBlock = text.Length;
+        var openBlockRule = -1;
+        var blockEnd = 0;
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var rel = set.Keywords.IndexOfAny(text[pos..]);
+            if (rel < 0)
+            {
+                break;
+            }
+
+            var hit = pos + rel;
+            foreach (var entry in set.Keywords.StartingWith(text[hit]))
+            {
+                if (!text[hit..].StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                foreach (var ruleIndex in entry.Rules)
+                {
+                    var rule = set.Rules[ruleIndex];
+                    if (rule.Rule.Anchor == RuleAnchor.Block)
+                    {
+                        if (hit >= minStart && hit >= blockEnd && hit < openBlock)
+                        {
+                            blockEnd = ScanBlock(rule, text, hit, final, ref pending, ref openBlock, ref openBlockRule, ref output);
+                        }
+                    }
+                    else
+                    {
+                        RunWindow(rule, text, hit, hit + entry.Keyword.Length, minStart, final, ref pending, ref output);
+                    }
+                }
+            }
+
+            pos = hit + 1;
+        }
+
+        if (set.NumericRules.Length > 0)
+        {
+            ScanNumbers(set, text, minStart, final, ref pending, ref output);
+        }
+
+        if (!final)
+        {
+            pending = Math.Min(pending, set.Keywords.PendingFromPartialKeyword(text));
+        }
+
+        return new ScanState(Math.Min(pending, openBlock), openBlock, openBlockRule);
+    }
+
+    private static void ScanNumbers(
+        CompiledRuleSet set, ReadOnlySpan<char> text, int minStart, bool final, ref int pending,
+        ref PooledList<Candidate> output)
+    {
+        var from = 0;
+        while (NumericTokens.TryFindNext(text, from, out var start, out var end, out var runEnd, out var qualifies))
+        {
+            from = Math.Max(runEnd, start + 1);
+            if (!final && runEnd == text.Length && runEnd - start <= NumericTokens.MaxLength)
+            {
+                pending = Math.Min(pending, Math.Max(0, start - set.NumericMaxBefore));
+                continue;
+            }
+
+            if (!qualifies)
+            {
+                continue;
+            }
+
+            foreach (var rule in set.NumericRules)
+            {
+                RunWindow(rule, text, start, end, minStart, final, ref pending, ref output);
+            }
+        }
+
+        if (!final)
+        {
+            // A number may begin with the next character, and a number rule's match may start before its first digit.
+            pending = Math.Min(pending, Math.Max(0, text.Length - 2 - set.NumericMaxBefore));
+        }
+    }
+
+    private static void RunWindow(
+        CompiledRule rule, ReadOnlySpan<char> text, int hit, int hitEnd, int minStart, bool final, ref int pending,
+        ref PooledList<Candidate> output)
+    {
+        var earliest = Math.Max(0, hit - rule.Rule.Before);
+        var windowStart = Math.Max(0, earliest - CompiledRuleSet.Margin);
+        var wanted = (long)hitEnd + rule.Rule.After;
+        var windowEnd = (int)Math.Min(wanted, text.Length);
+        var complete = final || wanted <= text.Length;
+        if (rule.Rule.StopsAtWhitespace)
+        {
+            var space = text[hitEnd..windowEnd].IndexOfAny(Whitespace);
+            if (space >= 0)
+            {
+                windowEnd = hitEnd + space + 1;
+                complete = true;
+            }
+        }
+
+        if (windowEnd <= minStart)
+        {
+            return;
+        }
+
+        if (!complete)
+        {
+            pending = Math.Min(pending, earliest);
+            return;
+        }
+
+        var window = text[windowStart..windowEnd];
+        foreach (var match in rule.Regex.EnumerateMatches(window))
+        {
+            var start = windowStart + match.Index;
+            if (start < earliest || start < minStart || match.Length == 0)
+            {
+                continue;
+            }
+
+            if (rule.Accepts(text.Slice(start, match.Length)))
+            {
+                output.Add(new Candidate(start, match.Length, rule.Index, IsBlock: false));
+            }
+        }
+    }
+
+    /// <returns>Where the block ends (the hit itself when there is no complete block there).</returns>
+    private static int ScanBlock(
+        CompiledRule rule, ReadOnlySpan<char> text, int hit, bool final, ref int pending,
+        ref int openBlock, ref int openBlockRule, ref PooledList<Candidate> output)
+    {
+        var wanted = (long)hit + rule.Rule.After;
+        if (!final && wanted > text.Length)
+        {
+            pending = Math.Min(pending, hit);
+            return hit;
+        }
+
+        var header = text[hit..(int)Math.Min(wanted, text.Length)];
+        var matches = rule.Regex.EnumerateMatches(header);
+        if (!matches.MoveNext() || matches.Current.Index != 0)
+        {
+            return hit;
+        }
+
+        var end = PrivateKeyBlocks.FindEnd(text, hit + matches.Current.Length, out _);
+        if (end < 0 && !final)
+        {
+            openBlock = hit;
+            openBlockRule = rule.Index;
+            return hit;
+        }
+
+        end = end >= 0 ? end : text.Length;
+        output.Add(new Candidate(hit, end - hit, rule.Index, IsBlock: true));
+        return end;
+    }
+}
