@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Gatehouse.Masking.Redaction;
 using Gatehouse.Masking.Rules;
@@ -17,6 +18,8 @@ internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle s
     public RedactionStyle Style { get; } = rule.Anchor == RuleAnchor.Block ? RedactionStyle.Marker : style;
 
     public string Marker { get; } = "[MASKED:" + rule.Id + "]";
+
+    public SearchValues<char>? ExtendOver { get; } = rule.ExtendOver is null ? null : SearchValues.Create(rule.ExtendOver);
 
     /// <summary>Applies the confirmations that a regex cannot express: checksum, entropy, placeholders, allow-list.</summary>
     public bool Accepts(ReadOnlySpan<char> value)

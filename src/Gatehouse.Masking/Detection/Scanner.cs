@@ -145,9 +145,22 @@ internal static class Scanner
                 continue;
             }
 
-            if (rule.Accepts(text.Slice(start, match.Length)))
+            var end = start + match.Length;
+            if (end == windowEnd && rule.ExtendOver is { } extendOver && end < text.Length)
             {
-                output.Add(new Candidate(start, match.Length, rule.Index, IsBlock: false));
+                var stop = text[end..].IndexOfAnyExcept(extendOver);
+                if (stop < 0 && !final)
+                {
+                    pending = Math.Min(pending, start);
+                    continue;
+                }
+
+                end = stop < 0 ? text.Length : end + stop;
+            }
+
+            if (rule.Accepts(text[start..end]))
+            {
+                output.Add(new Candidate(start, end - start, rule.Index, IsBlock: false));
             }
         }
     }

@@ -44,6 +44,12 @@ internal sealed record MaskingRule
 
     public RedactionStyle? Redaction { get; init; }
 
+    /// <summary>
+    /// Characters over which a match that reaches the end of its window is extended, for tokens that may be longer
+    /// than any window (JWTs, session tokens): the whole token is masked, never a prefix.
+    /// </summary>
+    public string? ExtendOver { get; init; }
+
     /// <summary>A fake value in the rule's format, used by the documentation and the detection corpus.</summary>
     public string Example { get; init; } = "";
 }

@@ -3,6 +3,8 @@ namespace Gatehouse.Masking.Rules.Catalog;
 /// <summary>Format-independent secrets: private keys, JWTs, credentials in URLs and connection strings, assignments.</summary>
 internal static class GenericSecretRules
 {
+    private const string Base64UrlAndDot = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+
     private const string Body = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC" + "EXAMPLEEXAMPLEEXAMPLE";
 
     public static IEnumerable<MaskingRule> All() =>
@@ -18,8 +20,8 @@ internal static class GenericSecretRules
         {
             Id = "jwt", Category = RuleCategory.Secret, Description = "JSON Web Token (signed)",
             Keywords = ["eyJ"],
-            Pattern = @"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,2000}\.[A-Za-z0-9_-]{16,1000}(?![A-Za-z0-9_-])",
-            After = 4000,
+            Pattern = @"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*)?(?![A-Za-z0-9_-])",
+            After = 480, ExtendOver = Base64UrlAndDot,
             Example = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJleGFtcGxlIn0." + Fake.UrlSafe(43),
         },
         new MaskingRule

@@ -24,7 +24,7 @@ internal static partial class InternalHostRules
             Description = "Internal host or URL matching " + pattern,
             Keywords = [wildcard ? "." + domain : domain],
             Pattern = host + @"(?!\.?[A-Za-z0-9-])" + PathAndPort,
-            Before = wildcard ? 6 * 64 : 0,
+            Before = wildcard ? 200 : 0,
             After = 210,
             Example = "https://" + (wildcard ? "build01." + domain : domain) + "/jobs/42",
         };

@@ -11,10 +11,13 @@ internal static class RuleFactory
     /// <summary>Between a context keyword and its value: the rest of the name, a quote, an assignment, a quote.</summary>
     private const string Gap = @"[\w.-]{0,24}(?:\\?[""'])?\s{0,4}(?:=>|:=|[:=])\s{0,4}(?:\\?[""'])?";
 
+    /// <summary>The base64 alphabet with padding: what long opaque tokens are extended over.</summary>
+    public const string Base64Chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-";
+
     /// <summary>A token that starts with a fixed prefix (the keyword).</summary>
     public static MaskingRule Prefixed(
         string id, string description, string prefix, string body, string exampleBody, int after = 160,
-        ValueValidator? validator = null) =>
+        ValueValidator? validator = null, string? extendOver = null) =>
         new()
         {
             Id = id,
@@ -24,6 +27,7 @@ internal static class RuleFactory
             Pattern = Lead + Regex.Escape(prefix) + body + Tail,
             After = after,
             Validator = validator,
+            ExtendOver = extendOver,
             Example = prefix + exampleBody,
         };
 

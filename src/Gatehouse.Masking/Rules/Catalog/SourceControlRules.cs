@@ -68,7 +68,7 @@ internal static class SourceControlRules
         Prefixed("doppler-audit-token", "Doppler audit token", "dp.audit.", "[A-Za-z0-9]{43}", Fake.Alnum(43)),
         Prefixed("databricks-token", "Databricks personal access token", "dapi", "[a-f0-9]{32}(?:-[0-9])?", Fake.Hex(32)),
         Prefixed("age-secret-key", "age encryption secret key", "AGE-SECRET-KEY-1", "[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", Fake.From("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58)),
-        Prefixed("onepassword-service-account-token", "1Password service account token", "ops_eyJ", "[A-Za-z0-9+/=_-]{100,1200}", Fake.Base64(250), after: 1210),
+        Prefixed("onepassword-service-account-token", "1Password service account token", "ops_eyJ", "[A-Za-z0-9+/=_-]{100,}", Fake.Base64(250), after: 450, extendOver: Base64Chars),
         Inner("onepassword-secret-key", "1Password account secret key", "A3-",
             "A3-[A-Z0-9]{6}-[A-Z0-9]{6}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}",
             "A3-" + Fake.UpperAlnum(6) + "-" + Fake.UpperAlnum(6) + "-" + Fake.UpperAlnum(5) + "-" + Fake.UpperAlnum(5) + "-" + Fake.UpperAlnum(5) + "-" + Fake.UpperAlnum(5), before: 0),
