@@ -131,4 +131,7 @@ public sealed class MaskingEngine
 
     /// <summary>Starts masking one stream of text deltas (one per response stream; not thread-safe).</summary>
     public StreamingRedactor CreateStreamingRedactor() => new(this);
+
+    /// <summary>Starts masking one streamed JSON document, such as a tool call's arguments, keeping it valid JSON.</summary>
+    public JsonArgumentsRedactor CreateJsonArgumentsRedactor() => new(this);
 }

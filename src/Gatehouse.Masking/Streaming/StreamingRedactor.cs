@@ -32,6 +32,7 @@ public sealed class StreamingRedactor : IDisposable
     private long _released;
     private BlockState? _block;
     private bool _completed;
+    private int _contextLength;
 
     internal StreamingRedactor(MaskingEngine engine)
     {
@@ -56,6 +57,18 @@ public sealed class StreamingRedactor : IDisposable
         ObjectDisposedException.ThrowIf(_completed, this);
         Append(delta);
         Process(final: false, output);
+    }
+
+    /// <summary>
+    /// Adds text that is context only: scanned as left context of what follows (a JSON key before its value) but never
+    /// written. Only valid before the first push.
+    /// </summary>
+    internal void PushContext(ReadOnlySpan<char> context)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        Append(context);
+        _released = _bufferStart + _length;
+        _contextLength += context.Length;
     }
 
     /// <summary>Adds a delta and returns the masked text that is now safe to release (possibly empty).</summary>
@@ -140,7 +153,7 @@ public sealed class StreamingRedactor : IDisposable
             upTo++;
         }
 
-        MaskedTextWriter.Write(_set, _fingerprinter, text, released, safe, chosen[..upTo], _bufferStart, output, _findings);
+        MaskedTextWriter.Write(_set, _fingerprinter, text, released, safe, chosen[..upTo], _bufferStart - _contextLength, output, _findings);
         _released = _bufferStart + safe;
         if (!final && state.OpenBlockStart < text.Length && state.OpenBlockStart <= safe)
         {
@@ -152,7 +165,7 @@ public sealed class StreamingRedactor : IDisposable
         {
             var forced = text.Length - _cap;
             output.Write(HoldbackMarker);
-            _findings.Add(new Finding("holdback-limit", RuleCategory.Secret, checked((int)_released), forced - safe, ""));
+            _findings.Add(new Finding("holdback-limit", RuleCategory.Secret, checked((int)(_released - _contextLength)), forced - safe, ""));
             _released = _bufferStart + forced;
         }
 
@@ -216,7 +229,7 @@ public sealed class StreamingRedactor : IDisposable
         end = end >= 0 ? end : text.Length;
         block.Fingerprint.Append(text[released..end]);
         var length = checked((int)(_bufferStart + end - block.Start));
-        _findings.Add(new Finding(block.Rule.Rule.Id, block.Rule.Rule.Category, checked((int)block.Start), length, block.Fingerprint.Finish()));
+        _findings.Add(new Finding(block.Rule.Rule.Id, block.Rule.Rule.Category, checked((int)(block.Start - _contextLength)), length, block.Fingerprint.Finish()));
         block.Fingerprint.Dispose();
         _block = null;
         _released = _bufferStart + end;
