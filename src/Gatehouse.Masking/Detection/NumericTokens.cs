@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Gatehouse.Masking.Detection;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace Gatehouse.Masking.Detection;
 internal static class NumericTokens
 {
     public const int MaxLength = 64;
+
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
     private const int MinLength = 7;
     private const int MinDigits = 4;
 
@@ -17,7 +21,7 @@ internal static class NumericTokens
     {
         start = end = runEnd = 0;
         qualifies = false;
-        var rel = text[from..].IndexOfAnyInRange('0', '9');
+        var rel = text[from..].IndexOfAny(Digits);
         if (rel < 0)
         {
             return false;
