@@ -1,3 +1,4 @@
+using System.Buffers;
 using Gatehouse.Masking.Redaction;
 using Gatehouse.Masking.Rules;
 
@@ -23,6 +24,10 @@ internal sealed class CompiledRuleSet
         }
 
         Keywords = new KeywordIndex(entries);
+        TailGuards = [.. Rules
+            .Where(r => r.Rule.Anchor == RuleAnchor.Keyword && r.Rule.Before > 0)
+            .GroupBy(r => r.Rule.BeforeChars ?? "")
+            .Select(g => new TailGuard(g.Key.Length == 0 ? null : SearchValues.Create(g.Key), g.Max(r => r.Rule.Before)))];
         NumericRules = [.. Rules.Where(r => r.Rule.Anchor == RuleAnchor.Numeric)];
         NumericMaxBefore = NumericRules.Length == 0 ? 0 : NumericRules.Max(r => r.Rule.Before);
         var widest = Rules.Length == 0 ? 0 : Rules.Max(r => r.Rule.Before + r.Rule.After);
@@ -32,6 +37,9 @@ internal sealed class CompiledRuleSet
     public CompiledRule[] Rules { get; }
 
     public KeywordIndex Keywords { get; }
+
+    /// <summary>What a keyword that has not arrived yet could claim of the text's end (rules that reach back).</summary>
+    public TailGuard[] TailGuards { get; }
 
     public CompiledRule[] NumericRules { get; }
 

@@ -59,5 +59,26 @@ internal static class NumericTokens
         return true;
     }
 
+    /// <summary>
+    /// The earliest offset at which a number rule's match could start given a token (or a future token) at
+    /// <paramref name="tokenStart"/>: number rules may reach back at most <paramref name="maxBefore"/> characters, only
+    /// over upper-case letters, digits and spaces, and only from an upper-case letter (an IBAN's country code).
+    /// </summary>
+    public static int EarliestMatchStart(ReadOnlySpan<char> text, int tokenStart, int maxBefore)
+    {
+        var k = tokenStart;
+        while (k > 0 && tokenStart - k < maxBefore && (char.IsAsciiLetterUpper(text[k - 1]) || char.IsAsciiDigit(text[k - 1]) || text[k - 1] == ' '))
+        {
+            k--;
+        }
+
+        while (k < tokenStart && !char.IsAsciiLetterUpper(text[k]))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
     public static bool IsRunChar(char c) => char.IsAsciiDigit(c) || c is ' ' or '-' or '.' or '(' or ')' or '/' or ':' or '+';
 }

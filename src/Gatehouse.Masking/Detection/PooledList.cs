@@ -26,6 +26,8 @@ internal struct PooledList<T> : IDisposable
 
     public void Clear() => Count = 0;
 
+    public void Truncate(int count) => Count = Math.Min(count, Count);
+
     public void Dispose()
     {
         Return();

@@ -69,6 +69,10 @@ internal static class Scanner
         if (!final)
         {
             pending = Math.Min(pending, set.Keywords.PendingFromPartialKeyword(text));
+            foreach (var guard in set.TailGuards)
+            {
+                pending = Math.Min(pending, guard.PendingFrom(text));
+            }
         }
 
         return new ScanState(Math.Min(pending, openBlock), openBlock, openBlockRule);
@@ -82,9 +86,10 @@ internal static class Scanner
         while (NumericTokens.TryFindNext(text, from, out var start, out var end, out var runEnd, out var qualifies))
         {
             from = Math.Max(runEnd, start + 1);
+            var earliest = NumericTokens.EarliestMatchStart(text, start, set.NumericMaxBefore);
             if (!final && runEnd == text.Length && runEnd - start <= NumericTokens.MaxLength)
             {
-                pending = Math.Min(pending, Math.Max(0, start - set.NumericMaxBefore));
+                pending = Math.Min(pending, earliest);
                 continue;
             }
 
@@ -95,22 +100,28 @@ internal static class Scanner
 
             foreach (var rule in set.NumericRules)
             {
-                RunWindow(rule, text, start, end, minStart, final, ref pending, ref output);
+                RunWindow(rule, text, start, end, minStart, final, ref pending, ref output, Math.Max(earliest, start - rule.Rule.Before));
             }
         }
 
         if (!final)
         {
-            // A number may begin with the next character, and a number rule's match may start before its first digit.
-            pending = Math.Min(pending, Math.Max(0, text.Length - 2 - set.NumericMaxBefore));
+            // A number may begin with the next character (after a '+' or '(' that the token would include).
+            var next = text.Length;
+            while (next > 0 && text.Length - next < 2 && text[next - 1] is '+' or '(')
+            {
+                next--;
+            }
+
+            pending = Math.Min(pending, NumericTokens.EarliestMatchStart(text, next, set.NumericMaxBefore));
         }
     }
 
     private static void RunWindow(
         CompiledRule rule, ReadOnlySpan<char> text, int hit, int hitEnd, int minStart, bool final, ref int pending,
-        ref PooledList<Candidate> output)
+        ref PooledList<Candidate> output, int earliestStart = -1)
     {
-        var earliest = Math.Max(0, hit - rule.Rule.Before);
+        var earliest = earliestStart >= 0 ? earliestStart : Math.Max(0, hit - rule.Rule.Before);
         var windowStart = Math.Max(0, earliest - CompiledRuleSet.Margin);
         var wanted = (long)hitEnd + rule.Rule.After;
         var windowEnd = (int)Math.Min(wanted, text.Length);

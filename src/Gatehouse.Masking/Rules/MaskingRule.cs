@@ -26,6 +26,12 @@ internal sealed record MaskingRule
     /// <summary>How far before the keyword hit a match may start.</summary>
     public int Before { get; init; }
 
+    /// <summary>
+    /// The characters a match may contain before its keyword (null: any). A streaming scan holds back the trailing run
+    /// of these characters, since a keyword arriving next may make them the start of a match.
+    /// </summary>
+    public string? BeforeChars { get; init; }
+
     /// <summary>How far after the end of the keyword hit a match may end.</summary>
     public int After { get; init; } = 100;
 

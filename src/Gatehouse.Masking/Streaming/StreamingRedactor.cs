@@ -19,7 +19,8 @@ namespace Gatehouse.Masking.Streaming;
 /// </remarks>
 public sealed class StreamingRedactor : IDisposable
 {
-    private const string HoldbackMarker = "[MASKED:holdback-limit]";
+    private const string HoldbackRuleId = "holdback-limit";
+    private const string HoldbackMarker = "[MASKED:" + HoldbackRuleId + "]";
     private const string AbortMarker = "[MASKED:stream-aborted]";
 
     private readonly CompiledRuleSet _set;
@@ -33,6 +34,7 @@ public sealed class StreamingRedactor : IDisposable
     private BlockState? _block;
     private bool _completed;
     private int _contextLength;
+    private long _taintedFrom = -1;
 
     internal StreamingRedactor(MaskingEngine engine)
     {
@@ -144,7 +146,17 @@ public sealed class StreamingRedactor : IDisposable
         var text = _buffer.AsSpan(0, _length);
         var released = (int)(_released - _bufferStart);
         candidates.Clear();
-        var state = Scanner.Scan(_set, text, released, final, ref candidates);
+        var floor = _taintedFrom < 0 ? released : (int)Math.Max(0, _taintedFrom - _bufferStart);
+        var state = Scanner.Scan(_set, text, Math.Min(floor, released), final, ref candidates);
+        if (_taintedFrom >= 0)
+        {
+            ClipToReleased(ref candidates, released);
+            if (state.Pending >= released)
+            {
+                _taintedFrom = -1;
+            }
+        }
+
         var safe = final ? text.Length : SafePoint(candidates.Span, Math.Max(released, state.Pending), state.OpenBlockStart);
         var chosen = candidates.Span[..OverlapResolver.Resolve(candidates.Span, state.OpenBlockStart)];
         var upTo = 0;
@@ -163,13 +175,50 @@ public sealed class StreamingRedactor : IDisposable
 
         if (!final && text.Length - safe > _cap)
         {
-            var forced = text.Length - _cap;
-            output.Write(HoldbackMarker);
-            _findings.Add(new Finding("holdback-limit", RuleCategory.Secret, checked((int)(_released - _contextLength)), forced - safe, ""));
-            _released = _bufferStart + forced;
+            ForceRelease(text.Length - _cap - safe, output);
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Masks held text that the cap forces out. A match that began in it may end after it: from then on, candidates
+    /// that started before the released offset are clipped to it rather than dropped, so their rest is masked too.
+    /// </summary>
+    private void ForceRelease(int length, IBufferWriter<char> output)
+    {
+        var offset = checked((int)(_released - _contextLength));
+        if (_findings.Count > 0 && _findings[^1] is { RuleId: HoldbackRuleId } last && last.Offset + last.Length == offset)
+        {
+            _findings[^1] = last with { Length = last.Length + length };
+        }
+        else
+        {
+            output.Write(HoldbackMarker);
+            _findings.Add(new Finding(HoldbackRuleId, RuleCategory.Secret, offset, length, ""));
+        }
+
+        _taintedFrom = _taintedFrom < 0 ? _released : _taintedFrom;
+        _released += length;
+    }
+
+    private static void ClipToReleased(ref PooledList<Candidate> candidates, int released)
+    {
+        var span = candidates.Span;
+        var kept = 0;
+        foreach (var c in span)
+        {
+            if (c.Start >= released)
+            {
+                span[kept++] = c;
+            }
+            else if (c.End > released)
+            {
+                span[kept++] = c with { Start = released, Length = c.End - released };
+            }
+        }
+
+        candidates.Truncate(kept);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ internal static class AiProviderRules
     public static IEnumerable<MaskingRule> All() =>
     [
         Inner("openai-legacy-key", "OpenAI API key (legacy, with the T3BlbkFJ marker)", "T3BlbkFJ",
-            "sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}", "sk-" + Fake.Alnum(20) + "T3BlbkFJ" + Fake.Alnum(20), before: 23),
+            "sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}", "sk-" + Fake.Alnum(20) + "T3BlbkFJ" + Fake.Alnum(20), before: 23, beforeChars: AlnumChars + "-"),
         Prefixed("openai-project-key", "OpenAI project API key", "sk-proj-", "[A-Za-z0-9_-]{40,200}", Fake.UrlSafe(120), after: 210),
         Prefixed("openai-service-account-key", "OpenAI service account key", "sk-svcacct-", "[A-Za-z0-9_-]{40,200}", Fake.UrlSafe(120), after: 210),
         Prefixed("openai-admin-key", "OpenAI admin key", "sk-admin-", "[A-Za-z0-9_-]{40,200}", Fake.UrlSafe(120), after: 210),

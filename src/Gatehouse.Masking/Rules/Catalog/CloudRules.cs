@@ -30,7 +30,7 @@ internal static class CloudRules
             Keywords = ["sig="], Pattern = "(?<=[?&]sig=)[A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2}", After = 130,
             Example = "https://acct.blob.core.windows.net/c/b?sv=2022-11-02&sp=r&sig=" + Fake.Alnum(43) + "%3D",
         },
-        Inner("azure-ad-client-secret", "Microsoft Entra ID client secret", "Q~", "[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}", "abc8Q~" + Fake.Alnum(34), before: 4, after: 40),
+        Inner("azure-ad-client-secret", "Microsoft Entra ID client secret", "Q~", "[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}", "abc8Q~" + Fake.Alnum(34), before: 4, after: 40, beforeChars: AlnumChars + "_~."),
         Context("azure-devops-pat", "Azure DevOps personal access token (in context)", ["azure_devops", "ado_pat", "azdo"], "[a-z0-9]{52}|[A-Za-z0-9]{84}", Fake.LowerAlnum(52)),
         Prefixed("alibaba-access-key-id", "Alibaba Cloud AccessKey id", "LTAI", "[A-Za-z0-9]{12,20}", Fake.Alnum(20)),
         Context("alibaba-secret-key", "Alibaba Cloud AccessKey secret (in context)", ["alibaba_secret", "access_key_secret"], "[A-Za-z0-9]{30}", Fake.Alnum(30)),

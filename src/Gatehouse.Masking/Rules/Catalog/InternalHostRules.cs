@@ -25,6 +25,7 @@ internal static partial class InternalHostRules
             Keywords = [wildcard ? "." + domain : domain],
             Pattern = host + @"(?!\.?[A-Za-z0-9-])" + PathAndPort,
             Before = wildcard ? 200 : 0,
+            BeforeChars = RuleFactory.AlnumChars + ".-",
             After = 210,
             Example = "https://" + (wildcard ? "build01." + domain : domain) + "/jobs/42",
         };

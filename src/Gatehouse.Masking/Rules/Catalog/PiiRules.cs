@@ -11,7 +11,7 @@ internal static class PiiRules
         Id = "email", Category = RuleCategory.Pii, Description = "E-mail address",
         Keywords = ["@"],
         Pattern = @"(?<![A-Za-z0-9._%+-])(?<!://[^\s/@:]{1,32}:)[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])",
-        Before = 64, After = 300, Example = "jane.doe@example.com",
+        Before = 64, BeforeChars = RuleFactory.AlnumChars + "._%+-", After = 300, Example = "jane.doe@example.com",
     };
 
     public static MaskingRule PaymentCard { get; } = Numeric(
@@ -32,12 +32,12 @@ internal static class PiiRules
     public static MaskingRule NorthAmericanPhone { get; } = Numeric(
         "phone-nanp", "North American phone number",
         @"(?<![\w+])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}(?![\w-])",
-        "(555) 234-5678", null, before: 2);
+        "(555) 234-5678", null, before: 0);
 
     public static MaskingRule InternationalPhone { get; } = Numeric(
         "phone-international", "International phone number (+country code)",
         @"(?<![\w+])\+[1-9][0-9]{0,2}(?:[ .-]?\(?[0-9]{1,4}\)?){2,5}(?![\w-])",
-        "+44 20 7946 0958", value => CountDigits(value) is >= 8 and <= 15, before: 2);
+        "+44 20 7946 0958", value => CountDigits(value) is >= 8 and <= 15, before: 0);
 
     public static MaskingRule IPv4 { get; } = Numeric(
         "ipv4", "IPv4 address",
@@ -49,7 +49,7 @@ internal static class PiiRules
         Id = "ipv6", Category = RuleCategory.Pii, Description = "IPv6 address (compressed form with ::)",
         Keywords = ["::"],
         Pattern = @"(?<![A-Fa-f0-9:])(?:[A-Fa-f0-9]{1,4}:){0,7}:(?:[A-Fa-f0-9]{1,4}(?::[A-Fa-f0-9]{1,4}){0,6})?(?![A-Fa-f0-9:])",
-        Before = 40, After = 40, Validator = IsIPv6, Example = "2001:db8:85a3::8a2e:370:7334",
+        Before = 40, BeforeChars = RuleFactory.HexChars + ":", After = 40, Validator = IsIPv6, Example = "2001:db8:85a3::8a2e:370:7334",
     };
 
     private static MaskingRule Numeric(

@@ -14,6 +14,10 @@ internal static class RuleFactory
     /// <summary>The base64 alphabet with padding: what long opaque tokens are extended over.</summary>
     public const string Base64Chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-";
 
+    public const string AlnumChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    public const string HexChars = "0123456789abcdefABCDEF";
+
     /// <summary>A token that starts with a fixed prefix (the keyword).</summary>
     public static MaskingRule Prefixed(
         string id, string description, string prefix, string body, string exampleBody, int after = 160,
@@ -33,7 +37,8 @@ internal static class RuleFactory
 
     /// <summary>A token recognised by a keyword inside it; <paramref name="before"/> bounds where it may start.</summary>
     public static MaskingRule Inner(
-        string id, string description, string keyword, string pattern, string example, int before, int after = 160) =>
+        string id, string description, string keyword, string pattern, string example, int before, int after = 160,
+        string? beforeChars = null) =>
         new()
         {
             Id = id,
@@ -42,6 +47,7 @@ internal static class RuleFactory
             Keywords = [keyword],
             Pattern = Lead + pattern + Tail,
             Before = before,
+            BeforeChars = beforeChars,
             After = after,
             Example = example,
         };

@@ -55,7 +55,7 @@ internal static class SourceControlRules
         Inner("harness-pat", "Harness personal access token", "pat.", @"pat\.[A-Za-z0-9_-]{22}\.[a-f0-9]{24}\.[A-Za-z0-9]{20}", "pat." + Fake.UrlSafe(22) + "." + Fake.Hex(24) + "." + Fake.Alnum(20), before: 0),
         Prefixed("pulumi-token", "Pulumi access token", "pul-", "[a-f0-9]{40}", Fake.Hex(40)),
         Inner("terraform-cloud-token", "Terraform Cloud / Enterprise API token", ".atlasv1.",
-            @"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}", Fake.Alnum(14) + ".atlasv1." + Fake.UrlSafe(67), before: 14),
+            @"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}", Fake.Alnum(14) + ".atlasv1." + Fake.UrlSafe(67), before: 14, beforeChars: AlnumChars),
         Prefixed("vault-service-token", "HashiCorp Vault service token", "hvs.", "[A-Za-z0-9_-]{24,200}", Fake.UrlSafe(90), after: 210),
         Prefixed("vault-batch-token", "HashiCorp Vault batch token", "hvb.", "[A-Za-z0-9_-]{24,300}", Fake.UrlSafe(138), after: 310),
         Prefixed("vault-recovery-token", "HashiCorp Vault recovery token", "hvr.", "[A-Za-z0-9_-]{24,200}", Fake.UrlSafe(90), after: 210),
