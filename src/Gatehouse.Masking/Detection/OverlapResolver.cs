@@ -1,19 +1,21 @@
 namespace Gatehouse.Masking.Detection;
 
-/// <summary>Chooses a non-overlapping set of candidates, deterministically.</summary>
+/// <summary>Turns overlapping candidates into disjoint findings, deterministically and without leaking any part.</summary>
 /// <remarks>
-/// Private-key blocks (which never overlap one another: the scanner ignores a BEGIN inside a block) win over
-/// everything they overlap, so a token rule matching inside a key never shortens the masked block. Other candidates
-/// are taken left to right: the earliest start wins, then the longest, then the lowest rule index. A choice depends
-/// only on candidates that start no later, so a streaming scan that has decided everything before an offset makes
-/// the same choices there as a whole-text scan.
+/// <para>Private-key blocks (which never overlap one another: the scanner ignores a BEGIN inside a block) win over
+/// everything: another candidate inside a block is dropped, one that starts before a block is cut at the block's
+/// start. Other candidates are taken in order of start, then length (longest first), then rule index; a candidate that
+/// overlaps the one before is merged into it, so the union is masked under the first one's rule and no tail of a
+/// longer overlapping match escapes.</para>
+/// <para>A decision depends only on candidates that start no later than the decided span ends, so a streaming scan
+/// that holds back every candidate crossing its release point makes the same decisions as a whole-text scan.</para>
 /// </remarks>
 internal static class OverlapResolver
 {
-    /// <summary>Sorts <paramref name="candidates"/> and moves the chosen ones, in order, to the front.</summary>
-    /// <param name="candidates">The candidates; reordered in place.</param>
-    /// <param name="openBlockStart">Start of a block whose end is not known yet; it overlaps everything after it.</param>
-    /// <returns>How many candidates were chosen.</returns>
+    /// <summary>Sorts <paramref name="candidates"/> and writes the resolved findings, in order, to its front.</summary>
+    /// <param name="candidates">The candidates; reordered and rewritten in place.</param>
+    /// <param name="openBlockStart">Start of a block whose end is not known yet; it covers everything after it.</param>
+    /// <returns>How many findings there are.</returns>
     public static int Resolve(Span<Candidate> candidates, int openBlockStart)
     {
         candidates.Sort(static (a, b) =>
@@ -28,41 +30,69 @@ internal static class OverlapResolver
             return byLength != 0 ? byLength : a.RuleIndex.CompareTo(b.RuleIndex);
         });
 
-        var lastEnd = -1;
-        var block = 0;
-        for (var i = 0; i < candidates.Length; i++)
+        var blockCount = 0;
+        foreach (var c in candidates)
         {
-            var c = candidates[i];
+            blockCount += c.IsBlock ? 1 : 0;
+        }
+
+        var blocks = blockCount <= 8 ? stackalloc Candidate[blockCount] : new Candidate[blockCount];
+        blockCount = 0;
+        foreach (var c in candidates)
+        {
             if (c.IsBlock)
+            {
+                blocks[blockCount++] = c;
+            }
+        }
+
+        var written = 0;
+        var nextBlock = 0;
+        Candidate? current = null;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.IsBlock)
             {
                 continue;
             }
 
-            while (block < candidates.Length && !(candidates[block].IsBlock && candidates[block].End > c.Start))
+            while (nextBlock < blocks.Length && blocks[nextBlock].End <= candidate.Start)
             {
-                block++;
+                nextBlock++;
             }
 
-            var overlapsBlock = block < candidates.Length && candidates[block].Start < c.End;
-            if (c.Start >= lastEnd && !overlapsBlock && c.End <= openBlockStart)
+            var limit = Math.Min(openBlockStart, nextBlock < blocks.Length ? blocks[nextBlock].Start : int.MaxValue);
+            if (candidate.Start >= limit)
             {
-                lastEnd = c.End;
+                continue;
             }
-            else
+
+            var c = candidate.End > limit ? candidate with { Length = limit - candidate.Start } : candidate;
+            if (current is { } open && c.Start < open.End)
             {
-                candidates[i] = c with { Length = -1 };
+                current = open with { Length = Math.Max(open.End, c.End) - open.Start };
+                continue;
             }
+
+            if (current is { } done)
+            {
+                candidates[written++] = done;
+            }
+
+            current = c;
         }
 
-        var kept = 0;
-        foreach (var c in candidates)
+        if (current is { } last)
         {
-            if (c.Length >= 0)
-            {
-                candidates[kept++] = c;
-            }
+            candidates[written++] = last;
         }
 
-        return kept;
+        foreach (var block in blocks)
+        {
+            candidates[written++] = block;
+        }
+
+        candidates[..written].Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return written;
     }
 }

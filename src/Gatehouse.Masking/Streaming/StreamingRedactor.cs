@@ -222,8 +222,8 @@ public sealed class StreamingRedactor : IDisposable
     }
 
     /// <summary>
-    /// Moves <paramref name="safe"/> back to the start of any candidate that crosses it, except those that reach into
-    /// an open private-key block (the block overrides them).
+    /// Moves <paramref name="safe"/> back to the start of any candidate that crosses it (as cut by an open private-key
+    /// block, which overrides what it covers).
     /// </summary>
     private static int SafePoint(ReadOnlySpan<Candidate> candidates, int safe, int openBlockStart)
     {
@@ -233,7 +233,7 @@ public sealed class StreamingRedactor : IDisposable
             moved = false;
             foreach (var c in candidates)
             {
-                if (c.Start < safe && c.End > safe && c.End <= openBlockStart)
+                if (c.Start < safe && Math.Min(c.End, openBlockStart) > safe)
                 {
                     safe = c.Start;
                     moved = true;

@@ -29,6 +29,14 @@ public sealed class StreamingRedactorPropertyTests
             var (output, _, findings) = Stream(chunks);
 
             var whole = Engine.Mask(text);
+            if (findings.Any(f => f.RuleId == "holdback-limit"))
+            {
+                // Past the cap (matches chained longer than it) the redactor masks more than the whole-text scan,
+                // never less.
+                Assert.DoesNotContain(HiddenFragments(text, whole.TextOr(text)), f => output.Contains(f, StringComparison.Ordinal));
+                return;
+            }
+
             Assert.Equal(whole.TextOr(text), output);
             Assert.Equal(whole.Findings, findings);
         }, iter: 300);
