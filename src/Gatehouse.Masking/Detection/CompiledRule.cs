@@ -19,6 +19,9 @@ internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle s
 
     public string Marker { get; } = "[MASKED:" + rule.Id + "]";
 
+    public SearchValues<char>? CharBefore { get; } =
+        rule.RequiresCharBefore && rule.BeforeChars is not null ? SearchValues.Create(rule.BeforeChars) : null;
+
     public SearchValues<char>? ExtendOver { get; } = rule.ExtendOver is null ? null : SearchValues.Create(rule.ExtendOver);
 
     /// <summary>Applies the confirmations that a regex cannot express: checksum, entropy, placeholders, allow-list.</summary>

@@ -30,6 +30,8 @@ internal sealed class CompiledRuleSet
             .Select(g => new TailGuard(g.Key.Length == 0 ? null : SearchValues.Create(g.Key), g.Max(r => r.Rule.Before)))];
         NumericRules = [.. Rules.Where(r => r.Rule.Anchor == RuleAnchor.Numeric)];
         NumericMaxBefore = NumericRules.Length == 0 ? 0 : NumericRules.Max(r => r.Rule.Before);
+        LongestReachAfterHit = Keywords.MaxKeywordLength + (Rules.Length == 0 ? 0 : Rules.Max(r => r.Rule.After));
+        NumericMaxAfter = NumericRules.Length == 0 ? 0 : NumericRules.Max(r => r.Rule.After);
         var widest = Rules.Length == 0 ? 0 : Rules.Max(r => r.Rule.Before + r.Rule.After);
         LongestWindow = widest + Keywords.MaxKeywordLength + NumericTokens.MaxLength + Margin;
     }
@@ -44,6 +46,11 @@ internal sealed class CompiledRuleSet
     public CompiledRule[] NumericRules { get; }
 
     public int NumericMaxBefore { get; }
+
+    public int NumericMaxAfter { get; }
+
+    /// <summary>The furthest a window reaches past the start of its keyword hit.</summary>
+    public int LongestReachAfterHit { get; }
 
     /// <summary>
     /// An upper bound on the text a single match depends on (window plus lookbehind margin plus anchor), which is the

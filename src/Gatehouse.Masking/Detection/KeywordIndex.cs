@@ -61,6 +61,12 @@ internal sealed class KeywordIndex
         for (var length = 1; length <= longest; length++)
         {
             var start = text.Length - length;
+            var first = char.ToLowerInvariant(text[start]);
+            if (first < 128 && _byFirstChar[first] is null)
+            {
+                continue;
+            }
+
             if (_properPrefixes.TryGetValue(text[start..], out var before))
             {
                 earliest = Math.Min(earliest, Math.Max(0, start - before));

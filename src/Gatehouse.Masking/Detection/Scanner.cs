@@ -24,7 +24,9 @@ internal static class Scanner
         var openBlock = text.Length;
         var openBlockRule = -1;
         var blockEnd = 0;
-        var pos = 0;
+
+        // A hit further back than the widest reach ends its window before minStart: nothing it finds is wanted.
+        var pos = Math.Max(0, minStart - set.LongestReachAfterHit);
         while (pos < text.Length)
         {
             var rel = set.Keywords.IndexOfAny(text[pos..]);
@@ -82,7 +84,12 @@ internal static class Scanner
         CompiledRuleSet set, ReadOnlySpan<char> text, int minStart, bool final, ref int pending,
         ref PooledList<Candidate> output)
     {
-        var from = 0;
+        var from = Math.Max(0, minStart - NumericTokens.MaxLength - set.NumericMaxAfter - 1);
+        while (from > 0 && NumericTokens.IsRunChar(text[from - 1]))
+        {
+            from--;
+        }
+
         while (NumericTokens.TryFindNext(text, from, out var start, out var end, out var runEnd, out var qualifies))
         {
             from = Math.Max(runEnd, start + 1);
@@ -121,6 +128,11 @@ internal static class Scanner
         CompiledRule rule, ReadOnlySpan<char> text, int hit, int hitEnd, int minStart, bool final, ref int pending,
         ref PooledList<Candidate> output, int earliestStart = -1)
     {
+        if (rule.CharBefore is { } charBefore && (hit == 0 || !charBefore.Contains(text[hit - 1])))
+        {
+            return;
+        }
+
         var earliest = earliestStart >= 0 ? earliestStart : Math.Max(0, hit - rule.Rule.Before);
         var windowStart = Math.Max(0, earliest - CompiledRuleSet.Margin);
         var wanted = (long)hitEnd + rule.Rule.After;

@@ -32,6 +32,12 @@ internal sealed record MaskingRule
     /// </summary>
     public string? BeforeChars { get; init; }
 
+    /// <summary>
+    /// Whether a match always has at least one of <see cref="BeforeChars"/> right before the keyword (an e-mail's
+    /// local part before '@'): a hit without one is skipped before the pattern runs.
+    /// </summary>
+    public bool RequiresCharBefore { get; init; }
+
     /// <summary>How far after the end of the keyword hit a match may end.</summary>
     public int After { get; init; } = 100;
 

@@ -30,7 +30,7 @@ internal static class CommerceRules
         Prefixed("easypost-api-key", "EasyPost production API key", "EZAK", "[a-z0-9]{54}", Fake.LowerAlnum(54)),
         Prefixed("easypost-test-key", "EasyPost test API key", "EZTK", "[a-z0-9]{54}", Fake.LowerAlnum(54)),
         Inner("duffel-api-token", "Duffel API token", "duffel_", "duffel_(?:test|live)_[A-Za-z0-9_=-]{43}", "duffel_test_" + Fake.UrlSafe(43), before: 0),
-        Context("lob-api-key", "Lob API key (in context)", ["lob"], "(?:live|test)_[a-f0-9]{35}", "test_" + Fake.Hex(35)),
+        Context("lob-api-key", "Lob API key (in context)", ["lob_api", "lob-api", "lob_key"], "(?:live|test)_[a-f0-9]{35}", "test_" + Fake.Hex(35)),
         Context("coinbase-api-secret", "Coinbase API secret (in context)", ["coinbase"], "[A-Za-z0-9]{32}", Fake.Alnum(32)),
         Context("razorpay-key-secret", "Razorpay key secret (in context)", ["razorpay"], "[A-Za-z0-9]{24}", Fake.Alnum(24)),
         Prefixed("razorpay-key-id", "Razorpay key id", "rzp_live_", "[A-Za-z0-9]{14}", Fake.Alnum(14)),

@@ -37,7 +37,7 @@ internal static class CommunicationRules
         Prefixed("linear-oauth-token", "Linear OAuth token", "lin_oauth_", "[a-f0-9]{64}", Fake.Hex(64)),
         Prefixed("notion-integration-token", "Notion integration token", "ntn_", "[0-9]{11}[A-Za-z0-9]{35}", Fake.Digits(11) + Fake.Alnum(35)),
         Prefixed("notion-legacy-token", "Notion integration token (legacy)", "secret_", "[A-Za-z0-9]{43}", Fake.Alnum(43)),
-        Inner("airtable-pat", "Airtable personal access token", "pat", @"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}", "pat" + Fake.Alnum(14) + "." + Fake.Hex(64), before: 0, after: 90),
+        Context("airtable-pat", "Airtable personal access token (in context)", ["airtable"], @"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}", "pat" + Fake.Alnum(14) + "." + Fake.Hex(64)),
         Prefixed("figma-pat", "Figma personal access token", "figd_", "[A-Za-z0-9_-]{40}", Fake.UrlSafe(40)),
         Context("asana-pat", "Asana personal access token (in context)", ["asana"], "[0-9]/[0-9]{10,20}(?:/[0-9]{10,20})?:[a-f0-9]{32}", "2/" + Fake.Digits(16) + "/" + Fake.Digits(16) + ":" + Fake.Hex(32)),
         Context("jira-api-token", "Jira / Confluence API token, legacy (in context)", ["jira", "confluence", "atlassian"], "[A-Za-z0-9]{24}", Fake.Alnum(24)),

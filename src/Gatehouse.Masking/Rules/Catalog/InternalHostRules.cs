@@ -26,6 +26,7 @@ internal static partial class InternalHostRules
             Pattern = host + @"(?!\.?[A-Za-z0-9-])" + PathAndPort,
             Before = wildcard ? 200 : 0,
             BeforeChars = RuleFactory.AlnumChars + ".-",
+            RequiresCharBefore = wildcard,
             After = 210,
             Example = "https://" + (wildcard ? "build01." + domain : domain) + "/jobs/42",
         };

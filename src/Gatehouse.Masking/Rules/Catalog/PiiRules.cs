@@ -11,7 +11,7 @@ internal static class PiiRules
         Id = "email", Category = RuleCategory.Pii, Description = "E-mail address",
         Keywords = ["@"],
         Pattern = @"(?<![A-Za-z0-9._%+-])(?<!://[^\s/@:]{1,32}:)[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])",
-        Before = 64, BeforeChars = RuleFactory.AlnumChars + "._%+-", After = 300, Example = "jane.doe@example.com",
+        Before = 64, BeforeChars = RuleFactory.AlnumChars + "._%+-", RequiresCharBefore = true, After = 300, Example = "jane.doe@example.com",
     };
 
     public static MaskingRule PaymentCard { get; } = Numeric(

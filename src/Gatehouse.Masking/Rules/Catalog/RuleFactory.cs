@@ -48,6 +48,7 @@ internal static class RuleFactory
             Pattern = Lead + pattern + Tail,
             Before = before,
             BeforeChars = beforeChars,
+            RequiresCharBefore = beforeChars is not null,
             After = after,
             Example = example,
         };
