@@ -23,7 +23,18 @@ public class ThroughputBenchmarks
             "prose" => Benchmarks.Corpus.Prose(),
             _ => Benchmarks.Corpus.SecretDense(),
         };
+        _copy = new char[_text.Length];
         Console.WriteLine($"// corpus {Corpus}: {_text.Length} chars, {_engine.Scan(_text).Count} findings");
+    }
+
+    private char[] _copy = [];
+
+    /// <summary>Baseline: one pass that only copies the text (memory bandwidth on this machine, same run).</summary>
+    [Benchmark(Baseline = true)]
+    public int Copy()
+    {
+        _text.AsSpan().CopyTo(_copy);
+        return _copy.Length;
     }
 
     [Benchmark]

@@ -58,7 +58,16 @@ public sealed class StreamingRedactor : IDisposable
         ArgumentNullException.ThrowIfNull(output);
         ObjectDisposedException.ThrowIf(_completed, this);
         Append(delta);
-        Process(final: false, output);
+        try
+        {
+            Process(final: false, output);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Fail closed: what is held back is masked, never released, and the stream ends.
+            Abort(output);
+            throw;
+        }
     }
 
     /// <summary>
