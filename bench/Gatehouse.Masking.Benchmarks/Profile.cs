@@ -28,6 +28,26 @@ internal static class Profile
         }
 
         Console.WriteLine($"prefilter only: {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F1} ms, {hits} hits");
+        for (var round = 0; round < 3; round++)
+        {
+            start = Stopwatch.GetTimestamp();
+            pos = 0;
+            hits = 0;
+            while (true)
+            {
+                var next = set.Keywords.NextCandidate(text, pos);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                pos = next + 1;
+                hits++;
+            }
+
+            Console.WriteLine($"trigram filter: {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F1} ms, {hits} candidates");
+        }
+
         var all = Gatehouse.Masking.Rules.Catalog.BuiltInRules.All.SelectMany(r => r.Keywords).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         foreach (var (label, filter) in new (string, Func<string, bool>)[] { ("first 8", k => all.IndexOf(k) < 8), ("first 16", k => all.IndexOf(k) < 16), ("first 32", k => all.IndexOf(k) < 32), ("first 64", k => all.IndexOf(k) < 64), ("no 1-char", k => k.Length > 1), ("len>=3", k => k.Length >= 3), ("len>=4", k => k.Length >= 4), ("case-sensitive all", k => true) })
         {

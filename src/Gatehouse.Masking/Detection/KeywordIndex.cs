@@ -12,6 +12,8 @@ namespace Gatehouse.Masking.Detection;
 internal sealed class KeywordIndex
 {
     private readonly SearchValues<string> _values;
+    private readonly TrigramFilter _filter;
+    private readonly KeywordEntry[][] _byBucket = new KeywordEntry[4096][];
     private readonly KeywordEntry[][] _byFirstChar = new KeywordEntry[128][];
     private readonly KeywordEntry[] _all;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _properPrefixes;
@@ -20,6 +22,11 @@ internal sealed class KeywordIndex
     {
         _all = [.. entries];
         _values = SearchValues.Create(_all.Select(e => e.Keyword).ToArray(), StringComparison.OrdinalIgnoreCase);
+        _filter = new TrigramFilter(_all.Select(e => e.Keyword));
+        foreach (var group in _all.GroupBy(e => TrigramFilter.Bucket(e.Keyword, 0, Math.Min(e.Keyword.Length, 3))))
+        {
+            _byBucket[group.Key] = [.. group];
+        }
         foreach (var group in _all.GroupBy(e => char.ToLowerInvariant(e.Keyword[0])))
         {
             _byFirstChar[group.Key] = [.. group];
@@ -42,6 +49,19 @@ internal sealed class KeywordIndex
     public int MaxKeywordLength { get; }
 
     public int IndexOfAny(ReadOnlySpan<char> text) => _all.Length == 0 ? -1 : text.IndexOfAny(_values);
+
+    /// <summary>
+    /// The next position at or after <paramref name="from"/> where a keyword may start (a superset of the hits: callers
+    /// confirm each keyword); -1 when there is none.
+    /// </summary>
+    public int NextCandidate(ReadOnlySpan<char> text, int from) => _all.Length == 0 ? -1 : _filter.Next(text, from);
+
+    /// <summary>The keywords that may start at <paramref name="i"/>; callers confirm each with a comparison.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="i">The candidate position.</param>
+    /// <param name="length">1, 2 or 3: the bucket of one-character, two-character or longer keywords.</param>
+    public ReadOnlySpan<KeywordEntry> At(ReadOnlySpan<char> text, int i, int length) =>
+        _byBucket[TrigramFilter.Bucket(text, i, length)];
 
     /// <summary>The keywords that may start with <paramref name="c"/>; callers confirm with a comparison.</summary>
     public ReadOnlySpan<KeywordEntry> StartingWith(char c)

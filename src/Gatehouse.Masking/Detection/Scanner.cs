@@ -29,33 +29,35 @@ internal static class Scanner
         var pos = Math.Max(0, minStart - set.LongestReachAfterHit);
         while (pos < text.Length)
         {
-            var rel = set.Keywords.IndexOfAny(text[pos..]);
-            if (rel < 0)
+            var hit = set.Keywords.NextCandidate(text, pos);
+            if (hit < 0)
             {
                 break;
             }
 
-            var hit = pos + rel;
-            foreach (var entry in set.Keywords.StartingWith(text[hit]))
+            for (var length = 1; length <= 3 && hit + length <= text.Length; length++)
             {
-                if (!text[hit..].StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
+                foreach (var entry in set.Keywords.At(text, hit, length))
                 {
-                    continue;
-                }
-
-                foreach (var ruleIndex in entry.Rules)
-                {
-                    var rule = set.Rules[ruleIndex];
-                    if (rule.Rule.Anchor == RuleAnchor.Block)
+                    if (!text[hit..].StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
                     {
-                        if (hit >= minStart && hit >= blockEnd && hit < openBlock)
-                        {
-                            blockEnd = ScanBlock(rule, text, hit, final, ref pending, ref openBlock, ref openBlockRule, ref output);
-                        }
+                        continue;
                     }
-                    else
+
+                    foreach (var ruleIndex in entry.Rules)
                     {
-                        RunWindow(rule, text, hit, hit + entry.Keyword.Length, minStart, final, ref pending, ref output);
+                        var rule = set.Rules[ruleIndex];
+                        if (rule.Rule.Anchor == RuleAnchor.Block)
+                        {
+                            if (hit >= minStart && hit >= blockEnd && hit < openBlock)
+                            {
+                                blockEnd = ScanBlock(rule, text, hit, final, ref pending, ref openBlock, ref openBlockRule, ref output);
+                            }
+                        }
+                        else
+                        {
+                            RunWindow(rule, text, hit, hit + entry.Keyword.Length, minStart, final, ref pending, ref output);
+                        }
                     }
                 }
             }
