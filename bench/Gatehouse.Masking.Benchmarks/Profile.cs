@@ -12,12 +12,15 @@ internal static class Profile
         var set = engine.RuleSet;
         var text = Corpus.Code();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var literals = System.Buffers.SearchValues.Create(
+            Gatehouse.Masking.Rules.Catalog.BuiltInRules.All.SelectMany(r => r.Keywords).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+            StringComparison.OrdinalIgnoreCase);
         var start = Stopwatch.GetTimestamp();
         var pos = 0;
         var hits = 0;
         while (true)
         {
-            var rel = set.Keywords.IndexOfAny(text.AsSpan(pos));
+            var rel = text.AsSpan(pos).IndexOfAny(literals);
             if (rel < 0)
             {
                 break;
@@ -27,7 +30,7 @@ internal static class Profile
             hits++;
         }
 
-        Console.WriteLine($"prefilter only: {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F1} ms, {hits} hits");
+        Console.WriteLine($"SearchValues<string> over all keywords (for comparison): {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F1} ms, {hits} hits");
         for (var round = 0; round < 3; round++)
         {
             start = Stopwatch.GetTimestamp();
@@ -74,7 +77,7 @@ internal static class Profile
         pos = 0;
         while (true)
         {
-            var rel = set.Keywords.IndexOfAny(text.AsSpan(pos));
+            var rel = text.AsSpan(pos).IndexOfAny(literals);
             if (rel < 0)
             {
                 break;

@@ -1,17 +1,15 @@
-using System.Buffers;
-
 namespace Gatehouse.Masking.Detection;
 
 /// <summary>
-/// The prefilter: finds every occurrence of every rule keyword in one vectorised pass, ASCII case-insensitive.
+/// The prefilter: finds every occurrence of every rule keyword in one pass, ASCII case-insensitive.
 /// </summary>
 /// <remarks>
-/// Keywords are ASCII and matched in place with ordinal-ignore-case comparison, so a hit's offset is always an offset
-/// in the original text (no case-folded copy whose length could differ).
+/// A <see cref="TrigramFilter"/> proposes positions with one table lookup per character; each is confirmed against
+/// the few keywords of its prefix bucket. Keywords are ASCII and compared in place (ordinal ignore-case), so a hit's
+/// offset is always an offset in the original text (no case-folded copy whose length could differ).
 /// </remarks>
 internal sealed class KeywordIndex
 {
-    private readonly SearchValues<string> _values;
     private readonly TrigramFilter _filter;
     private readonly KeywordEntry[][] _byBucket = new KeywordEntry[4096][];
     private readonly KeywordEntry[][] _byFirstChar = new KeywordEntry[128][];
@@ -21,7 +19,6 @@ internal sealed class KeywordIndex
     public KeywordIndex(IReadOnlyList<KeywordEntry> entries)
     {
         _all = [.. entries];
-        _values = SearchValues.Create(_all.Select(e => e.Keyword).ToArray(), StringComparison.OrdinalIgnoreCase);
         _filter = new TrigramFilter(_all.Select(e => e.Keyword));
         foreach (var group in _all.GroupBy(e => TrigramFilter.Bucket(e.Keyword, 0, Math.Min(e.Keyword.Length, 3))))
         {
@@ -47,8 +44,6 @@ internal sealed class KeywordIndex
     }
 
     public int MaxKeywordLength { get; }
-
-    public int IndexOfAny(ReadOnlySpan<char> text) => _all.Length == 0 ? -1 : text.IndexOfAny(_values);
 
     /// <summary>
     /// The next position at or after <paramref name="from"/> where a keyword may start (a superset of the hits: callers
