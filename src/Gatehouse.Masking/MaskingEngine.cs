@@ -57,13 +57,12 @@ public sealed class MaskingEngine
         var candidates = default(PooledList<Candidate>);
         try
         {
-            Scanner.Scan(_set, text, 0, final: true, ref candidates);
-            if (candidates.Count == 0)
+            var chosen = Find(text, ref candidates);
+            if (chosen.IsEmpty)
             {
                 return MaskingResult.Unchanged;
             }
 
-            var chosen = candidates.Span[..OverlapResolver.Resolve(candidates.Span, text.Length)];
             var output = new ArrayBufferWriter<char>(text.Length);
             var findings = new List<Finding>(chosen.Length);
             MaskedTextWriter.Write(_set, _fingerprinter, text, 0, text.Length, chosen, 0, output, findings);
@@ -82,14 +81,13 @@ public sealed class MaskingEngine
         var candidates = default(PooledList<Candidate>);
         try
         {
-            Scanner.Scan(_set, text, 0, final: true, ref candidates);
-            if (candidates.Count == 0)
+            var chosen = Find(text, ref candidates);
+            if (chosen.IsEmpty)
             {
                 output.Write(text);
                 return [];
             }
 
-            var chosen = candidates.Span[..OverlapResolver.Resolve(candidates.Span, text.Length)];
             var findings = new List<Finding>(chosen.Length);
             MaskedTextWriter.Write(_set, _fingerprinter, text, 0, text.Length, chosen, 0, output, findings);
             return findings;
@@ -106,13 +104,12 @@ public sealed class MaskingEngine
         var candidates = default(PooledList<Candidate>);
         try
         {
-            Scanner.Scan(_set, text, 0, final: true, ref candidates);
-            if (candidates.Count == 0)
+            var chosen = Find(text, ref candidates);
+            if (chosen.IsEmpty)
             {
                 return [];
             }
 
-            var chosen = candidates.Span[..OverlapResolver.Resolve(candidates.Span, text.Length)];
             var findings = new List<Finding>(chosen.Length);
             foreach (var c in chosen)
             {
@@ -127,6 +124,12 @@ public sealed class MaskingEngine
         {
             candidates.Dispose();
         }
+    }
+
+    private Span<Candidate> Find(ReadOnlySpan<char> text, ref PooledList<Candidate> candidates)
+    {
+        Scanner.Scan(_set, text, 0, final: true, ref candidates);
+        return candidates.Count == 0 ? [] : candidates.Span[..OverlapResolver.Resolve(candidates.Span, text.Length)];
     }
 
     /// <summary>Starts masking one stream of text deltas (one per response stream; not thread-safe).</summary>
