@@ -87,6 +87,19 @@ internal sealed class TrigramFilter
         var a = Fold(text[from]);
         for (var i = from; i < text.Length; i++)
         {
+            if (a == ' ')
+            {
+                // No keyword starts with a space: skip indentation and other runs of spaces vectorised.
+                var rest = text[(i + 1)..].IndexOfAnyExcept(' ');
+                if (rest < 0)
+                {
+                    return -1;
+                }
+
+                i += rest + 1;
+                a = Fold(text[i]);
+            }
+
             var b = i + 1 < text.Length ? Fold(text[i + 1]) : 0;
             if (a != 0 && (_singles[a] || (b != 0 && IsPairCandidate(text, i, (a << 7) | b))))
             {
