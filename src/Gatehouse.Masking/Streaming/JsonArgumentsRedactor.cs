@@ -69,10 +69,18 @@ public sealed class JsonArgumentsRedactor : IDisposable
         return output.WrittenSpan.ToString();
     }
 
-    /// <summary>Ends the document; an unterminated string's held text is written masked.</summary>
+    /// <summary>Ends the document and returns the rest: an unterminated string's held text, masked.</summary>
     public string Flush()
     {
         var output = new ArrayBufferWriter<char>();
+        Flush(output);
+        return output.WrittenSpan.ToString();
+    }
+
+    /// <summary>Ends the document and writes the rest: an unterminated string's held text, masked.</summary>
+    public void Flush(IBufferWriter<char> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         if (_current is not null)
         {
             _current.Flush(_masked);
@@ -82,8 +90,6 @@ public sealed class JsonArgumentsRedactor : IDisposable
             _current.Dispose();
             _current = null;
         }
-
-        return output.WrittenSpan.ToString();
     }
 
     /// <inheritdoc/>
