@@ -24,6 +24,8 @@ public static class MaskingOptionsValidator
             {
                 errors.Add($"internalHostPatterns[{i}]: expected a host name or *.domain");
             }
+
+            known.Add(InternalHostRules.IdFor(i));
         }
 
         foreach (var id in options.DisabledRules.Where(id => !known.Contains(id)))

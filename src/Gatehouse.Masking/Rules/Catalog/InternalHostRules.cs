@@ -7,6 +7,8 @@ internal static partial class InternalHostRules
 {
     private const string PathAndPort = @"(?::[0-9]{1,5})?(?:/[^\s""'<>\\]{0,200})?";
 
+    public static string IdFor(int index) => index == 0 ? "internal-host" : $"internal-host-{index + 1}";
+
     public static bool IsValidPattern(string? pattern) => pattern is not null && HostPattern().IsMatch(pattern);
 
     public static MaskingRule Create(string pattern, int index)
@@ -19,7 +21,7 @@ internal static partial class InternalHostRules
             : @"(?<![A-Za-z0-9.-])" + escaped;
         return new MaskingRule
         {
-            Id = index == 0 ? "internal-host" : $"internal-host-{index + 1}",
+            Id = IdFor(index),
             Category = RuleCategory.Internal,
             Description = "Internal host or URL matching " + pattern,
             Keywords = [wildcard ? "." + domain : domain],
