@@ -20,6 +20,7 @@ namespace Gatehouse.Masking.Streaming;
 public sealed class StreamingRedactor : IDisposable
 {
     private const string HoldbackRuleId = "holdback-limit";
+    private const int MaxBuffer = 1 << 20;
     private const string HoldbackMarker = "[MASKED:" + HoldbackRuleId + "]";
     private const string AbortMarker = "[MASKED:stream-aborted]";
 
@@ -35,6 +36,7 @@ public sealed class StreamingRedactor : IDisposable
     private bool _completed;
     private int _contextLength;
     private long _taintedFrom = -1;
+    private bool _maskingAll;
 
     internal StreamingRedactor(MaskingEngine engine)
     {
@@ -50,14 +52,28 @@ public sealed class StreamingRedactor : IDisposable
     public int MaxHoldback { get; private set; }
 
     /// <summary>The characters currently held back.</summary>
-    public int Holdback => (int)(_bufferStart + _length - _released);
+    public int Holdback => _maskingAll ? 0 : (int)(_bufferStart + _length - _released);
 
     /// <summary>Adds a delta and writes the masked text that is now safe to release to <paramref name="output"/>.</summary>
     public void Push(ReadOnlySpan<char> delta, IBufferWriter<char> output)
     {
         ArgumentNullException.ThrowIfNull(output);
         ObjectDisposedException.ThrowIf(_completed, this);
+        if (_maskingAll)
+        {
+            return;
+        }
+
         Append(delta);
+        if (_length > MaxBuffer)
+        {
+            // A match that never ends (an endless token after a forced release): mask the rest of the stream.
+            output.Write(HoldbackMarker);
+            _maskingAll = true;
+            _length = 0;
+            return;
+        }
+
         try
         {
             Process(final: false, output);
@@ -95,7 +111,11 @@ public sealed class StreamingRedactor : IDisposable
     {
         ArgumentNullException.ThrowIfNull(output);
         ObjectDisposedException.ThrowIf(_completed, this);
-        Process(final: true, output);
+        if (!_maskingAll)
+        {
+            Process(final: true, output);
+        }
+
         Complete();
     }
 
@@ -157,13 +177,9 @@ public sealed class StreamingRedactor : IDisposable
         candidates.Clear();
         var floor = _taintedFrom < 0 ? released : (int)Math.Max(0, _taintedFrom - _bufferStart);
         var state = Scanner.Scan(_set, text, Math.Min(floor, released), final, ref candidates);
-        if (_taintedFrom >= 0)
+        if (_taintedFrom >= 0 && !ClipToReleased(ref candidates, released) && state.Pending >= released)
         {
-            ClipToReleased(ref candidates, released);
-            if (state.Pending >= released)
-            {
-                _taintedFrom = -1;
-            }
+            _taintedFrom = -1;
         }
 
         var safe = final ? text.Length : SafePoint(candidates.Span, Math.Max(released, state.Pending), state.OpenBlockStart);
@@ -211,10 +227,12 @@ public sealed class StreamingRedactor : IDisposable
         _released += length;
     }
 
-    private static void ClipToReleased(ref PooledList<Candidate> candidates, int released)
+    /// <returns>Whether a candidate was clipped (a match that began in forced-out text is still being released).</returns>
+    private static bool ClipToReleased(ref PooledList<Candidate> candidates, int released)
     {
         var span = candidates.Span;
         var kept = 0;
+        var clipped = false;
         foreach (var c in span)
         {
             if (c.Start >= released)
@@ -224,10 +242,12 @@ public sealed class StreamingRedactor : IDisposable
             else if (c.End > released)
             {
                 span[kept++] = c with { Start = released, Length = c.End - released };
+                clipped = true;
             }
         }
 
         candidates.Truncate(kept);
+        return clipped;
     }
 
     /// <summary>
@@ -311,7 +331,9 @@ public sealed class StreamingRedactor : IDisposable
     /// <summary>Drops text that is released and no longer needed as left context.</summary>
     private void Trim()
     {
-        var keepFrom = (int)Math.Max(0, _released - _bufferStart - _set.LongestWindow);
+        // While forced-out text may still be part of a match, keep the match's keyword in view: dropping it would let
+        // the rest of a long token out unmasked.
+        var keepFrom = (int)Math.Max(0, Math.Min(_released, _taintedFrom < 0 ? long.MaxValue : _taintedFrom) - _bufferStart - _set.LongestWindow);
         if (_block is not null)
         {
             keepFrom = Math.Min(keepFrom, (int)(_block.SearchFrom - _bufferStart));

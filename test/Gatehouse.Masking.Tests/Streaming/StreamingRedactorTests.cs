@@ -50,6 +50,20 @@ public sealed class StreamingRedactorTests
     }
 
     [Fact]
+    public void Push_TokenLongerThanTheCapAndTheContext_IsMaskedToItsEnd()
+    {
+        var jwt = "eyJhbGciOiJSUzI1NiJ9.eyJ" + string.Concat(Enumerable.Repeat("EXAMPLEpayload0123456789", 150)) + ".sig_EXAMPLE";
+        using var redactor = TestEngines.Default.CreateStreamingRedactor();
+
+        var output = string.Concat(("id_token " + jwt + " done").Chunk(50).Select(c => redactor.Push(new string(c)))) + redactor.Flush();
+
+        Assert.DoesNotContain("EXAMPLEpayload", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("sig_EXAMPLE", output, StringComparison.Ordinal);
+        Assert.EndsWith(" done", output, StringComparison.Ordinal);
+        Assert.True(redactor.MaxHoldback <= 512);
+    }
+
+    [Fact]
     public void Abort_WithHeldBackPrefix_WritesAMarkerAndNeverThePrefix()
     {
         using var redactor = TestEngines.Default.CreateStreamingRedactor();
