@@ -9,6 +9,28 @@ internal static class Profile
     public static int Run()
     {
         var engine = new MaskingEngine(new MaskingOptions());
+        var fp = engine.Fingerprinter;
+        for (var round = 0; round < 2; round++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            for (var i = 0; i < 10_000; i++)
+            {
+                fp.Fingerprint("ghp_EXAMPLE0123456789abcdefghijklmnopq");
+            }
+
+            Console.WriteLine($"10k fingerprints: {Stopwatch.GetElapsedTime(t0).TotalMilliseconds:F1} ms");
+        }
+
+        var dense = Corpus.SecretDense();
+        for (var round = 0; round < 3; round++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            var scanned = engine.Scan(dense).Count;
+            var t1 = Stopwatch.GetTimestamp();
+            var masked = engine.Mask(dense).Findings.Count;
+            Console.WriteLine($"secret-dense scan {Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds:F1} ms, mask {Stopwatch.GetElapsedTime(t1).TotalMilliseconds:F1} ms ({scanned}/{masked})");
+        }
+
         var set = engine.RuleSet;
         var text = Corpus.Code();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
