@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+using Gatehouse.Masking.Redaction;
+using Gatehouse.Masking.Rules;
+using Gatehouse.Masking.Rules.Validation;
+
+namespace Gatehouse.Masking.Detection;
+
+/// <summary>A rule with its compiled pattern and the redaction style chosen for it by the options.</summary>
+internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle style)
+{
+    public MaskingRule Rule { get; } = rule;
+
+    public int Index { get; } = index;
+
+    public Regex Regex { get; } = RegexCache.Get(rule.Pattern);
+
+    public RedactionStyle Style { get; } = rule.Anchor == RuleAnchor.Block ? RedactionStyle.Marker : style;
+
+    public string Marker { get; } = "[MASKED:" + rule.Id + "]";
+
+    public SearchValues<char>? CharBefore { get; } =
+        rule.RequiresCharBefore && rule.BeforeChars is not null ? SearchValues.Create(rule.BeforeChars) : null;
+
+    public SearchValues<char>? ExtendOver { get; } = rule.ExtendOver is null ? null : SearchValues.Create(rule.ExtendOver);
+
+    /// <summary>Applies the confirmations that a regex cannot express: checksum, entropy, placeholders, allow-list.</summary>
+    public bool Accepts(ReadOnlySpan<char> value)
+    {
+        if (Rule.Validator is { } validator && !validator(value))
+        {
+            return false;
+        }
+
+        if (Rule.EntropyFloor > 0 && Entropy.BitsPerChar(value) < Rule.EntropyFloor)
+        {
+            return false;
+        }
+
+        if (Rule.UseStopWords && StopWords.IsPlaceholder(value))
+        {
+            return false;
+        }
+
+        foreach (var allowed in Rule.AllowList)
+        {
+            if (value.SequenceEqual(allowed))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,224 @@
+using System.Buffers;
+using Gatehouse.Masking.Rules;
+
+namespace Gatehouse.Masking.Detection;
+
+/// <summary>Finds candidate matches: prefilter hits first, then each triggered rule's pattern in its window only.</summary>
+/// <remarks>
+/// <para>Stages: (1) one vectorised pass over the text for all keywords; for each hit, each rule owning the keyword
+/// runs its regex in the window around the hit. (2) One pass over numeric runs for the keyword-less number rules.
+/// (3) For a text that may continue (<c>final</c> false), a window that reaches past the end is not run but reported
+/// as pending, so that the caller releases nothing a later match could cover.</para>
+/// <para>A window is a pure function of the text around the hit, which is what makes a streaming scan with enough
+/// left context see exactly what a whole-text scan sees.</para>
+/// </remarks>
+internal static class Scanner
+{
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\f\v");
+
+    /// <summary>Adds the candidates that start at or after <paramref name="minStart"/>.</summary>
+    public static ScanState Scan(
+        CompiledRuleSet set, ReadOnlySpan<char> text, int minStart, bool final, ref PooledList<Candidate> output)
+    {
+        var pending = text.Length;
+        var openBlock = text.Length;
+        var openBlockRule = -1;
+        var blockEnd = 0;
+
+        // A hit further back than the widest reach ends its window before minStart: nothing it finds is wanted.
+        var pos = Math.Max(0, minStart - set.LongestReachAfterHit);
+        while (pos < text.Length)
+        {
+            var hit = set.Keywords.NextCandidate(text, pos);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            for (var length = 1; length <= 3 && hit + length <= text.Length; length++)
+            {
+                foreach (var entry in set.Keywords.At(text, hit, length))
+                {
+                    if (!text[hit..].StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    foreach (var ruleIndex in entry.Rules)
+                    {
+                        var rule = set.Rules[ruleIndex];
+                        if (rule.Rule.Anchor == RuleAnchor.Block)
+                        {
+                            if (hit >= minStart && hit >= blockEnd && hit < openBlock)
+                            {
+                                blockEnd = ScanBlock(rule, text, hit, final, ref pending, ref openBlock, ref openBlockRule, ref output);
+                            }
+                        }
+                        else
+                        {
+                            RunWindow(rule, text, hit, hit + entry.Keyword.Length, minStart, final, ref pending, ref output);
+                        }
+                    }
+                }
+            }
+
+            pos = hit + 1;
+        }
+
+        if (set.NumericRules.Length > 0)
+        {
+            ScanNumbers(set, text, minStart, final, ref pending, ref output);
+        }
+
+        if (!final)
+        {
+            pending = Math.Min(pending, set.Keywords.PendingFromPartialKeyword(text));
+            foreach (var guard in set.TailGuards)
+            {
+                pending = Math.Min(pending, guard.PendingFrom(text));
+            }
+        }
+
+        return new ScanState(Math.Min(pending, openBlock), openBlock, openBlockRule);
+    }
+
+    private static void ScanNumbers(
+        CompiledRuleSet set, ReadOnlySpan<char> text, int minStart, bool final, ref int pending,
+        ref PooledList<Candidate> output)
+    {
+        var from = Math.Max(0, minStart - NumericTokens.MaxLength - set.NumericMaxAfter - 1);
+        while (from > 0 && NumericTokens.IsRunChar(text[from - 1]))
+        {
+            from--;
+        }
+
+        while (NumericTokens.TryFindNext(text, from, out var start, out var end, out var runEnd, out var qualifies))
+        {
+            from = Math.Max(runEnd, start + 1);
+            var earliest = NumericTokens.EarliestMatchStart(text, start, set.NumericMaxBefore);
+            if (!final && runEnd == text.Length && runEnd - start <= NumericTokens.MaxLength)
+            {
+                pending = Math.Min(pending, earliest);
+                continue;
+            }
+
+            if (!qualifies)
+            {
+                continue;
+            }
+
+            foreach (var rule in set.NumericRules)
+            {
+                RunWindow(rule, text, start, end, minStart, final, ref pending, ref output, Math.Max(earliest, start - rule.Rule.Before));
+            }
+        }
+
+        if (!final)
+        {
+            // A number may begin with the next character (after a '+' or '(' that the token would include).
+            var next = text.Length;
+            while (next > 0 && text.Length - next < 2 && text[next - 1] is '+' or '(')
+            {
+                next--;
+            }
+
+            pending = Math.Min(pending, NumericTokens.EarliestMatchStart(text, next, set.NumericMaxBefore));
+        }
+    }
+
+    private static void RunWindow(
+        CompiledRule rule, ReadOnlySpan<char> text, int hit, int hitEnd, int minStart, bool final, ref int pending,
+        ref PooledList<Candidate> output, int earliestStart = -1)
+    {
+        if (rule.CharBefore is { } charBefore && (hit == 0 || !charBefore.Contains(text[hit - 1])))
+        {
+            return;
+        }
+
+        var earliest = earliestStart >= 0 ? earliestStart : Math.Max(0, hit - rule.Rule.Before);
+        var windowStart = Math.Max(0, earliest - CompiledRuleSet.Margin);
+        var wanted = (long)hitEnd + rule.Rule.After;
+        var windowEnd = (int)Math.Min(wanted, text.Length);
+        var complete = final || wanted <= text.Length;
+        if (rule.Rule.StopsAtWhitespace)
+        {
+            var space = text[hitEnd..windowEnd].IndexOfAny(Whitespace);
+            if (space >= 0)
+            {
+                windowEnd = hitEnd + space + 1;
+                complete = true;
+            }
+        }
+
+        if (windowEnd <= minStart)
+        {
+            return;
+        }
+
+        if (!complete)
+        {
+            pending = Math.Min(pending, earliest);
+            return;
+        }
+
+        var window = text[windowStart..windowEnd];
+        foreach (var match in rule.Regex.EnumerateMatches(window))
+        {
+            var start = windowStart + match.Index;
+            if (start < earliest || start < minStart || match.Length == 0)
+            {
+                continue;
+            }
+
+            var end = start + match.Length;
+            if (end == windowEnd && rule.ExtendOver is { } extendOver && end < text.Length)
+            {
+                var stop = text[end..].IndexOfAnyExcept(extendOver);
+                if (stop < 0 && !final)
+                {
+                    pending = Math.Min(pending, start);
+                    continue;
+                }
+
+                end = stop < 0 ? text.Length : end + stop;
+            }
+
+            if (rule.Accepts(text[start..end]))
+            {
+                output.Add(new Candidate(start, end - start, rule.Index, IsBlock: false));
+            }
+        }
+    }
+
+    /// <returns>Where the block ends (the hit itself when there is no complete block there).</returns>
+    private static int ScanBlock(
+        CompiledRule rule, ReadOnlySpan<char> text, int hit, bool final, ref int pending,
+        ref int openBlock, ref int openBlockRule, ref PooledList<Candidate> output)
+    {
+        var wanted = (long)hit + rule.Rule.After;
+        if (!final && wanted > text.Length)
+        {
+            pending = Math.Min(pending, hit);
+            return hit;
+        }
+
+        var header = text[hit..(int)Math.Min(wanted, text.Length)];
+        var matches = rule.Regex.EnumerateMatches(header);
+        if (!matches.MoveNext() || matches.Current.Index != 0)
+        {
+            return hit;
+        }
+
+        var end = PrivateKeyBlocks.FindEnd(text, hit + matches.Current.Length, out _);
+        if (end < 0 && !final)
+        {
+            openBlock = hit;
+            openBlockRule = rule.Index;
+            return hit;
+        }
+
+        end = end >= 0 ? end : text.Length;
+        output.Add(new Candidate(hit, end - hit, rule.Index, IsBlock: true));
+        return end;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Gatehouse.Masking.Detection;
+using Gatehouse.Masking.Redaction;
+using Gatehouse.Masking.Rules.Catalog;
+using Gatehouse.Masking.Streaming;
+
+namespace Gatehouse.Masking;
+
+/// <summary>
+/// Finds secrets, personal data and internal hosts in text and masks them. Immutable and thread-safe: build one per
+/// configuration snapshot and share it.
+/// </summary>
+/// <remarks>
+/// A keyword prefilter runs over the whole text once; each rule's pattern then runs only in a window around the hits
+/// of its own keywords. Overlapping matches are resolved deterministically (earliest, then longest). Masking a text in
+/// which nothing is found allocates nothing.
+/// </remarks>
+public sealed class MaskingEngine
+{
+    private readonly CompiledRuleSet _set;
+    private readonly Fingerprinter _fingerprinter;
+
+    /// <summary>Builds an engine. Validate the options first with <see cref="MaskingOptionsValidator"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (a bug: they are validated at start-up).</exception>
+    public MaskingEngine(MaskingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = MaskingOptionsValidator.Validate(options);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid masking options: " + string.Join("; ", errors), nameof(options));
+        }
+
+        Options = options;
+        var rules = RuleSetBuilder.Build(options);
+        _set = new CompiledRuleSet(rules, rule =>
+            options.RedactionByRule.TryGetValue(rule.Id, out var style) ? style : rule.Redaction ?? options.DefaultRedaction);
+        var key = options.FingerprintKey.IsEmpty ? RandomNumberGenerator.GetBytes(32) : options.FingerprintKey.ToArray();
+        _fingerprinter = new Fingerprinter(key);
+        Rules = [.. rules.Select(r => new RuleDescriptor(r.Id, r.Category, r.Description))];
+    }
+
+    /// <summary>The options this engine was built from.</summary>
+    public MaskingOptions Options { get; }
+
+    /// <summary>The active rules.</summary>
+    public IReadOnlyList<RuleDescriptor> Rules { get; }
+
+    internal CompiledRuleSet RuleSet => _set;
+
+    internal Fingerprinter Fingerprinter => _fingerprinter;
+
+    /// <summary>Masks <paramref name="text"/>; returns <see cref="MaskingResult.Unchanged"/> when nothing is found.</summary>
+    public MaskingResult Mask(ReadOnlySpan<char> text)
+    {
+        var candidates = default(PooledList<Candidate>);
+        try
+        {
+            var chosen = Find(text, ref candidates);
+            if (chosen.IsEmpty)
+            {
+                return MaskingResult.Unchanged;
+            }
+
+            var output = new ArrayBufferWriter<char>(text.Length);
+            var findings = new List<Finding>(chosen.Length);
+            MaskedTextWriter.Write(_set, _fingerprinter, text, 0, text.Length, chosen, 0, output, findings);
+            return new MaskingResult(output.WrittenSpan.ToString(), findings);
+        }
+        finally
+        {
+            candidates.Dispose();
+        }
+    }
+
+    /// <summary>Writes <paramref name="text"/>, masked, to <paramref name="output"/> and returns what was found.</summary>
+    public IReadOnlyList<Finding> Mask(ReadOnlySpan<char> text, IBufferWriter<char> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var candidates = default(PooledList<Candidate>);
+        try
+        {
+            var chosen = Find(text, ref candidates);
+            if (chosen.IsEmpty)
+            {
+                output.Write(text);
+                return [];
+            }
+
+            var findings = new List<Finding>(chosen.Length);
+            MaskedTextWriter.Write(_set, _fingerprinter, text, 0, text.Length, chosen, 0, output, findings);
+            return findings;
+        }
+        finally
+        {
+            candidates.Dispose();
+        }
+    }
+
+    /// <summary>Finds without masking: what <see cref="Mask(ReadOnlySpan{char})"/> would report.</summary>
+    public IReadOnlyList<Finding> Scan(ReadOnlySpan<char> text)
+    {
+        var candidates = default(PooledList<Candidate>);
+        try
+        {
+            var chosen = Find(text, ref candidates);
+            if (chosen.IsEmpty)
+            {
+                return [];
+            }
+
+            var findings = new List<Finding>(chosen.Length);
+            foreach (var c in chosen)
+            {
+                var rule = _set.Rules[c.RuleIndex].Rule;
+                var fingerprint = _fingerprinter.Fingerprint(text.Slice(c.Start, c.Length));
+                findings.Add(new Finding(rule.Id, rule.Category, c.Start, c.Length, fingerprint));
+            }
+
+            return findings;
+        }
+        finally
+        {
+            candidates.Dispose();
+        }
+    }
+
+    private Span<Candidate> Find(ReadOnlySpan<char> text, ref PooledList<Candidate> candidates)
+    {
+        Scanner.Scan(_set, text, 0, final: true, ref candidates);
+        return candidates.Count == 0 ? [] : candidates.Span[..OverlapResolver.Resolve(candidates.Span, text.Length)];
+    }
+
+    /// <summary>Starts masking one stream of text deltas (one per response stream; not thread-safe).</summary>
+    public StreamingRedactor CreateStreamingRedactor() => new(this);
+
+    /// <summary>Starts masking one streamed JSON document, such as a tool call's arguments, keeping it valid JSON.</summary>
+    public JsonArgumentsRedactor CreateJsonArgumentsRedactor() => new(this);
+}

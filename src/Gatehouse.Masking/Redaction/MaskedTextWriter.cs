@@ -1,0 +1,36 @@
+using System.Buffers;
+using Gatehouse.Masking.Detection;
+
+namespace Gatehouse.Masking.Redaction;
+
+/// <summary>Writes a text with its chosen candidates replaced, and records a finding for each.</summary>
+internal static class MaskedTextWriter
+{
+    /// <param name="set">The rules the candidates refer to.</param>
+    /// <param name="fingerprinter">Computes each finding's fingerprint.</param>
+    /// <param name="text">The scanned text.</param>
+    /// <param name="from">Where in <paramref name="text"/> to start writing.</param>
+    /// <param name="to">Where to stop; every chosen candidate lies within [from, to).</param>
+    /// <param name="chosen">Non-overlapping candidates in order.</param>
+    /// <param name="baseOffset">The offset of <paramref name="text"/> in the original, for findings.</param>
+    /// <param name="output">Receives the masked text.</param>
+    /// <param name="findings">Receives one finding per chosen candidate.</param>
+    public static void Write(
+        CompiledRuleSet set, Fingerprinter fingerprinter, ReadOnlySpan<char> text, int from, int to,
+        ReadOnlySpan<Candidate> chosen, long baseOffset, IBufferWriter<char> output, List<Finding> findings)
+    {
+        var pos = from;
+        foreach (var c in chosen)
+        {
+            output.Write(text[pos..c.Start]);
+            var rule = set.Rules[c.RuleIndex];
+            var value = text.Slice(c.Start, c.Length);
+            var fingerprint = fingerprinter.Fingerprint(value);
+            ReplacementWriter.Write(output, rule, value, fingerprint);
+            findings.Add(new Finding(rule.Rule.Id, rule.Rule.Category, checked((int)(baseOffset + c.Start)), c.Length, fingerprint));
+            pos = c.End;
+        }
+
+        output.Write(text[pos..to]);
+    }
+}

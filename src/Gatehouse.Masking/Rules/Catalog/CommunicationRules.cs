@@ -1,0 +1,61 @@
+using static Gatehouse.Masking.Rules.Catalog.RuleFactory;
+
+namespace Gatehouse.Masking.Rules.Catalog;
+
+/// <summary>Messaging, e-mail and collaboration services.</summary>
+internal static class CommunicationRules
+{
+    public static IEnumerable<MaskingRule> All() =>
+    [
+        Prefixed("slack-bot-token", "Slack bot token", "xoxb-", "[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34}", Fake.Digits(12) + "-" + Fake.Digits(13) + "-" + Fake.Alnum(24)),
+        Prefixed("slack-user-token", "Slack user token", "xoxp-", "[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}", Fake.Digits(12) + "-" + Fake.Digits(12) + "-" + Fake.Digits(13) + "-" + Fake.Hex(32)),
+        Prefixed("slack-workspace-token", "Slack workspace access token", "xoxa-", "[0-9]-?[A-Za-z0-9-]{20,200}", "2-" + Fake.Alnum(40), after: 210),
+        Prefixed("slack-refresh-token", "Slack workspace refresh token", "xoxr-", "[A-Za-z0-9-]{20,200}", Fake.Alnum(40), after: 210),
+        Prefixed("slack-config-token", "Slack configuration access token", "xoxe.xox", "[bp]-[0-9]-[A-Za-z0-9]{100,200}", "p-1-" + Fake.Alnum(140), after: 210),
+        Prefixed("slack-config-refresh-token", "Slack configuration refresh token", "xoxe-", "[0-9]-[A-Za-z0-9]{100,200}", "1-" + Fake.Alnum(140), after: 210),
+        Prefixed("slack-app-token", "Slack app-level token", "xapp-", "[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64}", "1-" + Fake.UpperAlnum(11) + "-" + Fake.Digits(13) + "-" + Fake.Hex(64)),
+        Inner("slack-webhook-url", "Slack incoming webhook URL", "hooks.slack.com",
+            @"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{40,120}", "hooks.slack.com/services/T" + Fake.UpperAlnum(8) + "/B" + Fake.UpperAlnum(10) + "/" + Fake.Alnum(24), before: 0, after: 140),
+        Inner("discord-webhook-url", "Discord webhook URL", "/api/webhooks/",
+            @"discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,70}", "https://discord.com/api/webhooks/" + Fake.Digits(18) + "/" + Fake.UrlSafe(68), before: 14, after: 100, beforeChars: AlnumChars + "."),
+        Context("discord-bot-token", "Discord bot token (in context)", ["discord"], @"[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}", "M" + Fake.UrlSafe(23) + "." + Fake.UrlSafe(6) + "." + Fake.UrlSafe(27)),
+        Inner("telegram-bot-token", "Telegram bot token", ":AA", "[0-9]{8,10}:AA[A-Za-z0-9_-]{33}", Fake.Digits(10) + ":AA" + Fake.UrlSafe(33), before: 10, after: 40, beforeChars: "0123456789"),
+        Inner("teams-webhook-url", "Microsoft Teams incoming webhook URL", ".webhook.office.com",
+            @"[a-z0-9-]{1,40}\.webhook\.office\.com/webhookb2/[A-Za-z0-9@/_-]{40,300}", "acme.webhook.office.com/webhookb2/" + Fake.Hex(36) + "@" + Fake.Hex(36) + "/IncomingWebhook/" + Fake.Hex(32), before: 41, after: 320, beforeChars: AlnumChars + "-"),
+        Prefixed("sendgrid-api-key", "SendGrid API key", "SG.", "[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}", Fake.UrlSafe(22) + "." + Fake.UrlSafe(43)),
+        Inner("mailgun-api-key", "Mailgun private API key", "key-", "key-[a-f0-9]{32}", "key-" + Fake.Hex(32), before: 0),
+        Context("mailgun-signing-key", "Mailgun webhook signing key (in context)", ["mailgun"], "[a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8}", Fake.Hex(32) + "-" + Fake.Hex(8) + "-" + Fake.Hex(8)),
+        Inner("mailchimp-api-key", "Mailchimp API key", "-us", "[a-f0-9]{32}-us[0-9]{1,2}", Fake.Hex(32) + "-us21", before: 32, after: 6, beforeChars: HexChars),
+        Context("postmark-server-token", "Postmark server token (in context)", ["postmark"], "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "01234567-89ab-cdef-0123-456789abcdef"),
+        Prefixed("mailersend-token", "MailerSend API token", "mlsn.", "[a-f0-9]{64}", Fake.Hex(64)),
+        Context("twilio-api-key", "Twilio API key SID (in context)", ["twilio"], "SK[0-9a-fA-F]{32}", "SK" + Fake.Hex(32)),
+        Context("twilio-auth-token", "Twilio auth token (in context)", ["twilio_auth_token", "twilio_token"], "[a-f0-9]{32}", Fake.Hex(32)),
+        Context("vonage-api-secret", "Vonage / Nexmo API secret (in context)", ["nexmo", "vonage"], "[A-Za-z0-9]{16}", Fake.Alnum(16)),
+        Context("zendesk-api-token", "Zendesk API token (in context)", ["zendesk"], "[A-Za-z0-9]{40}", Fake.Alnum(40)),
+        Context("intercom-access-token", "Intercom access token (in context)", ["intercom"], "dG9rOj[A-Za-z0-9+/=_-]{40,80}", "dG9rOj" + Fake.Base64(54)),
+        Prefixed("linear-api-key", "Linear API key", "lin_api_", "[A-Za-z0-9]{40}", Fake.Alnum(40)),
+        Prefixed("linear-oauth-token", "Linear OAuth token", "lin_oauth_", "[a-f0-9]{64}", Fake.Hex(64)),
+        Prefixed("notion-integration-token", "Notion integration token", "ntn_", "[0-9]{11}[A-Za-z0-9]{35}", Fake.Digits(11) + Fake.Alnum(35)),
+        Prefixed("notion-legacy-token", "Notion integration token (legacy)", "secret_", "[A-Za-z0-9]{43}", Fake.Alnum(43)),
+        Context("airtable-pat", "Airtable personal access token (in context)", ["airtable"], @"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}", "pat" + Fake.Alnum(14) + "." + Fake.Hex(64)),
+        Prefixed("figma-pat", "Figma personal access token", "figd_", "[A-Za-z0-9_-]{40}", Fake.UrlSafe(40)),
+        Context("asana-pat", "Asana personal access token (in context)", ["asana"], "[0-9]/[0-9]{10,20}(?:/[0-9]{10,20})?:[a-f0-9]{32}", "2/" + Fake.Digits(16) + "/" + Fake.Digits(16) + ":" + Fake.Hex(32)),
+        Context("jira-api-token", "Jira / Confluence API token, legacy (in context)", ["jira", "confluence", "atlassian"], "[A-Za-z0-9]{24}", Fake.Alnum(24)),
+        Context("trello-api-token", "Trello API token (in context)", ["trello"], "[a-f0-9]{64}|ATTA[A-Za-z0-9]{60,70}", Fake.Hex(64)),
+        Context("monday-api-token", "monday.com API token (in context)", ["monday"], @"eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}", "eyJ" + Fake.UrlSafe(30) + "." + Fake.UrlSafe(30) + "." + Fake.UrlSafe(30)),
+        Prefixed("dropbox-access-token", "Dropbox short-lived access token", "sl.", "[A-Za-z0-9_-]{130,160}", Fake.UrlSafe(140), after: 170),
+        Prefixed("facebook-access-token", "Facebook / Meta access token", "EAACEdEose0cBA", "[0-9A-Za-z]{20,250}", Fake.Alnum(100), after: 270),
+        Prefixed("twitter-bearer-token", "X / Twitter app bearer token", "AAAAAAAAAAAAAAAAAAAAA", "[A-Za-z0-9%]{30,120}", Fake.Alnum(80), after: 130),
+        Inner("mapbox-secret-token", "Mapbox secret access token", "sk.eyJ", @"sk\.eyJ[A-Za-z0-9_-]{50,300}\.[A-Za-z0-9_-]{20,40}", "sk.eyJ" + Fake.UrlSafe(60) + "." + Fake.UrlSafe(22), before: 0, after: 360),
+        Prefixed("typeform-token", "Typeform personal access token", "tfp_", "[A-Za-z0-9_.=-]{59}", Fake.UrlSafe(59)),
+        Prefixed("frameio-token", "Frame.io API token", "fio-u-", "[A-Za-z0-9_=-]{64}", Fake.UrlSafe(64)),
+        Prefixed("contentful-pat", "Contentful personal access token", "CFPAT-", "[A-Za-z0-9_-]{43}", Fake.UrlSafe(43)),
+        Prefixed("hubspot-pat", "HubSpot private app token", "pat-", "(?:na|eu)[0-9]-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "na1-01234567-89ab-cdef-0123-456789abcdef"),
+        Prefixed("posthog-personal-key", "PostHog personal API key", "phx_", "[A-Za-z0-9]{43}", Fake.Alnum(43)),
+        Prefixed("postman-api-key", "Postman API key", "PMAK-", "[a-f0-9]{24}-[a-f0-9]{34}", Fake.Hex(24) + "-" + Fake.Hex(34)),
+        Prefixed("adobe-client-secret", "Adobe client secret", "p8e-", "[A-Za-z0-9]{32}", Fake.Alnum(32)),
+        Context("algolia-admin-key", "Algolia admin API key (in context)", ["algolia"], "[a-f0-9]{32}", Fake.Hex(32)),
+        Context("okta-api-token", "Okta API token (in context)", ["okta"], "00[A-Za-z0-9_-]{40}", "00" + Fake.UrlSafe(40)),
+        Context("auth0-client-secret", "Auth0 client secret (in context)", ["auth0"], "[A-Za-z0-9_-]{64}", Fake.UrlSafe(64)),
+    ];
+}

@@ -1,0 +1,37 @@
+using CsCheck;
+using Gatehouse.Masking.Detection;
+using Gatehouse.Masking.Rules.Catalog;
+
+namespace Gatehouse.Masking.Tests.Engine;
+
+public sealed class TrigramFilterTests
+{
+    private static readonly string[] Keywords = [.. BuiltInRules.All.SelectMany(r => r.Keywords).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    [Fact]
+    public void Next_AnyText_ProposesEveryPositionWhereAKeywordStarts()
+    {
+        var filter = new TrigramFilter(Keywords);
+        var pieces = Gen.Frequency(
+            (2, Gen.OneOf(Keywords).Select(Gen.Bool, (k, upper) => upper ? k.ToUpperInvariant() : k.ToLowerInvariant())),
+            (3, Gen.OneOf(" ", "x", "_", "-", ".", "é", "ſ", "\n", "1", "@", "::")));
+
+        pieces.Array[0, 30].Select(p => string.Concat(p)).Sample(text =>
+        {
+            var proposed = new HashSet<int>();
+            for (var i = filter.Next(text, 0); i >= 0; i = filter.Next(text, i + 1))
+            {
+                proposed.Add(i);
+            }
+
+            for (var i = 0; i < text.Length; i++)
+            {
+                var at = i;
+                if (Keywords.Any(k => text.AsSpan(at).StartsWith(k, StringComparison.OrdinalIgnoreCase)))
+                {
+                    Assert.Contains(i, proposed);
+                }
+            }
+        }, iter: 500);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Buffers;
+
+namespace Gatehouse.Masking.Tests.Streaming;
+
+public sealed class StreamingRedactorTests
+{
+    private const string KeyLine = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7EXAMPLEEXAMPLE\n";
+
+    [Fact]
+    public void Push_PrivateKeyBeginLine_ReleasesTheMarkerBeforeTheEndLineArrives()
+    {
+        using var redactor = TestEngines.Default.CreateStreamingRedactor();
+
+        var released = redactor.Push("key:\n-----BEGIN OPENSSH PRIVATE KEY-----\n") + redactor.Push(KeyLine) + redactor.Push(KeyLine);
+
+        Assert.Equal("key:\n[MASKED:openssh-private-key]", released);
+        Assert.True(redactor.Holdback < 64, $"holdback {redactor.Holdback}");
+    }
+
+    [Fact]
+    public void Push_LongPrivateKeyInSmallDeltas_SwallowsItAndResumesAfterTheEndLine()
+    {
+        var text = "a\n-----BEGIN RSA PRIVATE KEY-----\n" + string.Concat(Enumerable.Repeat(KeyLine, 60)) +
+            "-----END RSA PRIVATE KEY-----\nthen mail jane.doe@example.com";
+        using var redactor = TestEngines.Default.CreateStreamingRedactor();
+
+        var output = string.Concat(text.Chunk(37).Select(c => redactor.Push(new string(c)))) + redactor.Flush();
+
+        Assert.Equal("a\n[MASKED:rsa-private-key]\nthen mail [MASKED:email]", output);
+        Assert.Equal(TestEngines.Default.Mask(text).Findings, redactor.Findings);
+        Assert.True(redactor.MaxHoldback < 100, $"max holdback {redactor.MaxHoldback}");
+    }
+
+    [Fact]
+    public void Push_WindowLongerThanTheCap_MasksInsteadOfReleasingUnscannedText()
+    {
+        var engine = new MaskingEngine(new MaskingOptions
+        {
+            StreamingHoldbackCap = 64,
+            CustomRules = [new CustomRuleOptions { Id = "long", Pattern = "LONG:[a-z]{10,400};", Keywords = ["LONG:"], MaxLength = 410 }],
+        });
+        using var redactor = engine.CreateStreamingRedactor();
+        var secret = new string('q', 300);
+
+        var output = string.Concat(("LONG:" + secret + ";").Chunk(20).Select(c => redactor.Push(new string(c)))) + redactor.Flush();
+
+        Assert.DoesNotContain("qqqqqqqq", output, StringComparison.Ordinal);
+        Assert.Contains("[MASKED:holdback-limit]", output, StringComparison.Ordinal);
+        Assert.True(redactor.MaxHoldback <= 64);
+    }
+
+    [Fact]
+    public void Push_TokenLongerThanTheCapAndTheContext_IsMaskedToItsEnd()
+    {
+        var jwt = "eyJhbGciOiJSUzI1NiJ9.eyJ" + string.Concat(Enumerable.Repeat("EXAMPLEpayload0123456789", 150)) + ".sig_EXAMPLE";
+        using var redactor = TestEngines.Default.CreateStreamingRedactor();
+
+        var output = string.Concat(("id_token " + jwt + " done").Chunk(50).Select(c => redactor.Push(new string(c)))) + redactor.Flush();
+
+        Assert.DoesNotContain("EXAMPLEpayload", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("sig_EXAMPLE", output, StringComparison.Ordinal);
+        Assert.EndsWith(" done", output, StringComparison.Ordinal);
+        Assert.True(redactor.MaxHoldback <= 512);
+    }
+
+    [Fact]
+    public void Abort_WithHeldBackPrefix_WritesAMarkerAndNeverThePrefix()
+    {
+        using var redactor = TestEngines.Default.CreateStreamingRedactor();
+        var released = redactor.Push("here: ghp_EXAMPLE0123");
+        var output = new ArrayBufferWriter<char>();
+
+        redactor.Abort(output);
+
+        Assert.Equal("here: ", released);
+        Assert.Equal("[MASKED:stream-aborted]", output.WrittenSpan.ToString());
+    }
+
+    [Fact]
+    public void Push_PlainProse_HoldsBackNothingAfterAWordBoundary()
+    {
+        using var redactor = TestEngines.Default.CreateStreamingRedactor();
+
+        var released = redactor.Push("The quick brown fox jumps over the lazy dog. ");
+
+        Assert.Equal("The quick brown fox jumps over the lazy dog. ", released);
+        Assert.Equal(0, redactor.Holdback);
+    }
+}
