@@ -21,6 +21,9 @@ public sealed record ConnectionConfig
     /// </summary>
     public bool Demo { get; init; }
 
+    /// <summary>Gets the connection's masking of prompts and responses; the default masks both ways.</summary>
+    public ConnectionMaskingConfig Masking { get; init; } = new();
+
     /// <summary>Gets the groups allowed to use the connection; empty means any authenticated caller.</summary>
     public IReadOnlyList<string> AllowGroups { get; init; } = [];
 }

@@ -18,6 +18,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets where state is stored.</summary>
     public StorageConfig Storage { get; init; } = new();
 
+    /// <summary>Gets the masking engine's settings.</summary>
+    public MaskingConfig Masking { get; init; } = new();
+
     /// <summary>Gets the audit trail's settings.</summary>
     public AuditConfig Audit { get; init; } = new();
 

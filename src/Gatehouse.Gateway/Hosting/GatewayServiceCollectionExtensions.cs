@@ -33,12 +33,14 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpForwarder();
         services.AddGatehouseIdentity(config.Identity);
 
+        // Metrics are always collected (cheap counters, read by any exporter or `dotnet-counters`). Traces are only
+        // produced when something will receive them: a registered listener makes every request allocate activities.
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(config.Telemetry.ServiceName))
-            .WithTracing(t => t.AddSource(GatewayTelemetry.SourceName).AddAspNetCoreInstrumentation())
             .WithMetrics(m => m.AddMeter(GatewayTelemetry.MeterName, "Gatehouse.Audit").AddAspNetCoreInstrumentation());
         if (config.Telemetry.OtlpEndpoint is { } endpoint)
         {
+            telemetry.WithTracing(t => t.AddSource(GatewayTelemetry.SourceName).AddAspNetCoreInstrumentation());
             telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf, new Uri(endpoint));
         }
 

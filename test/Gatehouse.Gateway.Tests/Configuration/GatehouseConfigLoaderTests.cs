@@ -180,6 +180,57 @@ public sealed class GatehouseConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_MaskingSection_BuildsEngineOptionsAndConnectionModes()
+    {
+        var path = Write("""
+            masking:
+              redaction: pseudonym
+              redactionByRule: { email: last4 }
+              fingerprintKey: { env: TEST_MASKING_KEY }
+              internalHosts: ["*.corp.example.com"]
+              pii: { ipAddresses: true, phone: false }
+              customRules:
+                - id: acme-token
+                  pattern: 'acme_[a-z0-9]{32}'
+                  keywords: [acme_]
+            connections:
+              - name: a
+                upstream: https://a.example.com
+                masking: { request: block, response: off }
+            """);
+
+        var result = GatehouseConfigLoader.Load(path, Env(("TEST_MASKING_KEY", "0123456789abcdef-key")));
+
+        Assert.True(result.Success, result.FormatErrors());
+        var engine = result.Config!.Masking.Engine;
+        Assert.Equal(Gatehouse.Masking.Redaction.RedactionStyle.Pseudonym, engine.DefaultRedaction);
+        Assert.Equal(Gatehouse.Masking.Redaction.RedactionStyle.KeepLast4, engine.RedactionByRule["email"]);
+        Assert.Equal(20, engine.FingerprintKey.Length);
+        Assert.Equal(["*.corp.example.com"], engine.InternalHostPatterns);
+        Assert.True(engine.Pii.IpAddresses);
+        Assert.False(engine.Pii.Phone);
+        Assert.Equal("acme-token", Assert.Single(engine.CustomRules).Id);
+        Assert.Equal("env:TEST_MASKING_KEY", result.Config.Masking.FingerprintKeySource);
+        Assert.Equal(MaskingMode.Block, result.Config.Connections[0].Masking.Request);
+        Assert.Equal(MaskingMode.Off, result.Config.Connections[0].Masking.Response);
+    }
+
+    [Theory]
+    [InlineData("masking:\n  redaction: blur\n", "masking.redaction")]
+    [InlineData("masking:\n  fingerprintKey: { env: SHORT_KEY }\n", "masking.fingerprintKey")]
+    [InlineData("masking:\n  disabledRules: [no-such-rule]\n", "masking.disabledRules")]
+    [InlineData("masking:\n  customRules:\n    - id: x\n      pattern: '(['\n", "masking.customRules[0].pattern")]
+    [InlineData("connections:\n  - name: a\n    upstream: https://x\n    masking: { request: maybe }\n", "connections[0].masking.request")]
+    public void Load_InvalidMasking_ReportsItsPath(string yaml, string expectedPath)
+    {
+        var result = GatehouseConfigLoader.Load(Write(yaml), Env(("SHORT_KEY", "short")));
+
+        Assert.False(result.Success);
+        Assert.Contains(result.Errors, e => e.Path.StartsWith(expectedPath, StringComparison.Ordinal));
+        Assert.DoesNotContain("short", result.FormatErrors().Replace("shorter", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_BrokenYaml_ReportsTheLine()
     {
         var result = GatehouseConfigLoader.Load(Write("connections:\n  - name: a\n   upstream: [\n"), Env());

@@ -20,6 +20,7 @@ internal static partial class ConfigBinder
             Identity = BindIdentity(reader.Section("identity")),
             Connections = BindConnections(reader, environment),
             Storage = BindStorage(reader.Section("storage")),
+            Masking = MaskingBinder.Bind(reader.Section("masking"), environment),
             Audit = BindAudit(reader.Section("audit")),
             Limits = BindLimits(reader.Section("limits")),
             Telemetry = BindTelemetry(reader.Section("telemetry")),
@@ -128,6 +129,7 @@ internal static partial class ConfigBinder
             var credentialNode = s.Child("credential");
             var credential = credentialNode is null ? null : BindCredential(new SectionReader(credentialNode, s.Errors), environment);
             var allowGroups = s.StringList("allowGroups") ?? [];
+            var masking = MaskingBinder.BindConnection(s.Section("masking"));
             s.ReportUnknownKeys();
             if (name is not null && upstream is not null)
             {
@@ -138,6 +140,7 @@ internal static partial class ConfigBinder
                     Upstream = upstream,
                     Credential = credential,
                     AllowGroups = allowGroups,
+                    Masking = masking,
                 });
             }
         }
@@ -149,37 +152,7 @@ internal static partial class ConfigBinder
     {
         var header = s.RequiredString("header");
         var prefix = s.String("prefix") ?? "";
-        var env = s.String("env");
-        var file = s.String("file");
-        if (s.Child("value") is not null)
-        {
-            s.Errors.Add(s.ChildPath("value"), null, "credentials are never written in the configuration file: use env or file");
-        }
-
-        if ((env is null) == (file is null))
-        {
-            s.Errors.Add(s.Path, null, "give exactly one of env (an environment variable name) or file (a path)");
-            s.ReportUnknownKeys();
-            return null;
-        }
-
-        string? value;
-        string source;
-        if (env is not null)
-        {
-            source = $"env:{env}";
-            value = environment[env]?.ToString();
-            if (string.IsNullOrEmpty(value))
-            {
-                s.Errors.Add(s.ChildPath("env"), null, $"environment variable {env} is not set");
-            }
-        }
-        else
-        {
-            source = $"file:{file}";
-            value = ReadSecretFile(file!, s);
-        }
-
+        var value = SecretSource.Read(s, environment, out var source);
         if (header is not null && !HeaderName().IsMatch(header))
         {
             s.Errors.Add(s.ChildPath("header"), null, $"'{header}' is not a valid HTTP header name");
@@ -191,20 +164,7 @@ internal static partial class ConfigBinder
         }
 
         s.ReportUnknownKeys();
-        return header is null || string.IsNullOrEmpty(value) ? null : new CredentialConfig { Header = header, Prefix = prefix, Value = value, Source = source };
-    }
-
-    private static string? ReadSecretFile(string file, SectionReader s)
-    {
-        try
-        {
-            return File.ReadAllText(file).Trim();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            s.Errors.Add(s.ChildPath("file"), null, $"cannot read '{file}': {ex.GetType().Name}");
-            return null;
-        }
+        return header is null || string.IsNullOrEmpty(value) ? null : new CredentialConfig { Header = header, Prefix = prefix, Value = value, Source = source! };
     }
 
     private static StorageConfig BindStorage(SectionReader s)
