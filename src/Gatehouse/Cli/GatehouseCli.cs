@@ -2,6 +2,7 @@ using System.CommandLine;
 using Gatehouse.AuditCommands;
 using Gatehouse.Dev;
 using Gatehouse.Keys;
+using Gatehouse.Scan;
 using Gatehouse.Serve;
 
 namespace Gatehouse.Cli;
@@ -18,6 +19,7 @@ internal static class GatehouseCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(DevCommand.Create());
         return root;
     }

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Gatehouse.FunctionalTests.Infrastructure;
+using Gatehouse.Masking.Rules.Catalog;
+
+namespace Gatehouse.FunctionalTests;
+
+public sealed class ScanCommandTests : IDisposable
+{
+    private static readonly string GitHubToken = BuiltInRules.All.Single(r => r.Id == "github-pat").Example;
+    private static readonly string AwsKeyId = BuiltInRules.All.Single(r => r.Id == "aws-access-key-id").Example;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("gatehouse-scan-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task Scan_DirectoryWithSecrets_ListsRuleAndPlaceButNeverTheValue_AndExitsOne()
+    {
+        Write("src/app/settings.py", $"DEBUG = True\nGITHUB_TOKEN = \"{GitHubToken}\"\n");
+        Write("src/clean.cs", "public static int Two() => 2;\n");
+        Write(".git/config", $"token = {GitHubToken}\n");
+
+        var result = await GatehouseCommand.RunAsync("scan", _directory);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("settings.py:2:17: github-pat (secret", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(".git", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(GitHubToken, result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(GitHubToken[4..20], result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_CleanFile_ExitsZero()
+    {
+        var path = Write("clean.md", "Nothing to see here; call Clamp(x, 0, 10).\n");
+
+        var result = await GatehouseCommand.RunAsync("scan", path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("nothing found", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_Sarif_IsVersion210WithRuleLocationAndFingerprint()
+    {
+        var path = Write("deploy.sh", $"export AWS_ACCESS_KEY_ID={AwsKeyId}\n");
+
+        var result = await GatehouseCommand.RunAsync("scan", "--format", "sarif", path);
+
+        Assert.Equal(1, result.ExitCode);
+        using var sarif = JsonDocument.Parse(result.Output);
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        Assert.Equal("gatehouse", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
+        var finding = run.GetProperty("results")[0];
+        Assert.Equal("aws-access-key-id", finding.GetProperty("ruleId").GetString());
+        var region = finding.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal(1, region.GetProperty("startLine").GetInt32());
+        Assert.Equal(26, region.GetProperty("startColumn").GetInt32());
+        Assert.False(string.IsNullOrEmpty(finding.GetProperty("partialFingerprints").GetProperty("gatehouse/v1").GetString()));
+        Assert.DoesNotContain(AwsKeyId, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_Json_ListsEachFinding()
+    {
+        var path = Write("two.txt", $"a={AwsKeyId}\nb={GitHubToken}\n");
+
+        var result = await GatehouseCommand.RunAsync("scan", "--format", "json", path);
+
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(["aws-access-key-id", "github-pat"], json.RootElement.EnumerateArray().Select(f => f.GetProperty("rule").GetString()));
+    }
+
+    [Fact]
+    public async Task Scan_Redact_WritesTheMaskedTextToOutput()
+    {
+        var path = Write("env", $"TOKEN={GitHubToken}\nNAME=demo\n");
+
+        var result = await GatehouseCommand.RunAsync("scan", "--redact", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("TOKEN=[MASKED:github-pat]\nNAME=demo\n", result.Output);
+        Assert.Contains("github-pat", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_RedactWithADirectory_IsAUsageError()
+    {
+        var result = await GatehouseCommand.RunAsync("scan", "--redact", _directory);
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    private string Write(string relative, string content)
+    {
+        var path = Path.Combine(_directory, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
