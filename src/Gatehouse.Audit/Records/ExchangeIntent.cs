@@ -45,6 +45,9 @@ public sealed record ExchangeIntent
     /// <summary>Gets the request body size in bytes.</summary>
     public long RequestBytes { get; init; }
 
+    /// <summary>Gets what the masking found in the request (the prompt is recorded masked).</summary>
+    public IReadOnlyList<AuditFinding> Findings { get; init; } = [];
+
     /// <summary>Gets the decision taken before forwarding (<c>allow</c>, <c>deny</c>, ...).</summary>
     public string Decision { get; init; } = "allow";
 

@@ -39,6 +39,9 @@ public sealed record ExchangeOutcome
     /// <summary>Gets the response body size in bytes.</summary>
     public long ResponseBytes { get; init; }
 
+    /// <summary>Gets what the masking found in the response (the response is recorded masked).</summary>
+    public IReadOnlyList<AuditFinding> Findings { get; init; } = [];
+
     /// <summary>Gets which stages ran (for example <c>identity</c>, <c>audit</c>, <c>protocol</c>).</summary>
     public IReadOnlyList<string> Coverage { get; init; } = [];
 

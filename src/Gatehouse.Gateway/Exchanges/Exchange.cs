@@ -57,6 +57,12 @@ internal sealed class Exchange
 
     public Coverage Coverage { get; set; }
 
+    /// <summary>Gets what masking found in the request (rules and fingerprints, never values).</summary>
+    public List<Audit.Records.AuditFinding> RequestFindings { get; } = [];
+
+    /// <summary>Gets what masking found in the response.</summary>
+    public List<Audit.Records.AuditFinding> ResponseFindings { get; } = [];
+
     /// <summary>
     /// Gets or sets a value indicating whether the intent could not be written before forwarding (failure mode open),
     /// so it is written with the outcome instead.

@@ -21,6 +21,7 @@ internal static class Exchanges
         Stream = true,
         Prompt = prompt,
         RequestBytes = 321,
+        Findings = [new AuditFinding("aws-access-key-id", "secret", "request", "prompt", "5f0c2a")],
         DecisionReason = "rule:default",
     };
 
@@ -38,6 +39,7 @@ internal static class Exchanges
         OutputTokens = 34,
         FinishReason = "stop",
         ResponseBytes = 999,
+        Findings = [new AuditFinding("github-pat", "secret", "response", "content", "7f3a9c")],
         Coverage = ["identity", "audit", "protocol"],
     };
 }

@@ -33,7 +33,8 @@ public sealed class AuditEntryCodecTests
         var decoded = AuditEntryCodec.DecodeIntent(draft.Payload, draft.Body);
 
         Assert.Equal(intent.Identity.Groups, decoded.Identity.Groups);
-        Assert.Equal(intent with { Identity = decoded.Identity }, decoded);
+        Assert.Equal(intent.Findings, decoded.Findings);
+        Assert.Equal(intent with { Identity = decoded.Identity, Findings = decoded.Findings }, decoded);
         Assert.Equal(intent.Identity with { Groups = decoded.Identity.Groups }, decoded.Identity);
     }
 
@@ -47,7 +48,8 @@ public sealed class AuditEntryCodecTests
 
         Assert.Equal(outcome.ToolCalls, decoded.ToolCalls);
         Assert.Equal(outcome.Coverage, decoded.Coverage);
-        Assert.Equal(outcome with { ToolCalls = decoded.ToolCalls, Coverage = decoded.Coverage }, decoded);
+        Assert.Equal(outcome.Findings, decoded.Findings);
+        Assert.Equal(outcome with { ToolCalls = decoded.ToolCalls, Coverage = decoded.Coverage, Findings = decoded.Findings }, decoded);
         Assert.Equal(200, draft.Index.Status);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Gatehouse.Gateway.Secrets;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Gatehouse.Gateway.Identity.Development;
@@ -35,39 +36,12 @@ internal sealed class DevSigningKey
     /// <summary>Loads the key from <paramref name="path"/>, creating it (mode 0600) when the file does not exist.</summary>
     public static DevSigningKey LoadOrCreate(string path)
     {
-        if (File.Exists(path))
+        var bytes = PrivateFile.ReadOrCreate(path, () =>
         {
-            return new DevSigningKey(Read(File.ReadAllBytes(path)));
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(directory))
-        {
-            _ = OperatingSystem.IsWindows()
-                ? Directory.CreateDirectory(directory)
-                : Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        using var rsa = RSA.Create(2048);
-        var parameters = rsa.ExportParameters(includePrivateParameters: true);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var file = new FileStream(path, options);
-            file.Write(Write(parameters));
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created the key first; use theirs so that both sign with the same key.
-            return new DevSigningKey(Read(File.ReadAllBytes(path)));
-        }
-
-        return new DevSigningKey(parameters);
+            using var rsa = RSA.Create(2048);
+            return Write(rsa.ExportParameters(includePrivateParameters: true));
+        });
+        return new DevSigningKey(Read(bytes));
     }
 
     private static byte[] Write(RSAParameters key)

@@ -1,0 +1,9 @@
+namespace Gatehouse.Audit.Records;
+
+/// <summary>A secret or PII the masking found and replaced: which rule, where, and its keyed fingerprint, never its value.</summary>
+/// <param name="Rule">The rule id, for example <c>github-pat</c>.</param>
+/// <param name="Category"><c>secret</c>, <c>pii</c> or <c>internal</c>.</param>
+/// <param name="Direction"><c>request</c> or <c>response</c>.</param>
+/// <param name="Field">Where it was: <c>prompt</c>, <c>content</c>, <c>reasoning</c>, <c>tool_arguments</c>, <c>body</c>.</param>
+/// <param name="Fingerprint">HMAC-SHA256 of the value under the deployment's key: equal values give equal fingerprints.</param>
+public sealed record AuditFinding(string Rule, string Category, string Direction, string Field, string Fingerprint);

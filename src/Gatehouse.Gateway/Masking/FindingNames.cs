@@ -1,0 +1,18 @@
+using Gatehouse.Audit.Records;
+using Gatehouse.Masking;
+
+namespace Gatehouse.Gateway.Masking;
+
+/// <summary>Turns the engine's findings into the audit's, naming direction and field; never the value.</summary>
+internal static class FindingNames
+{
+    public static AuditFinding ToAudit(Finding finding, string direction, string field)
+        => new(finding.RuleId, Category(finding.Category), direction, field, finding.Fingerprint);
+
+    public static string Category(RuleCategory category) => category switch
+    {
+        RuleCategory.Pii => "pii",
+        RuleCategory.Internal => "internal",
+        _ => "secret",
+    };
+}
