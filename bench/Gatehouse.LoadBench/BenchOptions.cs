@@ -19,6 +19,9 @@ internal sealed record BenchOptions
 
     public bool Stream { get; init; }
 
+    /// <summary>Gets the gateway connection's kind: <c>openai</c> (understood and assembled) or <c>http</c> (opaque), to tell their costs apart.</summary>
+    public string Kind { get; init; } = "openai";
+
     /// <summary>Gets the built gateway (<c>gatehouse.dll</c>), run as a child process.</summary>
     public string GatehousePath { get; init; } = "src/Gatehouse/bin/Release/net10.0/gatehouse.dll";
 
@@ -50,6 +53,7 @@ internal sealed record BenchOptions
                 "--concurrency" => options with { Concurrency = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--threads" => options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--body-size" => options with { BodySize = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--kind" => options with { Kind = value },
                 "--gatehouse" => options with { GatehousePath = value },
                 "--doc" => options with { Doc = value },
                 "--audit-benchmark" => options with { AuditBenchmark = value },

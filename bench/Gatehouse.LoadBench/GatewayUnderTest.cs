@@ -29,7 +29,7 @@ internal sealed class GatewayUnderTest
 
     public ChildProcess Process { get; }
 
-    public static async Task<GatewayUnderTest> StartAsync(string gatehouseDll, string directory, int port, int upstreamPort)
+    public static async Task<GatewayUnderTest> StartAsync(string gatehouseDll, string directory, int port, int upstreamPort, string kind)
     {
         var database = Path.Combine(directory, "gatehouse.db");
         var config = Path.Combine(directory, "gatehouse.yaml");
@@ -38,7 +38,7 @@ internal sealed class GatewayUnderTest
               urls: [http://127.0.0.1:{{port}}]
             connections:
               - name: {{Connection}}
-                kind: openai
+                kind: {{kind}}
                 upstream: http://127.0.0.1:{{upstreamPort}}
                 credential: { header: Authorization, prefix: "Bearer ", env: BENCH_UPSTREAM_KEY }
             storage:

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace Gatehouse.LoadBench;
@@ -36,7 +35,7 @@ internal static class LoadRun
         var (upstreamPort, yarpPort, gatehousePort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var upstreamUrl = new Uri($"http://127.0.0.1:{upstreamPort}/");
         var path = "v1/chat/completions";
-        var wrk = new WrkLoad(options, directory);
+        var wrk = new WrkLoad(options, payloads.Request, directory);
 
         await using var upstream = await FakeUpstream.StartAsync(upstreamPort, payloads, options.Stream);
         var (self, selfArgs) = Self();
@@ -45,23 +44,16 @@ internal static class LoadRun
         var yarpUrl = new Uri($"http://127.0.0.1:{yarpPort}/");
         await yarp.WaitReadyAsync(yarpUrl);
 
-        var gateway = await GatewayUnderTest.StartAsync(gatehouseDll, directory, gatehousePort, upstreamPort);
-        LoadResult direct, bare, gatehouse;
-        long gatehouseSent, gatehouseReceived;
-        double auditPerSecond;
+        var gateway = await GatewayUnderTest.StartAsync(gatehouseDll, directory, gatehousePort, upstreamPort, options.Kind);
+        PassResult load, latency;
         await using (gateway.Process)
         {
-            direct = await MeasureAsync(wrk, options, "direct", new Uri(upstreamUrl, path), payloads.Request, null, () => Process.GetCurrentProcess().TotalProcessorTime);
-            bare = await MeasureAsync(wrk, options, "bare YARP", new Uri(yarpUrl, path), payloads.Request, null, () => yarp.CpuTime);
+            var runner = new PassRunner(wrk, new Uri(upstreamUrl, path), new Uri(yarpUrl, path), yarp, gateway,
+                new Uri(gateway.BaseUrl, $"{GatewayUnderTest.Connection}/{path}"));
+            load = await runner.RunAsync(new LoadPass("load", options.Concurrency, options.Warmup, options.Duration));
 
-            var gatehouseUrl = new Uri(gateway.BaseUrl, $"{GatewayUnderTest.Connection}/{path}");
-            var warm = await wrk.RunAsync("Gatehouse warm-up", gatehouseUrl, payloads.Request, gateway.ApiKey, options.Warmup);
-            var (before, cpu) = (AuditCount.LastSequence(gateway.Database), gateway.Process.CpuTime);
-            gatehouse = await wrk.RunAsync("Gatehouse", gatehouseUrl, payloads.Request, gateway.ApiKey, options.Duration);
-            gatehouse = gatehouse with { CpuPerRequest = (gateway.Process.CpuTime - cpu).TotalMicroseconds / gatehouse.Requests };
-            auditPerSecond = (AuditCount.LastSequence(gateway.Database) - before) / gatehouse.Seconds;
-            (gatehouseSent, gatehouseReceived) = (warm.Sent + gatehouse.Sent, warm.Requests + gatehouse.Requests);
-            Progress(gatehouse);
+            // One connection: no queueing anywhere, so what each proxy adds is its own work and waits.
+            latency = await runner.RunAsync(new LoadPass("one connection", 1, HalfSeconds(options.Warmup), HalfSeconds(options.Duration)));
 
             // Let the exchanges cut off when wrk stopped write their outcomes before the graceful stop.
             await Task.Delay(TimeSpan.FromSeconds(1));
@@ -74,31 +66,16 @@ internal static class LoadRun
             Machine = machine,
             Date = TimeProvider.System.GetUtcNow(),
             WrkVersion = await WrkVersionAsync(),
-            Direct = direct,
-            Yarp = bare,
-            Gatehouse = gatehouse,
-            GatehouseSent = gatehouseSent,
-            GatehouseReceived = gatehouseReceived,
+            Load = load,
+            Latency = latency,
             Audit = AuditCount.Read(gateway.Database),
-            AuditEntriesPerSecond = auditPerSecond,
             AuditIntact = intact,
             AuditVerdict = verdict,
             AuditBenchmark = options.AuditBenchmark,
         };
     }
 
-    private static async Task<LoadResult> MeasureAsync(WrkLoad wrk, BenchOptions options, string target, Uri url, string body, string? apiKey, Func<TimeSpan> cpu)
-    {
-        await wrk.RunAsync(target + " warm-up", url, body, apiKey, options.Warmup);
-        var before = cpu();
-        var result = await wrk.RunAsync(target, url, body, apiKey, options.Duration);
-        result = result with { CpuPerRequest = (cpu() - before).TotalMicroseconds / result.Requests };
-        Progress(result);
-        return result;
-    }
-
-    private static void Progress(LoadResult r)
-        => Console.Error.WriteLine($"{r.Target}: {r.PerSecond:N0} requests/s, p50 {r.P50 / 1000.0:N2} ms, p99 {r.P99 / 1000.0:N2} ms, {r.CpuPerRequest:N0} us CPU/request, {r.Errors} errors");
+    private static TimeSpan HalfSeconds(TimeSpan span) => TimeSpan.FromSeconds(Math.Ceiling(span.TotalSeconds / 2));
 
     /// <summary>This program, as it was started (the apphost, or <c>dotnet</c> with this assembly).</summary>
     private static (string File, string[] Args) Self()

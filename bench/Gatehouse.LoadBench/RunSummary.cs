@@ -14,22 +14,13 @@ internal sealed partial record RunSummary
 
     public required string WrkVersion { get; init; }
 
-    public required LoadResult Direct { get; init; }
+    /// <summary>Gets the pass at the configured concurrency: throughput, and latency under load.</summary>
+    public required PassResult Load { get; init; }
 
-    public required LoadResult Yarp { get; init; }
-
-    public required LoadResult Gatehouse { get; init; }
-
-    /// <summary>Gets the requests written to the gateway over warm-up and measurement, which the audit must match.</summary>
-    public required long GatehouseSent { get; init; }
-
-    /// <summary>Gets the responses the load generator received from the gateway over warm-up and measurement.</summary>
-    public required long GatehouseReceived { get; init; }
+    /// <summary>Gets the pass over one connection: the latency each proxy adds without queueing.</summary>
+    public required PassResult Latency { get; init; }
 
     public required AuditCount Audit { get; init; }
-
-    /// <summary>Gets the audit entries made durable per second while the gateway was measured.</summary>
-    public required double AuditEntriesPerSecond { get; init; }
 
     public required bool AuditIntact { get; init; }
 

@@ -8,19 +8,19 @@ namespace Gatehouse.LoadBench;
 /// as soon as the previous answer arrives. wrk records every latency in a microsecond histogram; a Lua script counts the
 /// requests written, so the audit can be checked against them exactly.
 /// </summary>
-internal sealed class WrkLoad(BenchOptions options, string workDirectory)
+internal sealed class WrkLoad(BenchOptions options, string body, string workDirectory)
 {
     private const string Marker = "WRKJSON ";
 
-    public async Task<LoadResult> RunAsync(string target, Uri url, string body, string? apiKey, TimeSpan duration)
+    public async Task<LoadResult> RunAsync(string target, Uri url, string? apiKey, int concurrency, TimeSpan duration)
     {
         var script = Path.Combine(workDirectory, $"{target.Replace(' ', '-')}.lua");
         await File.WriteAllTextAsync(script, Script(body, apiKey));
-        var seconds = Math.Max(1, (int)Math.Round(duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "s";
+        var seconds = Math.Max(1, (int)Math.Ceiling(duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "s";
         var (exit, output, error) = await ChildProcess.RunAsync("wrk",
         [
-            "-t", options.Threads.ToString(CultureInfo.InvariantCulture),
-            "-c", options.Concurrency.ToString(CultureInfo.InvariantCulture),
+            "-t", Math.Min(options.Threads, concurrency).ToString(CultureInfo.InvariantCulture),
+            "-c", concurrency.ToString(CultureInfo.InvariantCulture),
             "-d", seconds, "--timeout", "10s", "-s", script, url.ToString(),
         ]);
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal));
