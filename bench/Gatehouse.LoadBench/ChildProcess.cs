@@ -14,8 +14,6 @@ internal sealed class ChildProcess : IAsyncDisposable
         _log = log;
     }
 
-    public int Id => _process.Id;
-
     /// <summary>Gets the CPU time the process has used so far, user and system.</summary>
     public TimeSpan CpuTime
     {
