@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Gatehouse.LoadBench;
+
+/// <summary>Everything one run measured, from which the report is written.</summary>
+internal sealed partial record RunSummary
+{
+    public required BenchOptions Options { get; init; }
+
+    public required string Machine { get; init; }
+
+    public required DateTimeOffset Date { get; init; }
+
+    public required string WrkVersion { get; init; }
+
+    /// <summary>Gets the pass at the configured concurrency: throughput, and latency under load.</summary>
+    public required PassResult Load { get; init; }
+
+    /// <summary>Gets the pass over one connection: the latency each proxy adds without queueing.</summary>
+    public required PassResult Latency { get; init; }
+
+    public required AuditCount Audit { get; init; }
+
+    public required bool AuditIntact { get; init; }
+
+    public required string AuditVerdict { get; init; }
+
+    /// <summary>Gets the audit store's own benchmark line, when the command ran it.</summary>
+    public string? AuditBenchmark { get; init; }
+
+    /// <summary>Returns the group-commit rate the audit store benchmark printed, if it ran.</summary>
+    public double? AuditBenchmarkPerSecond()
+    {
+        var match = AuditRate().Match(AuditBenchmark ?? "");
+        return match.Success ? double.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"group commit ([\d,]+) records/s")]
+    private static partial Regex AuditRate();
+}
