@@ -8,4 +8,10 @@ public sealed record IdentityConfig
 
     /// <summary>Gets a value indicating whether API keys are accepted; the default is true.</summary>
     public bool ApiKeys { get; init; } = true;
+
+    /// <summary>
+    /// Gets how long an API key lookup is remembered; the default is 5 seconds, zero disables it. A key revoked by
+    /// another process stops working within this time.
+    /// </summary>
+    public TimeSpan ApiKeyCache { get; init; } = TimeSpan.FromSeconds(5);
 }

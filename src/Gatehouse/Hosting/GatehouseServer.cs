@@ -3,6 +3,7 @@ using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Writing;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Hosting;
+using Gatehouse.Gateway.Identity.ApiKeys;
 using Gatehouse.Gateway.Identity.Development;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Sqlite;
@@ -48,7 +49,7 @@ internal static class GatehouseServer
 
         services.AddSingleton(store);
         services.AddSingleton<IAuditStore>(store);
-        services.AddSingleton<IApiKeyStore>(store);
+        services.AddSingleton<IApiKeyStore>(sp => new CachingApiKeyStore(store, config.Identity.ApiKeyCache, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditWriter(
             store,
             new AuditWriterOptions { QueueCapacity = config.Audit.QueueCapacity, MaxBatchSize = config.Audit.MaxBatch },

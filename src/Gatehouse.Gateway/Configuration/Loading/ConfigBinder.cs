@@ -62,7 +62,12 @@ internal static partial class ConfigBinder
             }
         }
 
-        var config = new IdentityConfig { Oidc = issuers, ApiKeys = s.Bool("apiKeys", true) };
+        var config = new IdentityConfig
+        {
+            Oidc = issuers,
+            ApiKeys = s.Bool("apiKeys", true),
+            ApiKeyCache = s.Duration("apiKeyCache", new IdentityConfig().ApiKeyCache, TimeSpan.Zero, TimeSpan.FromMinutes(5)),
+        };
         s.ReportUnknownKeys();
         return config;
     }
