@@ -8,5 +8,8 @@ namespace Gatehouse.Protocols.Rewriting;
 /// <param name="Kind">What the text is.</param>
 /// <param name="Choice">The choice (OpenAI chat with <c>n</c> &gt; 1); 0 elsewhere.</param>
 /// <param name="Index">The tool call (OpenAI chat), output item (OpenAI Responses) or content block (Anthropic).</param>
-/// <param name="Part">The content part or summary part inside an OpenAI Responses output item; 0 elsewhere.</param>
+/// <param name="Part">
+/// The content part or summary part inside an OpenAI Responses output item; 1 for an OpenAI chat choice's refusal (its
+/// content being 0); 0 elsewhere.
+/// </param>
 public readonly record struct TextChannel(TextChannelKind Kind, int Choice = 0, int Index = 0, int Part = 0);

@@ -111,4 +111,33 @@ public sealed class StreamShapeTests
         var output0 = document.RootElement.GetProperty("response").GetProperty("output");
         Assert.Equal("Weather [MASKED:x] a tool.", output0[0].GetProperty("summary")[0].GetProperty("text").GetString());
     }
+
+    [Fact]
+    public void Rewrite_OpenAIChatRefusal_IsItsOwnChannelReleasedBeforeTheFinish()
+    {
+        var stream = SseText.Build(
+            (null, """{"id":"c","choices":[{"index":0,"delta":{"content":"a","refusal":"no"},"finish_reason":null}]}"""),
+            (null, """{"id":"c","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"""));
+
+        var (output, _) = Rewriting.Run(ApiKind.OpenAIChat, EventStream, stream, new UppercaseRewriter(holdAll: true));
+
+        Assert.Equal(
+            [
+                """{"id":"c","choices":[{"index":0,"delta":{"content":"","refusal":""},"finish_reason":null}]}""",
+                """{"id":"c","choices":[{"index":0,"delta":{"content":"A"},"finish_reason":null}]}""",
+                """{"id":"c","choices":[{"index":0,"delta":{"refusal":"NO"},"finish_reason":null}]}""",
+                """{"id":"c","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}""",
+            ],
+            Rewriting.Events(output).Select(e => e.Data));
+    }
+
+    [Fact]
+    public void Rewrite_AnthropicMessageStartWithContent_IsRewrittenWhole()
+    {
+        var stream = SseText.Typed("""{"type":"message_start","message":{"model":"m","content":[{"type":"text","text":"hi"}]}}""");
+
+        var (output, _) = Rewriting.Run(ApiKind.AnthropicMessages, EventStream, stream, new UppercaseRewriter(holdAll: true));
+
+        Assert.Equal("""{"type":"message_start","message":{"model":"m","content":[{"type":"text","text":"HI"}]}}""", Rewriting.Events(output)[0].Data);
+    }
 }

@@ -27,7 +27,9 @@ internal sealed class AnthropicStreamRewriter : StreamRewriter
             case "message_delta" or "message_stop":
                 FlushAll(writer);
                 return false;
-            case "message_start" or "ping" or "error":
+            case "message_start":
+                return data["message"] is JsonObject message && AnthropicBodyRewriter.Rewrite(message, Fields);
+            case "ping" or "error":
                 return false;
             default:
                 Fields.UnknownShapes++;

@@ -18,6 +18,7 @@ internal static class OpenAIChatChoices
     {
         var changed = Text(message, "content", new TextChannel(TextChannelKind.Content, choice), fields, streamed);
         changed |= Text(message, "reasoning_content", new TextChannel(TextChannelKind.Reasoning, choice), fields, streamed);
+        changed |= Text(message, "refusal", Refusal(choice), fields, streamed);
         if (message["tool_calls"] is not JsonArray calls)
         {
             return changed;
@@ -36,6 +37,17 @@ internal static class OpenAIChatChoices
         return changed;
     }
 
+    /// <summary>Returns the channel of choice <paramref name="choice"/>'s refusal, a content channel apart from its content.</summary>
+    public static TextChannel Refusal(int choice) => new(TextChannelKind.Content, choice, Part: 1);
+
+    /// <summary>Returns the name of the delta field that carries <paramref name="channel"/>'s text (tool calls aside).</summary>
+    public static string FieldName(TextChannel channel) => channel switch
+    {
+        { Kind: TextChannelKind.Reasoning } => "reasoning_content",
+        { Kind: TextChannelKind.Content, Part: 1 } => "refusal",
+        _ => "content",
+    };
+
     /// <summary>Builds the chunk that carries <paramref name="text"/> of <paramref name="channel"/>, with <paramref name="last"/>'s id, model and such.</summary>
     public static JsonObject Chunk(JsonObject last, TextChannel channel, string text)
     {
@@ -50,7 +62,7 @@ internal static class OpenAIChatChoices
                     ["function"] = new JsonObject { ["arguments"] = text },
                 }),
             },
-            _ => new JsonObject { ["content"] = text },
+            _ => new JsonObject { [FieldName(channel)] = text },
         };
         var chunk = new JsonObject();
         foreach (var name in HeadFields)

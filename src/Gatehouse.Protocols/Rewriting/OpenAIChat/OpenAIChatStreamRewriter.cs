@@ -55,6 +55,10 @@ internal sealed class OpenAIChatStreamRewriter : StreamRewriter
             {
                 changed |= OpenAIChatChoices.Rewrite(delta, index, Fields, streamed: true);
             }
+            else if (choice["message"] is not null || choice["text"] is not null)
+            {
+                Fields.UnknownShapes++;
+            }
 
             if (!JsonNodes.IsAbsent(choice["finish_reason"]))
             {
@@ -91,7 +95,7 @@ internal sealed class OpenAIChatStreamRewriter : StreamRewriter
 
     private static (JsonObject Parent, string Name)? Field(JsonObject delta, TextChannel channel)
     {
-        var name = channel.Kind == TextChannelKind.Reasoning ? "reasoning_content" : "content";
+        var name = OpenAIChatChoices.FieldName(channel);
         if (channel.Kind != TextChannelKind.ToolArguments)
         {
             return JsonNodes.Text(delta[name]) is null ? null : (delta, name);

@@ -43,9 +43,9 @@ internal sealed class ResponsesStreamRewriter : StreamRewriter
         switch (type)
         {
             case "response.content_part.added" or "response.content_part.done":
-                return Part(data, new TextChannel(TextChannelKind.Content, Index: index, Part: ResponsesItems.Int(data, "content_index")));
+                return Part(data, new TextChannel(TextChannelKind.Content, Index: index, Part: ResponsesItems.Int(data, "content_index")), writer);
             case "response.reasoning_summary_part.added" or "response.reasoning_summary_part.done":
-                return Part(data, new TextChannel(TextChannelKind.ReasoningSummary, Index: index, Part: ResponsesItems.Int(data, "summary_index")));
+                return Part(data, new TextChannel(TextChannelKind.ReasoningSummary, Index: index, Part: ResponsesItems.Int(data, "summary_index")), writer);
             case "response.output_item.added" or "response.output_item.done":
                 Release(c => c.Index == index, writer);
                 return data["item"] is JsonObject item && ResponsesItems.Rewrite(item, index, Fields);
@@ -64,8 +64,12 @@ internal sealed class ResponsesStreamRewriter : StreamRewriter
     private static TextChannel Channel(ResponsesTextEvent textEvent, JsonObject data)
         => new(textEvent.Kind, Index: ResponsesItems.Int(data, "output_index"), Part: ResponsesItems.Int(data, textEvent.PartField));
 
-    private bool Part(JsonObject data, TextChannel channel)
-        => data["part"] is JsonObject part && ResponsesItems.RewritePart(part, channel, Fields);
+    // A part's whole text must be what its channel released, so a channel still open ends here.
+    private bool Part(JsonObject data, TextChannel channel, SseEventWriter writer)
+    {
+        Release(c => c == channel, writer);
+        return data["part"] is JsonObject part && ResponsesItems.RewritePart(part, channel, Fields);
+    }
 
     private void Release(Func<TextChannel, bool> which, SseEventWriter writer)
     {
