@@ -1,3 +1,4 @@
+using Gatehouse.Protocols.Rewriting;
 using Gatehouse.Protocols.Streaming;
 
 namespace Gatehouse.Protocols;
@@ -20,6 +21,11 @@ public interface IProtocolAdapter
     /// <summary>Creates an assembler fed with the response body bytes as they are forwarded.</summary>
     /// <param name="contentType">The upstream response's media type (<c>text/event-stream</c> for streams).</param>
     IResponseAssembler CreateResponseAssembler(string? contentType);
+
+    /// <summary>Creates a rewriter that passes the response body's text through <paramref name="rewriter"/> as it is forwarded.</summary>
+    /// <param name="contentType">The upstream response's media type (<c>text/event-stream</c> for streams).</param>
+    /// <param name="rewriter">The text rewriter for this one response.</param>
+    IResponseRewriter CreateResponseRewriter(string? contentType, ITextRewriter rewriter);
 
     /// <summary>Creates a reader that turns this API's stream events into normalised deltas, one stream per reader.</summary>
     /// <remarks>For stages that act on each event before it is forwarded; assemblers use the same readers.</remarks>

@@ -1,3 +1,4 @@
+using Gatehouse.Protocols.Rewriting;
 using Gatehouse.Protocols.Streaming;
 
 namespace Gatehouse.Protocols;
@@ -10,15 +11,18 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
     private readonly IResponseBodyReader _bodyReader;
     private readonly int _maxTextChars;
     private readonly int _maxBodyBytes;
+    private readonly ResponseRewriting _rewriting;
 
     public ProtocolAdapter(
         ApiKind api,
         RequestParser parse,
         Func<IStreamEventReader> createStreamReader,
         IResponseBodyReader bodyReader,
+        ResponseRewriting rewriting,
         int maxTextChars,
         int maxBodyBytes)
     {
+        _rewriting = rewriting;
         Api = api;
         _parse = parse;
         _createStreamReader = createStreamReader;
@@ -38,6 +42,14 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
         => MediaTypes.IsEventStream(contentType)
             ? new SseResponseAssembler(_createStreamReader(), _maxTextChars)
             : new JsonResponseAssembler(_bodyReader, _maxTextChars, _maxBodyBytes);
+
+    public IResponseRewriter CreateResponseRewriter(string? contentType, ITextRewriter rewriter)
+    {
+        ArgumentNullException.ThrowIfNull(rewriter);
+        return MediaTypes.IsEventStream(contentType)
+            ? new SseResponseRewriter(_rewriting.CreateStream(rewriter))
+            : new JsonResponseRewriter(_rewriting.Body, rewriter, _maxBodyBytes);
+    }
 
     public IStreamEventReader CreateStreamEventReader() => _createStreamReader();
 

@@ -1,6 +1,7 @@
 using Gatehouse.Protocols.Anthropic;
 using Gatehouse.Protocols.OpenAIChat;
 using Gatehouse.Protocols.OpenAIResponses;
+using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols;
 
@@ -28,11 +29,11 @@ public sealed class ProtocolRegistry
         MaxTextChars = maxTextChars;
         MaxJsonBodyBytes = maxJsonBodyBytes;
         _openAIChat = new ProtocolAdapter(
-            ApiKind.OpenAIChat, OpenAIChatRequestParser.Parse, () => new OpenAIChatEventReader(), OpenAIChatBodyReader.Instance, maxTextChars, maxJsonBodyBytes);
+            ApiKind.OpenAIChat, OpenAIChatRequestParser.Parse, () => new OpenAIChatEventReader(), OpenAIChatBodyReader.Instance, ResponseRewriting.OpenAIChat, maxTextChars, maxJsonBodyBytes);
         _openAIResponses = new ProtocolAdapter(
-            ApiKind.OpenAIResponses, OpenAIResponsesRequestParser.Parse, () => new OpenAIResponsesEventReader(), OpenAIResponsesBodyReader.Instance, maxTextChars, maxJsonBodyBytes);
+            ApiKind.OpenAIResponses, OpenAIResponsesRequestParser.Parse, () => new OpenAIResponsesEventReader(), OpenAIResponsesBodyReader.Instance, ResponseRewriting.OpenAIResponses, maxTextChars, maxJsonBodyBytes);
         _anthropicMessages = new ProtocolAdapter(
-            ApiKind.AnthropicMessages, AnthropicRequestParser.Parse, () => new AnthropicEventReader(), AnthropicBodyReader.Instance, maxTextChars, maxJsonBodyBytes);
+            ApiKind.AnthropicMessages, AnthropicRequestParser.Parse, () => new AnthropicEventReader(), AnthropicBodyReader.Instance, ResponseRewriting.Anthropic, maxTextChars, maxJsonBodyBytes);
     }
 
     /// <summary>Gets the most response text an assembler keeps; the default is 1,048,576 characters.</summary>

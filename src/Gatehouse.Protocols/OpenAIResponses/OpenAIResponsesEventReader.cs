@@ -61,7 +61,7 @@ internal sealed class OpenAIResponsesEventReader : JsonEventReader
     }
 
     // Events that repeat what the deltas already carried (".done", parts) or carry no text at all.
-    private static bool IsKnownWithoutContent(string type)
+    internal static bool IsKnownWithoutContent(string type)
         => type.StartsWith("response.", StringComparison.Ordinal)
             && (type.EndsWith(".done", StringComparison.Ordinal)
                 || type.EndsWith(".added", StringComparison.Ordinal)

@@ -37,6 +37,9 @@ public sealed class SseParser : IDisposable
     /// <summary>Gets why the stream could not be parsed, or null; once set, further input is ignored.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>Gets how many comment lines (<c>:</c> lines, such as keep-alive pings) the stream has carried.</summary>
+    public long Comments { get; private set; }
+
     /// <summary>Gets the reconnection time the stream last set with <c>retry:</c>, in milliseconds, or null.</summary>
     public long? RetryMilliseconds { get; private set; }
 
@@ -162,6 +165,7 @@ public sealed class SseParser : IDisposable
 
         if (line[0] == (byte)':')
         {
+            Comments++;
             return false;
         }
 

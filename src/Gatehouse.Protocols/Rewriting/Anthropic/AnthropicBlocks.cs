@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+
+namespace Gatehouse.Protocols.Rewriting.Anthropic;
+
+/// <summary>Shapes of Messages content blocks shared by the stream and body rewriters.</summary>
+internal static class AnthropicBlocks
+{
+    public static int Index(JsonObject data)
+        => data["index"] is JsonValue value && value.TryGetValue<int>(out var index) ? index : 0;
+
+    /// <summary>Builds the <c>content_block_delta</c> event that carries <paramref name="text"/> of <paramref name="channel"/>.</summary>
+    public static JsonObject Delta(TextChannel channel, string text)
+    {
+        var (type, field) = channel.Kind switch
+        {
+            TextChannelKind.Reasoning => ("thinking_delta", "thinking"),
+            TextChannelKind.ToolArguments => ("input_json_delta", "partial_json"),
+            _ => ("text_delta", "text"),
+        };
+        return new JsonObject
+        {
+            ["type"] = "content_block_delta",
+            ["index"] = channel.Index,
+            ["delta"] = new JsonObject { ["type"] = type, [field] = text },
+        };
+    }
+
+    /// <summary>
+    /// Rewrites content block <paramref name="index"/>: a block start (<paramref name="streamed"/>, whose text opens
+    /// the block's channel) or a complete block of a body.
+    /// </summary>
+    public static bool Rewrite(JsonObject block, int index, TextFields fields, bool streamed = false)
+    {
+        switch (JsonNodes.Text(block["type"]))
+        {
+            case "text":
+                return Text(block, "text", new TextChannel(TextChannelKind.Content, Index: index), fields, streamed);
+            case "thinking":
+                return Text(block, "thinking", new TextChannel(TextChannelKind.Reasoning, Index: index), fields, streamed);
+            case "tool_use" or "server_tool_use":
+                return fields.WholeStrings(block, "input", new TextChannel(TextChannelKind.ToolArguments, Index: index));
+            case "redacted_thinking" or "web_search_tool_result":
+                return false;
+            default:
+                fields.UnknownShapes++;
+                return false;
+        }
+    }
+
+    private static bool Text(JsonObject block, string name, TextChannel channel, TextFields fields, bool streamed)
+        => streamed ? fields.Push(block, name, channel) : fields.Whole(block, name, channel);
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+
+namespace Gatehouse.Protocols.Rewriting.OpenAIChat;
+
+/// <summary>Rewrites a whole Chat Completions response: every choice's message.</summary>
+internal static class OpenAIChatBodyRewriter
+{
+    public static bool Rewrite(JsonObject root, TextFields fields)
+    {
+        var changed = false;
+        if (root["choices"] is not JsonArray choices)
+        {
+            return false;
+        }
+
+        for (var position = 0; position < choices.Count; position++)
+        {
+            if (choices[position] is JsonObject choice && choice["message"] is JsonObject message)
+            {
+                changed |= OpenAIChatChoices.Rewrite(message, OpenAIChatChoices.Index(choice, position), fields, streamed: false);
+            }
+        }
+
+        return changed;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Buffers;
+using System.Text.Json.Nodes;
+
+namespace Gatehouse.Protocols.Rewriting;
+
+/// <summary>Writes server-sent events to the current output: <c>event:</c>, <c>id:</c> when it changed, then data lines.</summary>
+internal sealed class SseEventWriter
+{
+    private readonly ArrayBufferWriter<byte> _json = new();
+    private byte[] _writtenId = [];
+
+    /// <summary>Gets or sets where events go; set before each call into a rewriter.</summary>
+    public IBufferWriter<byte> Output { get; set; } = new ArrayBufferWriter<byte>();
+
+    /// <summary>Gets or sets the last event id the upstream stream set; written with the next event when it changed.</summary>
+    public ReadOnlyMemory<byte> LastEventId { get; set; }
+
+    public void Write(ReadOnlySpan<byte> eventType, JsonNode data)
+    {
+        _json.ResetWrittenCount();
+        JsonNodes.Write(data, _json);
+        Write(eventType, _json.WrittenSpan);
+    }
+
+    public void Write(ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> data)
+    {
+        if (!eventType.IsEmpty)
+        {
+            Line("event: "u8, eventType);
+        }
+
+        if (!LastEventId.Span.SequenceEqual(_writtenId))
+        {
+            _writtenId = LastEventId.ToArray();
+            Line("id: "u8, _writtenId);
+        }
+
+        while (true)
+        {
+            var end = data.IndexOf((byte)'\n');
+            Line("data: "u8, end < 0 ? data : data[..end]);
+            if (end < 0)
+            {
+                break;
+            }
+
+            data = data[(end + 1)..];
+        }
+
+        Output.Write("\n"u8);
+    }
+
+    /// <summary>Writes a comment line, which keeps idle connections alive without dispatching an event.</summary>
+    public void Comment() => Output.Write(":\n"u8);
+
+    private void Line(ReadOnlySpan<byte> field, ReadOnlySpan<byte> value)
+    {
+        Output.Write(field);
+        Output.Write(value);
+        Output.Write("\n"u8);
+    }
+}

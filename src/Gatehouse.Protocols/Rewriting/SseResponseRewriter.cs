@@ -1,0 +1,84 @@
+using System.Buffers;
+using Gatehouse.Protocols.Sse;
+
+namespace Gatehouse.Protocols.Rewriting;
+
+/// <summary>Rewrites an event stream: SSE parser, then the API's stream rewriter, then the event writer.</summary>
+internal sealed class SseResponseRewriter : IResponseRewriter
+{
+    private readonly SseParser _parser = new();
+    private readonly StreamRewriter _rewriter;
+    private readonly SseEventWriter _writer = new();
+    private long _writtenComments;
+    private bool _completed;
+
+    public SseResponseRewriter(StreamRewriter rewriter)
+    {
+        _rewriter = rewriter;
+    }
+
+    public string? Error { get; private set; }
+
+    public int UnknownShapes => _rewriter.UnknownShapes;
+
+    public void Append(ReadOnlySpan<byte> chunk, IBufferWriter<byte> output)
+    {
+        if (Error is not null || _completed)
+        {
+            return;
+        }
+
+        _writer.Output = output;
+        while (_parser.TryReadEvent(ref chunk, out var sseEvent))
+        {
+            WriteComments();
+            _writer.LastEventId = sseEvent.LastEventId;
+            _rewriter.Rewrite(sseEvent, _writer);
+            if (Fault(_rewriter.Error))
+            {
+                return;
+            }
+        }
+
+        if (!Fault(_parser.Error))
+        {
+            WriteComments();
+        }
+    }
+
+    public void Complete(IBufferWriter<byte> output)
+    {
+        if (Error is not null || _completed)
+        {
+            return;
+        }
+
+        _completed = true;
+        _writer.Output = output;
+        _rewriter.Complete(_writer);
+        Fault(_rewriter.Error);
+        _parser.Dispose();
+    }
+
+    public void Dispose() => _parser.Dispose();
+
+    private void WriteComments()
+    {
+        for (; _writtenComments < _parser.Comments; _writtenComments++)
+        {
+            _writer.Comment();
+        }
+    }
+
+    private bool Fault(string? error)
+    {
+        if (error is null)
+        {
+            return false;
+        }
+
+        Error = error;
+        _parser.Dispose();
+        return true;
+    }
+}
