@@ -97,20 +97,30 @@ public sealed class FailureTests : GatewayTest
 
         var outcome = await WaitForOutcome("ned");
         Assert.Equal("upstream_reset", outcome.Failure);
-        Assert.Equal("partial", outcome.Response);
+
+        // Masking may still have held the trailing word back when the stream was cut; then nobody saw it.
+        Assert.StartsWith(outcome.Response ?? "", "partial", StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task MalformedUpstreamStream_OutcomeRecordsIt()
+    public async Task MalformedUpstreamStream_OnAMaskedConnection_IsCutAndRecorded()
     {
         Upstream.Handler = (context, _) => Sse.WriteAsync(context, ["data: {not json\n\n", "data: [DONE]\n\n"]);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "openai/v1/chat/completions") { Content = Body(stream: true) };
-        using var response = await Gateway.Client(Gateway.Token("olga")).SendAsync(request, TestContext.Current.CancellationToken);
-        await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            using var response = await Gateway.Client(Gateway.Token("olga")).SendAsync(request, TestContext.Current.CancellationToken);
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            // The cut stream; what matters is the audit.
+        }
 
+        // The connection masks responses, so a stream it cannot read is cut rather than passed on unmasked.
         var outcome = await WaitForOutcome("olga");
-        Assert.Equal("malformed_response", outcome.Failure);
+        Assert.Equal("response_unreadable", outcome.Failure);
     }
 
     [Fact]

@@ -91,19 +91,20 @@ public sealed class OpenAIChatTests : GatewayTest
         Upstream.Handler = async (context, _) =>
         {
             context.Response.ContentType = "text/event-stream";
-            await context.Response.WriteAsync(Sse.Data(OpenAIShapes.Chunk(new { role = "assistant", content = "first" }, null)), context.RequestAborted);
+            await context.Response.WriteAsync(Sse.Data(OpenAIShapes.Chunk(new { role = "assistant", content = "first " }, null)), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
 
-            // The rest is only sent once the client has the first delta: a buffering gateway would deadlock here.
+            // The rest is only sent once the client has the first delta: a buffering gateway would deadlock here. (The
+            // delta ends in a space: masking holds back a trailing word until it knows no secret continues it.)
             await firstSeenByClient.Task.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted);
-            await context.Response.WriteAsync(Sse.Data(OpenAIShapes.Chunk(new { content = " second" }, "stop")) + "data: [DONE]\n\n", context.RequestAborted);
+            await context.Response.WriteAsync(Sse.Data(OpenAIShapes.Chunk(new { content = "second" }, "stop")) + "data: [DONE]\n\n", context.RequestAborted);
         };
 
         var text = "";
         await foreach (var update in Chat(Gateway.Token("dave")).CompleteChatStreamingAsync([new UserChatMessage("go")], cancellationToken: TestContext.Current.CancellationToken))
         {
             text += string.Concat(update.ContentUpdate.Select(p => p.Text));
-            if (text == "first")
+            if (text == "first ")
             {
                 firstSeenByClient.TrySetResult();
             }

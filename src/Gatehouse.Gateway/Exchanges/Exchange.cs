@@ -81,6 +81,15 @@ internal sealed class Exchange
 
     public ResponseCapture? Response { get; set; }
 
+    /// <summary>Gets or sets the masking of the response's text channels, when the connection masks responses.</summary>
+    public Masking.MaskingTextRewriter? ResponseMasker { get; set; }
+
+    /// <summary>Gets or sets the adapter's rewriter that applies <see cref="ResponseMasker"/> to the response bytes.</summary>
+    public Protocols.Rewriting.IResponseRewriter? ResponseRewriter { get; set; }
+
+    /// <summary>Gets or sets why a response that had to be masked cannot be read (for example a compressed body).</summary>
+    public string? ResponseUnreadable { get; set; }
+
     public TimeSpan Elapsed => _time.GetElapsedTime(StartTimestamp);
 
     public TimeSpan? UpstreamElapsed

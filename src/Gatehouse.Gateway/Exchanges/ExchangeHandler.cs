@@ -3,6 +3,7 @@ using Gatehouse.Audit;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
@@ -27,11 +28,15 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <item><b>Understand</b>: the body is read, bounded (413), and the protocol adapter for the API parses exactly those
 /// bytes (400 when an understood API's body is malformed). Compressed request bodies are refused on understood APIs:
 /// the gateway inspects what it forwards and forwards what it inspected.</item>
+/// <item><b>Mask the request</b>: every string of the JSON body goes through the masking engine, and the masked bytes
+/// are re-parsed and forwarded (a blocking connection refuses with 422 instead). The audit only sees masked prompts.</item>
 /// <item><b>Decide</b>: policy (allow for now; the policy engine plugs in here).</item>
 /// <item><b>Record intent</b>: the intent is appended to the audit and awaited until durable. If that fails the
 /// exchange ends with 503 and the upstream is never called, unless <c>audit.failureMode</c> is <c>open</c>.</item>
 /// <item><b>Forward</b>: YARP sends the inspected bytes with the connection's credential; the response streams back
-/// through a <see cref="ResponseTap"/> that feeds the adapter's assembler as chunks pass.</item>
+/// through a <see cref="ResponseTap"/>. On a masked connection the adapter's rewriter masks each text, reasoning and
+/// tool-argument delta (holding back only what could still be the start of a secret) and the tap releases only what
+/// it rewrote; a response it cannot read is cut, not passed on (fail closed). The assembler sees what the client sees.</item>
 /// <item><b>Record outcome</b>: status, assembled text, tool calls, usage, coverage and any failure (client gone,
 /// upstream reset, malformed stream) are appended, whatever happened to the client.</item>
 /// </list>
@@ -48,6 +53,7 @@ internal sealed class ExchangeHandler
     private readonly GatewayMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<ExchangeHandler> _logger;
+    private readonly RequestMasker _requestMasker;
     private readonly ForwarderRequestConfig _forwarderConfig;
 
     public ExchangeHandler(
@@ -56,6 +62,7 @@ internal sealed class ExchangeHandler
         IdentityResolver identity,
         ProtocolRegistry protocols,
         IAuditTrail audit,
+        RequestMasker requestMasker,
         IHttpForwarder forwarder,
         GatewayMetrics metrics,
         TimeProvider time,
@@ -66,6 +73,7 @@ internal sealed class ExchangeHandler
         _identity = identity;
         _protocols = protocols;
         _audit = audit;
+        _requestMasker = requestMasker;
         _forwarder = forwarder;
         _metrics = metrics;
         _time = time;
@@ -169,11 +177,17 @@ internal sealed class ExchangeHandler
             exchange.Coverage |= Coverage.Protocol;
         }
 
-        // 4. Decide. Until the policy engine is wired, every identified and authorised exchange is allowed.
+        // 4. Mask the request, so the upstream and the audit only ever see masked prompts.
+        if (await MaskRequestAsync(context, exchange, connection) is { } refused)
+        {
+            return refused;
+        }
+
+        // 5. Decide. Until the policy engine is wired, every identified and authorised exchange is allowed.
         exchange.Decision = "allow";
         exchange.DecisionReason = "connection allow-list";
 
-        // 5. Record intent, durably, before anything leaves.
+        // 6. Record intent, durably, before anything leaves.
         var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), aborted);
         if (!intent.Success)
         {
@@ -194,10 +208,10 @@ internal sealed class ExchangeHandler
             exchange.Coverage |= Coverage.AuditIntent;
         }
 
-        // 6. Forward, tapping the response as it streams back.
+        // 7. Forward, tapping (and masking) the response as it streams back.
         var status = await ForwardAsync(context, exchange, connection);
 
-        // 7. Record the outcome, whatever happened to the client.
+        // 8. Record the outcome, whatever happened to the client.
         await RecordOutcomeAsync(exchange, status);
         return status;
     }
@@ -211,11 +225,22 @@ internal sealed class ExchangeHandler
         // An understood API's capture is created when the upstream's headers say what the body is.
         exchange.Response = exchange.Adapter is null ? ResponseCapture.Opaque(_config.Audit.BodyCapBytes) : null;
         var clientBody = context.Response.Body;
-        context.Response.Body = new ResponseTap(clientBody, exchange);
+        var tap = new ResponseTap(clientBody, exchange);
+        context.Response.Body = tap;
         ForwarderError error;
         try
         {
             error = await _forwarder.SendAsync(context, connection.DestinationPrefix, connection.Client, _forwarderConfig, connection.Transformer);
+            if (error == ForwarderError.None)
+            {
+                await tap.CompleteAsync(context.RequestAborted);
+            }
+        }
+        catch (IOException) when (exchange.Failure is not null)
+        {
+            // The tap refused to release the rest of a response it could not mask; the failure is on the exchange.
+            error = ForwarderError.ResponseBodyClient;
+            context.Abort();
         }
         finally
         {
@@ -223,25 +248,40 @@ internal sealed class ExchangeHandler
         }
 
         exchange.Coverage |= Coverage.Forwarded;
-        var status = context.Response.StatusCode;
-        if (error != ForwarderError.None)
+        if (exchange.ResponseRewriter is not null && exchange.ResponseRewriter.Error is null && exchange.Failure is null)
         {
-            var (code, detail, errorStatus) = ForwardFailures.Describe(error);
-            exchange.Fail(code, detail);
-            if (!context.Response.HasStarted && code != "client_aborted")
-            {
-                await WriteProblemAsync(context, errorStatus, code, "Upstream error", $"The connection '{connection.Name}' failed: {detail}.", exchange.Id);
-            }
-
-            status = context.Response.HasStarted || code != "client_aborted" ? context.Response.StatusCode : errorStatus;
+            exchange.Coverage |= Coverage.MaskResponse;
         }
 
-        return status;
+        if (error == ForwarderError.None)
+        {
+            return context.Response.StatusCode;
+        }
+
+        var (code, detail, errorStatus) = ForwardFailures.Describe(error);
+        exchange.Fail(code, detail);
+        var failure = exchange.Failure!;
+        if (!context.Response.HasStarted && failure != "client_aborted")
+        {
+            var status = failure is "response_unreadable" or "response_blocked" ? StatusCodes.Status502BadGateway : errorStatus;
+            await WriteProblemAsync(context, status, failure, "Upstream error", $"The connection '{connection.Name}' failed: {exchange.FailureDetail}.", exchange.Id);
+            return status;
+        }
+
+        return context.Response.HasStarted ? context.Response.StatusCode : errorStatus;
     }
 
     private async Task RecordOutcomeAsync(Exchange exchange, int status)
     {
         var summary = exchange.Response?.Complete(exchange.Failure is null);
+        if (exchange.ResponseMasker is { } masker)
+        {
+            // Flushes channels a cut stream left open, so their findings are recorded too; their text is discarded.
+            masker.Dispose();
+            exchange.ResponseFindings.AddRange(masker.Findings);
+            exchange.ResponseRewriter?.Dispose();
+        }
+
         if (summary is not null && exchange.Adapter is not null)
         {
             if (summary.Error is null)
@@ -281,6 +321,48 @@ internal sealed class ExchangeHandler
         }
 
         Log.ExchangeCompleted(_logger, exchange.Id, exchange.Connection?.Name ?? "", ApiNames.Of(exchange.Api), status, exchange.Elapsed.TotalMilliseconds);
+    }
+
+    private async Task<int?> MaskRequestAsync(HttpContext context, Exchange exchange, RoutedConnection connection)
+    {
+        var mode = connection.Config.Masking.Request;
+        if (mode == MaskingMode.Off)
+        {
+            return null;
+        }
+
+        var masked = _requestMasker.Mask(exchange.RequestBody.Span, context.Request.ContentType);
+        if (masked.Error is not null)
+        {
+            return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body",
+                $"The request body could not be read for masking: {masked.Error}");
+        }
+
+        exchange.RequestFindings.AddRange(masked.Findings);
+        if (masked.Inspected)
+        {
+            exchange.Coverage |= Coverage.MaskRequest;
+        }
+
+        if (masked.Body is not null)
+        {
+            // Even a refused request is recorded masked: the audit must never hold the secret that caused the refusal.
+            exchange.RequestBody = masked.Body;
+            if (exchange.Adapter is not null)
+            {
+                // Parse what will be forwarded, so policy and the audit see exactly the masked bytes.
+                exchange.Request = exchange.Adapter.ParseRequest(masked.Body).Request;
+            }
+        }
+
+        if (masked.Findings.Count > 0 && mode == MaskingMode.Block)
+        {
+            var rules = string.Join(", ", masked.Findings.Select(f => f.Rule).Distinct());
+            return await RefuseAsync(context, exchange, StatusCodes.Status422UnprocessableEntity, "request_blocked", "Request contains secrets",
+                $"The request contains what looks like secrets or personal data ({rules}); this connection refuses such requests. Remove them and try again.");
+        }
+
+        return null;
     }
 
     private async Task<int> RefuseAsync(HttpContext context, Exchange exchange, int status, string code, string title, string detail)

@@ -26,6 +26,7 @@ internal static class ExchangeRecords
             Stream = exchange.Request?.Stream ?? false,
             Prompt = Cap(PromptText(exchange, audit), audit.TextCapChars),
             RequestBytes = exchange.RequestBody.Length,
+            Findings = [.. exchange.RequestFindings],
             Decision = exchange.Decision,
             DecisionReason = exchange.DecisionReason,
         };
@@ -45,6 +46,7 @@ internal static class ExchangeRecords
         OutputTokens = response?.Usage?.OutputTokens,
         FinishReason = response?.FinishReason,
         ResponseBytes = exchange.Response?.Bytes ?? 0,
+        Findings = [.. exchange.ResponseFindings],
         Coverage = CoverageNames.Of(exchange.Coverage),
         Failure = exchange.Failure,
         FailureDetail = exchange.FailureDetail,

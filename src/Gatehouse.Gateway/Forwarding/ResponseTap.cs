@@ -1,16 +1,25 @@
+using System.Buffers;
+using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 
 namespace Gatehouse.Gateway.Forwarding;
 
 /// <summary>
-/// Stands in for the client's response body while YARP copies the upstream response: every chunk goes to the client
-/// unchanged and to the exchange's <see cref="ResponseCapture"/> (created when the upstream's headers arrive). Nothing
-/// is buffered, so streams stay streams.
+/// Stands in for the client's response body while YARP copies the upstream response. Without masking every chunk goes
+/// to the client unchanged; with masking it goes through the exchange's response rewriter, and only what the rewriter
+/// releases reaches the client. Either way the exchange's <see cref="ResponseCapture"/> sees exactly what the client
+/// gets, so the audit holds masked text. Nothing is buffered beyond the rewriter's holdback: streams stay streams.
 /// </summary>
+/// <remarks>
+/// Failing closed: when a masked response cannot be read, or a blocking connection finds a secret, the tap records
+/// why on the exchange and throws, which makes YARP stop copying and cut the client's response. Nothing unread is ever
+/// released.
+/// </remarks>
 internal sealed class ResponseTap : Stream
 {
     private readonly Stream _inner;
     private readonly Exchange _exchange;
+    private readonly ArrayBufferWriter<byte> _rewritten = new(4096);
 
     public ResponseTap(Stream inner, Exchange exchange)
     {
@@ -32,21 +41,40 @@ internal sealed class ResponseTap : Stream
         set => throw new NotSupportedException();
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        _exchange.Response?.Append(buffer);
-        _inner.Write(buffer);
-    }
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("The gateway writes responses asynchronously.");
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
         => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        _exchange.Response?.Append(buffer.Span);
-        return _inner.WriteAsync(buffer, cancellationToken);
+        if (_exchange.ResponseUnreadable is { } why && FailClosed)
+        {
+            throw Refuse("response_unreadable", why);
+        }
+
+        if (_exchange.ResponseRewriter is not { } rewriter)
+        {
+            _exchange.Response?.Append(buffer.Span);
+            return _inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        _rewritten.ResetWrittenCount();
+        rewriter.Append(buffer.Span, _rewritten);
+        return ReleaseAsync(cancellationToken);
+    }
+
+    /// <summary>Releases what the rewriter still holds once the upstream's body has ended.</summary>
+    public ValueTask CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_exchange.ResponseRewriter is not { } rewriter)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _rewritten.ResetWrittenCount();
+        rewriter.Complete(_rewritten);
+        return ReleaseAsync(cancellationToken);
     }
 
     public override void Flush() => _inner.Flush();
@@ -58,4 +86,39 @@ internal sealed class ResponseTap : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    private bool FailClosed => _exchange.Connection?.Config.Masking.FailClosed ?? true;
+
+    private ValueTask ReleaseAsync(CancellationToken cancellationToken)
+    {
+        var rewriter = _exchange.ResponseRewriter!;
+        if (rewriter.Error is { } error)
+        {
+            throw Refuse("response_unreadable", error);
+        }
+
+        if (rewriter.UnknownShapes > 0 && FailClosed)
+        {
+            throw Refuse("response_unreadable", "the upstream sent an event whose shape the gateway does not know, so it cannot be masked");
+        }
+
+        if (_exchange.Connection?.Config.Masking.Response == MaskingMode.Block && _exchange.ResponseMasker!.FoundAny)
+        {
+            throw Refuse("response_blocked", "the response contains a secret or personal data and the connection blocks such responses");
+        }
+
+        if (_rewritten.WrittenCount == 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _exchange.Response?.Append(_rewritten.WrittenSpan);
+        return _inner.WriteAsync(_rewritten.WrittenMemory, cancellationToken);
+    }
+
+    private IOException Refuse(string code, string detail)
+    {
+        _exchange.Fail(code, detail);
+        return new IOException($"The response was stopped: {detail}.");
+    }
 }

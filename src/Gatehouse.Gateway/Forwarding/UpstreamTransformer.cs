@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Masking;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -23,10 +24,12 @@ internal sealed class UpstreamTransformer : HttpTransformer
     ];
 
     private readonly CredentialConfig? _credential;
+    private readonly ResponseMasking _responseMasking;
 
-    public UpstreamTransformer(ConnectionConfig connection)
+    public UpstreamTransformer(ConnectionConfig connection, ResponseMasking responseMasking)
     {
         _credential = connection.Credential;
+        _responseMasking = responseMasking;
     }
 
     public override async ValueTask TransformRequestAsync(
@@ -66,6 +69,11 @@ internal sealed class UpstreamTransformer : HttpTransformer
         var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         var exchange = httpContext.Features.Get<Exchanges.Exchange>()!;
         exchange.OnUpstreamHeaders(proxyResponse);
+        if (proxyResponse is not null)
+        {
+            _responseMasking.Prepare(exchange, proxyResponse, httpContext.Response);
+        }
+
         httpContext.Response.Headers[ExchangeHeader] = exchange.Id;
         return proceed;
     }

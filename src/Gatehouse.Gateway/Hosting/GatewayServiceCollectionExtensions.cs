@@ -2,6 +2,7 @@ using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Protocols;
@@ -25,7 +26,10 @@ public static class GatewayServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(config);
-        services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(_ => MaskingServices.CreateEngine(config));
+        services.AddSingleton<ResponseMasking>();
+        services.AddSingleton<RequestMasker>();
+        services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ResponseMasking>()));
         services.AddSingleton(new ProtocolRegistry(config.Audit.TextCapChars));
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ExchangeHandler>();

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Demo;
 using Gatehouse.Gateway.Forwarding;
+using Gatehouse.Gateway.Masking;
 
 namespace Gatehouse.Gateway.Routing;
 
@@ -10,7 +11,7 @@ internal sealed class ConnectionCatalog : IDisposable
 {
     private readonly FrozenDictionary<string, RoutedConnection> _connections;
 
-    public ConnectionCatalog(GatehouseConfig config, TimeProvider time)
+    public ConnectionCatalog(GatehouseConfig config, TimeProvider time, ResponseMasking responseMasking)
     {
         var shared = UpstreamClientFactory.Create();
         _connections = config.Connections.ToFrozenDictionary(
@@ -18,7 +19,7 @@ internal sealed class ConnectionCatalog : IDisposable
             c => new RoutedConnection(
                 c,
                 c.Demo ? new HttpMessageInvoker(new DemoUpstreamHandler(time)) : shared,
-                new UpstreamTransformer(c)),
+                new UpstreamTransformer(c, responseMasking)),
             StringComparer.OrdinalIgnoreCase);
     }
 
