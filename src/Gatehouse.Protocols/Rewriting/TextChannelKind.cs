@@ -15,6 +15,9 @@ public enum TextChannelKind
     /// <summary>Tool-call arguments: JSON text whose reassembly must stay valid JSON.</summary>
     ToolArguments,
 
-    /// <summary>Free-text input of a custom tool call (OpenAI Responses): not JSON.</summary>
+    /// <summary>
+    /// Free text a tool receives, not JSON: a custom tool call's input (OpenAI Responses), or one string value of a
+    /// tool input object given whole (Anthropic <c>input</c>).
+    /// </summary>
     ToolInput,
 }

@@ -24,7 +24,7 @@ internal sealed class TextFields
     public bool Whole(JsonObject parent, string name, TextChannel channel)
         => Text(parent, name) is { } text && JsonNodes.SetText(parent, name, Channels.Whole(channel, text));
 
-    /// <summary>Rewrites every string value inside <paramref name="parent"/>'s <paramref name="name"/> whole (a tool input object).</summary>
+    /// <summary>Rewrites every string value inside <paramref name="parent"/>'s <paramref name="name"/> whole, each as plain text (a tool input object).</summary>
     public bool WholeStrings(JsonObject parent, string name, TextChannel channel)
     {
         var node = parent[name];

@@ -52,15 +52,17 @@ public sealed class BodyRewritingTests
     }
 
     [Fact]
-    public void Rewrite_AnthropicToolInput_RewritesNestedStringsButNotNames()
+    public void Rewrite_AnthropicToolInput_RewritesNestedStringsAsPlainTextButNotNames()
     {
-        const string Body = """{"content":[{"type":"tool_use","id":"t","name":"n","input":{"path":"a","opts":{"list":["b",1.50,{"c":"d"}]}}}]}""";
+        const string Body = """{"content":[{"type":"text","text":"x"},{"type":"tool_use","id":"t","name":"n","input":{"path":"a","opts":{"list":["b",1.50,{"c":"d"}]}}}]}""";
+        var rewriter = new UppercaseRewriter(holdAll: false);
 
-        var (output, _) = Rewriting.Run(ApiKind.AnthropicMessages, JsonType, Body, new UppercaseRewriter(holdAll: false));
+        var (output, _) = Rewriting.Run(ApiKind.AnthropicMessages, JsonType, Body, rewriter);
 
         Assert.Equal(
-            """{"content":[{"type":"tool_use","id":"t","name":"n","input":{"path":"A","opts":{"list":["B",1.50,{"c":"D"}]}}}]}""",
+            """{"content":[{"type":"text","text":"X"},{"type":"tool_use","id":"t","name":"n","input":{"path":"A","opts":{"list":["B",1.50,{"c":"D"}]}}}]}""",
             Encoding.UTF8.GetString(output));
+        Assert.Equal([new TextChannel(TextChannelKind.Content), .. Enumerable.Repeat(new TextChannel(TextChannelKind.ToolInput, Index: 1), 3)], rewriter.RewrittenWhole);
     }
 
     [Theory]

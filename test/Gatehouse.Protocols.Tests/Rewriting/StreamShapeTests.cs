@@ -140,4 +140,32 @@ public sealed class StreamShapeTests
 
         Assert.Equal("""{"type":"message_start","message":{"model":"m","content":[{"type":"text","text":"HI"}]}}""", Rewriting.Events(output)[0].Data);
     }
+
+    [Fact]
+    public void Rewrite_OpenAIResponsesCustomToolInputAndReasoningText_AreChannelsOfTheirOwn()
+    {
+        var stream = SseText.Typed(
+            """{"type":"response.reasoning_text.delta","output_index":0,"content_index":0,"delta":"think"}""",
+            """{"type":"response.reasoning_text.done","output_index":0,"content_index":0,"text":"think"}""",
+            """{"type":"response.custom_tool_call_input.delta","output_index":1,"delta":"*** Begin"}""",
+            """{"type":"response.custom_tool_call_input.done","output_index":1,"input":"*** Begin"}""",
+            """{"type":"response.output_item.done","output_index":1,"item":{"type":"custom_tool_call","name":"apply_patch","input":"*** Begin"}}""");
+        var rewriter = new UppercaseRewriter(holdAll: true);
+
+        var (output, responses) = Rewriting.Run(ApiKind.OpenAIResponses, EventStream, stream, rewriter);
+
+        Assert.Equal(0, responses.UnknownShapes);
+        Assert.Equal([new TextChannel(TextChannelKind.Reasoning), new TextChannel(TextChannelKind.ToolInput, Index: 1)], rewriter.Flushed);
+        Assert.Equal(
+            [
+                "response.reasoning_text.delta:{\"type\":\"response.reasoning_text.delta\",\"output_index\":0,\"content_index\":0,\"delta\":\"\"}",
+                "response.reasoning_text.delta:{\"type\":\"response.reasoning_text.delta\",\"output_index\":0,\"content_index\":0,\"delta\":\"THINK\"}",
+                "response.reasoning_text.done:{\"type\":\"response.reasoning_text.done\",\"output_index\":0,\"content_index\":0,\"text\":\"THINK\"}",
+                "response.custom_tool_call_input.delta:{\"type\":\"response.custom_tool_call_input.delta\",\"output_index\":1,\"delta\":\"\"}",
+                "response.custom_tool_call_input.delta:{\"type\":\"response.custom_tool_call_input.delta\",\"output_index\":1,\"delta\":\"*** BEGIN\"}",
+                "response.custom_tool_call_input.done:{\"type\":\"response.custom_tool_call_input.done\",\"output_index\":1,\"input\":\"*** BEGIN\"}",
+                "response.output_item.done:{\"type\":\"response.output_item.done\",\"output_index\":1,\"item\":{\"type\":\"custom_tool_call\",\"name\":\"apply_patch\",\"input\":\"*** BEGIN\"}}",
+            ],
+            Rewriting.Events(output).Select(e => e.Event + ":" + e.Data));
+    }
 }

@@ -9,6 +9,8 @@ internal sealed class UppercaseRewriter(bool holdAll) : ITextRewriter
 
     public List<TextChannel> Flushed { get; } = [];
 
+    public List<TextChannel> RewrittenWhole { get; } = [];
+
     public string Push(TextChannel channel, string delta)
     {
         if (!holdAll)
@@ -28,5 +30,9 @@ internal sealed class UppercaseRewriter(bool holdAll) : ITextRewriter
         return rest.ToUpperInvariant();
     }
 
-    public string RewriteWhole(TextChannel channel, string text) => text.ToUpperInvariant();
+    public string RewriteWhole(TextChannel channel, string text)
+    {
+        RewrittenWhole.Add(channel);
+        return text.ToUpperInvariant();
+    }
 }

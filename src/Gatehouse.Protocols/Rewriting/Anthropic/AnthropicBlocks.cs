@@ -38,7 +38,7 @@ internal static class AnthropicBlocks
             case "thinking":
                 return Text(block, "thinking", new TextChannel(TextChannelKind.Reasoning, Index: index), fields, streamed);
             case "tool_use" or "server_tool_use":
-                return fields.WholeStrings(block, "input", new TextChannel(TextChannelKind.ToolArguments, Index: index));
+                return fields.WholeStrings(block, "input", new TextChannel(TextChannelKind.ToolInput, Index: index));
             case "redacted_thinking" or "web_search_tool_result":
                 return false;
             default:
