@@ -21,7 +21,14 @@ internal static class GatehouseServer
     public static WebApplication Build(GatehouseConfig config, GatehouseServerOptions? options = null)
     {
         options ??= new GatehouseServerOptions();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "gatehouse", Args = [] });
+        // Gatehouse reads its own YAML configuration; the host's appsettings files must not be watched: a watcher on
+        // the content root saw every audit write (the database usually lives below it) and cost ~15% of the CPU.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "gatehouse",
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.WebHost.UseUrls([.. config.Server.Urls]);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
