@@ -53,7 +53,7 @@ internal sealed class ExchangeHandler
     private readonly GatewayMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<ExchangeHandler> _logger;
-    private readonly RequestMasker _requestMasker;
+    private readonly RequestMaskingStage _requestMasking;
     private readonly ForwarderRequestConfig _forwarderConfig;
 
     public ExchangeHandler(
@@ -62,7 +62,7 @@ internal sealed class ExchangeHandler
         IdentityResolver identity,
         ProtocolRegistry protocols,
         IAuditTrail audit,
-        RequestMasker requestMasker,
+        RequestMaskingStage requestMasking,
         IHttpForwarder forwarder,
         GatewayMetrics metrics,
         TimeProvider time,
@@ -73,7 +73,7 @@ internal sealed class ExchangeHandler
         _identity = identity;
         _protocols = protocols;
         _audit = audit;
-        _requestMasker = requestMasker;
+        _requestMasking = requestMasking;
         _forwarder = forwarder;
         _metrics = metrics;
         _time = time;
@@ -178,9 +178,9 @@ internal sealed class ExchangeHandler
         }
 
         // 4. Mask the request, so the upstream and the audit only ever see masked prompts.
-        if (await MaskRequestAsync(context, exchange, connection) is { } refused)
+        if (_requestMasking.Apply(exchange, connection.Config.Masking.Request, context.Request.ContentType) is { } refusal)
         {
-            return refused;
+            return await RefuseAsync(context, exchange, refusal.Status, refusal.Code, refusal.Title, refusal.Detail);
         }
 
         // 5. Decide. Until the policy engine is wired, every identified and authorised exchange is allowed.
@@ -321,48 +321,6 @@ internal sealed class ExchangeHandler
         }
 
         Log.ExchangeCompleted(_logger, exchange.Id, exchange.Connection?.Name ?? "", ApiNames.Of(exchange.Api), status, exchange.Elapsed.TotalMilliseconds);
-    }
-
-    private async Task<int?> MaskRequestAsync(HttpContext context, Exchange exchange, RoutedConnection connection)
-    {
-        var mode = connection.Config.Masking.Request;
-        if (mode == MaskingMode.Off)
-        {
-            return null;
-        }
-
-        var masked = _requestMasker.Mask(exchange.RequestBody.Span, context.Request.ContentType);
-        if (masked.Error is not null)
-        {
-            return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body",
-                $"The request body could not be read for masking: {masked.Error}");
-        }
-
-        exchange.RequestFindings.AddRange(masked.Findings);
-        if (masked.Inspected)
-        {
-            exchange.Coverage |= Coverage.MaskRequest;
-        }
-
-        if (masked.Body is not null)
-        {
-            // Even a refused request is recorded masked: the audit must never hold the secret that caused the refusal.
-            exchange.RequestBody = masked.Body;
-            if (exchange.Adapter is not null)
-            {
-                // Parse what will be forwarded, so policy and the audit see exactly the masked bytes.
-                exchange.Request = exchange.Adapter.ParseRequest(masked.Body).Request;
-            }
-        }
-
-        if (masked.Findings.Count > 0 && mode == MaskingMode.Block)
-        {
-            var rules = string.Join(", ", masked.Findings.Select(f => f.Rule).Distinct());
-            return await RefuseAsync(context, exchange, StatusCodes.Status422UnprocessableEntity, "request_blocked", "Request contains secrets",
-                $"The request contains what looks like secrets or personal data ({rules}); this connection refuses such requests. Remove them and try again.");
-        }
-
-        return null;
     }
 
     private async Task<int> RefuseAsync(HttpContext context, Exchange exchange, int status, string code, string title, string detail)

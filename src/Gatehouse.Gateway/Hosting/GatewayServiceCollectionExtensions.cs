@@ -29,6 +29,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(_ => MaskingServices.CreateEngine(config));
         services.AddSingleton<ResponseMasking>();
         services.AddSingleton<RequestMasker>();
+        services.AddSingleton<RequestMaskingStage>();
         services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ResponseMasking>()));
         services.AddSingleton(new ProtocolRegistry(config.Audit.TextCapChars));
         services.AddSingleton<GatewayMetrics>();
