@@ -2,6 +2,7 @@ using System.CommandLine;
 using Gatehouse.AuditCommands;
 using Gatehouse.Dev;
 using Gatehouse.Keys;
+using Gatehouse.PolicyCommands;
 using Gatehouse.Scan;
 using Gatehouse.Serve;
 
@@ -20,6 +21,7 @@ internal static class GatehouseCli
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(PolicyCommand.Create());
         root.Subcommands.Add(DevCommand.Create());
         return root;
     }
