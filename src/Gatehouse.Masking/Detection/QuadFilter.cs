@@ -31,8 +31,13 @@ internal sealed class QuadFilter
     private readonly bool[] _shortFirsts = new bool[128];
     private readonly ushort[] _shortFirstList;
 
-    public QuadFilter(IReadOnlyCollection<string> keywords)
+    private readonly bool _vectorized;
+
+    /// <param name="keywords">The ASCII keywords.</param>
+    /// <param name="vectorize">False forces the scalar path (tests compare both).</param>
+    public QuadFilter(IReadOnlyCollection<string> keywords, bool vectorize = true)
     {
+        _vectorized = vectorize && Avx2.IsSupported;
         _exact = new TrigramFilter(keywords);
         foreach (var keyword in keywords)
         {
@@ -77,7 +82,7 @@ internal sealed class QuadFilter
     private int NextLong(ReadOnlySpan<char> text, int from)
     {
         var i = from;
-        if (Avx2.IsSupported)
+        if (_vectorized)
         {
             var found = QuadFilterAvx2.Next(text, ref i, _table, _shortFirstList, _exact);
             if (found >= 0)

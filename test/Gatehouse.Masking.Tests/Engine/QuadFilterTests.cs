@@ -10,18 +10,22 @@ public sealed class QuadFilterTests
 
     private static readonly Gen<string> Noise = Gen.OneOf(" ", "x", "_", "-", ".", "é", "ſ", "ı", "\u212A", "\u0130", "\n", "1", "@", "::", "q", "Q~", "=", "\"");
 
-    [Fact]
-    public void Next_CatalogKeywordsPlantedInNoise_ProposesEveryKeywordStart() =>
-        Text(CatalogKeywords).Sample(text => AssertSuperset(new QuadFilter(CatalogKeywords), CatalogKeywords, text), iter: 400);
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Next_CatalogKeywordsPlantedInNoise_ProposesEveryKeywordStart(bool vectorize) =>
+        Text(CatalogKeywords).Sample(text => AssertSuperset(new QuadFilter(CatalogKeywords, vectorize), CatalogKeywords, text), iter: 400);
 
-    [Fact]
-    public void Next_RandomShortKeywordSets_ProposesEveryKeywordStart()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Next_RandomShortKeywordSets_ProposesEveryKeywordStart(bool vectorize)
     {
         var keyword = Gen.Char["aksiIqQ_-:@.~3 "].Array[1, 6].Select(c => new string(c));
         keyword.Array[1, 12].SelectMany(set => Text(set).Select(text => (set, text))).Sample(pair =>
         {
             var (set, text) = pair;
-            AssertSuperset(new QuadFilter(set), set, text);
+            AssertSuperset(new QuadFilter(set, vectorize), set, text);
         }, iter: 400);
     }
 

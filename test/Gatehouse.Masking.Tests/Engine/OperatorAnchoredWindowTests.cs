@@ -1,0 +1,70 @@
+using CsCheck;
+using Gatehouse.Masking.Detection;
+using Gatehouse.Masking.Redaction;
+using Gatehouse.Masking.Rules.Catalog;
+
+namespace Gatehouse.Masking.Tests.Engine;
+
+public sealed class OperatorAnchoredWindowTests
+{
+    private static readonly CompiledRuleSet Anchored = new(BuiltInRules.All, _ => RedactionStyle.Marker);
+
+    private static readonly CompiledRuleSet Enumerated = new(
+        [.. BuiltInRules.All.Select(r => r with { StartsAfterOperator = false })], _ => RedactionStyle.Marker);
+
+    private static readonly string[] Names = [.. BuiltInRules.All.Where(r => r.StartsAfterOperator).SelectMany(r => r.Keywords).Distinct()];
+
+    [Fact]
+    public void Catalog_ContextRules_StartAfterOperator() =>
+        Assert.True(BuiltInRules.All.Count(r => r.StartsAfterOperator) >= 40);
+
+    [Fact]
+    public void Scan_AssignmentsWithQuotesAndSpaces_FindsTheSameCandidatesAsEnumeratingTheWindow()
+    {
+        var spaces = Gen.OneOf("", " ", "  ", "\t", "   ", "    ", "     ");
+        var quote = Gen.OneOf("", "\"", "'", "\\\"", "\\'");
+        var value = Gen.String[Gen.Char["abcXYZ0189+/_-!."], 4, 30];
+        var assignment =
+            from name in Gen.OneOf(Names)
+            from upper in Gen.Bool
+            from suffix in Gen.OneOf("", "_db", ".x", "-1")
+            from q1 in quote
+            from s1 in spaces
+            from op in Gen.OneOf("=", ":", "=>", ":=", "==")
+            from s2 in spaces
+            from q2 in quote
+            from v in value
+            select (upper ? name.ToUpperInvariant() : name) + suffix + q1 + s1 + op + s2 + q2 + v + q2;
+        var piece = Gen.Frequency(
+            (4, assignment),
+            (2, Gen.OneOf(Names)),
+            (3, Gen.OneOf("=", ":", "=>", " ", "\n", ";", ", ", "x", "é", "\"")));
+
+        piece.Array[1, 12].Select(string.Concat).Sample(text =>
+        {
+            Assert.Equal(Candidates(Enumerated, text), Candidates(Anchored, text));
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Scan_RuleExamples_FindsTheSameCandidatesAsEnumeratingTheWindow()
+    {
+        foreach (var rule in BuiltInRules.All.Where(r => r.StartsAfterOperator))
+        {
+            var text = "x " + rule.Example + " and " + rule.Example.Replace(" = ", ": ", StringComparison.Ordinal) + ";";
+            var found = Candidates(Anchored, text);
+
+            Assert.NotEmpty(found);
+            Assert.Equal(Candidates(Enumerated, text), found);
+        }
+    }
+
+    private static List<Candidate> Candidates(CompiledRuleSet set, string text)
+    {
+        var output = default(PooledList<Candidate>);
+        Scanner.Scan(set, text, 0, true, ref output);
+        var list = output.Span.ToArray().ToList();
+        output.Dispose();
+        return list;
+    }
+}
