@@ -35,8 +35,15 @@ public sealed class OperatorAnchoredWindowTests
             from q2 in quote
             from v in value
             select (upper ? name.ToUpperInvariant() : name) + suffix + q1 + s1 + op + s2 + q2 + v + q2;
+        var url =
+            from scheme in Gen.OneOf("postgres", "https", "x", "1a", "")
+            from user in Gen.OneOf("app", "", "a:b", "u@x", "  ")
+            from password in value
+            from host in Gen.OneOf("@db.example.com", "@[::1]", "@", "/path", " ")
+            select scheme + "://" + user + ":" + password + host;
         var piece = Gen.Frequency(
             (4, assignment),
+            (2, url),
             (2, Gen.OneOf(Names)),
             (3, Gen.OneOf("=", ":", "=>", " ", "\n", ";", ", ", "x", "é", "\"")));
 

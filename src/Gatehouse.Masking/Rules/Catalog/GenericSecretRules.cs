@@ -29,7 +29,7 @@ internal static class GenericSecretRules
             Id = "url-credentials", Category = RuleCategory.Secret, Description = "Password in a URL (scheme://user:password@host)",
             Keywords = ["://"],
             Pattern = @"(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\s:/@""'\\]{1,64}:)[^\s/@""'\\]{1,128}(?=@[A-Za-z0-9\[])",
-            Before = 0, After = 200,
+            Before = 0, After = 200, StartsAfterOperator = true,
             Example = "postgres://app:Zq8vRk2Lm9Tx4Wp7@db.example.com:5432/app",
         },
         new MaskingRule
