@@ -50,6 +50,20 @@ internal static class Profile
             Thread.Sleep(1000);
         }
 
+        var dense = corpora[2].Item2;
+        var denseCopy = new char[dense.Length];
+        var denseCopyMs = Best(() =>
+        {
+            dense.AsSpan().CopyTo(denseCopy);
+            return denseCopy.Length;
+        });
+        Console.WriteLine("secret-dense, one number rule at a time (no keyword rules):");
+        foreach (var rule in engine.RuleSet.NumericRules)
+        {
+            var one = new CompiledRuleSet([rule.Rule], _ => Gatehouse.Masking.Redaction.RedactionStyle.Marker);
+            Report(rule.Rule.Id, denseCopyMs, dense.Length, () => ScanCount(one, dense));
+        }
+
         var code = corpora[0].Item2;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var pos = set.Keywords.NextCandidate(code, 0); pos >= 0; pos = set.Keywords.NextCandidate(code, pos + 1))
