@@ -176,7 +176,9 @@ internal static class Scanner
             return;
         }
 
-        foreach (var match in rule.Regex.EnumerateMatches(window))
+        // A match that cannot begin before the run cannot begin in the margin either: skip trying there.
+        var startAt = rule.Rule.StartsInRun ? earliest - windowStart : 0;
+        foreach (var match in rule.Regex.EnumerateMatches(window, startAt))
         {
             AddMatch(text, at, windowStart + match.Index, match.Length, ref pending, ref output);
         }
