@@ -1,16 +1,14 @@
 using CsCheck;
 using Gatehouse.Masking.Detection;
-using Gatehouse.Masking.Redaction;
 using Gatehouse.Masking.Rules.Catalog;
 
 namespace Gatehouse.Masking.Tests.Engine;
 
 public sealed class NumberRunStartTests
 {
-    private static readonly CompiledRuleSet FromRun = new(BuiltInRules.All, _ => RedactionStyle.Marker);
+    private static readonly CompiledRuleSet FromRun = ScanProbe.Compile(BuiltInRules.All);
 
-    private static readonly CompiledRuleSet FromMargin = new(
-        [.. BuiltInRules.All.Select(r => r with { StartsInRun = false })], _ => RedactionStyle.Marker);
+    private static readonly CompiledRuleSet FromMargin = ScanProbe.Compile(BuiltInRules.All.Select(r => r with { StartsInRun = false }));
 
     [Fact]
     public void Catalog_NumberRulesWithoutReachBack_StartInRun() =>
@@ -27,16 +25,7 @@ public sealed class NumberRunStartTests
 
         piece.Array[1, 16].Select(string.Concat).Sample(text =>
         {
-            Assert.Equal(Candidates(FromMargin, text), Candidates(FromRun, text));
+            Assert.Equal(ScanProbe.Candidates(FromMargin, text), ScanProbe.Candidates(FromRun, text));
         }, iter: 1500);
-    }
-
-    private static List<Candidate> Candidates(CompiledRuleSet set, string text)
-    {
-        var output = default(PooledList<Candidate>);
-        Scanner.Scan(set, text, 0, true, ref output);
-        var list = output.Span.ToArray().ToList();
-        output.Dispose();
-        return list;
     }
 }

@@ -1,16 +1,14 @@
 using CsCheck;
 using Gatehouse.Masking.Detection;
-using Gatehouse.Masking.Redaction;
 using Gatehouse.Masking.Rules.Catalog;
 
 namespace Gatehouse.Masking.Tests.Engine;
 
 public sealed class OperatorAnchoredWindowTests
 {
-    private static readonly CompiledRuleSet Anchored = new(BuiltInRules.All, _ => RedactionStyle.Marker);
+    private static readonly CompiledRuleSet Anchored = ScanProbe.Compile(BuiltInRules.All);
 
-    private static readonly CompiledRuleSet Enumerated = new(
-        [.. BuiltInRules.All.Select(r => r with { StartsAfterOperator = false })], _ => RedactionStyle.Marker);
+    private static readonly CompiledRuleSet Enumerated = ScanProbe.Compile(BuiltInRules.All.Select(r => r with { StartsAfterOperator = false }));
 
     private static readonly string[] Names = [.. BuiltInRules.All.Where(r => r.StartsAfterOperator).SelectMany(r => r.Keywords).Distinct()];
 
@@ -49,7 +47,7 @@ public sealed class OperatorAnchoredWindowTests
 
         piece.Array[1, 12].Select(string.Concat).Sample(text =>
         {
-            Assert.Equal(Candidates(Enumerated, text), Candidates(Anchored, text));
+            Assert.Equal(ScanProbe.Candidates(Enumerated, text), ScanProbe.Candidates(Anchored, text));
         }, iter: 1000);
     }
 
@@ -59,19 +57,10 @@ public sealed class OperatorAnchoredWindowTests
         foreach (var rule in BuiltInRules.All.Where(r => r.StartsAfterOperator))
         {
             var text = "x " + rule.Example + " and " + rule.Example.Replace(" = ", ": ", StringComparison.Ordinal) + ";";
-            var found = Candidates(Anchored, text);
+            var found = ScanProbe.Candidates(Anchored, text);
 
             Assert.NotEmpty(found);
-            Assert.Equal(Candidates(Enumerated, text), found);
+            Assert.Equal(ScanProbe.Candidates(Enumerated, text), found);
         }
-    }
-
-    private static List<Candidate> Candidates(CompiledRuleSet set, string text)
-    {
-        var output = default(PooledList<Candidate>);
-        Scanner.Scan(set, text, 0, true, ref output);
-        var list = output.Span.ToArray().ToList();
-        output.Dispose();
-        return list;
     }
 }
