@@ -15,6 +15,10 @@ internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle s
 
     public Regex Regex { get; } = RegexCache.Get(rule.Pattern);
 
+    /// <summary>The pattern anchored at the start position (<c>\G</c>), for rules whose matches start only just after
+    /// an operator; null for the others.</summary>
+    public Regex? AnchoredRegex { get; } = rule.StartsAfterOperator ? RegexCache.Get(@"\G(?:" + rule.Pattern + ")") : null;
+
     public RedactionStyle Style { get; } = rule.Anchor == RuleAnchor.Block ? RedactionStyle.Marker : style;
 
     public string Marker { get; } = "[MASKED:" + rule.Id + "]";

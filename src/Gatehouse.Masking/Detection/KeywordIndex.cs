@@ -4,13 +4,14 @@ namespace Gatehouse.Masking.Detection;
 /// The prefilter: finds every occurrence of every rule keyword in one pass, ASCII case-insensitive.
 /// </summary>
 /// <remarks>
-/// A <see cref="TrigramFilter"/> proposes positions with one table lookup per character; each is confirmed against
+/// A <see cref="QuadFilter"/> proposes positions (one hashed four-character lookup per character, then an exact
+/// <see cref="TrigramFilter"/> check); each is confirmed against
 /// the few keywords of its prefix bucket. Keywords are ASCII and compared in place (ordinal ignore-case), so a hit's
 /// offset is always an offset in the original text (no case-folded copy whose length could differ).
 /// </remarks>
 internal sealed class KeywordIndex
 {
-    private readonly TrigramFilter _filter;
+    private readonly QuadFilter _filter;
     private readonly KeywordEntry[][] _byBucket = new KeywordEntry[4096][];
     private readonly KeywordEntry[][] _byFirstChar = new KeywordEntry[128][];
     private readonly KeywordEntry[] _all;
@@ -19,7 +20,7 @@ internal sealed class KeywordIndex
     public KeywordIndex(IReadOnlyList<KeywordEntry> entries)
     {
         _all = [.. entries];
-        _filter = new TrigramFilter(_all.Select(e => e.Keyword));
+        _filter = new QuadFilter([.. _all.Select(e => e.Keyword)]);
         foreach (var group in _all.GroupBy(e => TrigramFilter.Bucket(e.Keyword, 0, Math.Min(e.Keyword.Length, 3))))
         {
             _byBucket[group.Key] = [.. group];
@@ -44,6 +45,8 @@ internal sealed class KeywordIndex
     }
 
     public int MaxKeywordLength { get; }
+
+    public IEnumerable<string> Keywords => _all.Select(e => e.Keyword);
 
     /// <summary>
     /// The next position at or after <paramref name="from"/> where a keyword may start (a superset of the hits: callers

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.RegularExpressions;
 using Gatehouse.Masking.Rules;
 
 namespace Gatehouse.Masking.Detection;
@@ -14,7 +15,13 @@ namespace Gatehouse.Masking.Detection;
 /// </remarks>
 internal static class Scanner
 {
+    /// <summary>How far after an operator character a <see cref="MaskingRule.StartsAfterOperator"/> match may start:
+    /// the operator's last character, up to four whitespace characters and an escaped quote.</summary>
+    public const int OperatorReach = 7;
+
     private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\f\v");
+
+    private static readonly SearchValues<char> Operators = SearchValues.Create(":=>");
 
     /// <summary>Adds the candidates that start at or after <paramref name="minStart"/>.</summary>
     public static ScanState Scan(
@@ -162,31 +169,83 @@ internal static class Scanner
         }
 
         var window = text[windowStart..windowEnd];
-        foreach (var match in rule.Regex.EnumerateMatches(window))
+        var at = new WindowContext(rule, windowStart, windowEnd, earliest, minStart, final);
+        if (rule.AnchoredRegex is { } anchored)
         {
-            var start = windowStart + match.Index;
-            if (start < earliest || start < minStart || match.Length == 0)
+            RunAfterOperators(anchored, text, window, at, ref pending, ref output);
+            return;
+        }
+
+        // A match that cannot begin before the run cannot begin in the margin either: skip trying there.
+        var startAt = rule.Rule.StartsInRun ? earliest - windowStart : 0;
+        foreach (var match in rule.Regex.EnumerateMatches(window, startAt))
+        {
+            AddMatch(text, at, windowStart + match.Index, match.Length, ref pending, ref output);
+        }
+    }
+
+    /// <summary>
+    /// The same matches as enumerating the window, trying the anchored pattern only where a match can start: at most
+    /// <see cref="OperatorReach"/> characters after an operator character, left to right, resuming after each match.
+    /// </summary>
+    private static void RunAfterOperators(
+        Regex anchored, ReadOnlySpan<char> text, ReadOnlySpan<char> window, in WindowContext at, ref int pending,
+        ref PooledList<Candidate> output)
+    {
+        var next = 0;
+        var from = 0;
+        while (from < window.Length)
+        {
+            var rel = window[from..].IndexOfAny(Operators);
+            if (rel < 0)
             {
-                continue;
+                return;
             }
 
-            var end = start + match.Length;
-            if (end == windowEnd && rule.ExtendOver is { } extendOver && end < text.Length)
+            var op = from + rel;
+            var last = Math.Min(op + OperatorReach, window.Length);
+            for (var m = Math.Max(op + 1, next); m <= last; m++)
             {
-                var stop = text[end..].IndexOfAnyExcept(extendOver);
-                if (stop < 0 && !final)
+                var matches = anchored.EnumerateMatches(window, m);
+                if (matches.MoveNext())
                 {
-                    pending = Math.Min(pending, start);
-                    continue;
+                    var match = matches.Current;
+                    AddMatch(text, at, at.WindowStart + match.Index, match.Length, ref pending, ref output);
+                    m = match.Index + Math.Max(match.Length, 1) - 1;
                 }
 
-                end = stop < 0 ? text.Length : end + stop;
+                next = m + 1;
             }
 
-            if (rule.Accepts(text[start..end]))
+            from = op + 1;
+        }
+    }
+
+    private static void AddMatch(
+        ReadOnlySpan<char> text, in WindowContext at, int start, int length, ref int pending, ref PooledList<Candidate> output)
+    {
+        if (start < at.Earliest || start < at.MinStart || length == 0)
+        {
+            return;
+        }
+
+        var rule = at.Rule;
+        var end = start + length;
+        if (end == at.WindowEnd && rule.ExtendOver is { } extendOver && end < text.Length)
+        {
+            var stop = text[end..].IndexOfAnyExcept(extendOver);
+            if (stop < 0 && !at.Final)
             {
-                output.Add(new Candidate(start, end - start, rule.Index, IsBlock: false));
+                pending = Math.Min(pending, start);
+                return;
             }
+
+            end = stop < 0 ? text.Length : end + stop;
+        }
+
+        if (rule.Accepts(text[start..end]))
+        {
+            output.Add(new Candidate(start, end - start, rule.Index, IsBlock: false));
         }
     }
 

@@ -78,39 +78,38 @@ internal sealed class TrigramFilter
     /// <summary>The first candidate position at or after <paramref name="from"/>; -1 when there is none.</summary>
     public int Next(ReadOnlySpan<char> text, int from)
     {
-        if (from >= text.Length)
-        {
-            return -1;
-        }
-
-        // Each character is folded once: b becomes the next iteration's a.
-        var a = Fold(text[from]);
         for (var i = from; i < text.Length; i++)
         {
-            if (a == ' ')
-            {
-                // No keyword starts with a space: skip indentation and other runs of spaces vectorised.
-                var rest = text[(i + 1)..].IndexOfAnyExcept(' ');
-                if (rest < 0)
-                {
-                    return -1;
-                }
-
-                i += rest + 1;
-                a = Fold(text[i]);
-            }
-
-            var b = i + 1 < text.Length ? Fold(text[i + 1]) : 0;
-            if (a != 0 && (_singles[a] || (b != 0 && IsPairCandidate(text, i, (a << 7) | b))))
+            if (IsCandidateAt(text, i))
             {
                 return i;
             }
-
-            a = b;
         }
 
         return -1;
     }
+
+    /// <summary>Whether a keyword may start at <paramref name="i"/> (folded pair, then hashed three- and
+    /// four-character prefixes).</summary>
+    public bool IsCandidateAt(ReadOnlySpan<char> text, int i)
+    {
+        var a = Fold(text[i]);
+        if (a == 0)
+        {
+            return false;
+        }
+
+        if (_singles[a])
+        {
+            return true;
+        }
+
+        var b = i + 1 < text.Length ? Fold(text[i + 1]) : 0;
+        return b != 0 && IsPairCandidate(text, i, (a << 7) | b);
+    }
+
+    /// <summary>The ASCII letter a non-ASCII character case-folds to, or 0.</summary>
+    public static int FoldsTo(char c) => c < 128 ? 0 : FoldNonAscii(c);
 
     private bool IsPairCandidate(ReadOnlySpan<char> text, int i, int pair) =>
         IsSet(_pairs, pair) &&

@@ -62,6 +62,20 @@ internal sealed record MaskingRule
     /// </summary>
     public string? ExtendOver { get; init; }
 
+    /// <summary>
+    /// True when every match starts at most <see cref="Detection.Scanner.OperatorReach"/> characters after an
+    /// assignment operator character (':', '=' or '>'), as the name-operator-quote lookbehind of context rules requires:
+    /// the scanner then tries the pattern only at those positions instead of at every position of the window.
+    /// </summary>
+    public bool StartsAfterOperator { get; init; }
+
+    /// <summary>
+    /// For number rules: every match is made of run characters (digits, spaces, '-', '.', '(', ')', '+') and begins with
+    /// a digit or with a '+' or '(' right before one, so no match begins before the run; the scanner then starts the
+    /// pattern at the run instead of at the window's lookbehind margin.
+    /// </summary>
+    public bool StartsInRun { get; init; }
+
     /// <summary>A fake value in the rule's format, used by the documentation and the detection corpus.</summary>
     public string Example { get; init; } = "";
 }

@@ -58,6 +58,7 @@ internal static class PiiRules
         {
             Id = id, Category = RuleCategory.Pii, Description = description, Pattern = pattern,
             Anchor = RuleAnchor.Numeric, Before = before, After = id == "iban" ? 40 : 4, StopsAtWhitespace = false,
+            StartsInRun = before == 0,
             Validator = validator, Example = example,
         };
 

@@ -66,6 +66,7 @@ internal static class RuleFactory
                 "(?![A-Za-z0-9_+/=-])",
             After = 40 + maxValue,
             StopsAtWhitespace = false,
+            StartsAfterOperator = true,
             Example = keywords[0] + " = \"" + exampleValue + "\"",
         };
 }

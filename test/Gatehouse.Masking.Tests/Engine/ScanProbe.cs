@@ -1,0 +1,25 @@
+using Gatehouse.Masking.Detection;
+using Gatehouse.Masking.Redaction;
+using Gatehouse.Masking.Rules;
+
+namespace Gatehouse.Masking.Tests.Engine;
+
+/// <summary>Whole-text scans of rule sets that differ in one shortcut, for differential tests.</summary>
+internal static class ScanProbe
+{
+    public static CompiledRuleSet Compile(IEnumerable<MaskingRule> rules) => new([.. rules], _ => RedactionStyle.Marker);
+
+    public static List<Candidate> Candidates(CompiledRuleSet set, string text)
+    {
+        var output = default(PooledList<Candidate>);
+        try
+        {
+            Scanner.Scan(set, text, 0, true, ref output);
+            return [.. output.Span.ToArray()];
+        }
+        finally
+        {
+            output.Dispose();
+        }
+    }
+}
