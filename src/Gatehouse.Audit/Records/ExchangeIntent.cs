@@ -51,6 +51,9 @@ public sealed record ExchangeIntent
     /// <summary>Gets the decision taken before forwarding (<c>allow</c>, <c>deny</c>, ...).</summary>
     public string Decision { get; init; } = "allow";
 
+    /// <summary>Gets the policy rules that decided the exchange, in the order they matched (empty without a policy).</summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
+
     /// <summary>Gets the reason for the decision, or the rule that took it.</summary>
     public string? DecisionReason { get; init; }
 }

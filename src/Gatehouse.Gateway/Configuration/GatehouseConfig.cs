@@ -18,6 +18,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets where state is stored.</summary>
     public StorageConfig Storage { get; init; } = new();
 
+    /// <summary>Gets the policy that decides exchanges.</summary>
+    public PolicyConfig Policy { get; init; } = new();
+
     /// <summary>Gets the masking engine's settings.</summary>
     public MaskingConfig Masking { get; init; } = new();
 

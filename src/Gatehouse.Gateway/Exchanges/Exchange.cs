@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Protocols;
@@ -52,6 +53,15 @@ internal sealed class Exchange
     public ReadOnlyMemory<byte> RequestBody { get; set; }
 
     public string Decision { get; set; } = "allow";
+
+    /// <summary>Gets or sets the policy rules that decided the exchange, in the order they matched.</summary>
+    public IReadOnlyList<string> DecidingRules { get; set; } = [];
+
+    /// <summary>Gets or sets a value indicating whether the audit keeps metadata only (no prompt or response text).</summary>
+    public bool AuditMetadataOnly { get; set; }
+
+    /// <summary>Gets or sets the response masking in force: the connection's, or stricter when policy says so.</summary>
+    public MaskingMode ResponseMasking { get; set; }
 
     public string? DecisionReason { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Gatehouse.Audit;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Masking;
@@ -30,7 +31,9 @@ namespace Gatehouse.Gateway.Exchanges;
 /// the gateway inspects what it forwards and forwards what it inspected.</item>
 /// <item><b>Mask the request</b>: every string of the JSON body goes through the masking engine, and the masked bytes
 /// are re-parsed and forwarded (a blocking connection refuses with 422 instead). The audit only sees masked prompts.</item>
-/// <item><b>Decide</b>: policy (allow for now; the policy engine plugs in here).</item>
+/// <item><b>Decide</b>: the policy snapshot (hot-reloaded) is evaluated on the masked request and its findings:
+/// deny (403 with the rule's reason), approval required (refused until approvals exist), stricter response masking,
+/// metadata-only audit. Without a policy file the connection allow-lists alone decide.</item>
 /// <item><b>Record intent</b>: the intent is appended to the audit and awaited until durable. If that fails the
 /// exchange ends with 503 and the upstream is never called, unless <c>audit.failureMode</c> is <c>open</c>.</item>
 /// <item><b>Forward</b>: YARP sends the inspected bytes with the connection's credential; the response streams back
@@ -54,6 +57,7 @@ internal sealed class ExchangeHandler
     private readonly TimeProvider _time;
     private readonly ILogger<ExchangeHandler> _logger;
     private readonly RequestMaskingStage _requestMasking;
+    private readonly DecisionStage _decisions;
     private readonly ForwarderRequestConfig _forwarderConfig;
 
     public ExchangeHandler(
@@ -63,6 +67,7 @@ internal sealed class ExchangeHandler
         ProtocolRegistry protocols,
         IAuditTrail audit,
         RequestMaskingStage requestMasking,
+        DecisionStage decisions,
         IHttpForwarder forwarder,
         GatewayMetrics metrics,
         TimeProvider time,
@@ -74,6 +79,7 @@ internal sealed class ExchangeHandler
         _protocols = protocols;
         _audit = audit;
         _requestMasking = requestMasking;
+        _decisions = decisions;
         _forwarder = forwarder;
         _metrics = metrics;
         _time = time;
@@ -132,6 +138,7 @@ internal sealed class ExchangeHandler
         }
 
         exchange.Connection = connection;
+        exchange.ResponseMasking = connection.Config.Masking.Response;
         context.Request.Path.StartsWithSegments("/" + name, StringComparison.OrdinalIgnoreCase, out var remaining);
         exchange.UpstreamPath = remaining.Value ?? "";
         exchange.Query = context.Request.QueryString.Value;
@@ -183,9 +190,11 @@ internal sealed class ExchangeHandler
             return await RefuseAsync(context, exchange, refusal.Status, refusal.Code, refusal.Title, refusal.Detail);
         }
 
-        // 5. Decide. Until the policy engine is wired, every identified and authorised exchange is allowed.
-        exchange.Decision = "allow";
-        exchange.DecisionReason = "connection allow-list";
+        // 5. Decide by policy (on the masked request and its findings).
+        if (_decisions.Decide(exchange) is { } denied)
+        {
+            return await RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
+        }
 
         // 6. Record intent, durably, before anything leaves.
         var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), aborted);

@@ -24,10 +24,11 @@ internal static class ExchangeRecords
             Api = ApiNames.Of(exchange.Api),
             Model = exchange.Request?.Model,
             Stream = exchange.Request?.Stream ?? false,
-            Prompt = Cap(PromptText(exchange, audit), audit.TextCapChars),
+            Prompt = exchange.AuditMetadataOnly ? null : Cap(PromptText(exchange, audit), audit.TextCapChars),
             RequestBytes = exchange.RequestBody.Length,
             Findings = [.. exchange.RequestFindings],
             Decision = exchange.Decision,
+            Rules = exchange.DecidingRules,
             DecisionReason = exchange.DecisionReason,
         };
     }
@@ -40,8 +41,8 @@ internal static class ExchangeRecords
         DurationMs = exchange.Elapsed.TotalMilliseconds,
         UpstreamMs = exchange.UpstreamElapsed?.TotalMilliseconds,
         Model = response?.Model,
-        Response = response is null ? null : Cap(response.Text, audit.TextCapChars),
-        ToolCalls = response is null ? [] : [.. response.ToolCalls.Select(t => new AuditToolCall(t.Id, t.Name, Cap(t.Arguments, audit.TextCapChars) ?? ""))],
+        Response = response is null || exchange.AuditMetadataOnly ? null : Cap(response.Text, audit.TextCapChars),
+        ToolCalls = response is null ? [] : [.. response.ToolCalls.Select(t => new AuditToolCall(t.Id, t.Name, exchange.AuditMetadataOnly ? "" : Cap(t.Arguments, audit.TextCapChars) ?? ""))],
         InputTokens = response?.Usage?.InputTokens,
         OutputTokens = response?.Usage?.OutputTokens,
         FinishReason = response?.FinishReason,

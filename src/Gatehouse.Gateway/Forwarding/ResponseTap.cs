@@ -102,7 +102,7 @@ internal sealed class ResponseTap : Stream
             throw Refuse("response_unreadable", "the upstream sent an event whose shape the gateway does not know, so it cannot be masked");
         }
 
-        if (_exchange.Connection?.Config.Masking.Response == MaskingMode.Block && _exchange.ResponseMasker!.FoundAny)
+        if (_exchange.ResponseMasking == MaskingMode.Block && _exchange.ResponseMasker!.FoundAny)
         {
             throw Refuse("response_blocked", "the response contains a secret or personal data and the connection blocks such responses");
         }

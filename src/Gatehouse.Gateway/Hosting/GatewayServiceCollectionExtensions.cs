@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
@@ -6,7 +7,9 @@ using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Protocols;
+using Gatehouse.Policy.Reloading;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -30,6 +33,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ResponseMasking>();
         services.AddSingleton<RequestMasker>();
         services.AddSingleton<RequestMaskingStage>();
+        services.AddSingleton(sp => new DecisionStage(
+            config.Policy.File is { } file
+                ? PolicyProvider.Start(file, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Gatehouse.Policy"))
+                : null,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ResponseMasking>()));
         services.AddSingleton(new ProtocolRegistry(config.Audit.TextCapChars));
         services.AddSingleton<GatewayMetrics>();

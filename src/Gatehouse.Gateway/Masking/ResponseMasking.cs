@@ -14,7 +14,7 @@ internal sealed class ResponseMasking(MaskingEngine engine)
 {
     public void Prepare(Exchange exchange, HttpResponseMessage upstream, HttpResponse client)
     {
-        if (exchange.Adapter is null || exchange.Connection?.Config.Masking.Response is null or MaskingMode.Off)
+        if (exchange.Adapter is null || exchange.ResponseMasking == MaskingMode.Off)
         {
             return;
         }

@@ -3,6 +3,7 @@ using Gatehouse.Cli;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity.Development;
 using Gatehouse.Hosting;
+using Gatehouse.Policy.Reloading;
 using Gatehouse.Storage;
 
 namespace Gatehouse.Serve;
@@ -64,6 +65,11 @@ internal static class ServeCommand
         {
             await error.WriteLineAsync($"gatehouse: cannot open the store at '{config.Storage.Sqlite}': {ex.Message}");
             return ExitCodes.StoreUnavailable;
+        }
+        catch (PolicyLoadException ex)
+        {
+            await error.WriteLineAsync($"gatehouse: {ex.Message}");
+            return ExitCodes.Usage;
         }
 
         await using (app)

@@ -22,6 +22,7 @@ internal static class Exchanges
         Prompt = prompt,
         RequestBytes = 321,
         Findings = [new AuditFinding("aws-access-key-id", "secret", "request", "prompt", "5f0c2a")],
+        Rules = ["developers"],
         DecisionReason = "rule:default",
     };
 

@@ -34,7 +34,8 @@ public sealed class AuditEntryCodecTests
 
         Assert.Equal(intent.Identity.Groups, decoded.Identity.Groups);
         Assert.Equal(intent.Findings, decoded.Findings);
-        Assert.Equal(intent with { Identity = decoded.Identity, Findings = decoded.Findings }, decoded);
+        Assert.Equal(intent.Rules, decoded.Rules);
+        Assert.Equal(intent with { Identity = decoded.Identity, Findings = decoded.Findings, Rules = decoded.Rules }, decoded);
         Assert.Equal(intent.Identity with { Groups = decoded.Identity.Groups }, decoded.Identity);
     }
 

@@ -22,7 +22,13 @@ public abstract class GatewayTest : IAsyncLifetime
     {
         await Gateway.DisposeAsync();
         await Upstream.DisposeAsync();
+        CleanUp();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes what <see cref="Adjust"/> created outside the gateway's folder; the default removes nothing.</summary>
+    protected virtual void CleanUp()
+    {
     }
 
     /// <summary>Changes the test configuration before the gateway starts; the default changes nothing.</summary>

@@ -21,6 +21,7 @@ internal static partial class ConfigBinder
             Connections = BindConnections(reader, environment),
             Storage = BindStorage(reader.Section("storage")),
             Masking = MaskingBinder.Bind(reader.Section("masking"), environment),
+            Policy = BindPolicy(reader.Section("policy")),
             Audit = BindAudit(reader.Section("audit")),
             Limits = BindLimits(reader.Section("limits")),
             Telemetry = BindTelemetry(reader.Section("telemetry")),
@@ -170,6 +171,18 @@ internal static partial class ConfigBinder
 
         s.ReportUnknownKeys();
         return header is null || string.IsNullOrEmpty(value) ? null : new CredentialConfig { Header = header, Prefix = prefix, Value = value, Source = source! };
+    }
+
+    private static PolicyConfig BindPolicy(SectionReader s)
+    {
+        var file = s.String("file");
+        if (file is not null && !File.Exists(file))
+        {
+            s.Errors.Add(s.ChildPath("file"), null, $"there is no policy file '{file}'");
+        }
+
+        s.ReportUnknownKeys();
+        return new PolicyConfig { File = file };
     }
 
     private static StorageConfig BindStorage(SectionReader s)

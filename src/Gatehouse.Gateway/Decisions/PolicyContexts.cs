@@ -1,0 +1,42 @@
+using Gatehouse.Gateway.Exchanges;
+using Gatehouse.Policy;
+using Gatehouse.Policy.Context;
+using Gatehouse.Protocols;
+
+namespace Gatehouse.Gateway.Decisions;
+
+/// <summary>Builds the policy's view of an exchange: normalised, from what the stages before it learned.</summary>
+internal static class PolicyContexts
+{
+    public static PolicyContext ForRequest(Exchange exchange, DateTimeOffset now)
+    {
+        var caller = exchange.Caller!;
+        return new PolicyContext
+        {
+            Identity = new PolicyIdentity
+            {
+                Subject = caller.Subject,
+                Email = caller.Email ?? "",
+                Groups = caller.Groups,
+                Issuer = caller.Issuer ?? "",
+                KeyName = caller.KeyName ?? "",
+                Method = caller.Method == "apikey" ? "api_key" : caller.Method,
+            },
+            Connection = exchange.Connection?.Name ?? "",
+            Api = exchange.Api switch
+            {
+                ApiKind.OpenAIChat => PolicyApi.Chat,
+                ApiKind.OpenAIResponses => PolicyApi.Responses,
+                ApiKind.AnthropicMessages => PolicyApi.Messages,
+                _ => PolicyApi.Http,
+            },
+            Model = exchange.Request?.Model ?? "",
+            Direction = PolicyDirection.Request,
+            Path = exchange.UpstreamPath,
+            PromptChars = exchange.Request?.Messages.Sum(m => (long)m.Text.Length) ?? exchange.RequestBody.Length,
+            ClientAddress = exchange.ClientAddress ?? "",
+            Findings = [.. exchange.RequestFindings.Select(f => new PolicyFinding(f.Rule, f.Category, PolicyDirection.Request))],
+            Time = now,
+        };
+    }
+}
