@@ -46,6 +46,7 @@ internal static class GatehouseServer
         // refusal (event 1100) with the stable code, once.
         builder.Logging.AddFilter("Gatehouse.Gateway.Identity.Credentials.RejectedCredentialsHandler", LogLevel.Warning);
         builder.Logging.AddFilter("Gatehouse.Gateway.Identity.ApiKeys.ApiKeyAuthenticationHandler", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(builder.Logging);
 
         var store = SqliteStore.Open(new SqliteStoreOptions { Path = config.Storage.Sqlite, BusyTimeout = config.Storage.BusyTimeout });
         var services = builder.Services;

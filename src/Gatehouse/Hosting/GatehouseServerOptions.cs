@@ -13,6 +13,9 @@ internal sealed record GatehouseServerOptions
     /// <summary>Gets the clock; the default is the system clock.</summary>
     public TimeProvider? TimeProvider { get; init; }
 
+    /// <summary>Gets a hook to add log providers (tests capture every line to prove no secret reaches a log).</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+
     /// <summary>Gets a last chance to replace services (tests replace the audit trail to inject failures).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -42,7 +42,8 @@ public sealed class GatewayUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GatewayUnderTest> StartAsync(FakeUpstream upstream, Func<GatehouseConfig, GatehouseConfig>? adjust = null)
+    public static async Task<GatewayUnderTest> StartAsync(
+        FakeUpstream upstream, Func<GatehouseConfig, GatehouseConfig>? adjust = null, CapturedLogs? logs = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("gatehouse-functional-").FullName;
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
@@ -61,7 +62,12 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         config = DevDefaults.Apply(config, new System.Collections.Hashtable());
         config = adjust?.Invoke(config) ?? config;
         var key = DevSigningKey.LoadOrCreate(Path.Combine(directory, "dev-issuer.jwk.json"));
-        var app = GatehouseServer.Build(config, new GatehouseServerOptions { DevSigningKey = key, MinimumLogLevel = LogLevel.Warning });
+        var app = GatehouseServer.Build(config, new GatehouseServerOptions
+        {
+            DevSigningKey = key,
+            MinimumLogLevel = logs is null ? LogLevel.Warning : LogLevel.Trace,
+            ConfigureLogging = logs is null ? null : logging => logging.AddProvider(logs),
+        });
         await app.StartAsync();
         return new GatewayUnderTest(app, config, key, directory);
     }
