@@ -93,6 +93,41 @@ public sealed class MaskingTests : GatewayTest
     }
 
     [Fact]
+    public async Task Prompt_WithASecretHiddenInJsonEscapes_IsDecodedMaskedAndNeverForwarded()
+    {
+        Upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion("noted"));
+        var escaped = string.Concat(GitHubToken.Select(c => $"\\u{(int)c:x4}"));
+
+        using var response = await Gateway.Client(Gateway.Token("ida")).PostAsync("openai/v1/chat/completions",
+            new StringContent($$$"""{"model":"gpt-test","messages":[{"role":"user","content":"token {{{escaped}}}"}]}""", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var forwarded = Assert.Single(Upstream.Received).BodyText;
+        Assert.Contains("[MASKED:github-pat]", forwarded, StringComparison.Ordinal);
+        Assert.DoesNotContain(escaped[..30], forwarded, StringComparison.Ordinal);
+        Assert.DoesNotContain(GitHubToken[4..14], forwarded, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompressedPrompt_IsRefused_RatherThanForwardedUninspected()
+    {
+        using var compressed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Encoding.UTF8.GetBytes($$"""{"model":"gpt-test","messages":[{"role":"user","content":"{{AwsKeyId}}"}]}"""), TestContext.Current.CancellationToken);
+        }
+
+        using var content = new ByteArrayContent(compressed.ToArray());
+        content.Headers.ContentType = new("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+        using var response = await Gateway.Client(Gateway.Token("jon")).PostAsync("openai/v1/chat/completions", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Empty(Upstream.Received);
+    }
+
+    [Fact]
     public async Task StreamedToolCall_SecretInArguments_ArgumentsStayValidJsonAndMasked()
     {
         var arguments = JsonSerializer.Serialize(new { path = "config/settings.env", content = $"GITHUB_TOKEN={GitHubToken}\n" });
