@@ -13,23 +13,18 @@ internal sealed class ApprovalTable : IReviewTable<ApprovalRequest>
         justification, created_ticks, state, resolved_ticks, version
         """;
 
-    public async Task<List<ApprovalRequest>> SelectAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
-    {
-        var rows = new List<ApprovalRequest>();
-        using (var command = ReviewColumns.Command(connection, transaction, $"SELECT {Columns} FROM approvals WHERE {where} ORDER BY created_ticks DESC, id DESC LIMIT 1000"))
-        {
-            bind(command.Parameters);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add(Read(reader));
-            }
-        }
+    public Task<List<ApprovalRequest>> SelectAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        ReviewRows.SelectWithReviewsAsync(
+            connection,
+            transaction,
+            $"SELECT {Columns} FROM approvals WHERE {where} ORDER BY created_ticks DESC, id DESC LIMIT 1000",
+            bind,
+            Read,
+            static (row, reviews) => row with { Reviews = reviews },
+            cancellationToken);
 
-        var reviews = await ReviewRows.ReadAsync(connection, transaction, [.. rows.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => reviews.TryGetValue(r.Id, out var list) ? r with { Reviews = list } : r)];
-    }
+    public ApprovalRequest Apply(ApprovalRequest item, ReviewTransition transition) => item.Apply(transition);
 
     public async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, ApprovalRequest item, CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ internal interface IReviewTable<T>
         Action<SqliteParameterCollection> bind,
         CancellationToken cancellationToken);
 
+    /// <summary>Returns <paramref name="item"/> with <paramref name="transition"/> applied.</summary>
+    T Apply(T item, ReviewTransition transition);
+
     /// <summary>Inserts a new row.</summary>
     Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, T item, CancellationToken cancellationToken);
 

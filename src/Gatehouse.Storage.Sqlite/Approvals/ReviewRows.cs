@@ -6,6 +6,32 @@ namespace Gatehouse.Storage.Sqlite.Approvals;
 /// <summary>The <c>reviews</c> table, shared by approvals and grants (their ids never collide: <c>apr_</c>, <c>grt_</c>).</summary>
 internal static class ReviewRows
 {
+    /// <summary>Runs <paramref name="sql"/>, reads each row with <paramref name="read"/>, then attaches its reviews.</summary>
+    public static async Task<List<T>> SelectWithReviewsAsync<T>(
+        SqliteConnection connection,
+        SqliteTransaction? transaction,
+        string sql,
+        Action<SqliteParameterCollection> bind,
+        Func<SqliteDataReader, T> read,
+        Func<T, List<Review>, T> attach,
+        CancellationToken cancellationToken)
+        where T : class, IReviewable
+    {
+        var rows = new List<T>();
+        using (var command = ReviewColumns.Command(connection, transaction, sql))
+        {
+            bind(command.Parameters);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(read(reader));
+            }
+        }
+
+        var reviews = await ReadAsync(connection, transaction, [.. rows.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
+        return rows.ConvertAll(r => reviews.TryGetValue(r.Id, out var list) ? attach(r, list) : r);
+    }
+
     /// <summary>Reads the reviews of <paramref name="ids"/>, oldest first per request.</summary>
     public static async Task<Dictionary<string, List<Review>>> ReadAsync(
         SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)

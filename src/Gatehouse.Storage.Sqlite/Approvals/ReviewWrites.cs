@@ -45,8 +45,29 @@ internal static class ReviewWrites
             },
             cancellationToken);
 
+    public static Task<ReviewResult<T>> ReviewAsync<T>(
+        SqliteDatabase database,
+        IReviewTable<T> table,
+        string id,
+        Principal reviewer,
+        ReviewDecision decision,
+        string? justification,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+        where T : class, IReviewable =>
+        ChangeAsync(
+            database,
+            table,
+            id,
+            item =>
+            {
+                var transition = ReviewProcess.Review(item, reviewer, decision, justification, now);
+                return new ReviewResult<T>(table.Apply(item, transition), transition.Error, transition.Events);
+            },
+            cancellationToken);
+
     public static Task<IReadOnlyList<ReviewEvent>> SweepAsync<T>(
-        SqliteDatabase database, IReviewTable<T> table, DateTimeOffset now, Func<T, ReviewResult<T>> timeOut, CancellationToken cancellationToken)
+        SqliteDatabase database, IReviewTable<T> table, DateTimeOffset now, CancellationToken cancellationToken)
         where T : class, IReviewable =>
         database.WriteAsync<IReadOnlyList<ReviewEvent>>(
             async (connection, ct) =>
@@ -57,7 +78,8 @@ internal static class ReviewWrites
                 var events = new List<ReviewEvent>();
                 foreach (var item in overdue)
                 {
-                    var result = timeOut(item);
+                    var transition = ReviewProcess.TimeOut(item, now);
+                    var result = new ReviewResult<T>(table.Apply(item, transition), null, transition.Events);
                     await SaveAsync(connection, transaction, table, item, result, ct).ConfigureAwait(false);
                     events.AddRange(result.Events);
                 }

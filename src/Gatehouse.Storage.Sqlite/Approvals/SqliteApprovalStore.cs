@@ -52,17 +52,8 @@ public sealed class SqliteApprovalStore : IApprovalStore
     public async Task<ReviewResult<ApprovalRequest>> ReviewAsync(
         string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var result = await ReviewWrites.ChangeAsync(
-            _database,
-            ApprovalTable.Instance,
-            id,
-            request =>
-            {
-                var transition = ReviewProcess.Review(request, reviewer, decision, justification, now);
-                return new ReviewResult<ApprovalRequest>(request.Apply(transition), transition.Error, transition.Events);
-            },
-            cancellationToken).ConfigureAwait(false);
+        var result = await ReviewWrites.ReviewAsync(
+            _database, ApprovalTable.Instance, id, reviewer, decision, justification, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await NotifyAsync(result.Events, cancellationToken).ConfigureAwait(false);
         return result;
     }
@@ -87,13 +78,7 @@ public sealed class SqliteApprovalStore : IApprovalStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var events = await ReviewWrites.SweepAsync(
-            _database,
-            ApprovalTable.Instance,
-            now,
-            request => new ReviewResult<ApprovalRequest>(request.AsOf(now), null, ReviewProcess.TimeOut(request, now).Events),
-            cancellationToken).ConfigureAwait(false);
+        var events = await ReviewWrites.SweepAsync(_database, ApprovalTable.Instance, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await NotifyAsync(events, cancellationToken).ConfigureAwait(false);
         return events;
     }

@@ -1,3 +1,4 @@
+using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 using Gatehouse.Storage.Sqlite.Approvals;
 using Microsoft.Data.Sqlite;
@@ -14,23 +15,18 @@ internal sealed class GrantTable : IReviewTable<AccessGrant>
         resolved_ticks, revoked_ticks, revoked_by, version
         """;
 
-    public async Task<List<AccessGrant>> SelectAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
-    {
-        var rows = new List<AccessGrant>();
-        using (var command = ReviewColumns.Command(connection, transaction, $"SELECT {Columns} FROM grants WHERE {where} ORDER BY created_ticks DESC, id DESC LIMIT 1000"))
-        {
-            bind(command.Parameters);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add(Read(reader));
-            }
-        }
+    public Task<List<AccessGrant>> SelectAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        ReviewRows.SelectWithReviewsAsync(
+            connection,
+            transaction,
+            $"SELECT {Columns} FROM grants WHERE {where} ORDER BY created_ticks DESC, id DESC LIMIT 1000",
+            bind,
+            Read,
+            static (row, reviews) => row with { Reviews = reviews },
+            cancellationToken);
 
-        var reviews = await ReviewRows.ReadAsync(connection, transaction, [.. rows.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => reviews.TryGetValue(r.Id, out var list) ? r with { Reviews = list } : r)];
-    }
+    public AccessGrant Apply(AccessGrant item, ReviewTransition transition) => item.Apply(transition);
 
     public async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, AccessGrant item, CancellationToken cancellationToken)
     {
@@ -48,7 +44,7 @@ internal sealed class GrantTable : IReviewTable<AccessGrant>
         p.AddWithValue("@reviewers", ReviewColumns.PolicyJson(item.Reviewers));
         p.AddWithValue("@timeout", item.Timeout.Ticks);
         p.AddWithValue("@created", item.CreatedAt.UtcTicks);
-        p.AddWithValue("@deadline", Gatehouse.Storage.Approvals.ReviewProcess.DeadlineOf(item).UtcTicks);
+        p.AddWithValue("@deadline", ReviewProcess.DeadlineOf(item).UtcTicks);
         BindChange(p, item);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -42,20 +42,8 @@ public sealed class SqliteGrantStore : IGrantStore
 
     /// <inheritdoc />
     public Task<ReviewResult<AccessGrant>> ReviewAsync(
-        string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        return ReviewWrites.ChangeAsync(
-            _database,
-            GrantTable.Instance,
-            id,
-            grant =>
-            {
-                var transition = ReviewProcess.Review(grant, reviewer, decision, justification, now);
-                return new ReviewResult<AccessGrant>(grant.Apply(transition), transition.Error, transition.Events);
-            },
-            cancellationToken);
-    }
+        string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken) =>
+        ReviewWrites.ReviewAsync(_database, GrantTable.Instance, id, reviewer, decision, justification, _time.GetUtcNow(), cancellationToken);
 
     /// <inheritdoc />
     public Task<ReviewResult<AccessGrant>> RevokeAsync(string id, Principal revoker, CancellationToken cancellationToken)
@@ -91,16 +79,8 @@ public sealed class SqliteGrantStore : IGrantStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        return ReviewWrites.SweepAsync(
-            _database,
-            GrantTable.Instance,
-            now,
-            grant => new ReviewResult<AccessGrant>(grant.AsOf(now), null, ReviewProcess.TimeOut(grant, now).Events),
-            cancellationToken);
-    }
+    public Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken) =>
+        ReviewWrites.SweepAsync(_database, GrantTable.Instance, _time.GetUtcNow(), cancellationToken);
 
     private Task<List<AccessGrant>> SelectAsync(string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
