@@ -18,7 +18,7 @@ internal sealed class ApprovalTable : IReviewTable<ApprovalRequest>
         ReviewRows.SelectWithReviewsAsync(
             connection,
             transaction,
-            $"SELECT {Columns} FROM approvals WHERE {where} ORDER BY created_ticks DESC, id DESC LIMIT 1000",
+            $"SELECT {Columns} FROM approvals WHERE {where} ORDER BY created_ticks DESC, rowid DESC LIMIT 1000",
             bind,
             Read,
             static (row, reviews) => row with { Reviews = reviews },

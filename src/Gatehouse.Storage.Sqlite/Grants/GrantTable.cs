@@ -20,7 +20,7 @@ internal sealed class GrantTable : IReviewTable<AccessGrant>
         ReviewRows.SelectWithReviewsAsync(
             connection,
             transaction,
-            $"SELECT {Columns} FROM grants WHERE {where} ORDER BY created_ticks DESC, id DESC LIMIT 1000",
+            $"SELECT {Columns} FROM grants WHERE {where} ORDER BY created_ticks DESC, rowid DESC LIMIT 1000",
             bind,
             Read,
             static (row, reviews) => row with { Reviews = reviews },
