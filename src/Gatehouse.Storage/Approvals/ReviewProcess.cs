@@ -64,12 +64,13 @@ public static class ReviewProcess
     }
 
     /// <summary>Times out an overdue request; the resolution time is its deadline, whenever the timeout is noticed.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="item"/> is not overdue at <paramref name="now"/>.</exception>
     public static ReviewTransition TimeOut(IReviewable item, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (!IsOverdue(item, now))
         {
-            return Refuse(item, item.State == ReviewState.Pending ? ReviewError.NotActive : ReviewError.AlreadyResolved);
+            throw new InvalidOperationException("Only a pending request past its timeout can time out.");
         }
 
         var deadline = DeadlineOf(item);

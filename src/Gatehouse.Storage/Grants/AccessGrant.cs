@@ -90,10 +90,16 @@ public sealed record AccessGrant : IReviewable
             : this;
     }
 
-    /// <summary>Revokes an active grant; refuses with <see cref="ReviewError.NotActive"/> otherwise.</summary>
+    /// <summary>Revokes an active grant; only its requester or one of its reviewers may.</summary>
+    /// <remarks>Refuses with <see cref="ReviewError.NotAReviewer"/> for anyone else, <see cref="ReviewError.NotActive"/> when not active.</remarks>
     public ReviewResult<AccessGrant> Revoke(Principal revoker, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(revoker);
+        if (!revoker.IsSamePerson(Requester) && !Reviewers.Admits(revoker))
+        {
+            return new ReviewResult<AccessGrant>(this, ReviewError.NotAReviewer, []);
+        }
+
         if (!IsActive(now))
         {
             return new ReviewResult<AccessGrant>(this, ReviewError.NotActive, []);

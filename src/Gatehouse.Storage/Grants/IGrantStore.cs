@@ -19,7 +19,7 @@ public interface IGrantStore
     Task<ReviewResult<AccessGrant>> ReviewAsync(
         string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken);
 
-    /// <summary>Ends an active grant now.</summary>
+    /// <summary>Ends an active grant now; <paramref name="revoker"/> must be its requester or one of its reviewers.</summary>
     Task<ReviewResult<AccessGrant>> RevokeAsync(string id, Principal revoker, CancellationToken cancellationToken);
 
     /// <summary>Gets the names of the connections <paramref name="subject"/> holds an active grant to, sorted and distinct.</summary>

@@ -134,6 +134,21 @@ public sealed class GrantStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Revoke_ByRequesterAllowedByOutsiderRefused()
+    {
+        var id = (await _grants.RequestAsync(Draft("prod"), Token)).Value!.Id;
+        await _grants.ReviewAsync(id, Bob, ReviewDecision.Approve, null, Token);
+
+        var outsider = await _grants.RevokeAsync(id, Dave, Token);
+        Assert.Equal(ReviewError.NotAReviewer, outsider.Error);
+        Assert.Equal(["prod"], await _grants.ActiveGrantsAsync("alice", Token));
+
+        var own = await _grants.RevokeAsync(id, Alice, Token);
+        Assert.True(own.Succeeded);
+        Assert.Empty(await _grants.ActiveGrantsAsync("alice", Token));
+    }
+
+    [Fact]
     public async Task List_BySubject_ReturnsOnlyTheirsNewestFirst()
     {
         var first = (await _grants.RequestAsync(Draft("prod"), Token)).Value!.Id;
