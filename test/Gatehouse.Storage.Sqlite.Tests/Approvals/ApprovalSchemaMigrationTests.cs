@@ -27,13 +27,18 @@ public sealed class ApprovalSchemaMigrationTests : IDisposable
                 Token);
         }
 
-        // A version-1 file is exactly today's file without the step-3 tables.
-        _database.Execute("DROP TABLE approvals; DROP TABLE grants; DROP TABLE reviews; UPDATE schema_version SET version = 1;");
+        // A version-1 file is today's file without the tables later steps added.
+        foreach (var table in LaterTables())
+        {
+            _database.Execute($"DROP TABLE {table}");
+        }
+
+        _database.Execute("UPDATE schema_version SET version = 1");
         Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'approvals'"));
 
         await using var upgraded = _database.Open();
 
-        Assert.Equal((long)ApprovalSchema.Version, Scalar("SELECT version FROM schema_version"));
+        Assert.Equal((long)Database.Schema.CurrentVersion, Scalar("SELECT version FROM schema_version"));
         Assert.Equal(1L, Scalar("SELECT count(*) FROM schema_version"));
         var verification = await new AuditVerifier(upgraded).VerifyAsync(Token);
         Assert.True(verification.IsIntact);
@@ -52,9 +57,27 @@ public sealed class ApprovalSchemaMigrationTests : IDisposable
 
         await using (_database.Open())
         {
-            Assert.Equal((long)ApprovalSchema.Version, Scalar("SELECT version FROM schema_version"));
+            Assert.Equal((long)Database.Schema.CurrentVersion, Scalar("SELECT version FROM schema_version"));
             Assert.Equal(3L, Scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('approvals', 'grants', 'reviews')"));
         }
+    }
+
+    private List<string> LaterTables()
+    {
+        using var raw = _database.OpenRaw();
+        using var command = raw.CreateCommand();
+        command.CommandText = """
+            SELECT name FROM sqlite_master WHERE type = 'table'
+            AND name NOT IN ('schema_version', 'audit_entries', 'audit_head', 'write_probe', 'api_keys')
+            """;
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     private long Scalar(string sql)
