@@ -22,6 +22,8 @@ public sealed class SqliteStore : IAuditStore, IApiKeyStore, IAsyncDisposable
         _database = database;
     }
 
+    internal SqliteDatabase Database => _database;
+
     /// <summary>Opens (creating when missing) the database at <paramref name="path"/>.</summary>
     /// <exception cref="StoreUnavailableException">The file cannot be opened, created or migrated.</exception>
     public static SqliteStore Open(string path) => Open(new SqliteStoreOptions { Path = path });

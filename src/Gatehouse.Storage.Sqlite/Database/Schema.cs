@@ -1,3 +1,4 @@
+using Gatehouse.Storage.Sqlite.Approvals;
 using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Database;
@@ -10,7 +11,13 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 3;
+
+    // Each later version is one step applied in order on top of whatever version the file has, in one transaction.
+    private static readonly (int Version, string Sql)[] Steps =
+    [
+        (ApprovalSchema.Version, ApprovalSchema.Sql),
+    ];
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -67,8 +74,22 @@ internal static class Schema
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Version1;
-        command.ExecuteNonQuery();
+        if (version == 0)
+        {
+            command.CommandText = Version1;
+            command.ExecuteNonQuery();
+            version = 1;
+        }
+
+        foreach (var (stepVersion, sql) in Steps)
+        {
+            if (stepVersion > version)
+            {
+                command.CommandText = sql + $"\nUPDATE schema_version SET version = {stepVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+                command.ExecuteNonQuery();
+            }
+        }
+
         transaction.Commit();
     }
 

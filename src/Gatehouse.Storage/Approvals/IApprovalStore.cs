@@ -1,0 +1,33 @@
+namespace Gatehouse.Storage.Approvals;
+
+/// <summary>Persists approval requests so that a decision taken through any gateway instance releases the held exchange.</summary>
+/// <remarks>
+/// Every method that changes state returns the <see cref="ReviewEvent"/>s it stored; the caller writes them to the
+/// audit. Reads apply the timeout (a pending request past its timeout reads as timed out); <see cref="SweepAsync"/>
+/// stores those timeouts and returns their events.
+/// </remarks>
+public interface IApprovalStore
+{
+    /// <summary>Opens a pending request; the result carries the <c>approval.requested</c> event.</summary>
+    Task<ReviewResult<ApprovalRequest>> CreateAsync(ApprovalDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>Finds a request by id, as of now; null when there is none.</summary>
+    Task<ApprovalRequest?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Lists requests newest first, optionally only those in <paramref name="state"/> (as of now).</summary>
+    Task<IReadOnlyList<ApprovalRequest>> ListAsync(ReviewState? state, CancellationToken cancellationToken);
+
+    /// <summary>Records one reviewer's decision, resolving the request when the rules say so.</summary>
+    Task<ReviewResult<ApprovalRequest>> ReviewAsync(
+        string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken);
+
+    /// <summary>Finds an unexpired approval of content with <paramref name="digest"/> sent by <paramref name="requester"/> (a subject).</summary>
+    Task<ApprovalRequest?> FindValidApprovalAsync(string digest, string requester, CancellationToken cancellationToken);
+
+    /// <summary>Stores the timeout of every pending request past its timeout; returns their events.</summary>
+    Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken);
+
+    /// <summary>Waits up to <paramref name="wait"/> for the request to resolve; returns it as it stands then (maybe still pending).</summary>
+    /// <exception cref="KeyNotFoundException">No request has this id.</exception>
+    Task<ApprovalRequest> WaitForResolutionAsync(string id, TimeSpan wait, CancellationToken cancellationToken);
+}

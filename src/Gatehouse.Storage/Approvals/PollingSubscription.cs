@@ -1,0 +1,33 @@
+namespace Gatehouse.Storage.Approvals;
+
+/// <summary>One waiter of <see cref="PollingApprovalNotifier"/>: its own backoff, woken early by an in-process change.</summary>
+internal sealed class PollingSubscription : IApprovalSubscription
+{
+    private readonly PollingApprovalNotifier _notifier;
+    private readonly string _id;
+    private TimeSpan _delay = PollingApprovalNotifier.FirstDelay;
+
+    public PollingSubscription(PollingApprovalNotifier notifier, string id)
+    {
+        _notifier = notifier;
+        _id = id;
+    }
+
+    public async Task WaitAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var delay = limit < _delay ? limit : _delay;
+        _delay = TimeSpan.FromTicks(Math.Min(_delay.Ticks * 2, PollingApprovalNotifier.LongestDelay.Ticks));
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = Task.Delay(delay, _notifier.TimeProvider, stop.Token);
+        await Task.WhenAny(timer, _notifier.SignalOf(_id)).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    public void Dispose() => _notifier.Forget(_id);
+}

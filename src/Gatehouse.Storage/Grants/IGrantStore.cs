@@ -1,0 +1,30 @@
+using Gatehouse.Storage.Approvals;
+
+namespace Gatehouse.Storage.Grants;
+
+/// <summary>Persists just-in-time access grants; the policy sees the active ones as <c>grants</c>.</summary>
+/// <remarks>Like <see cref="IApprovalStore"/>, every change returns the events the caller writes to the audit.</remarks>
+public interface IGrantStore
+{
+    /// <summary>Opens a pending grant request; the result carries the <c>grant.requested</c> event.</summary>
+    Task<ReviewResult<AccessGrant>> RequestAsync(GrantDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>Finds a grant by id, as of now; null when there is none.</summary>
+    Task<AccessGrant?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Lists grants newest first, optionally only those of <paramref name="subject"/>.</summary>
+    Task<IReadOnlyList<AccessGrant>> ListAsync(string? subject, CancellationToken cancellationToken);
+
+    /// <summary>Records one reviewer's decision under the same rules as approvals.</summary>
+    Task<ReviewResult<AccessGrant>> ReviewAsync(
+        string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken);
+
+    /// <summary>Ends an active grant now; <paramref name="revoker"/> must be its requester or one of its reviewers.</summary>
+    Task<ReviewResult<AccessGrant>> RevokeAsync(string id, Principal revoker, CancellationToken cancellationToken);
+
+    /// <summary>Gets the names of the connections <paramref name="subject"/> holds an active grant to, sorted and distinct.</summary>
+    Task<IReadOnlyList<string>> ActiveGrantsAsync(string subject, CancellationToken cancellationToken);
+
+    /// <summary>Stores the timeout of every pending request past its timeout; returns their events.</summary>
+    Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken);
+}
