@@ -16,4 +16,7 @@ public interface IAuditTrail
 
     /// <summary>Appends the outcome; completes when it is durable.</summary>
     ValueTask<AuditWriteResult> RecordOutcomeAsync(ExchangeOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>Appends any other entry (an approval's request, review or resolution); completes when it is durable.</summary>
+    ValueTask<AuditWriteResult> AppendAsync(Chain.AuditEntryDraft draft, CancellationToken cancellationToken);
 }

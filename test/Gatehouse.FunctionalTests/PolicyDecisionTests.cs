@@ -24,7 +24,7 @@ public sealed class PolicyDecisionTests : GatewayTest
             match: {models: ['gpt-5*']}
             effect: require_approval
             reason: frontier models need a lead's approval
-            approval: {reviewer_groups: [leads]}
+            approval: {reviewer_groups: [leads], wait: 1s}
           - name: quiet-audit-for-ml
             match: {groups: [ml]}
             audit: metadata
@@ -79,13 +79,16 @@ public sealed class PolicyDecisionTests : GatewayTest
     }
 
     [Fact]
-    public async Task ApprovalRule_RefusesUntilApprovalsExist()
+    public async Task ApprovalRule_NoReviewerActsWithinTheWait_AnswersPendingWithTheApprovalId()
     {
         using var response = await Post("dan", "dev", "gpt-5-preview", "hello");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("approval_required", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("approval_pending", body, StringComparison.Ordinal);
+        Assert.Contains("apr_", body, StringComparison.Ordinal);
         Assert.Empty(Upstream.Received);
+        Assert.Equal("held", (await Gateway.WaitForExchangeAsync("dan")).Intent.Decision);
     }
 
     [Fact]

@@ -11,8 +11,9 @@ namespace Gatehouse.Gateway.Decisions;
 /// masking findings...) and applies what it says: allow, deny, stricter masking, metadata-only audit.
 /// </summary>
 /// <remarks>
-/// Without a policy file the connection allow-lists alone decide, as before. A rule that requires approval refuses the
-/// exchange for now (fail closed): holding exchanges for reviewers is not available yet, and letting them through
+/// Without a policy file the connection allow-lists alone decide, as before. A rule that requires approval of the
+/// request marks the exchange as held (the approval gate waits for a reviewer once the intent is recorded); one that
+/// holds the response refuses for now (fail closed): holding responses is not available yet, and letting them through
 /// unreviewed would defeat the rule.
 /// </remarks>
 internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) : IDisposable
@@ -43,10 +44,15 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
             case PolicyEffect.Deny:
                 exchange.Decision = "deny";
                 return new Refusal(StatusCodes.Status403Forbidden, "policy_denied", "Denied by policy", $"The gateway's policy refused this request: {decision.Reason}.");
+            case PolicyEffect.RequireApproval when decision.Approval is { Hold: ApprovalHold.Request } approval:
+                // Held after the intent is recorded: the gate waits for a reviewer (ExchangeHandler).
+                exchange.Decision = "held";
+                exchange.HeldFor = (approval, decision.DecidedBy ?? "policy");
+                return null;
             case PolicyEffect.RequireApproval:
                 exchange.Decision = "approval_required";
                 return new Refusal(StatusCodes.Status403Forbidden, "approval_required", "Approval required",
-                    $"This request needs a reviewer's approval ({decision.Reason}), and this gateway cannot hold requests for review yet, so it was refused.");
+                    $"This exchange needs a reviewer's approval of the model's response ({decision.Reason}), and this gateway cannot hold responses for review yet, so it was refused.");
         }
 
         if (decision.Masking.Request == Gatehouse.Policy.MaskingMode.Block && exchange.RequestFindings.Count > 0)

@@ -54,6 +54,9 @@ internal sealed class Exchange
 
     public string Decision { get; set; } = "allow";
 
+    /// <summary>Gets or sets the approval the request waits for (its requirement and rule), when policy holds it.</summary>
+    public (Gatehouse.Policy.ApprovalRequirement Requirement, string Rule)? HeldFor { get; set; }
+
     /// <summary>Gets or sets the policy rules that decided the exchange, in the order they matched.</summary>
     public IReadOnlyList<string> DecidingRules { get; set; } = [];
 

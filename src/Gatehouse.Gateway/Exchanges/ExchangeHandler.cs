@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gatehouse.Audit;
+using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Forwarding;
@@ -58,6 +59,7 @@ internal sealed class ExchangeHandler
     private readonly ILogger<ExchangeHandler> _logger;
     private readonly RequestMaskingStage _requestMasking;
     private readonly DecisionStage _decisions;
+    private readonly ApprovalGate _approvals;
     private readonly ForwarderRequestConfig _forwarderConfig;
 
     public ExchangeHandler(
@@ -68,6 +70,7 @@ internal sealed class ExchangeHandler
         IAuditTrail audit,
         RequestMaskingStage requestMasking,
         DecisionStage decisions,
+        ApprovalGate approvals,
         IHttpForwarder forwarder,
         GatewayMetrics metrics,
         TimeProvider time,
@@ -80,6 +83,7 @@ internal sealed class ExchangeHandler
         _audit = audit;
         _requestMasking = requestMasking;
         _decisions = decisions;
+        _approvals = approvals;
         _forwarder = forwarder;
         _metrics = metrics;
         _time = time;
@@ -217,6 +221,12 @@ internal sealed class ExchangeHandler
             exchange.Coverage |= Coverage.AuditIntent;
         }
 
+        // Held for review: wait for a reviewer; forward only once approved.
+        if (exchange.HeldFor is { } held && await _approvals.HoldAsync(exchange, held.Requirement, held.Rule, aborted) is { Approved: false } outcome)
+        {
+            return await EndHeldAsync(context, exchange, outcome);
+        }
+
         // 7. Forward, tapping (and masking) the response as it streams back.
         var status = await ForwardAsync(context, exchange, connection);
 
@@ -330,6 +340,32 @@ internal sealed class ExchangeHandler
         }
 
         Log.ExchangeCompleted(_logger, exchange.Id, exchange.Connection?.Name ?? "", ApiNames.Of(exchange.Api), status, exchange.Elapsed.TotalMilliseconds);
+    }
+
+    private async Task<int> EndHeldAsync(HttpContext context, Exchange exchange, ApprovalOutcome outcome)
+    {
+        var id = outcome.Request.Id;
+        int status;
+        if (outcome.Pending)
+        {
+            // Documented answer: the request is not lost; the identical request passes once a reviewer approves it.
+            status = StatusCodes.Status409Conflict;
+            context.Response.Headers.RetryAfter = "30";
+            await WriteProblemAsync(context, status, "approval_pending", "Waiting for approval",
+                $"A reviewer must approve this request (approval {id}, rule '{outcome.Request.RuleName}'). Send the identical request again once it is approved; it will then pass.", exchange.Id);
+            exchange.Fail("approval_pending", $"approval {id} still pending when the wait ended");
+        }
+        else
+        {
+            status = StatusCodes.Status403Forbidden;
+            var state = ApprovalView.StateName(outcome.Request.State);
+            await WriteProblemAsync(context, status, "approval_rejected", "Not approved",
+                $"The request was not approved (approval {id}: {state.Replace('_', ' ')}).", exchange.Id);
+            exchange.Fail("approval_rejected", $"approval {id} {state}");
+        }
+
+        await RecordOutcomeAsync(exchange, status);
+        return status;
     }
 
     private async Task<int> RefuseAsync(HttpContext context, Exchange exchange, int status, string code, string title, string detail)

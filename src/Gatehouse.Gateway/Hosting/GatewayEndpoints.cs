@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Health;
@@ -27,6 +28,7 @@ public static class GatewayEndpoints
                     statusCode: StatusCodes.Status503ServiceUnavailable);
         }).ExcludeFromDescription();
 
+        endpoints.MapApprovals();
         var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();
         endpoints.Map("/{connection}/{**path}", handler.HandleAsync);
         return endpoints;

@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Exchanges;
@@ -23,7 +24,7 @@ public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the gateway: identity, routing, protocol adapters, forwarding and telemetry. The host must also register
-    /// the store (<c>IAuditStore</c>, <c>IApiKeyStore</c>) and the <c>IAuditTrail</c>.
+    /// the store (<c>IAuditStore</c>, <c>IApiKeyStore</c>, <c>IApprovalStore</c>) and the <c>IAuditTrail</c>.
     /// </summary>
     public static IServiceCollection AddGatehouseGateway(this IServiceCollection services, GatehouseConfig config)
     {
@@ -42,6 +43,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(new ProtocolRegistry(config.Audit.TextCapChars));
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ExchangeHandler>();
+        services.AddSingleton<ApprovalAudit>();
+        services.AddSingleton<ApprovalGate>();
+        services.AddHostedService<ApprovalSweeper>();
         services.AddSingleton<ReadinessCheck>();
         services.AddHttpForwarder();
         services.AddGatehouseIdentity(config.Identity);

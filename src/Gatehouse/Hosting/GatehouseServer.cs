@@ -5,8 +5,10 @@ using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Hosting;
 using Gatehouse.Gateway.Identity.ApiKeys;
 using Gatehouse.Gateway.Identity.Development;
+using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Sqlite;
+using Gatehouse.Storage.Sqlite.Approvals;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gatehouse.Hosting;
@@ -57,6 +59,7 @@ internal static class GatehouseServer
 
         services.AddSingleton(store);
         services.AddSingleton<IAuditStore>(store);
+        services.AddSingleton<IApprovalStore>(sp => new SqliteApprovalStore(store, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IApiKeyStore>(sp => new CachingApiKeyStore(store, config.Identity.ApiKeyCache, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditWriter(
             store,

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Problems;
+using Gatehouse.Storage.Approvals;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gatehouse.Gateway.Approvals;
+
+/// <summary>
+/// The reviewers' API: <c>GET /api/approvals[?state=pending]</c>, <c>GET /api/approvals/{id}</c>,
+/// <c>POST /api/approvals/{id}/approve</c> and <c>/reject</c> with <c>{"justification": "..."}</c>. Callers are
+/// identified like any other (OIDC token or API key); who may review is the rule's reviewers, never the requester.
+/// </summary>
+internal static class ApprovalEndpoints
+{
+    public static void MapApprovals(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/approvals", ListAsync);
+        endpoints.MapGet("/api/approvals/{id}", GetAsync);
+        endpoints.MapPost("/api/approvals/{id}/approve", (HttpContext c, string id, IdentityResolver i, IApprovalStore s, ApprovalAudit a)
+            => ReviewAsync(c, id, ReviewDecision.Approve, i, s, a));
+        endpoints.MapPost("/api/approvals/{id}/reject", (HttpContext c, string id, IdentityResolver i, IApprovalStore s, ApprovalAudit a)
+            => ReviewAsync(c, id, ReviewDecision.Reject, i, s, a));
+    }
+
+    private static async Task ListAsync(HttpContext context, IdentityResolver identity, IApprovalStore store, string? state)
+    {
+        if (await CallerAsync(context, identity) is not { } caller)
+        {
+            return;
+        }
+
+        ReviewState? filter = state?.ToLowerInvariant() switch
+        {
+            null or "" or "all" => null,
+            "pending" => ReviewState.Pending,
+            "approved" => ReviewState.Approved,
+            "rejected" => ReviewState.Rejected,
+            "timed_out" => ReviewState.TimedOut,
+            _ => (ReviewState)(-1),
+        };
+        if (filter == (ReviewState)(-1))
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, "invalid_state", "state must be pending, approved, rejected, timed_out or all");
+            return;
+        }
+
+        var visible = (await store.ListAsync(filter, context.RequestAborted)).Where(r => CanSee(r, caller)).Select(ApprovalView.Of).ToList();
+        await context.Response.WriteAsJsonAsync(visible, ApprovalJsonContext.Default.ListApprovalView, cancellationToken: context.RequestAborted);
+    }
+
+    private static async Task GetAsync(HttpContext context, string id, IdentityResolver identity, IApprovalStore store)
+    {
+        if (await CallerAsync(context, identity) is not { } caller)
+        {
+            return;
+        }
+
+        var request = await store.GetAsync(id, context.RequestAborted);
+        if (request is null || !CanSee(request, caller))
+        {
+            await Problem(context, StatusCodes.Status404NotFound, "not_found", $"There is no approval request '{id}' that you may see.");
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(ApprovalView.Of(request), ApprovalJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
+    }
+
+    private static async Task ReviewAsync(HttpContext context, string id, ReviewDecision decision, IdentityResolver identity, IApprovalStore store, ApprovalAudit audit)
+    {
+        if (await CallerAsync(context, identity) is not { } caller)
+        {
+            return;
+        }
+
+        string? justification = null;
+        if (context.Request.ContentLength is > 0)
+        {
+            try
+            {
+                justification = (await JsonSerializer.DeserializeAsync(context.Request.Body, ApprovalJsonContext.Default.ReviewInput, context.RequestAborted))?.Justification;
+            }
+            catch (JsonException)
+            {
+                await Problem(context, StatusCodes.Status400BadRequest, "invalid_body", "The body must be JSON such as {\"justification\": \"...\"}.");
+                return;
+            }
+        }
+
+        var result = await store.ReviewAsync(id, caller, decision, justification, context.RequestAborted);
+        await audit.RecordAsync(result.Events, CancellationToken.None);
+        if (result.Error is { } error)
+        {
+            var (status, detail) = error switch
+            {
+                ReviewError.NotFound => (StatusCodes.Status404NotFound, $"There is no approval request '{id}'."),
+                ReviewError.NotAReviewer => (StatusCodes.Status403Forbidden, "You are not one of this request's reviewers."),
+                ReviewError.SelfReview => (StatusCodes.Status403Forbidden, "You cannot review your own request."),
+                ReviewError.AlreadyReviewed => (StatusCodes.Status409Conflict, "You have already reviewed this request."),
+                ReviewError.AlreadyResolved => (StatusCodes.Status409Conflict, "This request is already resolved."),
+                _ => (StatusCodes.Status409Conflict, "This request can no longer be reviewed."),
+            };
+            await Problem(context, status, error.Code(), detail);
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ApprovalJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
+    }
+
+    private static bool CanSee(ApprovalRequest request, Principal caller)
+        => request.Reviewers.Admits(caller) || request.Requester.IsSamePerson(caller);
+
+    private static async Task<Principal?> CallerAsync(HttpContext context, IdentityResolver identity)
+    {
+        var auth = await identity.AuthenticateAsync(context);
+        if (!auth.Succeeded)
+        {
+            await IdentityResolver.WriteProblemAsync(context, auth.Failure);
+            return null;
+        }
+
+        return new Principal { Subject = auth.Identity.Subject, Email = auth.Identity.Email, Groups = auth.Identity.Groups };
+    }
+
+    private static Task Problem(HttpContext context, int status, string code, string detail)
+        => ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, "Approval", status, detail), context.RequestAborted);
+}

@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gatehouse.Gateway.Exchanges;
+using Gatehouse.Policy;
+using Gatehouse.Storage.Approvals;
+
+namespace Gatehouse.Gateway.Approvals;
+
+/// <summary>
+/// Holds a request that policy sends for review: an approval bound to exactly this content and this requester lets it
+/// through at once; otherwise an approval request is opened (or the pending one for the same content reused) and the
+/// client's request waits up to the rule's wait time for a reviewer.
+/// </summary>
+/// <remarks>
+/// The digest covers the connection, method, path and the exact (masked) body forwarded, so a changed request needs a
+/// new approval. The state lives in the store, so a reviewer acting through any gateway instance releases the wait.
+/// </remarks>
+internal sealed class ApprovalGate(IApprovalStore store, ApprovalAudit audit, TimeProvider time)
+{
+    public async Task<ApprovalOutcome> HoldAsync(Exchange exchange, ApprovalRequirement requirement, string rule, CancellationToken cancellationToken)
+    {
+        var caller = exchange.Caller!;
+        var requester = new Principal { Subject = caller.Subject, Email = caller.Email, Groups = caller.Groups };
+        var digest = Digest(exchange);
+        if (await store.FindValidApprovalAsync(digest, requester.Subject, cancellationToken) is { } granted)
+        {
+            return await ReleaseAsync(granted, exchange);
+        }
+
+        var pending = (await store.ListAsync(ReviewState.Pending, cancellationToken))
+            .FirstOrDefault(r => r.ContentDigest == digest && r.Requester.Subject == requester.Subject);
+        if (pending is null)
+        {
+            var created = await store.CreateAsync(new ApprovalDraft
+            {
+                ExchangeId = exchange.Id,
+                ContentDigest = digest,
+                Requester = requester,
+                Connection = exchange.Connection?.Name ?? "",
+                RuleName = rule,
+                Reviewers = new ReviewPolicy
+                {
+                    ReviewerGroups = requirement.ReviewerGroups,
+                    ReviewerUsers = requirement.ReviewerUsers,
+                    ApprovalsNeeded = requirement.Approvals,
+                    DenyThreshold = requirement.DenyThreshold,
+                },
+                Timeout = requirement.Timeout,
+                Expiry = requirement.Expiry,
+                Hold = HeldPart.Request,
+                Justification = exchange.DecisionReason ?? "",
+            }, cancellationToken);
+            await audit.RecordAsync(created.Events, CancellationToken.None);
+            pending = created.Value!;
+        }
+
+        var resolved = await store.WaitForResolutionAsync(pending.Id, requirement.Wait, cancellationToken);
+        return resolved.State == ReviewState.Approved ? await ReleaseAsync(resolved, exchange) : new ApprovalOutcome(resolved);
+    }
+
+    private async Task<ApprovalOutcome> ReleaseAsync(ApprovalRequest approved, Exchange exchange)
+    {
+        await audit.RecordReleaseAsync(approved, exchange.Id, time.GetUtcNow(), CancellationToken.None);
+        return new ApprovalOutcome(approved);
+    }
+
+    public static string Digest(Exchange exchange)
+    {
+        var head = Encoding.UTF8.GetBytes($"{exchange.Connection?.Name}\n{exchange.Method} {exchange.UpstreamPath}{exchange.Query}\n");
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(head);
+        hash.AppendData(exchange.RequestBody.Span);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

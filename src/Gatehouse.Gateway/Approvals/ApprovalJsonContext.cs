@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Gatehouse.Gateway.Approvals;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ApprovalEventRecord))]
+[JsonSerializable(typeof(ApprovalView))]
+[JsonSerializable(typeof(List<ApprovalView>))]
+[JsonSerializable(typeof(ReviewInput))]
+internal sealed partial class ApprovalJsonContext : JsonSerializerContext;

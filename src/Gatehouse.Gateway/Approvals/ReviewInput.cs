@@ -1,0 +1,4 @@
+namespace Gatehouse.Gateway.Approvals;
+
+/// <summary>The body of an approve or reject call: the reviewer's justification.</summary>
+internal sealed record ReviewInput(string? Justification);

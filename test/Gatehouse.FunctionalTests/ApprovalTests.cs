@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Gatehouse.Audit.Chain;
+using Gatehouse.FunctionalTests.Infrastructure;
+using Gatehouse.Gateway.Configuration;
+using Microsoft.AspNetCore.Http;
+
+namespace Gatehouse.FunctionalTests;
+
+/// <summary>Requests held for review: a reviewer (never the requester) releases or rejects them through the API.</summary>
+public sealed class ApprovalTests : GatewayTest
+{
+    private const string Policy = """
+        default: deny
+        rules:
+          - name: developers
+            match: {groups: [dev]}
+            effect: allow
+          - name: frontier-models-need-review
+            match: {models: ['gpt-5*']}
+            effect: require_approval
+            reason: frontier models need a lead's approval
+            approval: {reviewer_groups: [leads], wait: 10s}
+          - name: frontier-quick
+            match: {models: ['o9*']}
+            effect: require_approval
+            approval: {reviewer_groups: [leads], wait: 1s}
+        """;
+
+    private string _policyPath = "";
+
+    protected override GatehouseConfig Adjust(GatehouseConfig config)
+    {
+        _policyPath = Path.Combine(Path.GetTempPath(), $"gatehouse-approvals-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(_policyPath, Policy);
+        return config with { Policy = new PolicyConfig { File = _policyPath } };
+    }
+
+    protected override void CleanUp() => File.Delete(_policyPath);
+
+    [Fact]
+    public async Task HeldRequest_ApprovedByAReviewer_ContinuesByItself_AndEveryStepIsAudited()
+    {
+        Upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion("approved answer"));
+
+        var held = Post("kai", "dev", "gpt-5", "plan the migration");
+        var approval = await WaitForPendingAsync("lee");
+        Assert.Equal("frontier-models-need-review", approval.GetProperty("rule").GetString());
+
+        using var approved = await Review("lee", approval.GetProperty("id").GetString()!, "approve", "looks fine");
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+
+        using var response = await held;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("approved answer", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var record = await Gateway.WaitForExchangeAsync("kai");
+        Assert.Equal("held", record.Intent.Decision);
+        var kinds = await EntryKindsAsync();
+        Assert.Contains("approval.requested", kinds);
+        Assert.Contains("approval.reviewed", kinds);
+        Assert.Contains("approval.approved", kinds);
+        Assert.True(kinds.IndexOf("approval.requested") < kinds.IndexOf("approval.released"), "the hold is audited before the release");
+        Assert.True(kinds.IndexOf("approval.released") < kinds.LastIndexOf(AuditEntryKinds.Outcome), "the release is audited before the outcome");
+    }
+
+    [Fact]
+    public async Task Requester_CannotApproveTheirOwnRequest_EvenAsAReviewer()
+    {
+        var held = Post("max", "dev,leads", "gpt-5", "self-serve");
+        var approval = await WaitForPendingAsync("max", "dev,leads");
+
+        using var self = await Review("max", approval.GetProperty("id").GetString()!, "approve", "trust me", "dev,leads");
+
+        Assert.Equal(HttpStatusCode.Forbidden, self.StatusCode);
+        Assert.Contains("self_review", await self.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        using var rejected = await Review("lee", approval.GetProperty("id").GetString()!, "reject", "no");
+        using var response = await held;
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("approval_rejected", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Empty(Upstream.Received);
+    }
+
+    [Fact]
+    public async Task PendingPastTheWait_TheIdenticalRetryPassesOnceApproved_AChangedOneDoesNot()
+    {
+        Upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion("finally"));
+
+        using (var first = await Post("nia", "dev", "o9-quick", "same prompt"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, first.StatusCode);
+        }
+
+        var approval = await WaitForPendingAsync("lee");
+        using (await Review("lee", approval.GetProperty("id").GetString()!, "approve", null))
+        {
+        }
+
+        using var retried = await Post("nia", "dev", "o9-quick", "same prompt");
+        using var changed = await Post("nia", "dev", "o9-quick", "a different prompt");
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> Post(string user, string groups, string model, string prompt)
+        => Gateway.Client(Gateway.Token(user, groups.Split(','))).PostAsync("openai/v1/chat/completions",
+            new StringContent($$"""{"model":"{{model}}","messages":[{"role":"user","content":"{{prompt}}"}]}""", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+    private async Task<HttpResponseMessage> Review(string reviewer, string id, string decision, string? justification, string groups = "leads")
+        => await Gateway.Client(Gateway.Token(reviewer, groups.Split(','))).PostAsJsonAsync(
+            $"api/approvals/{id}/{decision}", new { justification }, TestContext.Current.CancellationToken);
+
+    private async Task<JsonElement> WaitForPendingAsync(string reviewer, string groups = "leads")
+    {
+        using var client = Gateway.Client(Gateway.Token(reviewer, groups.Split(',')));
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var list = await client.GetFromJsonAsync<JsonElement>("api/approvals?state=pending", TestContext.Current.CancellationToken);
+            if (list.GetArrayLength() > 0)
+            {
+                return list[0];
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("no pending approval appeared");
+    }
+
+    private async Task<List<string>> EntryKindsAsync()
+    {
+        await using var store = Gateway.OpenStore();
+        var kinds = new List<string>();
+        await foreach (var entry in store.ReadAllAsync(TestContext.Current.CancellationToken))
+        {
+            kinds.Add(entry.Kind);
+        }
+
+        return kinds;
+    }
+}
