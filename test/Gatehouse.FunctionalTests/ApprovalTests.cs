@@ -104,6 +104,30 @@ public sealed class ApprovalTests : GatewayTest
         Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
     }
 
+    [Fact]
+    public async Task Cli_ListsAndRejectsAsTheReviewer_AndRefusesTheRequester()
+    {
+        var held = Post("ola", "dev", "gpt-5", "cli review");
+        var approval = await WaitForPendingAsync("lee");
+        var id = approval.GetProperty("id").GetString()!;
+        var url = Gateway.BaseUri.ToString();
+
+        var listed = await GatehouseCommand.RunAsync("approvals", "list", "--url", url, "--token", Gateway.Token("lee", "leads"));
+        var self = await GatehouseCommand.RunAsync("approvals", "approve", id, "--url", url, "--token", Gateway.Token("ola", "dev", "leads"));
+        var rejected = await GatehouseCommand.RunAsync("approvals", "reject", id, "-m", "not this week", "--url", url, "--token", Gateway.Token("lee", "leads"));
+        var shown = await GatehouseCommand.RunAsync("approvals", "show", id, "--url", url, "--token", Gateway.Token("lee", "leads"));
+
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Contains(id, listed.Output, StringComparison.Ordinal);
+        Assert.Equal(1, self.ExitCode);
+        Assert.Contains("self_review", self.Error, StringComparison.Ordinal);
+        Assert.Equal(0, rejected.ExitCode);
+        Assert.Contains("reject by lee", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("not this week", shown.Output, StringComparison.Ordinal);
+        using var response = await held;
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     private Task<HttpResponseMessage> Post(string user, string groups, string model, string prompt)
         => Gateway.Client(Gateway.Token(user, groups.Split(','))).PostAsync("openai/v1/chat/completions",
             new StringContent($$"""{"model":"{{model}}","messages":[{"role":"user","content":"{{prompt}}"}]}""", Encoding.UTF8, "application/json"),

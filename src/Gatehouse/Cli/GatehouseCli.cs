@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gatehouse.Approvals;
 using Gatehouse.AuditCommands;
 using Gatehouse.Dev;
 using Gatehouse.Keys;
@@ -22,6 +23,7 @@ internal static class GatehouseCli
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
+        root.Subcommands.Add(ApprovalsCommand.Create());
         root.Subcommands.Add(DevCommand.Create());
         return root;
     }
