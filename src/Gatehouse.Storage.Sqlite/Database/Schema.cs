@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Database;
 
-/// <summary>Creates the schema of a new database and refuses one written by a newer version.</summary>
+/// <summary>Creates the schema of a new database, upgrades an older one, and refuses one written by a newer version.</summary>
 /// <remarks>
 /// Every index costs each append, so there are few: the exchange id (merging intent and outcome) and the search filters
 /// that select intents, partial on that kind so outcomes (half the log) pay for none of them. Listing newest first walks
@@ -10,7 +10,7 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -51,6 +51,18 @@ internal static class Schema
         INSERT INTO schema_version (version) VALUES (1);
         """;
 
+    // Version 2: signed checkpoints of the log's Merkle tree. Additive, so a version 1 file upgrades in place.
+    private const string Version2 = """
+        CREATE TABLE audit_checkpoints (
+            id INTEGER PRIMARY KEY,
+            tree_size INTEGER NOT NULL,
+            root_hash BLOB NOT NULL,
+            time_unix INTEGER NOT NULL,
+            key_id TEXT NOT NULL,
+            signature BLOB NOT NULL);
+        INSERT INTO schema_version (version) VALUES (2);
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         var version = ReadVersion(connection);
@@ -67,7 +79,7 @@ internal static class Schema
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Version1;
+        command.CommandText = version == 0 ? Version1 + Version2 : Version2;
         command.ExecuteNonQuery();
         transaction.Commit();
     }

@@ -20,8 +20,8 @@ public sealed class SqliteAuditStoreTests : IDisposable
         {
             using var raw = _database.OpenRaw();
             using var command = raw.CreateCommand();
-            command.CommandText = "SELECT version FROM schema_version";
-            Assert.Equal(1L, command.ExecuteScalar());
+            command.CommandText = "SELECT max(version) FROM schema_version";
+            Assert.Equal(2L, command.ExecuteScalar());
             command.CommandText = "PRAGMA journal_mode";
             Assert.Equal("wal", command.ExecuteScalar());
         }
