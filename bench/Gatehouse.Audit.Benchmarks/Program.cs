@@ -5,6 +5,13 @@ using Gatehouse.Audit.Writing;
 // Exchange ids are time-ordered (UUIDv7), as the index on them favours; random ids cost more per append.
 // Usage: dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- [--records N] [--producers P] [--verify-entries N]
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- hash   (BenchmarkDotNet, per-entry CPU cost)
+//        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- merkle [LEAVES]   (Merkle root, proofs, checkpoints)
+if (args is ["merkle", ..])
+{
+    MerkleRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
 if (args is ["hash", ..])
 {
     BenchmarkDotNet.Running.BenchmarkRunner.Run<ChainHashBenchmarks>(args: args[1..]);

@@ -53,6 +53,15 @@ public static class ExchangeProofJson
         return buffer.ToArray();
     }
 
+    // Only the one base64 spelling of the bytes is accepted (no stray bits in the last character), so any changed
+    // character of a proof file changes what it says or refuses it.
+    private static byte[] GetCanonicalBase64(this JsonElement element)
+    {
+        var text = element.GetString() ?? throw new FormatException();
+        var bytes = Convert.FromBase64String(text);
+        return Convert.ToBase64String(bytes) == text ? bytes : throw new FormatException();
+    }
+
     /// <summary>Reads a proof file; null when it is not a well-formed proof of this format.</summary>
     public static ExchangeProof? Read(ReadOnlySpan<byte> utf8)
     {
@@ -68,16 +77,16 @@ public static class ExchangeProofJson
             var c = root.GetProperty("checkpoint");
             var checkpoint = new Checkpoint(
                 c.GetProperty("treeSize").GetInt64(),
-                c.GetProperty("rootHash").GetBytesFromBase64(),
+                c.GetProperty("rootHash").GetCanonicalBase64(),
                 DateTimeOffset.FromUnixTimeSeconds(c.GetProperty("time").GetInt64()),
                 c.GetProperty("keyId").GetString() ?? throw new FormatException(),
-                c.GetProperty("signature").GetBytesFromBase64());
+                c.GetProperty("signature").GetCanonicalBase64());
             var entries = root.GetProperty("entries").EnumerateArray().Select(e => new ProvenEntry(
                 e.GetProperty("sequence").GetInt64(),
                 e.GetProperty("leafIndex").GetInt64(),
-                e.GetProperty("entryHash").GetBytesFromBase64(),
-                e.GetProperty("canonical").GetBytesFromBase64(),
-                [.. e.GetProperty("auditPath").EnumerateArray().Select(n => n.GetBytesFromBase64())]));
+                e.GetProperty("entryHash").GetCanonicalBase64(),
+                e.GetProperty("canonical").GetCanonicalBase64(),
+                [.. e.GetProperty("auditPath").EnumerateArray().Select(n => n.GetCanonicalBase64())]));
             return new ExchangeProof(root.GetProperty("exchangeId").GetString() ?? throw new FormatException(), checkpoint, [.. entries]);
         }
         catch (Exception error) when (error is JsonException or FormatException or KeyNotFoundException

@@ -8,8 +8,10 @@ namespace Gatehouse.Audit.Proofs;
 /// </remarks>
 public sealed class MerkleRootBuilder
 {
-    private readonly List<byte[]> _subtrees = [];
-    private readonly List<int> _heights = [];
+    // At most one subtree per bit of the leaf count, so 64 slots hold any long count; no allocation per leaf.
+    private readonly byte[] _subtrees = new byte[64 * MerkleHash.Size];
+    private readonly int[] _heights = new int[64];
+    private int _count;
 
     /// <summary>Gets the number of leaves appended.</summary>
     public long Size { get; private set; }
@@ -30,35 +32,38 @@ public sealed class MerkleRootBuilder
             throw new ArgumentException("A leaf hash is 32 bytes.", nameof(leafHash));
         }
 
-        var node = leafHash.ToArray();
+        Span<byte> node = stackalloc byte[MerkleHash.Size];
+        leafHash.CopyTo(node);
         var height = 0;
-        while (_heights.Count > 0 && _heights[^1] == height)
+        while (_count > 0 && _heights[_count - 1] == height)
         {
-            MerkleHash.Node(_subtrees[^1], node, node);
-            _subtrees.RemoveAt(_subtrees.Count - 1);
-            _heights.RemoveAt(_heights.Count - 1);
+            _count--;
+            MerkleHash.Node(Slot(_count), node, node);
             height++;
         }
 
-        _subtrees.Add(node);
-        _heights.Add(height);
+        node.CopyTo(Slot(_count));
+        _heights[_count] = height;
+        _count++;
         Size++;
     }
 
     /// <summary>Returns the root of the leaves appended so far (the empty-tree root when there are none).</summary>
     public byte[] ComputeRoot()
     {
-        if (_subtrees.Count == 0)
+        if (_count == 0)
         {
             return MerkleHash.EmptyRoot.ToArray();
         }
 
-        var root = _subtrees[^1].ToArray();
-        for (var i = _subtrees.Count - 2; i >= 0; i--)
+        var root = Slot(_count - 1).ToArray();
+        for (var i = _count - 2; i >= 0; i--)
         {
-            MerkleHash.Node(_subtrees[i], root, root);
+            MerkleHash.Node(Slot(i), root, root);
         }
 
         return root;
     }
+
+    private Span<byte> Slot(int index) => _subtrees.AsSpan(index * MerkleHash.Size, MerkleHash.Size);
 }
