@@ -77,6 +77,27 @@ public sealed class AuditProofCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Prove_OlderStoredCheckpointBySize_ProvesAgainstIt()
+    {
+        Assert.Equal(0, (await GatehouseCommand.RunAsync("audit", "checkpoint", "--key", Key, "--db", Db)).ExitCode);
+        await using (var store = SqliteStore.Open(Db))
+        {
+            var intent = new ExchangeIntent { ExchangeId = "ex-7", StartedAt = Start, Identity = new AuditIdentity("bob", null, [], null, null, "api-key"), Api = "openai.chat", Connection = "demo", Method = "POST", Path = "/v1/chat/completions" };
+            await store.AppendAsync([AuditEntryCodec.ForIntent(intent, Start)], Token);
+        }
+
+        Assert.Equal(0, (await GatehouseCommand.RunAsync("audit", "checkpoint", "--key", Key, "--db", Db)).ExitCode);
+
+        var older = await GatehouseCommand.RunAsync("audit", "prove", "ex-1", "--checkpoint", "12", "--out", ProofFile, "--db", Db);
+        var verified = await GatehouseCommand.RunAsync("audit", "verify-proof", ProofFile, "--public-key", PublicKey);
+        var outside = await GatehouseCommand.RunAsync("audit", "prove", "ex-7", "--checkpoint", "12", "--db", Db);
+        var none = await GatehouseCommand.RunAsync("audit", "prove", "ex-1", "--checkpoint", "5", "--db", Db);
+
+        Assert.Equal((0, 0, 1, 1), (older.ExitCode, verified.ExitCode, outside.ExitCode, none.ExitCode));
+        Assert.Contains("in the log of 12 entries", verified.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task VerifyProof_FlippedByteOrOtherKey_Refused()
     {
         Assert.Equal(0, (await GatehouseCommand.RunAsync("audit", "prove", "ex-2", "--key", Key, "--out", ProofFile, "--db", Db)).ExitCode);

@@ -20,6 +20,11 @@ public sealed class ExchangeProver(IAuditStore store)
     {
         ArgumentNullException.ThrowIfNull(exchangeId);
         ArgumentNullException.ThrowIfNull(checkpoint);
+        if (checkpoint.TreeSize <= 0)
+        {
+            return (null, ProofProblem.NotFound);
+        }
+
         var leaves = new byte[checked((int)checkpoint.TreeSize * MerkleHash.Size)];
         var mine = new List<AuditEntry>();
         long count = 0;

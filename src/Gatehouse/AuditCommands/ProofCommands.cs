@@ -14,12 +14,13 @@ internal static class ProofCommands
         var (config, db) = (CommonOptions.Config(), CommonOptions.Database());
         var id = new Argument<string>("id") { Description = "The exchange id." };
         var key = new Option<FileInfo?>("--key", "-k") { Description = "Sign (and store) a fresh checkpoint with this private key (PEM) and prove against it. Default: the latest stored checkpoint.", HelpName = "KEY.pem" };
+        var size = new Option<long?>("--checkpoint") { Description = "Prove against the latest stored checkpoint of this many entries instead of the latest one.", HelpName = "SIZE" };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Write the proof (JSON) to this file instead of standard output.", HelpName = "FILE" };
         var command = new Command("prove", "Write a proof that an exchange's entries are in the signed audit log: each entry's canonical bytes and hash, " +
             "its leaf index and audit path, and the signed checkpoint. Check it with verify-proof and the public key alone.\n" +
-            "Exit codes: 0 written; 1 no such exchange, no checkpoint, or the log no longer matches the checkpoint; 2 invalid command line or key; 3 the store could not be opened.")
+            "Exit codes: 0 written; 1 no such exchange, no such checkpoint, or the log no longer matches the checkpoint; 2 invalid command line or key; 3 the store could not be opened.")
         {
-            id, key, output, config, db,
+            id, key, size, output, config, db,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -30,13 +31,19 @@ internal static class ProofCommands
                 return ExitCodes.Usage;
             }
 
+            if (keyFile is not null && parse.GetValue(size) is not null)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("gatehouse: pass --key (sign a new checkpoint) or --checkpoint (use a stored one), not both");
+                return ExitCodes.Usage;
+            }
+
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
                 var error = parse.InvocationConfiguration.Error;
-                var checkpoint = await CheckpointFor(store, signer, ct);
+                var checkpoint = await CheckpointFor(store, signer, parse.GetValue(size), ct);
                 if (checkpoint is null)
                 {
-                    await error.WriteLineAsync("gatehouse: there is no stored checkpoint; sign one with 'gatehouse audit checkpoint --key KEY.pem' or pass --key");
+                    await error.WriteLineAsync("gatehouse: there is no such stored checkpoint; sign one with 'gatehouse audit checkpoint --key KEY.pem' or pass --key");
                     return ExitCodes.CheckFailed;
                 }
 
@@ -102,7 +109,7 @@ internal static class ProofCommands
         return command;
     }
 
-    private static async Task<Checkpoint?> CheckpointFor(SqliteStore store, CheckpointSigner? signer, CancellationToken cancellationToken)
+    private static async Task<Checkpoint?> CheckpointFor(SqliteStore store, CheckpointSigner? signer, long? size, CancellationToken cancellationToken)
     {
         if (signer is not null)
         {
@@ -111,7 +118,7 @@ internal static class ProofCommands
         }
 
         var stored = await store.ReadCheckpointsAsync(cancellationToken);
-        return stored.Count == 0 ? null : stored[^1];
+        return stored.LastOrDefault(c => size is null || c.TreeSize == size);
     }
 
     private static string Describe(ProofProblem problem) => problem switch
