@@ -28,6 +28,7 @@ public sealed class ExchangeProver(IAuditStore store)
         var leaves = new byte[checked((int)checkpoint.TreeSize * MerkleHash.Size)];
         var mine = new List<AuditEntry>();
         long count = 0;
+        var gap = false;
         await foreach (var entry in _store.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             if (count == checkpoint.TreeSize)
@@ -36,7 +37,8 @@ public sealed class ExchangeProver(IAuditStore store)
             }
 
             // A missing or repeated sequence shifts every later leaf, and the root comparison below refuses it.
-            var hash = entry.Sequence == count + 1 ? AuditChain.ComputeHash(entry) : new byte[AuditChain.HashSize];
+            gap |= entry.Sequence != count + 1;
+            var hash = gap ? new byte[AuditChain.HashSize] : AuditChain.ComputeHash(entry);
             MerkleHash.Leaf(hash, leaves.AsSpan(checked((int)count * MerkleHash.Size), MerkleHash.Size));
             if (entry.ExchangeId == exchangeId)
             {
@@ -48,7 +50,7 @@ public sealed class ExchangeProver(IAuditStore store)
 
         if (count < checkpoint.TreeSize)
         {
-            return (null, ProofProblem.BeyondLog);
+            return (null, gap ? ProofProblem.RootMismatch : ProofProblem.BeyondLog);
         }
 
         var tree = MerkleTree.FromLeafHashes(leaves);

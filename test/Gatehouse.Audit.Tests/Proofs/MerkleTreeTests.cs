@@ -79,6 +79,19 @@ public sealed class MerkleTreeTests
     }
 
     [Fact]
+    public void Verify_NodeOfWrongLength_Refused()
+    {
+        var c = MerkleCase.Create(6, 4);
+        var path = c.Tree.InclusionProof(2, 6);
+        var proof = c.Tree.ConsistencyProof(3, 6);
+
+        Assert.False(MerkleVerifier.VerifyInclusion(2, 6, c.LeafHash(2), [path[0][..31], .. path.Skip(1)], c.Tree.RootAt(6)));
+        Assert.False(MerkleVerifier.VerifyInclusion(2, 6, c.LeafHash(2), [[.. path[0], 0], .. path.Skip(1)], c.Tree.RootAt(6)));
+        Assert.False(MerkleVerifier.VerifyConsistency(3, 6, c.Tree.RootAt(3), c.Tree.RootAt(6), [proof[0][..31], .. proof.Skip(1)]));
+        Assert.False(MerkleVerifier.VerifyInclusion(2, 6, c.LeafHash(2)[..31], path, c.Tree.RootAt(6)));
+    }
+
+    [Fact]
     public void FromLeafHashes_LengthNotMultipleOf32_Throws()
     {
         Assert.Throws<ArgumentException>(() => MerkleTree.FromLeafHashes(new byte[33]));

@@ -90,6 +90,40 @@ public sealed class CheckpointStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Write_SameSizeTwiceInOneSecond_WritesTwoFiles()
+    {
+        var directory = Path.Combine(_database.Directory, "worm");
+        var writer = new CheckpointWriter(_store, _signer, _time, new CheckpointWriterOptions { Directory = directory });
+
+        await writer.WriteAsync(Token);
+        await writer.WriteAsync(Token);
+
+        Assert.Equal(2, Directory.GetFiles(directory).Length);
+    }
+
+    [Fact]
+    public async Task Write_SequenceMissing_RefusesToSign()
+    {
+        _database.Execute("DELETE FROM audit_entries WHERE seq = 4");
+        var writer = new CheckpointWriter(_store, _signer, _time, new CheckpointWriterOptions());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(Token));
+        Assert.Empty(await _store.ReadCheckpointsAsync(Token));
+    }
+
+    [Fact]
+    public async Task Prove_RowDeletedAfterCheckpoint_RefusedAsRootMismatch()
+    {
+        var checkpoint = await new CheckpointWriter(_store, _signer, _time, new CheckpointWriterOptions()).WriteAsync(Token);
+        _database.Execute("DELETE FROM audit_entries WHERE seq = 4");
+
+        var (proof, problem) = await new ExchangeProver(_store).ProveAsync("ex-5", checkpoint, Token);
+
+        Assert.Null(proof);
+        Assert.Equal(ProofProblem.RootMismatch, problem);
+    }
+
+    [Fact]
     public async Task IsDue_AfterIntervalOrEnoughEntries_OnlyWhenEntriesWereAdded()
     {
         var writer = new CheckpointWriter(_store, _signer, _time, new CheckpointWriterOptions { Interval = TimeSpan.FromMinutes(1), EveryEntries = 4 });
