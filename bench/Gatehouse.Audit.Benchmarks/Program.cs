@@ -6,6 +6,7 @@ using Gatehouse.Audit.Writing;
 // Usage: dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- [--records N] [--producers P] [--verify-entries N]
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- hash   (BenchmarkDotNet, per-entry CPU cost)
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- merkle [LEAVES]   (Merkle root, proofs, checkpoints)
+//        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- proofs [ENTRIES]  (checkpoints and proofs over SQLite)
 if (args is ["merkle", ..])
 {
     MerkleRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
@@ -18,11 +19,17 @@ if (args is ["hash", ..])
     return;
 }
 
-var options = BenchOptions.Parse(args);
 var directory = Path.Combine(Path.GetTempPath(), "gatehouse-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(directory);
 try
 {
+    if (args is ["proofs", ..])
+    {
+        await ProofStoreRun.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+        return;
+    }
+
+    var options = BenchOptions.Parse(args);
     // Baseline in the same run: one commit (one fsync) per record, the design group commit replaces.
     var baselineRecords = Math.Max(options.Producers * 2, options.Records / 20);
     var baseline = await ThroughputRun.RunAsync(directory, baselineRecords, options.Producers, new AuditWriterOptions { MaxBatchSize = 1 });
