@@ -1,6 +1,7 @@
 using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Proofs;
 using Gatehouse.Audit.Store;
+using Gatehouse.Audit.Verification;
 
 namespace Gatehouse.Audit.Checkpoints;
 
@@ -25,50 +26,26 @@ public sealed class CheckpointAudit(IAuditCheckpointStore store, CheckpointVerif
     public async Task<CheckpointAuditResult> VerifyAsync(CancellationToken cancellationToken)
     {
         var checkpoints = await _store.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false);
-        var root = new MerkleRootBuilder();
-        var good = 0;
-        long previousSize = 0;
-        var gap = false;
-        var entries = _store.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (entries.ConfigureAwait(false))
+        var state = new CheckpointCursor(checkpoints, _verifier);
+        if (state.CheckReached() is { } early)
         {
-            foreach (var checkpoint in checkpoints)
+            return early;
+        }
+
+        await foreach (var chunk in EntryReadAhead.ReadAsync(_store, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var entry in chunk)
             {
-                if (!_verifier.Verify(checkpoint))
+                // A missing or repeated sequence puts every later entry at the wrong leaf, which the root shows.
+                state.Gap |= entry.Sequence != state.Root.Size + 1;
+                state.Root.AppendEntry(state.Gap ? new byte[AuditChain.HashSize] : AuditChain.ComputeHash(entry));
+                if (state.CheckReached() is { } result)
                 {
-                    return new CheckpointAuditResult(good, root.Size, checkpoint, CheckpointProblem.BadSignature);
+                    return result;
                 }
-
-                if (checkpoint.TreeSize < previousSize)
-                {
-                    return new CheckpointAuditResult(good, root.Size, checkpoint, CheckpointProblem.Inconsistent);
-                }
-
-                while (root.Size < checkpoint.TreeSize && await entries.MoveNextAsync().ConfigureAwait(false))
-                {
-                    // A missing or repeated sequence puts every later entry at the wrong leaf, which the root shows.
-                    var entry = entries.Current;
-                    gap |= entry.Sequence != root.Size + 1;
-                    root.AppendEntry(gap ? new byte[AuditChain.HashSize] : AuditChain.ComputeHash(entry));
-                }
-
-                if (root.Size < checkpoint.TreeSize)
-                {
-                    // Rows deleted from the middle leave the log short too, but it is their checkpoint that no longer holds.
-                    var problem = gap ? CheckpointProblem.RootMismatch : CheckpointProblem.BeyondLog;
-                    return new CheckpointAuditResult(good, root.Size, checkpoint, problem);
-                }
-
-                if (!root.ComputeRoot().AsSpan().SequenceEqual(checkpoint.RootHash))
-                {
-                    return new CheckpointAuditResult(good, root.Size, checkpoint, CheckpointProblem.RootMismatch);
-                }
-
-                previousSize = checkpoint.TreeSize;
-                good++;
             }
         }
 
-        return new CheckpointAuditResult(good, root.Size, null, CheckpointProblem.None);
+        return state.CheckRest();
     }
 }

@@ -1,6 +1,7 @@
 using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Store;
+using Gatehouse.Audit.Verification;
 
 namespace Gatehouse.Audit.Proofs;
 
@@ -29,23 +30,31 @@ public sealed class ExchangeProver(IAuditStore store)
         var mine = new List<AuditEntry>();
         long count = 0;
         var gap = false;
-        await foreach (var entry in _store.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in EntryReadAhead.ReadAsync(_store, cancellationToken).ConfigureAwait(false))
         {
+            foreach (var entry in chunk)
+            {
+                if (count == checkpoint.TreeSize)
+                {
+                    break;
+                }
+
+                // A missing or repeated sequence shifts every later leaf, and the root comparison below refuses it.
+                gap |= entry.Sequence != count + 1;
+                var hash = gap ? new byte[AuditChain.HashSize] : AuditChain.ComputeHash(entry);
+                MerkleHash.Leaf(hash, leaves.AsSpan(checked((int)count * MerkleHash.Size), MerkleHash.Size));
+                if (entry.ExchangeId == exchangeId)
+                {
+                    mine.Add(entry);
+                }
+
+                count++;
+            }
+
             if (count == checkpoint.TreeSize)
             {
                 break;
             }
-
-            // A missing or repeated sequence shifts every later leaf, and the root comparison below refuses it.
-            gap |= entry.Sequence != count + 1;
-            var hash = gap ? new byte[AuditChain.HashSize] : AuditChain.ComputeHash(entry);
-            MerkleHash.Leaf(hash, leaves.AsSpan(checked((int)count * MerkleHash.Size), MerkleHash.Size));
-            if (entry.ExchangeId == exchangeId)
-            {
-                mine.Add(entry);
-            }
-
-            count++;
         }
 
         if (count < checkpoint.TreeSize)

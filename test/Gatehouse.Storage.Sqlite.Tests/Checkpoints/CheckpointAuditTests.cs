@@ -49,6 +49,27 @@ public sealed class CheckpointAuditTests : IAsyncLifetime
         Assert.Equal((2, 16L), (result.CheckpointsChecked, result.EntriesRead));
     }
 
+    [Fact]
+    public async Task Verify_EntriesAfterLastCheckpoint_AreNotRead()
+    {
+        await CheckpointStoreTests.AppendExchangesAsync(_store, 9, 10);
+
+        var result = await new CheckpointAudit(_store, _verifier).VerifyAsync(Token);
+
+        Assert.True(result.IsIntact);
+        Assert.Equal(16L, result.EntriesRead);
+    }
+
+    [Fact]
+    public async Task Verify_NoCheckpoints_IsIntactHavingReadNothing()
+    {
+        _database.Execute("DELETE FROM audit_checkpoints");
+
+        var result = await new CheckpointAudit(_store, _verifier).VerifyAsync(Token);
+
+        Assert.Equal((true, 0, 0L), (result.IsIntact, result.CheckpointsChecked, result.EntriesRead));
+    }
+
     [Theory]
     [InlineData("UPDATE audit_entries SET subject = 'mallory' WHERE seq = 3", 10L, CheckpointProblem.RootMismatch)]
     [InlineData("UPDATE audit_entries SET status = 500 WHERE seq = 14", 16L, CheckpointProblem.RootMismatch)]
