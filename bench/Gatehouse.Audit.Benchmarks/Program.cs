@@ -5,17 +5,31 @@ using Gatehouse.Audit.Writing;
 // Exchange ids are time-ordered (UUIDv7), as the index on them favours; random ids cost more per append.
 // Usage: dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- [--records N] [--producers P] [--verify-entries N]
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- hash   (BenchmarkDotNet, per-entry CPU cost)
+//        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- merkle [LEAVES]   (Merkle root, proofs, checkpoints)
+//        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- proofs [ENTRIES]  (checkpoints and proofs over SQLite)
+if (args is ["merkle", ..])
+{
+    MerkleRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
 if (args is ["hash", ..])
 {
     BenchmarkDotNet.Running.BenchmarkRunner.Run<ChainHashBenchmarks>(args: args[1..]);
     return;
 }
 
-var options = BenchOptions.Parse(args);
 var directory = Path.Combine(Path.GetTempPath(), "gatehouse-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(directory);
 try
 {
+    if (args is ["proofs", ..])
+    {
+        await ProofStoreRun.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+        return;
+    }
+
+    var options = BenchOptions.Parse(args);
     // Baseline in the same run: one commit (one fsync) per record, the design group commit replaces.
     var baselineRecords = Math.Max(options.Producers * 2, options.Records / 20);
     var baseline = await ThroughputRun.RunAsync(directory, baselineRecords, options.Producers, new AuditWriterOptions { MaxBatchSize = 1 });

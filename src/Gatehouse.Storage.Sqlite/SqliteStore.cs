@@ -1,4 +1,5 @@
 using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Store;
 using Gatehouse.Storage.Keys;
@@ -13,7 +14,7 @@ namespace Gatehouse.Storage.Sqlite;
 /// Writes go through one connection, serialised; reads use pooled connections and run beside it (WAL). Every commit
 /// is durable on return (synchronous=FULL). Failures surface as <see cref="StoreUnavailableException"/>.
 /// </remarks>
-public sealed class SqliteStore : IAuditStore, IApiKeyStore, IAsyncDisposable
+public sealed class SqliteStore : IAuditCheckpointStore, IApiKeyStore, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
 
@@ -81,6 +82,38 @@ public sealed class SqliteStore : IAuditStore, IApiKeyStore, IAsyncDisposable
         _database.WriteAsync((c, ct) => InterruptedRecovery.RecoverAsync(c, now, ct), cancellationToken);
 
     /// <inheritdoc />
+    public Task AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return _database.WriteAsync((c, ct) => CheckpointTable.AppendAsync(c, checkpoint, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(CheckpointTable.ReadAllAsync, cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<EntryHash> ReadEntryHashesAsync(
+        long afterSequence,
+        long throughSequence,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var hashes = CheckpointTable.ReadEntryHashesAsync(connection, afterSequence, throughSequence, cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
+            await using (hashes.ConfigureAwait(false))
+            {
+                while (await NextAsync(hashes).ConfigureAwait(false))
+                {
+                    yield return hashes.Current;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -102,7 +135,7 @@ public sealed class SqliteStore : IAuditStore, IApiKeyStore, IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    private static async ValueTask<bool> NextAsync(IAsyncEnumerator<AuditEntry> entries)
+    private static async ValueTask<bool> NextAsync<T>(IAsyncEnumerator<T> entries)
     {
         try
         {

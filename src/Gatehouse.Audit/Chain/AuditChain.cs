@@ -69,6 +69,19 @@ public static class AuditChain
         return hash.SequenceEqual(entry.Hash);
     }
 
+    /// <summary>
+    /// Returns the canonical encoding of <paramref name="entry"/>: the exact bytes whose SHA-256 is its entry hash, so a
+    /// third party holding them can recompute the hash and read the sequence, kind and exchange id they begin with.
+    /// </summary>
+    public static byte[] Encode(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var encoded = new byte[EncodedSize(entry.Kind, entry.ExchangeId, entry.Index, entry.Payload, entry.BodyHash, entry.PrevHash)];
+        Encode(entry.Sequence, entry.Kind, entry.ExchangeId, entry.Time, entry.Index, entry.Payload, entry.BodyHash,
+            entry.PrevHash, encoded);
+        return encoded;
+    }
+
     private static void WriteHash(
         long sequence,
         string kind,
@@ -81,32 +94,13 @@ public static class AuditChain
         Span<byte> destination)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var size = CanonicalWriter.SizeOf(Domain) + 8 + CanonicalWriter.SizeOf(kind) + CanonicalWriter.SizeOf(exchangeId)
-            + 8 + CanonicalWriter.SizeOfOptional(index.Subject) + CanonicalWriter.SizeOfOptional(index.Email)
-            + CanonicalWriter.SizeOfOptional(index.Connection) + CanonicalWriter.SizeOfOptional(index.Model)
-            + 5 + CanonicalWriter.SizeOfOptional(index.Decision) + CanonicalWriter.SizeOf(payload)
-            + CanonicalWriter.SizeOfOptional(bodyHash) + CanonicalWriter.SizeOf(prevHash);
-
+        var size = EncodedSize(kind, exchangeId, index, payload, bodyHash, prevHash);
         var rented = size > StackLimit ? ArrayPool<byte>.Shared.Rent(size) : null;
         var buffer = rented ?? stackalloc byte[StackLimit];
         try
         {
-            var writer = new CanonicalWriter(buffer);
-            writer.WriteBytes(Domain);
-            writer.WriteInt64(sequence);
-            writer.WriteString(kind);
-            writer.WriteString(exchangeId);
-            writer.WriteInt64(time.UtcTicks);
-            writer.WriteOptional(index.Subject);
-            writer.WriteOptional(index.Email);
-            writer.WriteOptional(index.Connection);
-            writer.WriteOptional(index.Model);
-            writer.WriteOptional(index.Status);
-            writer.WriteOptional(index.Decision);
-            writer.WriteBytes(payload);
-            writer.WriteOptional(bodyHash);
-            writer.WriteBytes(prevHash);
-            SHA256.HashData(buffer[..writer.Written], destination);
+            var written = Encode(sequence, kind, exchangeId, time, index, payload, bodyHash, prevHash, buffer);
+            SHA256.HashData(buffer[..written], destination);
         }
         finally
         {
@@ -115,5 +109,42 @@ public static class AuditChain
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    private static int EncodedSize(
+        string kind, string exchangeId, AuditIndex index, ReadOnlySpan<byte> payload, byte[]? bodyHash, ReadOnlySpan<byte> prevHash) =>
+        CanonicalWriter.SizeOf(Domain) + 8 + CanonicalWriter.SizeOf(kind) + CanonicalWriter.SizeOf(exchangeId)
+            + 8 + CanonicalWriter.SizeOfOptional(index.Subject) + CanonicalWriter.SizeOfOptional(index.Email)
+            + CanonicalWriter.SizeOfOptional(index.Connection) + CanonicalWriter.SizeOfOptional(index.Model)
+            + (index.Status.HasValue ? 5 : 1) + CanonicalWriter.SizeOfOptional(index.Decision) + CanonicalWriter.SizeOf(payload)
+            + CanonicalWriter.SizeOfOptional(bodyHash) + CanonicalWriter.SizeOf(prevHash);
+
+    private static int Encode(
+        long sequence,
+        string kind,
+        string exchangeId,
+        DateTimeOffset time,
+        AuditIndex index,
+        ReadOnlySpan<byte> payload,
+        byte[]? bodyHash,
+        ReadOnlySpan<byte> prevHash,
+        Span<byte> buffer)
+    {
+        var writer = new CanonicalWriter(buffer);
+        writer.WriteBytes(Domain);
+        writer.WriteInt64(sequence);
+        writer.WriteString(kind);
+        writer.WriteString(exchangeId);
+        writer.WriteInt64(time.UtcTicks);
+        writer.WriteOptional(index.Subject);
+        writer.WriteOptional(index.Email);
+        writer.WriteOptional(index.Connection);
+        writer.WriteOptional(index.Model);
+        writer.WriteOptional(index.Status);
+        writer.WriteOptional(index.Decision);
+        writer.WriteBytes(payload);
+        writer.WriteOptional(bodyHash);
+        writer.WriteBytes(prevHash);
+        return writer.Written;
     }
 }

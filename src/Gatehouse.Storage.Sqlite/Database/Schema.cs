@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Database;
 
-/// <summary>Creates the schema of a new database and refuses one written by a newer version.</summary>
+/// <summary>Creates the schema of a new database, upgrades an older one, and refuses one written by a newer version.</summary>
 /// <remarks>
 /// Every index costs each append, so there are few: the exchange id (merging intent and outcome) and the search filters
 /// that select intents, partial on that kind so outcomes (half the log) pay for none of them. Listing newest first walks
@@ -12,12 +12,6 @@ namespace Gatehouse.Storage.Sqlite.Database;
 internal static class Schema
 {
     public const int CurrentVersion = 3;
-
-    // Each later version is one step applied in order on top of whatever version the file has, in one transaction.
-    private static readonly (int Version, string Sql)[] Steps =
-    [
-        (ApprovalSchema.Version, ApprovalSchema.Sql),
-    ];
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -57,6 +51,24 @@ internal static class Schema
             revoked_ticks INTEGER);
         INSERT INTO schema_version (version) VALUES (1);
         """;
+
+    // Version 2: signed checkpoints of the log's Merkle tree. Additive, so a version 1 file upgrades in place.
+    private const string Version2 = """
+        CREATE TABLE IF NOT EXISTS audit_checkpoints (
+            id INTEGER PRIMARY KEY,
+            tree_size INTEGER NOT NULL,
+            root_hash BLOB NOT NULL,
+            time_unix INTEGER NOT NULL,
+            key_id TEXT NOT NULL,
+            signature BLOB NOT NULL);
+        """;
+
+    // Each later version is one step applied in order on top of whatever version the file has, in one transaction.
+    private static readonly (int Version, string Sql)[] Steps =
+    [
+        (2, Version2),
+        (ApprovalSchema.Version, ApprovalSchema.Sql),
+    ];
 
     public static void Apply(SqliteConnection connection)
     {

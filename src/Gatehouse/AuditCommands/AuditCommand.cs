@@ -5,7 +5,7 @@ using Gatehouse.Cli;
 
 namespace Gatehouse.AuditCommands;
 
-/// <summary><c>gatehouse audit search|show|verify</c>: the audit trail, for people and for scripts.</summary>
+/// <summary><c>gatehouse audit search|show|verify|...</c>: the audit trail, for people and for scripts.</summary>
 internal static class AuditCommand
 {
     public static Command Create()
@@ -14,6 +14,11 @@ internal static class AuditCommand
         audit.Subcommands.Add(SearchCommand());
         audit.Subcommands.Add(ShowCommand());
         audit.Subcommands.Add(VerifyCommand());
+        audit.Subcommands.Add(CheckpointCommands.KeygenCommand());
+        audit.Subcommands.Add(CheckpointCommands.CheckpointCommand());
+        audit.Subcommands.Add(CheckpointCommands.VerifyCheckpointsCommand());
+        audit.Subcommands.Add(ProofCommands.ProveCommand());
+        audit.Subcommands.Add(ProofCommands.VerifyProofCommand());
         return audit;
     }
 

@@ -20,7 +20,7 @@ public sealed class SqliteAuditStoreTests : IDisposable
         {
             using var raw = _database.OpenRaw();
             using var command = raw.CreateCommand();
-            command.CommandText = "SELECT version FROM schema_version";
+            command.CommandText = "SELECT max(version) FROM schema_version";
             Assert.Equal((long)Database.Schema.CurrentVersion, command.ExecuteScalar());
             command.CommandText = "PRAGMA journal_mode";
             Assert.Equal("wal", command.ExecuteScalar());
