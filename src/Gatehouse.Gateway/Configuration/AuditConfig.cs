@@ -17,4 +17,7 @@ public sealed record AuditConfig
 
     /// <summary>Gets the most entries committed in one transaction; the default is 512.</summary>
     public int MaxBatch { get; init; } = 512;
+
+    /// <summary>Gets the signed checkpoints the gateway emits; the default, null, emits none.</summary>
+    public CheckpointConfig? Checkpoints { get; init; }
 }

@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Approvals;
+using Gatehouse.Gateway.Checkpoints;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Exchanges;
@@ -46,6 +47,15 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApprovalAudit>();
         services.AddSingleton<ApprovalGate>();
         services.AddHostedService<ApprovalSweeper>();
+        if (config.Audit.Checkpoints is { } checkpoints)
+        {
+            services.AddHostedService(sp => new CheckpointService(
+                checkpoints,
+                sp.GetRequiredService<Gatehouse.Audit.Store.IAuditCheckpointStore>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<CheckpointService>>()));
+        }
+
         services.AddSingleton<ReadinessCheck>();
         services.AddHttpForwarder();
         services.AddGatehouseIdentity(config.Identity);

@@ -231,6 +231,21 @@ public sealed class GatehouseConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_Checkpoints_NeedAnExistingKeyFile()
+    {
+        var key = Path.Combine(_dir, "audit.pem");
+        File.WriteAllText(key, "not checked here");
+        var ok = GatehouseConfigLoader.Load(Write($"audit:\n  checkpoints: {{ key: {key}, interval: 30s, entries: 500 }}\n"), Env());
+        var missing = GatehouseConfigLoader.Load(Write("audit:\n  checkpoints: { key: /nope/audit.pem }\n"), Env());
+
+        Assert.True(ok.Success, ok.FormatErrors());
+        Assert.Equal(TimeSpan.FromSeconds(30), ok.Config!.Audit.Checkpoints!.Interval);
+        Assert.Equal(500, ok.Config.Audit.Checkpoints.Entries);
+        Assert.Equal("audit.checkpoints.key", Assert.Single(missing.Errors).Path);
+        Assert.Contains("gatehouse audit keygen", missing.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_BrokenYaml_ReportsTheLine()
     {
         var result = GatehouseConfigLoader.Load(Write("connections:\n  - name: a\n   upstream: [\n"), Env());

@@ -213,9 +213,29 @@ internal static partial class ConfigBinder
             TextCapChars = (int)s.Long("textCapChars", d.TextCapChars, 1024, 64 * 1024 * 1024),
             QueueCapacity = (int)s.Long("queueCapacity", d.QueueCapacity, 16, 1_000_000),
             MaxBatch = (int)s.Long("maxBatch", d.MaxBatch, 1, 10_000),
+            Checkpoints = s.Child("checkpoints") is null ? null : BindCheckpoints(s.Section("checkpoints")),
         };
         s.ReportUnknownKeys();
         return config;
+    }
+
+    private static CheckpointConfig? BindCheckpoints(SectionReader s)
+    {
+        var key = s.RequiredString("key");
+        if (key is not null && !File.Exists(key))
+        {
+            s.Errors.Add(s.ChildPath("key"), null, $"there is no key file '{key}' (make one with 'gatehouse audit keygen --out {key}')");
+        }
+
+        var config = new CheckpointConfig
+        {
+            KeyFile = key ?? "",
+            Interval = s.Duration("interval", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            Entries = s.Long("entries", 10_000, 1, 100_000_000),
+            Directory = s.String("directory"),
+        };
+        s.ReportUnknownKeys();
+        return key is null ? null : config;
     }
 
     private static LimitsConfig BindLimits(SectionReader s)

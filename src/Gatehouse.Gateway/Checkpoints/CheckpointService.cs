@@ -1,0 +1,81 @@
+using Gatehouse.Audit.Checkpoints;
+using Gatehouse.Audit.Store;
+using Gatehouse.Gateway.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gatehouse.Gateway.Checkpoints;
+
+/// <summary>
+/// Signs a checkpoint of the audit log's Merkle tree every <c>interval</c> or <c>entries</c> (whichever comes first)
+/// while entries are added, and a last one on shutdown, so a rewritten database is caught against checkpoints kept
+/// elsewhere.
+/// </summary>
+internal sealed partial class CheckpointService(
+    CheckpointConfig config, IAuditCheckpointStore store, TimeProvider time, ILogger<CheckpointService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    private CheckpointWriter? _writer;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await WriteIfDueAsync(force: true, cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var signer = CheckpointSigner.FromPem(await File.ReadAllTextAsync(config.KeyFile, stoppingToken));
+        _writer = new CheckpointWriter(store, signer, time, new CheckpointWriterOptions
+        {
+            Interval = config.Interval,
+            EveryEntries = config.Entries,
+            Directory = config.Directory,
+        });
+        using var timer = new PeriodicTimer(Tick, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await WriteIfDueAsync(force: false, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: StopAsync writes the last checkpoint before the signer is released.
+            await WriteIfDueAsync(force: true, CancellationToken.None);
+        }
+    }
+
+    private async Task WriteIfDueAsync(bool force, CancellationToken cancellationToken)
+    {
+        if (_writer is not { } writer)
+        {
+            return;
+        }
+
+        try
+        {
+            var head = await store.GetHeadAsync(cancellationToken);
+            var sequence = head?.Sequence ?? 0;
+            if (writer.IsDue(sequence) || (force && sequence > (writer.Last?.TreeSize ?? 0)))
+            {
+                var checkpoint = await writer.WriteAsync(cancellationToken);
+                Written(logger, checkpoint.TreeSize, checkpoint.KeyId);
+            }
+        }
+        catch (Exception error) when (error is Gatehouse.Storage.StoreUnavailableException or InvalidOperationException or IOException)
+        {
+            // A failed checkpoint does not stop the gateway (the chain still protects every entry); it is logged and
+            // tried again on the next tick.
+            Failed(logger, error);
+        }
+    }
+
+    [LoggerMessage(EventId = 1410, Level = LogLevel.Information, Message = "Signed an audit checkpoint at tree size {Size} with key {KeyId}")]
+    private static partial void Written(ILogger logger, long size, string keyId);
+
+    [LoggerMessage(EventId = 1411, Level = LogLevel.Error, Message = "Could not write an audit checkpoint; retrying")]
+    private static partial void Failed(ILogger logger, Exception error);
+}
