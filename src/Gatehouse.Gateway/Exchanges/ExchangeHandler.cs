@@ -6,7 +6,6 @@ using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Masking;
-using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Protocols;
@@ -117,7 +116,7 @@ internal sealed class ExchangeHandler
     {
         var aborted = context.RequestAborted;
         exchange.ClientAddress = context.Connection.RemoteIpAddress?.ToString();
-        exchange.UserAgent = UserAgent(context);
+        exchange.UserAgent = ExchangeResponses.UserAgent(context);
 
         // 1. Identify.
         var auth = await _identity.AuthenticateAsync(context);
@@ -136,7 +135,7 @@ internal sealed class ExchangeHandler
         var connection = _connections.Find(name);
         if (connection is null)
         {
-            await WriteProblemAsync(context, StatusCodes.Status404NotFound, "unknown_connection", "Unknown connection",
+            await ExchangeResponses.WriteProblemAsync(context, StatusCodes.Status404NotFound, "unknown_connection", "Unknown connection",
                 $"There is no connection named '{name}'. Use a base URL of the form /{{connection}}/..., with a connection from the gateway's configuration.");
             return StatusCodes.Status404NotFound;
         }
@@ -207,7 +206,7 @@ internal sealed class ExchangeHandler
             if (_config.Audit.FailureMode == AuditFailureMode.Closed)
             {
                 Log.IntentFailedClosed(_logger, exchange.Id, intent.Error!);
-                await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "audit_unavailable", "Audit unavailable",
+                await ExchangeResponses.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "audit_unavailable", "Audit unavailable",
                     "The gateway could not record this request in its audit trail, so it was not forwarded. Try again shortly; if it persists, tell the gateway's operators.",
                     exchange.Id);
                 return StatusCodes.Status503ServiceUnavailable;
@@ -283,7 +282,7 @@ internal sealed class ExchangeHandler
         if (!context.Response.HasStarted && failure != "client_aborted")
         {
             var status = failure is "response_unreadable" or "response_blocked" ? StatusCodes.Status502BadGateway : errorStatus;
-            await WriteProblemAsync(context, status, failure, "Upstream error", $"The connection '{connection.Name}' failed: {exchange.FailureDetail}.", exchange.Id);
+            await ExchangeResponses.WriteProblemAsync(context, status, failure, "Upstream error", $"The connection '{connection.Name}' failed: {exchange.FailureDetail}.", exchange.Id);
             return status;
         }
 
@@ -351,7 +350,7 @@ internal sealed class ExchangeHandler
             // Documented answer: the request is not lost; the identical request passes once a reviewer approves it.
             status = StatusCodes.Status409Conflict;
             context.Response.Headers.RetryAfter = "30";
-            await WriteProblemAsync(context, status, "approval_pending", "Waiting for approval",
+            await ExchangeResponses.WriteProblemAsync(context, status, "approval_pending", "Waiting for approval",
                 $"A reviewer must approve this request (approval {id}, rule '{outcome.Request.RuleName}'). Send the identical request again once it is approved; it will then pass.", exchange.Id);
             exchange.Fail("approval_pending", $"approval {id} still pending when the wait ended");
         }
@@ -359,7 +358,7 @@ internal sealed class ExchangeHandler
         {
             status = StatusCodes.Status403Forbidden;
             var state = ApprovalView.StateName(outcome.Request.State);
-            await WriteProblemAsync(context, status, "approval_rejected", "Not approved",
+            await ExchangeResponses.WriteProblemAsync(context, status, "approval_rejected", "Not approved",
                 $"The request was not approved (approval {id}: {state.Replace('_', ' ')}).", exchange.Id);
             exchange.Fail("approval_rejected", $"approval {id} {state}");
         }
@@ -379,30 +378,8 @@ internal sealed class ExchangeHandler
             exchange.Coverage |= Coverage.AuditIntent;
         }
 
-        await WriteProblemAsync(context, status, code, title, detail, exchange.Id);
+        await ExchangeResponses.WriteProblemAsync(context, status, code, title, detail, exchange.Id);
         await RecordOutcomeAsync(exchange, status);
         return status;
-    }
-
-    private static Task WriteProblemAsync(HttpContext context, int status, string code, string title, string detail, string? exchangeId = null)
-    {
-        if (context.Response.HasStarted)
-        {
-            return Task.CompletedTask;
-        }
-
-        context.Response.Clear();
-        if (exchangeId is not null)
-        {
-            context.Response.Headers[UpstreamTransformer.ExchangeHeader] = exchangeId;
-        }
-
-        return ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, title, status, detail) { ExchangeId = exchangeId }, context.RequestAborted);
-    }
-
-    private static string? UserAgent(HttpContext context)
-    {
-        var agent = context.Request.Headers.UserAgent.ToString();
-        return agent.Length == 0 ? null : agent[..Math.Min(agent.Length, 512)];
     }
 }
