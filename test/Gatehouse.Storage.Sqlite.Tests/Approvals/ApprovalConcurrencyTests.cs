@@ -6,33 +6,13 @@ using static Gatehouse.Storage.Sqlite.Tests.Approvals.People;
 namespace Gatehouse.Storage.Sqlite.Tests.Approvals;
 
 /// <summary>Two stores on one file stand for two gateway instances: each has its own writer connection.</summary>
-public sealed class ApprovalConcurrencyTests : IAsyncLifetime
+public sealed class ApprovalConcurrencyTests : TwoInstances
 {
-    private readonly TempDatabase _database = new();
-    private SqliteStore _first = null!;
-    private SqliteStore _second = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _first = _database.Open();
-        _second = _database.Open();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _first.DisposeAsync();
-        await _second.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task Review_TwoInstancesAtOnceNeedingTwo_KeepsBothReviewsAndResolvesOnce()
     {
-        var one = new SqliteApprovalStore(_first, TimeProvider.System);
-        var two = new SqliteApprovalStore(_second, TimeProvider.System);
+        var one = new SqliteApprovalStore(First, TimeProvider.System);
+        var two = new SqliteApprovalStore(Second, TimeProvider.System);
         for (var round = 0; round < 20; round++)
         {
             var id = (await one.CreateAsync(Draft(reviewers: Reviewers(approvals: 2)), Token)).Value!.Id;
@@ -53,8 +33,8 @@ public sealed class ApprovalConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task Review_TwoInstancesOpposedNeedingOne_ExactlyOneWinsTheOtherSeesResolved()
     {
-        var one = new SqliteApprovalStore(_first, TimeProvider.System);
-        var two = new SqliteApprovalStore(_second, TimeProvider.System);
+        var one = new SqliteApprovalStore(First, TimeProvider.System);
+        var two = new SqliteApprovalStore(Second, TimeProvider.System);
         for (var round = 0; round < 20; round++)
         {
             var id = (await one.CreateAsync(Draft(), Token)).Value!.Id;

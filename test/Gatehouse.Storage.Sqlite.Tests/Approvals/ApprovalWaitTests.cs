@@ -7,33 +7,13 @@ using static Gatehouse.Storage.Sqlite.Tests.Approvals.People;
 
 namespace Gatehouse.Storage.Sqlite.Tests.Approvals;
 
-public sealed class ApprovalWaitTests : IAsyncLifetime
+public sealed class ApprovalWaitTests : TwoInstances
 {
-    private readonly TempDatabase _database = new();
-    private SqliteStore _first = null!;
-    private SqliteStore _second = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _first = _database.Open();
-        _second = _database.Open();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _first.DisposeAsync();
-        await _second.DisposeAsync();
-        _database.Dispose();
-    }
-
     [Fact]
     public async Task Wait_ApprovedThroughAnotherInstance_ReturnsApprovedWellBeforeTheWaitEnds()
     {
-        var waiter = new SqliteApprovalStore(_first, TimeProvider.System);
-        var reviewer = new SqliteApprovalStore(_second, TimeProvider.System);
+        var waiter = new SqliteApprovalStore(First, TimeProvider.System);
+        var reviewer = new SqliteApprovalStore(Second, TimeProvider.System);
         var id = (await waiter.CreateAsync(Draft(), Token)).Value!.Id;
         var clock = Stopwatch.StartNew();
 
@@ -51,7 +31,7 @@ public sealed class ApprovalWaitTests : IAsyncLifetime
     public async Task Wait_RejectedInTheSameInstance_WakesWithoutAnyPollElapsing()
     {
         // The clock never moves, so no poll delay can end: only the in-process notification can wake the waiter.
-        var store = new SqliteApprovalStore(_first, new FakeTimeProvider(Start));
+        var store = new SqliteApprovalStore(First, new FakeTimeProvider(Start));
         var id = (await store.CreateAsync(Draft(), Token)).Value!.Id;
         var waiting = store.WaitForResolutionAsync(id, TimeSpan.FromSeconds(30), Token);
         await Task.Delay(200, Token);
@@ -66,7 +46,7 @@ public sealed class ApprovalWaitTests : IAsyncLifetime
     [Fact]
     public async Task Wait_NobodyReviews_ReturnsPendingWhenTheWaitEnds()
     {
-        var store = new SqliteApprovalStore(_first, TimeProvider.System);
+        var store = new SqliteApprovalStore(First, TimeProvider.System);
         var id = (await store.CreateAsync(Draft(), Token)).Value!.Id;
         var clock = Stopwatch.StartNew();
 
@@ -79,7 +59,7 @@ public sealed class ApprovalWaitTests : IAsyncLifetime
     [Fact]
     public async Task Wait_UnknownId_Throws()
     {
-        var store = new SqliteApprovalStore(_first, TimeProvider.System);
+        var store = new SqliteApprovalStore(First, TimeProvider.System);
 
         await Assert.ThrowsAsync<KeyNotFoundException>(() => store.WaitForResolutionAsync("apr_missing", TimeSpan.FromSeconds(1), Token));
     }
