@@ -5,9 +5,9 @@ namespace Gatehouse.LoadBench;
 /// <summary>The command line of a load run; every target gets the same duration, concurrency and payloads.</summary>
 internal sealed record BenchOptions
 {
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(12);
 
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
 
     public int Concurrency { get; init; } = 32;
 
@@ -17,7 +17,20 @@ internal sealed record BenchOptions
     /// <summary>Gets the size of the assistant's answer text in the upstream's response, in bytes.</summary>
     public int BodySize { get; init; } = 1024;
 
-    public bool Stream { get; init; }
+    /// <summary>Gets the pause between the events of a paced stream (the streaming pass), like a model emitting tokens.</summary>
+    public TimeSpan Pace { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Gets the concurrent streams of the streaming pass.</summary>
+    public int StreamConcurrency { get; init; } = 8;
+
+    /// <summary>Gets how many streams the concurrent-streams pass holds open through the gateway at once.</summary>
+    public int Streams { get; init; } = 1000;
+
+    /// <summary>Gets how long the upstream keeps each of those streams open.</summary>
+    public TimeSpan HoldFor { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets Portkey's gateway entry point (<c>build/start-server.js</c> of <c>@portkey-ai/gateway</c>), run with node; null skips the peer.</summary>
+    public string? Portkey { get; init; }
 
     /// <summary>Gets the gateway connection's kind: <c>openai</c> (understood and assembled) or <c>http</c> (opaque), to tell their costs apart.</summary>
     public string Kind { get; init; } = "openai";
@@ -39,12 +52,6 @@ internal sealed record BenchOptions
         var options = new BenchOptions();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--stream")
-            {
-                options = options with { Stream = true };
-                continue;
-            }
-
             var value = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"option '{args[i]}' needs a value");
             options = args[i - 1] switch
             {
@@ -54,6 +61,11 @@ internal sealed record BenchOptions
                 "--threads" => options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--body-size" => options with { BodySize = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--kind" => options with { Kind = value },
+                "--pace-ms" => options with { Pace = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--stream-concurrency" => options with { StreamConcurrency = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--streams" => options with { Streams = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--hold" => options with { HoldFor = Seconds(value) },
+                "--portkey" => options with { Portkey = value },
                 "--gatehouse" => options with { GatehousePath = value },
                 "--doc" => options with { Doc = value },
                 "--audit-benchmark" => options with { AuditBenchmark = value },

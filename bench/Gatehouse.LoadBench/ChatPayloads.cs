@@ -8,15 +8,29 @@ internal sealed class ChatPayloads
 {
     private const string Model = "gpt-4o-mini-2024-07-18";
 
-    private ChatPayloads(string request, byte[] completion, byte[][] streamChunks)
+    /// <summary>The model a streamed request names to be answered at the streaming pass's pace.</summary>
+    public const string PacedModel = "bench-paced";
+
+    /// <summary>The model a streamed request names to be held open for the concurrent-streams pass.</summary>
+    public const string HeldModel = "bench-held";
+
+    private ChatPayloads(string request, string pacedRequest, string heldRequest, byte[] completion, byte[][] streamChunks)
     {
         Request = request;
+        PacedRequest = pacedRequest;
+        HeldRequest = heldRequest;
         Completion = completion;
         StreamChunks = streamChunks;
     }
 
-    /// <summary>Gets a small, realistic chat request: a system prompt, a user question, a temperature.</summary>
+    /// <summary>Gets a small, realistic chat request: a system prompt, a user question, a temperature; not streamed.</summary>
     public string Request { get; }
+
+    /// <summary>Gets the same request, streamed, naming <see cref="PacedModel"/>.</summary>
+    public string PacedRequest { get; }
+
+    /// <summary>Gets the same request, streamed, naming <see cref="HeldModel"/>.</summary>
+    public string HeldRequest { get; }
 
     /// <summary>Gets a non-streamed chat completion whose answer text is the configured size.</summary>
     public byte[] Completion { get; }
@@ -24,11 +38,17 @@ internal sealed class ChatPayloads
     /// <summary>Gets the server-sent events of the same answer, about 64 bytes of text per event, ending with [DONE].</summary>
     public byte[][] StreamChunks { get; }
 
-    public static ChatPayloads Create(int answerBytes, bool stream)
+    public static ChatPayloads Create(int answerBytes)
     {
-        var request = JsonSerializer.Serialize(new Dictionary<string, object>
+        var answer = Answer(answerBytes);
+        return new ChatPayloads(RequestJson("gpt-4o-mini", stream: false), RequestJson(PacedModel, stream: true), RequestJson(HeldModel, stream: true),
+            Encoding.UTF8.GetBytes(CompletionJson(answer)), Chunks(answer));
+    }
+
+    private static string RequestJson(string model, bool stream) =>
+        JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["model"] = "gpt-4o-mini",
+            ["model"] = model,
             ["temperature"] = 0.2,
             ["stream"] = stream,
             ["messages"] = new[]
@@ -37,9 +57,6 @@ internal sealed class ChatPayloads
                 new Dictionary<string, string> { ["role"] = "user", ["content"] = "Why does this method allocate on every call? public int Count(List<int> xs) => xs.Where(x => x > 0).Count();" },
             },
         });
-        var answer = Answer(answerBytes);
-        return new ChatPayloads(request, Encoding.UTF8.GetBytes(CompletionJson(answer)), Chunks(answer));
-    }
 
     private static string Answer(int bytes)
     {

@@ -24,6 +24,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the resident memory of the process now, in bytes (0 once it has exited).</summary>
+    public long ResidentBytes => Rss.Of(_process.Id);
+
     public static ChildProcess Start(string file, IEnumerable<string> args, string logPath, IDictionary<string, string>? environment = null)
     {
         var info = Info(file, args);

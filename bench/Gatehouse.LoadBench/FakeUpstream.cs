@@ -1,53 +1,95 @@
+using System.Buffers;
+using System.Text;
+
 namespace Gatehouse.LoadBench;
 
 /// <summary>
-/// A minimal OpenAI-compatible upstream on loopback: it drains the request and writes a canned chat completion (or its
-/// server-sent events), so that what is measured is the path in front of it.
+/// A minimal OpenAI-compatible upstream on loopback: it reads the request and writes a canned chat completion, or its
+/// server-sent events when the request asks for a stream, so that what is measured is the path in front of it. A
+/// streamed request naming <see cref="ChatPayloads.PacedModel"/> gets its events at the streaming pass's pace (like
+/// tokens), one naming <see cref="ChatPayloads.HeldModel"/> is held open for the concurrent-streams pass.
 /// </summary>
 internal static class FakeUpstream
 {
-    public static async Task<WebApplication> StartAsync(int port, ChatPayloads payloads, bool stream)
+    private static readonly byte[] StreamFlag = Encoding.UTF8.GetBytes("\"stream\":true");
+    private static readonly byte[] Held = Encoding.UTF8.GetBytes(ChatPayloads.HeldModel);
+
+    public static async Task<WebApplication> StartAsync(int port, ChatPayloads payloads, BenchOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxConcurrentConnections = null;
+        });
         var app = builder.Build();
-        app.Run(context => stream ? StreamAsync(context, payloads) : CompleteAsync(context, payloads));
+        var heldPace = options.HoldFor / payloads.StreamChunks.Length;
+        app.Run(async context =>
+        {
+            var (stream, held) = await ReadAsync(context);
+            if (!stream)
+            {
+                await CompleteAsync(context, payloads);
+                return;
+            }
+
+            await StreamAsync(context, payloads, held ? heldPace : options.Pace);
+        });
         await app.StartAsync();
         return app;
     }
 
     private static async Task CompleteAsync(HttpContext context, ChatPayloads payloads)
     {
-        await DrainAsync(context);
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = payloads.Completion.Length;
         await context.Response.Body.WriteAsync(payloads.Completion, context.RequestAborted);
     }
 
-    private static async Task StreamAsync(HttpContext context, ChatPayloads payloads)
+    private static async Task StreamAsync(HttpContext context, ChatPayloads payloads, TimeSpan pace)
     {
-        await DrainAsync(context);
         context.Response.ContentType = "text/event-stream";
-        foreach (var chunk in payloads.StreamChunks)
+        for (var i = 0; i < payloads.StreamChunks.Length; i++)
         {
-            await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+            if (i > 0 && pace > TimeSpan.Zero)
+            {
+                await Task.Delay(pace, context.RequestAborted);
+            }
+
+            await context.Response.Body.WriteAsync(payloads.StreamChunks[i], context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
         }
     }
 
-    private static async Task DrainAsync(HttpContext context)
+    /// <summary>Reads the whole request and tells whether it asks for a stream, and whether to hold that stream open.</summary>
+    private static async Task<(bool Stream, bool Held)> ReadAsync(HttpContext context)
     {
         var reader = context.Request.BodyReader;
         while (true)
         {
             var read = await reader.ReadAsync(context.RequestAborted);
-            reader.AdvanceTo(read.Buffer.End);
             if (read.IsCompleted)
             {
-                return;
+                var body = read.Buffer;
+                var result = (Contains(body, StreamFlag), Contains(body, Held));
+                reader.AdvanceTo(body.End);
+                return result;
             }
+
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
+    }
+
+    private static bool Contains(ReadOnlySequence<byte> body, byte[] value)
+    {
+        if (body.IsSingleSegment)
+        {
+            return body.FirstSpan.IndexOf(value) >= 0;
+        }
+
+        var bytes = body.ToArray();
+        return bytes.AsSpan().IndexOf(value) >= 0;
     }
 }

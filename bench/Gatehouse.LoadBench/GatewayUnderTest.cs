@@ -29,10 +29,16 @@ internal sealed class GatewayUnderTest
 
     public ChildProcess Process { get; }
 
-    public static async Task<GatewayUnderTest> StartAsync(string gatehouseDll, string directory, int port, int upstreamPort, string kind)
+    public static async Task<GatewayUnderTest> StartAsync(string gatehouseDll, string directory, int port, int upstreamPort, string kind, GatewayLayers layers)
     {
+        directory = Path.Combine(directory, layers.ToString().ToLowerInvariant());
+        Directory.CreateDirectory(directory);
         var database = Path.Combine(directory, "gatehouse.db");
         var config = Path.Combine(directory, "gatehouse.yaml");
+        var policy = Path.Combine(directory, "policy.yaml");
+        await File.WriteAllTextAsync(policy, BenchPolicy.Yaml(Connection));
+        var masking = layers == GatewayLayers.Audit ? "\n    masking: { request: off, response: off }" : "";
+        var policySection = layers == GatewayLayers.Policy ? $"\npolicy:\n  file: {policy}" : "";
         await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $$"""
             server:
               urls: [http://127.0.0.1:{{port}}]
@@ -40,11 +46,11 @@ internal sealed class GatewayUnderTest
               - name: {{Connection}}
                 kind: {{kind}}
                 upstream: http://127.0.0.1:{{upstreamPort}}
-                credential: { header: Authorization, prefix: "Bearer ", env: BENCH_UPSTREAM_KEY }
+                credential: { header: Authorization, prefix: "Bearer ", env: BENCH_UPSTREAM_KEY }{{masking}}
             storage:
               sqlite: {{database}}
             audit:
-              failureMode: closed
+              failureMode: closed{{policySection}}
             """));
 
         var (exit, output, error) = await ChildProcess.RunAsync("dotnet", [gatehouseDll, "keys", "create", "--name", "bench", "--expires", "never", "--db", database]);

@@ -27,5 +27,14 @@ internal sealed record LoadResult
     /// <summary>Gets the CPU time the server process (the upstream for direct, else the proxy) used per request, in microseconds.</summary>
     public double CpuPerRequest { get; init; }
 
+    /// <summary>Gets the highest resident memory of the answering process during the measurement, in bytes (0 for direct).</summary>
+    public long PeakResident { get; init; }
+
+    /// <summary>Gets the requests written during the warm-up before the measurement.</summary>
+    public long WarmupSent { get; init; }
+
+    /// <summary>Gets the responses received during that warm-up.</summary>
+    public long WarmupRequests { get; init; }
+
     public double PerSecond => Requests / Seconds;
 }

@@ -15,16 +15,25 @@ internal sealed partial record RunSummary
     public required string WrkVersion { get; init; }
 
     /// <summary>Gets the pass at the configured concurrency: throughput, and latency under load.</summary>
-    public required PassResult Load { get; init; }
+    public required LoadPass Load { get; init; }
 
     /// <summary>Gets the pass over one connection: the latency each proxy adds without queueing.</summary>
-    public required PassResult Latency { get; init; }
+    public required LoadPass OneConnection { get; init; }
 
-    public required AuditCount Audit { get; init; }
+    /// <summary>Gets how long the streaming pass loaded each target.</summary>
+    public required TimeSpan StreamFor { get; init; }
 
-    public required bool AuditIntact { get; init; }
+    /// <summary>Gets every target under the load pass: direct, bare YARP, Portkey (when run), then Gatehouse layer by layer.</summary>
+    public required IReadOnlyList<LoadResult> LoadResults { get; init; }
 
-    public required string AuditVerdict { get; init; }
+    public required IReadOnlyList<LoadResult> OneConnectionResults { get; init; }
+
+    public required IReadOnlyList<StreamResult> StreamResults { get; init; }
+
+    /// <summary>Gets the concurrent-streams pass through the everything-on gateway.</summary>
+    public HeldStreams? Held { get; init; }
+
+    public required IReadOnlyList<GatewayAudit> Audits { get; init; }
 
     /// <summary>Gets the audit store's own benchmark line, when the command ran it.</summary>
     public string? AuditBenchmark { get; init; }

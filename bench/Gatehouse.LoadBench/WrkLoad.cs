@@ -12,10 +12,11 @@ internal sealed class WrkLoad(BenchOptions options, string body, string workDire
 {
     private const string Marker = "WRKJSON ";
 
-    public async Task<LoadResult> RunAsync(string target, Uri url, string? apiKey, int concurrency, TimeSpan duration)
+    public async Task<LoadResult> RunAsync(Target target, int concurrency, TimeSpan duration)
     {
-        var script = Path.Combine(workDirectory, $"{target.Replace(' ', '-')}.lua");
-        await File.WriteAllTextAsync(script, Script(body, apiKey));
+        var url = target.Url;
+        var script = Path.Combine(workDirectory, $"{string.Concat(target.Name.Where(char.IsLetterOrDigit))}.lua");
+        await File.WriteAllTextAsync(script, Script(body, target.Headers));
         var seconds = Math.Max(1, (int)Math.Ceiling(duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "s";
         var (exit, output, error) = await ChildProcess.RunAsync("wrk",
         [
@@ -34,7 +35,7 @@ internal sealed class WrkLoad(BenchOptions options, string body, string workDire
         long Get(string name) => r.GetProperty(name).GetInt64();
         return new LoadResult
         {
-            Target = target,
+            Target = target.Name,
             Requests = Get("requests"),
             Sent = Get("sent"),
             Seconds = Get("duration_us") / 1e6,
@@ -46,9 +47,9 @@ internal sealed class WrkLoad(BenchOptions options, string body, string workDire
         };
     }
 
-    private static string Script(string body, string? apiKey)
+    private static string Script(string body, IReadOnlyDictionary<string, string> headers)
     {
-        var auth = apiKey is null ? "" : $"wrk.headers[\"Authorization\"] = \"Bearer {apiKey}\"\n";
+        var auth = string.Concat(headers.Select(h => $"wrk.headers[\"{h.Key}\"] = \"{h.Value}\"\n"));
         return $$"""
             wrk.method = "POST"
             wrk.body = [==[{{body}}]==]

@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
-# The gateway benchmark: direct vs bare YARP vs Gatehouse (API-key auth, durable audit) on one fake upstream, side by
-# side in one run, plus the audit store's own throughput benchmark. Writes its section of docs/benchmarks.md.
+# The gateway benchmark, side by side in one run on one fake upstream: direct, bare YARP, Portkey's open-source gateway
+# and Gatehouse layer by layer (auth + audit, + masking, + policy), under wrk load, over one connection, and streamed
+# (time to first byte); then 1,000 concurrent streams through Gatehouse (peak memory); plus the audit store's own
+# throughput benchmark. Writes its section of docs/benchmarks.md.
 #
-#   bench/load/run.sh [--duration 20] [--warmup 5] [--concurrency 32] [--threads 2] [--body-size 1024] [--stream]
+#   bench/load/run.sh [--duration 12] [--warmup 3] [--concurrency 32] [--threads 2] [--body-size 1024]
+#                     [--stream-concurrency 8] [--pace-ms 5] [--streams 1000] [--hold 10]
 #
-# Takes about 2.5 minutes with the defaults (3 targets x (5 s warm-up + 20 s) plus builds and the audit benchmark).
+# Takes about 3 minutes with the defaults. Needs wrk (installed with apt-get if missing) and node with npm (Portkey's
+# gateway is installed from npm into bench/load/portkey; without node the peer is left out and the report says so).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "installing wrk (the load generator)" >&2
   if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+
+portkey=()
+if command -v npm >/dev/null 2>&1; then
+  if [ ! -f bench/load/portkey/node_modules/@portkey-ai/gateway/build/start-server.js ]; then
+    echo "installing Portkey's gateway (the peer) from npm" >&2
+    npm ci --prefix bench/load/portkey --no-audit --no-fund --ignore-scripts >/dev/null
+  fi
+  portkey=(--portkey bench/load/portkey/node_modules/@portkey-ai/gateway/build/start-server.js)
+else
+  echo "node/npm not found: Portkey's gateway will not be measured" >&2
 fi
 
 dotnet build -c Release -v quiet -nologo src/Gatehouse >/dev/null
@@ -23,4 +38,4 @@ echo "$audit" >&2
 command="bench/load/run.sh${*:+ $*}"
 bench/Gatehouse.LoadBench/bin/Release/net10.0/Gatehouse.LoadBench \
   --gatehouse src/Gatehouse/bin/Release/net10.0/gatehouse.dll \
-  --doc docs/benchmarks.md --command "$command" --audit-benchmark "$audit" "$@"
+  --doc docs/benchmarks.md --command "$command" --audit-benchmark "$audit" "${portkey[@]}" "$@"
