@@ -1,12 +1,9 @@
 namespace Gatehouse.LoadBench;
 
-/// <summary>Replaces this benchmark's section of docs/benchmarks.md, between its markers, leaving the others alone.</summary>
+/// <summary>Replaces one section of a markdown file, between its markers, leaving the rest alone.</summary>
 internal static class DocSection
 {
-    public const string Start = "<!-- gateway-load:start -->";
-    public const string End = "<!-- gateway-load:end -->";
-
-    private const string Intro = """
+    private const string BenchmarksIntro = """
         # Benchmarks
 
         Each section is written by the command it names and holds only figures measured in one run of it. The machine is
@@ -14,14 +11,19 @@ internal static class DocSection
 
         """;
 
-    public static void Update(string path, string section)
+    /// <summary>Replaces the gateway-load section of docs/benchmarks.md.</summary>
+    public static void Update(string path, string section) => Update(path, "gateway-load", section, BenchmarksIntro);
+
+    /// <summary>Replaces the section marked <paramref name="name"/>, or appends it (to <paramref name="intro"/> for a new file).</summary>
+    public static void Update(string path, string name, string section, string intro)
     {
-        var block = $"{Start}\n{section.TrimEnd()}\n{End}";
-        var text = File.Exists(path) ? File.ReadAllText(path) : Intro;
-        var start = text.IndexOf(Start, StringComparison.Ordinal);
-        var end = text.IndexOf(End, StringComparison.Ordinal);
+        var (startMarker, endMarker) = ($"<!-- {name}:start -->", $"<!-- {name}:end -->");
+        var block = $"{startMarker}\n{section.TrimEnd()}\n{endMarker}";
+        var text = File.Exists(path) ? File.ReadAllText(path) : intro;
+        var start = text.IndexOf(startMarker, StringComparison.Ordinal);
+        var end = text.IndexOf(endMarker, StringComparison.Ordinal);
         text = start >= 0 && end > start
-            ? string.Concat(text.AsSpan(0, start), block, text.AsSpan(end + End.Length))
+            ? string.Concat(text.AsSpan(0, start), block, text.AsSpan(end + endMarker.Length))
             : text.TrimEnd() + "\n\n" + block + "\n";
         File.WriteAllText(path, text);
     }

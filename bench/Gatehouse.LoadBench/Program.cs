@@ -4,6 +4,7 @@ using Gatehouse.LoadBench;
 // Usage: bench/load/run.sh (builds, runs this, updates docs/benchmarks.md), or directly:
 //   Gatehouse.LoadBench [--duration 20] [--warmup 5] [--concurrency 32] [--threads 2] [--body-size 1024] [--stream]
 //                       [--gatehouse src/Gatehouse/bin/Release/net10.0/gatehouse.dll] [--doc docs/benchmarks.md]
+//   Gatehouse.LoadBench soak [--minutes 30] [--concurrency 8] [--stream-concurrency 4] [--doc docs/reliability.md]
 // The bare YARP baseline runs as a child process of this program: Gatehouse.LoadBench yarp PORT UPSTREAM
 if (args is ["yarp", var port, var upstream])
 {
@@ -13,6 +14,39 @@ if (args is ["yarp", var port, var upstream])
 
 try
 {
+    if (args is ["soak", .. var soakArgs])
+    {
+        var minutes = 30;
+        var rest = new List<string>();
+        for (var i = 0; i < soakArgs.Length; i++)
+        {
+            if (soakArgs[i] == "--minutes" && i + 1 < soakArgs.Length)
+            {
+                minutes = int.Parse(soakArgs[++i], CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                rest.Add(soakArgs[i]);
+            }
+        }
+
+        var soakOptions = BenchOptions.Parse([.. rest]);
+        soakOptions = soakOptions with
+        {
+            Concurrency = rest.Contains("--concurrency") ? soakOptions.Concurrency : 8,
+            StreamConcurrency = rest.Contains("--stream-concurrency") ? soakOptions.StreamConcurrency : 4,
+        };
+        var soak = await Soak.RunAsync(soakOptions, minutes);
+        Console.Write(soak);
+        if (soakOptions.Doc is { } soakDoc)
+        {
+            DocSection.Update(soakDoc, "soak", soak, "# Reliability\n");
+            Console.WriteLine($"updated {soakDoc}");
+        }
+
+        return 0;
+    }
+
     var run = await LoadRun.RunAsync(BenchOptions.Parse(args));
     var markdown = Report.Markdown(run);
     Console.Write(markdown);
