@@ -25,4 +25,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(EventId = 1606, Level = LogLevel.Information, Message = "Stopping with {Count} webhook notification(s) undelivered")]
     public static partial void Abandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1607, Level = LogLevel.Error, Message = "Delivering {Event} to webhook {Webhook} failed unexpectedly ({ErrorType}); the notification is lost")]
+    public static partial void DeliveryFaulted(ILogger logger, string webhook, string @event, string errorType);
 }

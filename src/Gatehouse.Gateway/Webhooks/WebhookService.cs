@@ -81,6 +81,13 @@ internal sealed class WebhookService(
         {
             Interlocked.Increment(ref _abandoned);
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A bug in one delivery must neither stop the deliveries behind it nor, as a faulted background task,
+            // the gateway: it is logged by type only (a message could quote the URL) and the notice is lost (the event
+            // itself is in the audit).
+            WebhookLog.DeliveryFaulted(logger, webhook.Name, notice.Event, error.GetType().Name);
+        }
         finally
         {
             slots.Release();

@@ -12,8 +12,16 @@ internal sealed class RecordingAuditTrail : IAuditTrail
 
     public ConcurrentQueue<AuditEntryDraft> Entries { get; } = new();
 
+    /// <summary>Gets or sets whether appends throw, as a broken writer would.</summary>
+    public bool Broken { get; set; }
+
     public ValueTask<AuditWriteResult> AppendAsync(AuditEntryDraft draft, CancellationToken cancellationToken)
     {
+        if (Broken)
+        {
+            throw new InvalidOperationException("the audit writer is broken");
+        }
+
         Entries.Enqueue(draft);
         return ValueTask.FromResult(AuditWriteResult.Committed(Interlocked.Increment(ref _sequence)));
     }

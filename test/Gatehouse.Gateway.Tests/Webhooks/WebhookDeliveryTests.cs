@@ -105,6 +105,11 @@ public sealed class WebhookDeliveryTests
         Assert.DoesNotContain("q-secret", text, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal);
         Assert.DoesNotContain(WebhookRig.Secret, text, StringComparison.Ordinal);
+        Assert.Contains(rig.Logs.Lines, l => l.Id.Id == 1601);
+        Assert.Contains(rig.Logs.Lines, l => l.Id.Id == 1602 && l.Text.Contains("ops-json", StringComparison.Ordinal));
+        Assert.All(rig.Logs.Lines, l => Assert.DoesNotContain("q-secret", l.Text, StringComparison.Ordinal));
+        Assert.All(rig.Logs.Lines, l => Assert.DoesNotContain(WebhookRig.Secret, l.Text, StringComparison.Ordinal));
+        Assert.All(rig.Logs.Lines, l => Assert.DoesNotContain("kai@example.com", l.Text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -155,6 +160,22 @@ public sealed class WebhookDeliveryTests
         using var json = JsonDocument.Parse(entry.Payload);
         Assert.Equal(3, json.RootElement.GetProperty("count").GetInt64());
         Assert.Equal("approval.requested", json.RootElement.GetProperty("notification").GetString());
+    }
+
+    [Fact]
+    public async Task Delivery_FaultsUnexpectedly_TheNextNoticeIsStillDelivered()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync([410]);
+        await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(receiver.Url)]);
+        rig.Audit.Broken = true;
+
+        rig.Enqueue(WebhookRig.Requested("apr_1"));
+        await WaitForAsync(() => receiver.Received.Count == 1);
+        rig.Enqueue(WebhookRig.Requested("apr_2"));
+        await WaitForAsync(() => receiver.Received.Count == 2);
+
+        Assert.Contains("apr_2", Encoding.UTF8.GetString(receiver.Received.Last().Body), StringComparison.Ordinal);
+        Assert.Contains(rig.Logs.Lines, l => l.Id.Id == 1607 && l.Text.Contains("InvalidOperationException", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using Gatehouse.Audit;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Tests.Identity;
 using Gatehouse.Gateway.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gatehouse.Gateway.Tests.Webhooks;
@@ -25,6 +27,8 @@ internal sealed class WebhookRig : IAsyncDisposable
 
     public RecordingAuditTrail Audit { get; private init; } = null!;
 
+    public CapturingLoggerProvider Logs { get; private init; } = null!;
+
     public WebhookDispatcher Dispatcher => _services.GetRequiredService<WebhookDispatcher>();
 
     public static WebhookConfig Json(Uri url, int maxAttempts = 5) => new()
@@ -43,7 +47,8 @@ internal sealed class WebhookRig : IAsyncDisposable
         var services = new ServiceCollection();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         var audit = new RecordingAuditTrail();
-        services.AddLogging().AddMetrics();
+        var logs = new CapturingLoggerProvider();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)).AddMetrics();
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IAuditTrail>(audit);
         services.AddGatehouseWebhooks(new GatehouseConfig
@@ -52,7 +57,7 @@ internal sealed class WebhookRig : IAsyncDisposable
             Notifications = new NotificationsConfig { Webhooks = webhooks, QueueCapacity = queueCapacity },
         });
         services.AddSingleton(new WebhookDeliveryOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(8) });
-        var rig = new WebhookRig(services.BuildServiceProvider()) { Time = time, Audit = audit };
+        var rig = new WebhookRig(services.BuildServiceProvider()) { Time = time, Audit = audit, Logs = logs };
         if (start)
         {
             await rig.StartAsync();
