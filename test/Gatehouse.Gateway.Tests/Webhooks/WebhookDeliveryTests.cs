@@ -87,6 +87,7 @@ public sealed class WebhookDeliveryTests
     {
         await using var receiver = await WebhookReceiver.StartAsync(thenStatus: 502);
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(receiver.Url, maxAttempts: 3)]);
+        using var metrics = new WebhookMeasurements(rig.Meters);
 
         rig.Enqueue(WebhookRig.Requested());
         await rig.AdvanceUntilAsync(() => !rig.Audit.Entries.IsEmpty);
@@ -105,6 +106,9 @@ public sealed class WebhookDeliveryTests
         Assert.DoesNotContain("q-secret", text, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal);
         Assert.DoesNotContain(WebhookRig.Secret, text, StringComparison.Ordinal);
+        Assert.Equal(3, metrics.Sum("gatehouse.webhook.attempt.failures", "reason", "502"));
+        Assert.Equal(1, metrics.Sum("gatehouse.webhook.deliveries", "outcome", "failed"));
+        Assert.Equal(0, metrics.Sum("gatehouse.webhook.deliveries", "outcome", "delivered"));
         Assert.Contains(rig.Logs.Lines, l => l.Id.Id == 1601);
         Assert.Contains(rig.Logs.Lines, l => l.Id.Id == 1602 && l.Text.Contains("ops-json", StringComparison.Ordinal));
         Assert.All(rig.Logs.Lines, l => Assert.DoesNotContain("q-secret", l.Text, StringComparison.Ordinal));
@@ -149,12 +153,15 @@ public sealed class WebhookDeliveryTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(receiver.Url)], queueCapacity: 2, start: false);
+        using var metrics = new WebhookMeasurements(rig.Meters);
 
         var accepted = Enumerable.Range(0, 5).Select(i => rig.Enqueue(WebhookRig.Requested($"apr_{i}"))).ToList();
         await rig.StartAsync();
         await rig.AdvanceUntilAsync(() => receiver.Received.Count == 2 && !rig.Audit.Entries.IsEmpty);
 
         Assert.Equal([true, true, false, false, false], accepted);
+        Assert.Equal(3, metrics.Sum("gatehouse.webhook.dropped", "event", "approval.requested"));
+        await WaitForAsync(() => metrics.Sum("gatehouse.webhook.deliveries", "outcome", "delivered") == 2);
         var entry = Assert.Single(rig.Audit.Entries);
         Assert.Equal("notification.dropped", entry.Kind);
         using var json = JsonDocument.Parse(entry.Payload);

@@ -31,6 +31,8 @@ internal sealed class WebhookRig : IAsyncDisposable
 
     public WebhookDispatcher Dispatcher => _services.GetRequiredService<WebhookDispatcher>();
 
+    public System.Diagnostics.Metrics.IMeterFactory Meters => _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+
     public static WebhookConfig Json(Uri url, int maxAttempts = 5) => new()
     {
         Name = "ops-json",
