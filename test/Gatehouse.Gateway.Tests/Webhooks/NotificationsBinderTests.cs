@@ -106,6 +106,31 @@ public sealed class NotificationsBinderTests
         Assert.Equal("the URL from env:SHORT_SECRET is not an absolute http(s) URL", error.Message);
     }
 
+    [Fact]
+    public void Load_ConfigurationFile_ReadsTheNotificationsSection()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gatehouse-notifications-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, """
+            notifications:
+              webhooks:
+                - name: siem
+                  url: https://hooks.example.com/gatehouse
+                  secret: {env: WEBHOOK_SECRET}
+                  events: [checkpoint.signed]
+            """);
+        try
+        {
+            var result = GatehouseConfigLoader.Load(path, new Hashtable { ["WEBHOOK_SECRET"] = SecretValue });
+
+            Assert.True(result.Success, result.FormatErrors());
+            Assert.Equal("siem", Assert.Single(result.Config!.Notifications.Webhooks).Name);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string Message(ILookup<string, ConfigError> byPath, string path)
         => Assert.Single(byPath[path], e => true).Message;
 

@@ -15,7 +15,7 @@ public sealed class WebhookDeliveryTests
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(receiver.Url)]);
 
         Assert.True(rig.Enqueue(WebhookRig.Requested()));
-        await rig.AdvanceUntilAsync(() => !receiver.Received.IsEmpty);
+        await WaitForAsync(() => !receiver.Received.IsEmpty);
 
         var delivery = Assert.Single(receiver.Received);
         Assert.Equal("/hooks/gatehouse?token=q-secret", delivery.PathAndQuery);
@@ -46,7 +46,7 @@ public sealed class WebhookDeliveryTests
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(receiver.Url) with { Name = "slack", Format = WebhookFormat.Slack, Secret = null }]);
 
         rig.Enqueue(WebhookRig.Requested());
-        await rig.AdvanceUntilAsync(() => !receiver.Received.IsEmpty);
+        await WaitForAsync(() => !receiver.Received.IsEmpty);
 
         var delivery = Assert.Single(receiver.Received);
         Assert.Equal("", delivery.Header("x-gatehouse-signature"));
@@ -157,7 +157,7 @@ public sealed class WebhookDeliveryTests
 
         var accepted = Enumerable.Range(0, 5).Select(i => rig.Enqueue(WebhookRig.Requested($"apr_{i}"))).ToList();
         await rig.StartAsync();
-        await rig.AdvanceUntilAsync(() => receiver.Received.Count == 2 && !rig.Audit.Entries.IsEmpty);
+        await WaitForAsync(() => receiver.Received.Count == 2 && !rig.Audit.Entries.IsEmpty);
 
         Assert.Equal([true, true, false, false, false], accepted);
         Assert.Equal(3, metrics.Sum("gatehouse.webhook.dropped", "event", "approval.requested"));
@@ -207,7 +207,7 @@ public sealed class WebhookDeliveryTests
 
     private static async Task WaitForAsync(Func<bool> done)
     {
-        for (var i = 0; i < 400 && !done(); i++)
+        for (var i = 0; i < 1000 && !done(); i++)
         {
             await Task.Delay(10, TestContext.Current.CancellationToken);
         }
