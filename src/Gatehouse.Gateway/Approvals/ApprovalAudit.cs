@@ -5,8 +5,8 @@ using Gatehouse.Storage.Approvals;
 
 namespace Gatehouse.Gateway.Approvals;
 
-/// <summary>Writes every approval state change to the audit trail, with the reviewer's identity.</summary>
-internal sealed class ApprovalAudit(IAuditTrail audit)
+/// <summary>Writes every approval state change to the audit trail, with the reviewer's identity, then tells the observers.</summary>
+internal sealed class ApprovalAudit(IAuditTrail audit, IEnumerable<IApprovalEvents> observers)
 {
     /// <summary>Records that an approved request is released to the upstream; durable before it is forwarded.</summary>
     public async Task RecordReleaseAsync(ApprovalRequest request, string exchangeId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -27,6 +27,10 @@ internal sealed class ApprovalAudit(IAuditTrail audit)
                 ApprovalJsonContext.Default.ApprovalEventRecord);
             var index = new AuditIndex { Subject = e.Reviewer ?? e.Requester, Connection = e.Connection, Decision = e.Decision?.ToString().ToLowerInvariant() };
             await audit.AppendAsync(new AuditEntryDraft(e.Name, e.ExchangeId ?? e.Id, e.At, index, payload, null, null), cancellationToken);
+            foreach (var observer in observers)
+            {
+                observer.Recorded(e);
+            }
         }
     }
 }

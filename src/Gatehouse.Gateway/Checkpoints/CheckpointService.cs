@@ -12,7 +12,8 @@ namespace Gatehouse.Gateway.Checkpoints;
 /// elsewhere.
 /// </summary>
 internal sealed partial class CheckpointService(
-    CheckpointConfig config, IAuditCheckpointStore store, TimeProvider time, ILogger<CheckpointService> logger) : BackgroundService
+    CheckpointConfig config, IAuditCheckpointStore store, TimeProvider time, ILogger<CheckpointService> logger,
+    IEnumerable<ICheckpointObserver>? observers = null) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
@@ -63,6 +64,10 @@ internal sealed partial class CheckpointService(
             {
                 var checkpoint = await writer.WriteAsync(cancellationToken);
                 Written(logger, checkpoint.TreeSize, checkpoint.KeyId);
+                foreach (var observer in observers ?? [])
+                {
+                    observer.Signed(checkpoint);
+                }
             }
         }
         catch (Exception error) when (error is Gatehouse.Storage.StoreUnavailableException or InvalidOperationException or IOException)

@@ -8,6 +8,7 @@ using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
+using Gatehouse.Gateway.Webhooks;
 using Gatehouse.Protocols;
 using Gatehouse.Policy.Reloading;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,9 +54,11 @@ public static class GatewayServiceCollectionExtensions
                 checkpoints,
                 sp.GetRequiredService<Gatehouse.Audit.Store.IAuditCheckpointStore>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<CheckpointService>>()));
+                sp.GetRequiredService<ILogger<CheckpointService>>(),
+                sp.GetServices<ICheckpointObserver>()));
         }
 
+        services.AddGatehouseWebhooks(config);
         services.AddSingleton<ReadinessCheck>();
         services.AddHttpForwarder();
         services.AddGatehouseIdentity(config.Identity);

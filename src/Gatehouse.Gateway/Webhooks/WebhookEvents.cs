@@ -1,0 +1,17 @@
+namespace Gatehouse.Gateway.Webhooks;
+
+/// <summary>The events a webhook can subscribe to.</summary>
+internal static class WebhookEvents
+{
+    /// <summary>An approval request was opened and waits for reviewers.</summary>
+    public const string ApprovalRequested = "approval.requested";
+
+    /// <summary>An approval request was approved, rejected or timed out.</summary>
+    public const string ApprovalResolved = "approval.resolved";
+
+    /// <summary>An audit checkpoint was signed.</summary>
+    public const string CheckpointSigned = "checkpoint.signed";
+
+    /// <summary>Gets every event, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<string> All { get; } = [ApprovalRequested, ApprovalResolved, CheckpointSigned];
+}

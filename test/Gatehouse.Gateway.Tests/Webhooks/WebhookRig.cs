@@ -1,0 +1,105 @@
+using Gatehouse.Audit;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Tests.Identity;
+using Gatehouse.Gateway.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Gatehouse.Gateway.Tests.Webhooks;
+
+/// <summary>The webhook services as the gateway registers them, on a fake clock, with an in-memory audit trail.</summary>
+internal sealed class WebhookRig : IAsyncDisposable
+{
+    public const string Secret = "whsec-test-0123456789abcdef";
+
+    private readonly ServiceProvider _services;
+    private readonly IHostedService _sender;
+
+    private WebhookRig(ServiceProvider services)
+    {
+        _services = services;
+        _sender = services.GetServices<IHostedService>().OfType<WebhookService>().Single();
+    }
+
+    public FakeTimeProvider Time { get; private init; } = null!;
+
+    public RecordingAuditTrail Audit { get; private init; } = null!;
+
+    public CapturingLoggerProvider Logs { get; private init; } = null!;
+
+    public WebhookDispatcher Dispatcher => _services.GetRequiredService<WebhookDispatcher>();
+
+    public System.Diagnostics.Metrics.IMeterFactory Meters => _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+
+    public static WebhookConfig Json(Uri url, int maxAttempts = 5) => new()
+    {
+        Name = "ops-json",
+        Url = url,
+        Secret = Secret,
+        SecretSource = "env:TEST_WEBHOOK_SECRET",
+        Events = WebhookEvents.All,
+        // Longer than all the fake time a test moves on, so that no attempt in flight times out on the fake clock.
+        Timeout = TimeSpan.FromHours(1),
+        MaxAttempts = maxAttempts,
+    };
+
+    public static async Task<WebhookRig> StartAsync(IReadOnlyList<WebhookConfig> webhooks, int queueCapacity = 100, bool start = true)
+    {
+        var services = new ServiceCollection();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var audit = new RecordingAuditTrail();
+        var logs = new CapturingLoggerProvider();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)).AddMetrics();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IAuditTrail>(audit);
+        services.AddGatehouseWebhooks(new GatehouseConfig
+        {
+            Server = new ServerConfig { PublicUrl = "https://gatehouse.example.com" },
+            Notifications = new NotificationsConfig { Webhooks = webhooks, QueueCapacity = queueCapacity },
+        });
+        services.AddSingleton(new WebhookDeliveryOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(8) });
+        var rig = new WebhookRig(services.BuildServiceProvider()) { Time = time, Audit = audit, Logs = logs };
+        if (start)
+        {
+            await rig.StartAsync();
+        }
+
+        return rig;
+    }
+
+    public Task StartAsync() => _sender.StartAsync(CancellationToken.None);
+
+    public bool Enqueue(Notice notice) => Dispatcher.TryEnqueue(new QueuedNotice(notice.Event, _ => ValueTask.FromResult(notice)));
+
+    /// <summary>Moves the fake clock on a second at a time (less than any attempt's timeout) until <paramref name="done"/> holds.</summary>
+    public async Task AdvanceUntilAsync(Func<bool> done)
+    {
+        for (var step = 0; step < 400 && !done(); step++)
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(15, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(done(), "the condition did not come true");
+    }
+
+    public static ApprovalNotice Requested(string id = "apr_0001") => new(WebhookEvents.ApprovalRequested, new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero))
+    {
+        ApprovalId = id,
+        ExchangeId = "ex_42",
+        State = "pending",
+        Requester = "kai@example.com",
+        Connection = "openai",
+        Rule = "auth-files-need-review",
+        Justification = "edits <auth> & login",
+        ContentDigest = new string('a', 64),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _sender.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
+}
