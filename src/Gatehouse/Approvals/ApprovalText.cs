@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Gatehouse.Cli;
+using static Gatehouse.Cli.JsonFields;
 
 namespace Gatehouse.Approvals;
 
@@ -16,7 +16,7 @@ internal static class ApprovalText
         {
             var rows = root.EnumerateArray().Select(a => (IReadOnlyList<string>)
             [
-                S(a, "id"), S(a, "state"), S(a, "requester"), S(a, "connection"), S(a, "rule"), S(a, "held"), Time(a, "createdAt"),
+                Text(a, "id"), Text(a, "state"), Text(a, "requester"), Text(a, "connection"), Text(a, "rule"), Text(a, "held"), Time(a, "createdAt"),
             ]);
             return TextTable.Render(["ID", "STATE", "REQUESTER", "CONNECTION", "RULE", "HELD", "CREATED (UTC)"], rows).TrimEnd('\n');
         }
@@ -24,24 +24,21 @@ internal static class ApprovalText
         var text = new StringBuilder();
         foreach (var field in new[] { "id", "state", "requester", "connection", "rule", "held", "justification", "exchangeId", "contentDigest" })
         {
-            text.Append(field.PadRight(15)).Append(S(root, field)).Append('\n');
+            text.Append(field.PadRight(15)).Append(Text(root, field)).Append('\n');
         }
 
         text.Append("created".PadRight(15)).Append(Time(root, "createdAt")).Append('\n');
-        foreach (var review in root.TryGetProperty("reviews", out var reviews) ? reviews.EnumerateArray() : default)
-        {
-            text.Append("review".PadRight(15)).Append(S(review, "decision")).Append(" by ").Append(S(review, "reviewer"))
-                .Append(" at ").Append(Time(review, "at")).Append(": ").Append(S(review, "justification")).Append('\n');
-        }
-
+        AppendReviews(text, root);
         return text.ToString().TrimEnd('\n');
     }
 
-    private static string S(JsonElement e, string name)
-        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "-";
-
-    private static string Time(JsonElement e, string name)
-        => e.TryGetProperty(name, out var v) && v.TryGetDateTimeOffset(out var t)
-            ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-            : "-";
+    /// <summary>Appends one line per review: decision, reviewer, time and justification.</summary>
+    public static void AppendReviews(StringBuilder text, JsonElement root)
+    {
+        foreach (var review in root.TryGetProperty("reviews", out var reviews) ? reviews.EnumerateArray() : default)
+        {
+            text.Append("review".PadRight(15)).Append(Text(review, "decision")).Append(" by ").Append(Text(review, "reviewer"))
+                .Append(" at ").Append(Time(review, "at")).Append(": ").Append(Text(review, "justification")).Append('\n');
+        }
+    }
 }
