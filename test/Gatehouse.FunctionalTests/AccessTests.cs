@@ -142,6 +142,28 @@ public sealed class AccessTests : GatewayTest
     }
 
     [Fact]
+    public async Task Pending_PastItsTimeout_IsTimedOutAndCanNoLongerBeApproved()
+    {
+        var id = await RequestAsync("dev5");
+        _clock.Advance(AccessConnectionConfig.DefaultTimeout);
+
+        using var late = await As("lee", "leads").PostAsync($"api/access/requests/{id}/approve", null, Token);
+        var shown = await As("dev5", "dev").GetFromJsonAsync<JsonElement>($"api/access/requests/{id}", Token);
+        using var chat = await Chat("dev5");
+
+        // The review finds it overdue ("expired"), unless the sweeper stored the timeout first ("already_resolved").
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("timed_out", shown.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, chat.StatusCode);
+        for (var attempt = 0; attempt < 100 && (await EntriesAsync(id)).Count < 2; attempt++)
+        {
+            await Task.Delay(20, Token);
+        }
+
+        Assert.Equal(["grant.requested", "grant.timed_out"], (await EntriesAsync(id)).Select(e => e.Kind));
+    }
+
+    [Fact]
     public async Task Cli_RequestsAsTheDeveloperAndApprovesAsTheReviewer()
     {
         var url = Gateway.BaseUri.ToString();
