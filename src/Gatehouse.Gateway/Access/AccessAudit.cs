@@ -11,10 +11,13 @@ namespace Gatehouse.Gateway.Access;
 /// <summary>Writes every grant state change to the audit trail, with the identity of whoever caused it.</summary>
 internal sealed class AccessAudit(IAuditTrail audit, ILogger<AccessAudit> logger)
 {
-    /// <summary>Appends one entry per event, in order; returns false when any could not be written.</summary>
-    public async Task<bool> RecordAsync(AccessGrant grant, IEnumerable<ReviewEvent> events, CancellationToken cancellationToken)
+    /// <summary>Appends one entry per event, in order, and waits until each is durable.</summary>
+    /// <remarks>
+    /// The change is already stored, so a failed append is logged (event 1501) rather than undone; every exchange a
+    /// grant admits is still recorded, fail closed, by the data path.
+    /// </remarks>
+    public async Task RecordAsync(AccessGrant grant, IEnumerable<ReviewEvent> events, CancellationToken cancellationToken)
     {
-        var written = true;
         foreach (var e in events)
         {
             var decision = e.Decision is { } d ? (d == ReviewDecision.Approve ? "approve" : "reject") : null;
@@ -41,10 +44,7 @@ internal sealed class AccessAudit(IAuditTrail audit, ILogger<AccessAudit> logger
             if (result.Error is { } error)
             {
                 Log.AuditFailed(logger, e.Name, e.Id, error);
-                written = false;
             }
         }
-
-        return written;
     }
 }

@@ -26,7 +26,8 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <item><b>Identify</b>: the bearer token or API key becomes a <see cref="GatehouseIdentity"/>; without one the
 /// exchange ends with 401 here, before anything about connections is revealed.</item>
 /// <item><b>Route</b>: <c>/{connection}/{**path}</c> selects the connection (404 if unknown), its group allow-list is
-/// checked (403, unless the caller holds an active just-in-time grant to it), and the remaining path is checked for tricks an upstream could read differently (400).</item>
+/// checked (403, unless the caller holds an active just-in-time grant to it), and the remaining path is checked for
+/// tricks an upstream could read differently (400).</item>
 /// <item><b>Understand</b>: the body is read, bounded (413), and the protocol adapter for the API parses exactly those
 /// bytes (400 when an understood API's body is malformed). Compressed request bodies are refused on understood APIs:
 /// the gateway inspects what it forwards and forwards what it inspected.</item>
