@@ -132,6 +132,8 @@ public sealed class AccessTests : GatewayTest
         var id = await RequestAsync("lead1", "leads");
         using var self = await As("lead1", "leads").PostAsync($"api/access/requests/{id}/approve", null, Token);
         var othersView = await As("dev3", "dev").GetFromJsonAsync<JsonElement>("api/access/requests", Token);
+        using var malformed = await As("dev3", "dev").PostAsync("api/access/requests", new StringContent("{connection:", Encoding.UTF8, "application/json"), Token);
+        using var anonymous = await Gateway.Client().GetAsync("api/access/requests", Token);
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.BadRequest), (unlisted.StatusCode, tooLong.StatusCode));
         Assert.Contains("not_requestable", await unlisted.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
@@ -139,6 +141,8 @@ public sealed class AccessTests : GatewayTest
         Assert.Equal(HttpStatusCode.Forbidden, self.StatusCode);
         Assert.Contains("self_review", await self.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         Assert.Equal(0, othersView.GetArrayLength());
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (malformed.StatusCode, malformed.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Gatehouse.Gateway.Problems;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Gatehouse.Gateway.Access;
 
@@ -11,18 +12,35 @@ internal static class AccessHttp
     public static Task Problem(HttpContext context, int status, string code, string detail)
         => ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, "Access request", status, detail), context.RequestAborted);
 
-    /// <summary>Reads an optional JSON body; on malformed JSON writes a 400 problem and returns false.</summary>
+    /// <summary>The largest body the access API reads: a connection, a duration and a reason fit well within it.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>Reads an optional JSON body (absent or empty reads as null); otherwise writes a 400 or 413 problem and returns false.</summary>
     public static async Task<(bool Ok, T? Value)> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type, string example)
         where T : class
     {
-        if (context.Request.ContentLength is 0 || (context.Request.ContentLength is null && !context.Request.Headers.ContainsKey("Transfer-Encoding")))
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
         {
             return (true, null);
         }
 
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await context.Request.Body.ReadAsync(buffer.AsMemory(length), context.RequestAborted)) > 0)
+        {
+            length += read;
+        }
+
+        if (length > MaxBodyBytes)
+        {
+            await Problem(context, StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The body must be at most {MaxBodyBytes} bytes.");
+            return (false, null);
+        }
+
         try
         {
-            return (true, await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted));
+            return (true, length == 0 ? null : JsonSerializer.Deserialize(buffer.AsSpan(0, length), type));
         }
         catch (JsonException)
         {
