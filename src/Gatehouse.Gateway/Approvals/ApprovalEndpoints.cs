@@ -112,7 +112,8 @@ internal static class ApprovalEndpoints
     private static bool CanSee(ApprovalRequest request, Principal caller)
         => request.Reviewers.Admits(caller) || request.Requester.IsSamePerson(caller);
 
-    private static async Task<Principal?> CallerAsync(HttpContext context, IdentityResolver identity)
+    /// <summary>Identifies the caller like the data path does; on failure writes the problem and returns null.</summary>
+    internal static async Task<Principal?> CallerAsync(HttpContext context, IdentityResolver identity)
     {
         var auth = await identity.AuthenticateAsync(context);
         if (!auth.Succeeded)

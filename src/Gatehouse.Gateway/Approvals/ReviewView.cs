@@ -1,4 +1,8 @@
 namespace Gatehouse.Gateway.Approvals;
 
 /// <summary>One review as the admin API shows it.</summary>
-internal sealed record ReviewView(string Reviewer, string Decision, string? Justification, DateTimeOffset At);
+internal sealed record ReviewView(string Reviewer, string Decision, string? Justification, DateTimeOffset At)
+{
+    public static ReviewView Of(Gatehouse.Storage.Approvals.Review review) => new(
+        review.Reviewer, review.Decision == Gatehouse.Storage.Approvals.ReviewDecision.Approve ? "approve" : "reject", review.Justification, review.At);
+}

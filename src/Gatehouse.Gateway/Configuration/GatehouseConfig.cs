@@ -30,6 +30,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets the request limits.</summary>
     public LimitsConfig Limits { get; init; } = new();
 
+    /// <summary>Gets which connections may be requested just in time, and who reviews the requests.</summary>
+    public AccessConfig Access { get; init; } = new();
+
     /// <summary>Gets where traces and metrics go.</summary>
     public TelemetryConfig Telemetry { get; init; } = new();
 

@@ -25,7 +25,9 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         if (policy is null)
         {
             exchange.Decision = "allow";
-            exchange.DecisionReason = "connection allow-list (no policy file configured)";
+            exchange.DecisionReason = exchange.Connection?.Allows(exchange.Caller!.Groups) == false
+                ? "just-in-time grant to the connection (no policy file configured)"
+                : "connection allow-list (no policy file configured)";
             return null;
         }
 

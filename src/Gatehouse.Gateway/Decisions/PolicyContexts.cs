@@ -23,6 +23,7 @@ internal static class PolicyContexts
                 Method = caller.Method == "apikey" ? "api_key" : caller.Method,
             },
             Connection = exchange.Connection?.Name ?? "",
+            Grants = exchange.Grants,
             Api = exchange.Api switch
             {
                 ApiKind.OpenAIChat => PolicyApi.Chat,

@@ -38,6 +38,9 @@ internal sealed class Exchange
 
     public RoutedConnection? Connection { get; set; }
 
+    /// <summary>Gets or sets the connections the caller holds an active just-in-time grant to (policy's <c>grants</c>).</summary>
+    public IReadOnlyList<string> Grants { get; set; } = [];
+
     /// <summary>Gets or sets the path forwarded upstream: the part after <c>/{connection}</c>.</summary>
     public string UpstreamPath { get; set; } = "";
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gatehouse.Audit;
+using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
@@ -25,7 +26,8 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <item><b>Identify</b>: the bearer token or API key becomes a <see cref="GatehouseIdentity"/>; without one the
 /// exchange ends with 401 here, before anything about connections is revealed.</item>
 /// <item><b>Route</b>: <c>/{connection}/{**path}</c> selects the connection (404 if unknown), its group allow-list is
-/// checked (403), and the remaining path is checked for tricks an upstream could read differently (400).</item>
+/// checked (403, unless the caller holds an active just-in-time grant to it), and the remaining path is checked for
+/// tricks an upstream could read differently (400).</item>
 /// <item><b>Understand</b>: the body is read, bounded (413), and the protocol adapter for the API parses exactly those
 /// bytes (400 when an understood API's body is malformed). Compressed request bodies are refused on understood APIs:
 /// the gateway inspects what it forwards and forwards what it inspected.</item>
@@ -59,6 +61,7 @@ internal sealed class ExchangeHandler
     private readonly RequestMaskingStage _requestMasking;
     private readonly DecisionStage _decisions;
     private readonly ApprovalGate _approvals;
+    private readonly ActiveGrants _grants;
     private readonly ForwarderRequestConfig _forwarderConfig;
 
     public ExchangeHandler(
@@ -70,6 +73,7 @@ internal sealed class ExchangeHandler
         RequestMaskingStage requestMasking,
         DecisionStage decisions,
         ApprovalGate approvals,
+        ActiveGrants grants,
         IHttpForwarder forwarder,
         GatewayMetrics metrics,
         TimeProvider time,
@@ -83,6 +87,7 @@ internal sealed class ExchangeHandler
         _requestMasking = requestMasking;
         _decisions = decisions;
         _approvals = approvals;
+        _grants = grants;
         _forwarder = forwarder;
         _metrics = metrics;
         _time = time;
@@ -146,10 +151,13 @@ internal sealed class ExchangeHandler
         exchange.UpstreamPath = remaining.Value ?? "";
         exchange.Query = context.Request.QueryString.Value;
 
-        if (!connection.Allows(auth.Identity.Groups))
+        // Grants are read before the synchronous policy evaluation, which sees them as `grants`.
+        exchange.Grants = await _grants.ForAsync(auth.Identity.Subject, aborted);
+        if (!connection.Allows(auth.Identity.Groups) && !exchange.Grants.Contains(connection.Name, StringComparer.Ordinal))
         {
             return await RefuseAsync(context, exchange, StatusCodes.Status403Forbidden, "connection_forbidden", "Access denied",
-                $"You are not in a group allowed to use the connection '{connection.Name}'. Ask for access to one of: {string.Join(", ", connection.Config.AllowGroups)}.");
+                $"You are not in a group allowed to use the connection '{connection.Name}'. Ask for access to one of: {string.Join(", ", connection.Config.AllowGroups)}."
+                + (_config.Access.For(connection.Name) is null ? "" : $" Or request temporary access: gatehouse access request --connection {connection.Name} --for 1h --reason \"...\"."));
         }
 
         exchange.Coverage |= Coverage.Authorization;

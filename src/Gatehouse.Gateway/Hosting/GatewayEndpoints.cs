@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Problems;
@@ -29,6 +30,7 @@ public static class GatewayEndpoints
         }).ExcludeFromDescription();
 
         endpoints.MapApprovals();
+        endpoints.MapAccess();
         var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();
         endpoints.Map("/{connection}/{**path}", handler.HandleAsync);
         return endpoints;

@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Checkpoints;
 using Gatehouse.Gateway.Configuration;
@@ -26,7 +27,7 @@ public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the gateway: identity, routing, protocol adapters, forwarding and telemetry. The host must also register
-    /// the store (<c>IAuditStore</c>, <c>IApiKeyStore</c>, <c>IApprovalStore</c>) and the <c>IAuditTrail</c>.
+    /// the store (<c>IAuditStore</c>, <c>IApiKeyStore</c>, <c>IApprovalStore</c>, <c>IGrantStore</c>) and the <c>IAuditTrail</c>.
     /// </summary>
     public static IServiceCollection AddGatehouseGateway(this IServiceCollection services, GatehouseConfig config)
     {
@@ -48,6 +49,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApprovalAudit>();
         services.AddSingleton<ApprovalGate>();
         services.AddHostedService<ApprovalSweeper>();
+        services.AddGatehouseAccess();
         if (config.Audit.Checkpoints is { } checkpoints)
         {
             services.AddHostedService(sp => new CheckpointService(

@@ -53,27 +53,31 @@ public sealed class SqliteGrantStore : IGrantStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> ActiveGrantsAsync(string subject, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ActiveGrantsAsync(string subject, CancellationToken cancellationToken) =>
+        [.. (await ActiveAsync(subject, cancellationToken).ConfigureAwait(false)).Select(g => g.Connection)];
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ActiveGrant>> ActiveAsync(string subject, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        return _database.ReadAsync<IReadOnlyList<string>>(
+        return _database.ReadAsync<IReadOnlyList<ActiveGrant>>(
             async (connection, ct) =>
             {
                 using var command = ReviewColumns.Command(connection, null, """
-                    SELECT DISTINCT connection FROM grants
+                    SELECT connection, MAX(ends_ticks) FROM grants
                     WHERE requester = @subject AND state = 'approved' AND revoked_ticks IS NULL AND ends_ticks > @now
-                    ORDER BY connection
+                    GROUP BY connection ORDER BY connection
                     """);
                 command.Parameters.AddWithValue("@subject", subject);
                 command.Parameters.AddWithValue("@now", now.UtcTicks);
-                var names = new List<string>();
+                var grants = new List<ActiveGrant>();
                 using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
-                    names.Add(reader.GetString(0));
+                    grants.Add(new ActiveGrant(reader.GetString(0), ReviewColumns.Time(reader, 1)));
                 }
 
-                return names;
+                return grants;
             },
             cancellationToken);
     }

@@ -25,6 +25,10 @@ public interface IGrantStore
     /// <summary>Gets the names of the connections <paramref name="subject"/> holds an active grant to, sorted and distinct.</summary>
     Task<IReadOnlyList<string>> ActiveGrantsAsync(string subject, CancellationToken cancellationToken);
 
+    /// <summary>Gets <paramref name="subject"/>'s active grants : one per connection, sorted, with the latest end.</summary>
+    /// <remarks>Lets a cache drop each grant at its exact end instead of at the end of its own lifetime.</remarks>
+    Task<IReadOnlyList<ActiveGrant>> ActiveAsync(string subject, CancellationToken cancellationToken);
+
     /// <summary>Stores the timeout of every pending request past its timeout; returns their events.</summary>
     Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gatehouse.AccessCommands;
 using Gatehouse.Approvals;
 using Gatehouse.AuditCommands;
 using Gatehouse.Dev;
@@ -24,6 +25,7 @@ internal static class GatehouseCli
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
         root.Subcommands.Add(ApprovalsCommand.Create());
+        root.Subcommands.Add(AccessCommand.Create());
         root.Subcommands.Add(DevCommand.Create());
         return root;
     }

@@ -15,7 +15,7 @@ public abstract class GatewayTest : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Upstream = await FakeUpstream.StartAsync();
-        Gateway = await GatewayUnderTest.StartAsync(Upstream, Adjust);
+        Gateway = await GatewayUnderTest.StartAsync(Upstream, Adjust, time: Time);
     }
 
     public async ValueTask DisposeAsync()
@@ -30,6 +30,9 @@ public abstract class GatewayTest : IAsyncLifetime
     protected virtual void CleanUp()
     {
     }
+
+    /// <summary>Gets the gateway's clock; the default (null) is the system clock.</summary>
+    protected virtual TimeProvider? Time => null;
 
     /// <summary>Changes the test configuration before the gateway starts; the default changes nothing.</summary>
     protected virtual GatehouseConfig Adjust(GatehouseConfig config) => config;

@@ -43,7 +43,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<GatewayUnderTest> StartAsync(
-        FakeUpstream upstream, Func<GatehouseConfig, GatehouseConfig>? adjust = null, CapturedLogs? logs = null)
+        FakeUpstream upstream, Func<GatehouseConfig, GatehouseConfig>? adjust = null, CapturedLogs? logs = null, TimeProvider? time = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("gatehouse-functional-").FullName;
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
@@ -65,6 +65,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         var app = GatehouseServer.Build(config, new GatehouseServerOptions
         {
             DevSigningKey = key,
+            TimeProvider = time,
             MinimumLogLevel = logs is null ? LogLevel.Warning : LogLevel.Trace,
             ConfigureLogging = logs is null ? null : logging => logging.AddProvider(logs),
         });

@@ -27,6 +27,7 @@ internal static partial class ConfigBinder
             Telemetry = BindTelemetry(reader.Section("telemetry")),
             Notifications = NotificationsBinder.Bind(reader.Section("notifications"), environment),
         };
+        config = config with { Access = AccessBinder.Bind(reader.Section("access"), config.Connections) };
         reader.ReportUnknownKeys();
         return config;
     }
