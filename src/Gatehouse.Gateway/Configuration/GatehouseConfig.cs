@@ -30,6 +30,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets the request limits.</summary>
     public LimitsConfig Limits { get; init; } = new();
 
+    /// <summary>Gets how responses held for review are buffered and kept alive.</summary>
+    public ResponseHoldConfig ResponseHolds { get; init; } = new();
+
     /// <summary>Gets where traces and metrics go.</summary>
     public TelemetryConfig Telemetry { get; init; } = new();
 

@@ -6,6 +6,7 @@ using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Masking;
+using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Protocols;
@@ -47,6 +48,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApprovalAudit>();
         services.AddSingleton<ApprovalGate>();
         services.AddHostedService<ApprovalSweeper>();
+        services.AddResponseHolds();
         if (config.Audit.Checkpoints is { } checkpoints)
         {
             services.AddHostedService(sp => new CheckpointService(
