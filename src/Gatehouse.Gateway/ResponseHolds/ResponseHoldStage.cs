@@ -147,6 +147,8 @@ internal sealed class ResponseHoldStage(
     {
         await audit.RecordAsync(ResponseHoldAudit.Refused, exchange, facts, approvalId, outcome, CancellationToken.None);
         var id = (approvalId ?? exchange.Id).Replace("apr_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var heldText = held.Buffer.HeldText;
+        text = heldText.Length == 0 ? text : heldText + "\n\n" + text;
         await held.RefuseAsync(new RefusalContent(text, id, summary.Model ?? exchange.Request?.Model ?? "gatehouse", time.GetUtcNow()), cancellationToken);
         Ended(exchange, held, outcome, approvalId, facts.Rules);
     }

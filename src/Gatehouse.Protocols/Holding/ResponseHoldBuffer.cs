@@ -29,6 +29,8 @@ public sealed class ResponseHoldBuffer : IDisposable
     private readonly PooledByteBuffer _held;
     private readonly PooledByteBuffer _pending;
     private readonly List<StreamDelta> _deltas = [];
+    private readonly System.Text.StringBuilder _heldText = new();
+    private readonly int _maxTextChars;
     private ResponseSummary? _result;
 
     private ResponseHoldBuffer(IProtocolAdapter adapter, bool stream, bool holdFromStart, int maxHeldBytes, int maxTextChars)
@@ -36,6 +38,7 @@ public sealed class ResponseHoldBuffer : IDisposable
         _bodyReader = adapter.BodyReader;
         _refusal = RefusalWriter.For(adapter.Api);
         _summary = new SummaryBuilder(maxTextChars);
+        _maxTextChars = maxTextChars;
         _held = new PooledByteBuffer(maxHeldBytes);
         _pending = new PooledByteBuffer(SseParser.DefaultMaxEventBytes + 4096);
         IsStream = stream;
@@ -55,6 +58,12 @@ public sealed class ResponseHoldBuffer : IDisposable
 
     /// <summary>Gets why the response cannot be held (too large, unreadable), or null.</summary>
     public string? Error { get; private set; }
+
+    /// <summary>
+    /// Gets the response text among the held bytes (bounded). Text needs no review, so a refusal carries it: a stream's
+    /// redactor may release the tail of the text only with the events that end it, after the first tool call.
+    /// </summary>
+    public string HeldText => _heldText.ToString();
 
     /// <summary>Gets the held bytes, exactly as received.</summary>
     public ReadOnlyMemory<byte> Held => _held.Memory;
@@ -168,16 +177,13 @@ public sealed class ResponseHoldBuffer : IDisposable
     private void OnEvent(SseEvent sseEvent, ReadOnlySpan<byte> tail, IBufferWriter<byte> release)
     {
         _reader!.Read(sseEvent, _deltas);
-        var startsHold = false;
         foreach (var delta in _deltas)
         {
-            _summary.Apply(delta);
-            startsHold |= delta.Kind is StreamDeltaKind.ToolCallStarted or StreamDeltaKind.ToolArgumentsDelta
+            IsHolding |= delta.Kind is StreamDeltaKind.ToolCallStarted or StreamDeltaKind.ToolArgumentsDelta
                 or StreamDeltaKind.ToolArgumentsDone or StreamDeltaKind.Unknown or StreamDeltaKind.Error;
         }
 
-        _deltas.Clear();
-        IsHolding |= startsHold;
+        ApplyDeltas();
         if (IsHolding)
         {
             Hold(_pending.Span);
@@ -234,9 +240,18 @@ public sealed class ResponseHoldBuffer : IDisposable
         }
 
         _bodyReader.Read(document.RootElement, _deltas);
+        ApplyDeltas();
+    }
+
+    private void ApplyDeltas()
+    {
         foreach (var delta in _deltas)
         {
             _summary.Apply(delta);
+            if (IsHolding && delta.Kind == StreamDeltaKind.TextDelta && delta.Choice == 0 && delta.Text is { } text)
+            {
+                _heldText.Append(text.AsSpan(0, Math.Min(text.Length, Math.Max(0, _maxTextChars - _heldText.Length))));
+            }
         }
 
         _deltas.Clear();
