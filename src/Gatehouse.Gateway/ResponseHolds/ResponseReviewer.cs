@@ -27,25 +27,8 @@ internal sealed class ResponseReviewer(IApprovalStore store, ApprovalAudit audit
         }
 
         var requirement = rule.Approval!;
-        var created = await store.CreateAsync(new ApprovalDraft
-        {
-            ExchangeId = exchange.Id,
-            ContentDigest = facts.Digest!,
-            Requester = requester,
-            Connection = exchange.Connection?.Name ?? "",
-            RuleName = rule.Name,
-            Reviewers = new ReviewPolicy
-            {
-                ReviewerGroups = requirement.ReviewerGroups,
-                ReviewerUsers = requirement.ReviewerUsers,
-                ApprovalsNeeded = requirement.Approvals,
-                DenyThreshold = requirement.DenyThreshold,
-            },
-            Timeout = requirement.Timeout,
-            Expiry = requirement.Expiry,
-            Hold = HeldPart.Response,
-            Justification = justification,
-        }, cancellationToken);
+        var created = await store.CreateAsync(
+            ApprovalDrafts.For(exchange, requester, requirement, rule.Name, facts.Digest!, HeldPart.Response, justification), cancellationToken);
         await audit.RecordAsync(created.Events, CancellationToken.None);
         return await WaitAsync(created.Value!, requirement.Wait, held, cancellationToken);
     }
