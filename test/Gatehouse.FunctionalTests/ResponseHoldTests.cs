@@ -46,7 +46,7 @@ public sealed class ResponseHoldTests : GatewayTest
         return config with
         {
             Policy = new PolicyConfig { File = _policyPath },
-            ResponseHolds = new ResponseHoldConfig { Heartbeat = TimeSpan.FromMilliseconds(200) },
+            ResponseHolds = new ResponseHoldConfig { Heartbeat = TimeSpan.FromMilliseconds(200), MaxHeldBytes = 4096 },
         };
     }
 
@@ -234,6 +234,31 @@ public sealed class ResponseHoldTests : GatewayTest
         Assert.Equal(0, toolBlocks);
         Assert.True(stopped);
         Assert.Equal("rejected", (await Gateway.WaitForExchangeAsync("quin")).Outcome!.ResponseHold!.Outcome);
+    }
+
+    [Fact]
+    public async Task HeldResponsePastTheBound_IsRefusedNotReleased()
+    {
+        var huge = System.Text.Json.JsonSerializer.Serialize(new { path = "src/auth/login.cs", content = new string('x', 8000) });
+        Upstream.Handler = (context, _) => Json(context, ToolCallShapes.ChatCompletion("edit_file", huge));
+
+        var completion = (await Chat(Gateway.Token("rae", "dev")).CompleteChatAsync([new UserChatMessage("rewrite login")], cancellationToken: TestContext.Current.CancellationToken)).Value;
+
+        Assert.Empty(completion.ToolCalls);
+        Assert.Contains("could not review it (the held response exceeds 4096 bytes)", completion.Content[0].Text, StringComparison.Ordinal);
+        var record = await Gateway.WaitForExchangeAsync("rae");
+        Assert.Equal("refused", record.Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("response_unreviewable", record.Outcome.Failure);
+    }
+
+    [Fact]
+    public async Task OpaqueApiWhoseResponseCouldBeHeld_IsRefusedBeforeForwarding()
+    {
+        using var response = await Gateway.Client(Gateway.Token("sol", "dev")).PostAsync("raw/v1/anything", new StringContent("{}"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("response_hold_unavailable", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Empty(Upstream.Received);
     }
 
     private ChatClient Chat(string token, string model = "gpt-test")
