@@ -24,6 +24,10 @@ public sealed class ResponseHoldTests : GatewayTest
           - name: developers
             match: {groups: [dev]}
             effect: allow
+          - name: every-answer-of-review-models
+            match: {direction: request, models: ['review-*']}
+            effect: require_approval
+            approval: {reviewer_groups: [security], wait: 1s, hold: response}
           - name: auth-edits-quick
             match: {direction: response, models: ['quick-*'], tool_calls: {paths: ['**/auth/**']}}
             effect: require_approval
@@ -234,6 +238,20 @@ public sealed class ResponseHoldTests : GatewayTest
         Assert.Equal(0, toolBlocks);
         Assert.True(stopped);
         Assert.Equal("rejected", (await Gateway.WaitForExchangeAsync("quin")).Outcome!.ResponseHold!.Outcome);
+    }
+
+    [Fact]
+    public async Task RuleHoldingTheResponsesOfMatchingRequests_HoldsEvenATextAnswer()
+    {
+        Upstream.Handler = (context, _) => Json(context, OpenAIShapes.Completion("plain text, no tool call"));
+
+        var completion = (await Chat(Gateway.Token("uma", "dev"), "review-model").CompleteChatAsync([new UserChatMessage("hi")], cancellationToken: TestContext.Current.CancellationToken)).Value;
+
+        Assert.StartsWith("[gatehouse] This response was held for review under rule 'every-answer-of-review-models'", completion.Content[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("plain text", completion.Content[0].Text, StringComparison.Ordinal);
+        var record = await Gateway.WaitForExchangeAsync("uma");
+        Assert.Equal("allow", record.Intent.Decision);
+        Assert.Equal(["every-answer-of-review-models"], record.Outcome!.ResponseHold!.Rules);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ namespace Gatehouse.Gateway.Decisions;
 /// <para>A rule that requires approval with <c>hold: response</c> does not stop the request: the response is judged
 /// when it exists. Here, cheaply and before forwarding, the stage asks the same policy snapshot whether any such rule
 /// could match this exchange's response (<see cref="PolicyEvaluator.ResponseHoldScope"/>, assuming the response's own
-/// tool calls, findings and conditions match). If none could, nothing is held or delayed. If one could, the exchange
+/// tool calls, findings and conditions match); a response-holding rule that already matched the request holds the
+/// whole response. If none could, nothing is held or delayed. If one could, the exchange
 /// carries a <see cref="ResponseHoldPlan"/> and the response tap holds it (see <c>ResponseHoldStage</c>). Responses
 /// the gateway cannot read (opaque HTTP) cannot be held, so such an exchange is refused here with 403
 /// <c>response_hold_unavailable</c> (fail closed).</para>
@@ -56,7 +57,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
                 // Held after the intent is recorded: the gate waits for a reviewer (ExchangeHandler).
                 exchange.Decision = "held";
                 exchange.HeldFor = (approval, decision.DecidedBy ?? "policy");
-                return PlanResponseHold(exchange, snapshot, now);
+                return PlanResponseHold(exchange, snapshot, decision, now);
         }
 
         if (decision.Masking.Request == Gatehouse.Policy.MaskingMode.Block && exchange.RequestFindings.Count > 0)
@@ -68,12 +69,13 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         }
 
         exchange.Decision = "allow";
-        return PlanResponseHold(exchange, snapshot, now);
+        return PlanResponseHold(exchange, snapshot, decision, now);
     }
 
-    private static Refusal? PlanResponseHold(Exchange exchange, PolicyEvaluator snapshot, DateTimeOffset now)
+    private static Refusal? PlanResponseHold(Exchange exchange, PolicyEvaluator snapshot, PolicyDecision decision, DateTimeOffset now)
     {
-        var scope = snapshot.ResponseHoldScope(PolicyContexts.ForResponse(exchange, now, []));
+        var matched = snapshot.ResponseHolds(decision);
+        var scope = matched.Count > 0 ? ResponseHoldScope.Whole : snapshot.ResponseHoldScope(PolicyContexts.ForResponse(exchange, now, []));
         if (scope == ResponseHoldScope.None)
         {
             return null;
@@ -86,7 +88,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
                 "Policy may require a reviewer's approval of this exchange's response, and the gateway cannot read this API's responses to hold them, so the request was refused. Restrict the rule (for example with api: [chat, responses, messages]) if it should not apply here.");
         }
 
-        exchange.ResponseHold = new ResponseHoldPlan(snapshot, scope);
+        exchange.ResponseHold = new ResponseHoldPlan(snapshot, scope, matched);
         return null;
     }
 

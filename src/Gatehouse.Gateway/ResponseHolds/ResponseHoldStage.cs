@@ -92,7 +92,7 @@ internal sealed class ResponseHoldStage(
     {
         var plan = exchange.ResponseHold!;
         var decision = plan.Policy.Evaluate(PolicyContexts.ForResponse(exchange, time.GetUtcNow(), summary.ToolCalls));
-        var rules = plan.Policy.ResponseHolds(decision);
+        var rules = plan.RequestHolds.Concat(plan.Policy.ResponseHolds(decision)).DistinctBy(r => r.Name).ToList();
         if (rules.Count == 0)
         {
             await held.ReleaseAsync(cancellationToken);
@@ -147,7 +147,8 @@ internal sealed class ResponseHoldStage(
     {
         await audit.RecordAsync(ResponseHoldAudit.Refused, exchange, facts, approvalId, outcome, CancellationToken.None);
         var id = (approvalId ?? exchange.Id).Replace("apr_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var heldText = held.Buffer.HeldText;
+        // Text needs no review when only tool calls are held, so the client keeps it; a whole-response hold reviews it too.
+        var heldText = exchange.ResponseHold?.Scope == ResponseHoldScope.ToolCalls ? held.Buffer.HeldText : "";
         text = heldText.Length == 0 ? text : heldText + "\n\n" + text;
         await held.RefuseAsync(new RefusalContent(text, id, summary.Model ?? exchange.Request?.Model ?? "gatehouse", time.GetUtcNow()), cancellationToken);
         Ended(exchange, held, outcome, approvalId, facts.Rules);
