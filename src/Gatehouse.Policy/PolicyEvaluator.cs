@@ -27,6 +27,8 @@ public sealed class PolicyEvaluator
     private readonly PolicyRule[] _rules;
     private readonly MatchIndex _index;
     private readonly HashSet<string> _pathArguments;
+    private readonly Dictionary<string, PolicyRule> _byName;
+    private readonly bool _holdsResponses;
 
     /// <summary>Initializes a new instance that decides with <paramref name="document"/>, indexing its rules once.</summary>
     /// <param name="document">The policy.</param>
@@ -37,6 +39,8 @@ public sealed class PolicyEvaluator
         _rules = [.. document.Rules];
         _index = new MatchIndex(_rules);
         _pathArguments = new HashSet<string>(document.PathArguments, StringComparer.Ordinal);
+        _byName = _rules.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        _holdsResponses = _rules.Any(ResponseHoldProbe.HoldsResponse);
     }
 
     /// <summary>Gets the policy this evaluator decides with.</summary>
@@ -100,6 +104,27 @@ public sealed class PolicyEvaluator
         }
 
         return Decide(decisive, trail, masking, audit);
+    }
+
+    /// <summary>
+    /// Says, before the response exists, how much of it a <c>require_approval</c> rule holding the response could hold.
+    /// </summary>
+    /// <param name="context">The exchange as known at request time, with <see cref="PolicyDirection.Response"/>.</param>
+    /// <returns><see cref="ResponseHoldScope.None"/> when no such rule could match, so the response need not wait.</returns>
+    /// <remarks>Cheap: one index lookup, no condition and no tool call is evaluated (unknowns count as matching).</remarks>
+    public ResponseHoldScope ResponseHoldScope(PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return _holdsResponses ? ResponseHoldProbe.Probe(_rules, _index, context) : Policy.ResponseHoldScope.None;
+    }
+
+    /// <summary>Gets the rules among <paramref name="decision"/>'s trail that hold the response for review, in file order.</summary>
+    /// <param name="decision">A decision made by this evaluator with <see cref="PolicyDirection.Response"/>.</param>
+    /// <returns>The applied rules whose effect is <c>require_approval</c> with <c>hold: response</c>; empty when none.</returns>
+    public IReadOnlyList<PolicyRule> ResponseHolds(PolicyDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return [.. decision.Trail.Where(m => m.Applied).Select(m => _byName[m.Rule]).Where(ResponseHoldProbe.HoldsResponse)];
     }
 
     /// <summary>Returns the first candidate rule at or after <paramref name="from"/>, in file order, or -1.</summary>

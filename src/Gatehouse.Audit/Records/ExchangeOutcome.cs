@@ -50,4 +50,7 @@ public sealed record ExchangeOutcome
 
     /// <summary>Gets a description of the failure, never containing content.</summary>
     public string? FailureDetail { get; init; }
+
+    /// <summary>Gets how the response ended when policy held it back for review; null when nothing was held.</summary>
+    public AuditResponseHold? ResponseHold { get; init; }
 }

@@ -31,25 +31,8 @@ internal sealed class ApprovalGate(IApprovalStore store, ApprovalAudit audit, Ti
             .FirstOrDefault(r => r.ContentDigest == digest && r.Requester.Subject == requester.Subject);
         if (pending is null)
         {
-            var created = await store.CreateAsync(new ApprovalDraft
-            {
-                ExchangeId = exchange.Id,
-                ContentDigest = digest,
-                Requester = requester,
-                Connection = exchange.Connection?.Name ?? "",
-                RuleName = rule,
-                Reviewers = new ReviewPolicy
-                {
-                    ReviewerGroups = requirement.ReviewerGroups,
-                    ReviewerUsers = requirement.ReviewerUsers,
-                    ApprovalsNeeded = requirement.Approvals,
-                    DenyThreshold = requirement.DenyThreshold,
-                },
-                Timeout = requirement.Timeout,
-                Expiry = requirement.Expiry,
-                Hold = HeldPart.Request,
-                Justification = exchange.DecisionReason ?? "",
-            }, cancellationToken);
+            var created = await store.CreateAsync(
+                ApprovalDrafts.For(exchange, requester, requirement, rule, digest, HeldPart.Request, exchange.DecisionReason ?? ""), cancellationToken);
             await audit.RecordAsync(created.Events, CancellationToken.None);
             pending = created.Value!;
         }

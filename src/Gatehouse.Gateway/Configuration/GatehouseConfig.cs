@@ -33,6 +33,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets which connections may be requested just in time, and who reviews the requests.</summary>
     public AccessConfig Access { get; init; } = new();
 
+    /// <summary>Gets how responses held for review are buffered and kept alive.</summary>
+    public ResponseHoldConfig ResponseHolds { get; init; } = new();
+
     /// <summary>Gets where traces and metrics go.</summary>
     public TelemetryConfig Telemetry { get; init; } = new();
 

@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Exchanges;
+using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Policy;
 using Gatehouse.Policy.Reloading;
 using Microsoft.AspNetCore.Http;
@@ -11,10 +12,16 @@ namespace Gatehouse.Gateway.Decisions;
 /// masking findings...) and applies what it says: allow, deny, stricter masking, metadata-only audit.
 /// </summary>
 /// <remarks>
-/// Without a policy file the connection allow-lists alone decide, as before. A rule that requires approval of the
-/// request marks the exchange as held (the approval gate waits for a reviewer once the intent is recorded); one that
-/// holds the response refuses for now (fail closed): holding responses is not available yet, and letting them through
-/// unreviewed would defeat the rule.
+/// <para>Without a policy file the connection allow-lists alone decide, as before. A rule that requires approval of
+/// the request marks the exchange as held (the approval gate waits for a reviewer once the intent is recorded).</para>
+/// <para>A rule that requires approval with <c>hold: response</c> does not stop the request: the response is judged
+/// when it exists. Here, cheaply and before forwarding, the stage asks the same policy snapshot whether any such rule
+/// could match this exchange's response (<see cref="PolicyEvaluator.ResponseHoldScope"/>, assuming the response's own
+/// tool calls, findings and conditions match); a response-holding rule that already matched the request holds the
+/// whole response. If none could, nothing is held or delayed. If one could, the exchange
+/// carries a <see cref="ResponseHoldPlan"/> and the response tap holds it (see <c>ResponseHoldStage</c>). Responses
+/// the gateway cannot read (opaque HTTP) cannot be held, so such an exchange is refused here with 403
+/// <c>response_hold_unavailable</c> (fail closed).</para>
 /// </remarks>
 internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) : IDisposable
 {
@@ -31,7 +38,9 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
             return null;
         }
 
-        var decision = policy.Current.Evaluate(PolicyContexts.ForRequest(exchange, time.GetUtcNow()));
+        var snapshot = policy.Current;
+        var now = time.GetUtcNow();
+        var decision = snapshot.Evaluate(PolicyContexts.ForRequest(exchange, now));
         exchange.Coverage |= Coverage.Policy;
         exchange.DecidingRules = [.. decision.Trail.Where(m => m.Applied).Select(m => m.Rule)];
         exchange.DecisionReason = decision.DecidedBy is null ? decision.Reason : $"rule '{decision.DecidedBy}': {decision.Reason}";
@@ -50,11 +59,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
                 // Held after the intent is recorded: the gate waits for a reviewer (ExchangeHandler).
                 exchange.Decision = "held";
                 exchange.HeldFor = (approval, decision.DecidedBy ?? "policy");
-                return null;
-            case PolicyEffect.RequireApproval:
-                exchange.Decision = "approval_required";
-                return new Refusal(StatusCodes.Status403Forbidden, "approval_required", "Approval required",
-                    $"This exchange needs a reviewer's approval of the model's response ({decision.Reason}), and this gateway cannot hold responses for review yet, so it was refused.");
+                return PlanResponseHold(exchange, snapshot, decision, now);
         }
 
         if (decision.Masking.Request == Gatehouse.Policy.MaskingMode.Block && exchange.RequestFindings.Count > 0)
@@ -66,6 +71,26 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         }
 
         exchange.Decision = "allow";
+        return PlanResponseHold(exchange, snapshot, decision, now);
+    }
+
+    private static Refusal? PlanResponseHold(Exchange exchange, PolicyEvaluator snapshot, PolicyDecision decision, DateTimeOffset now)
+    {
+        var matched = snapshot.ResponseHolds(decision);
+        var scope = matched.Count > 0 ? ResponseHoldScope.Whole : snapshot.ResponseHoldScope(PolicyContexts.ForResponse(exchange, now, []));
+        if (scope == ResponseHoldScope.None)
+        {
+            return null;
+        }
+
+        if (exchange.Adapter is null)
+        {
+            exchange.Decision = "deny";
+            return new Refusal(StatusCodes.Status403Forbidden, "response_hold_unavailable", "Response review unavailable",
+                "Policy may require a reviewer's approval of this exchange's response, and the gateway cannot read this API's responses to hold them, so the request was refused. Restrict the rule (for example with api: [chat, responses, messages]) if it should not apply here.");
+        }
+
+        exchange.ResponseHold = new ResponseHoldPlan(snapshot, scope, matched);
         return null;
     }
 

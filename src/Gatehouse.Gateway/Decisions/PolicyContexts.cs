@@ -40,4 +40,17 @@ internal static class PolicyContexts
             Time = now,
         };
     }
+
+    /// <summary>Builds the response's context: the request's, turned round, with the assembled tool calls and every finding so far.</summary>
+    public static PolicyContext ForResponse(Exchange exchange, DateTimeOffset now, IReadOnlyList<ToolCall> toolCalls)
+    {
+        var request = ForRequest(exchange, now);
+        var found = exchange.ResponseMasker?.Findings ?? [];
+        return request with
+        {
+            Direction = PolicyDirection.Response,
+            ToolCalls = [.. toolCalls.Select(c => new PolicyToolCall(c.Name, c.Arguments))],
+            Findings = [.. request.Findings, .. found.Select(f => new PolicyFinding(f.Rule, f.Category, PolicyDirection.Response))],
+        };
+    }
 }

@@ -60,6 +60,12 @@ internal sealed class Exchange
     /// <summary>Gets or sets the approval the request waits for (its requirement and rule), when policy holds it.</summary>
     public (Gatehouse.Policy.ApprovalRequirement Requirement, string Rule)? HeldFor { get; set; }
 
+    /// <summary>Gets or sets what policy may hold of the response (decided at request time), or null when nothing.</summary>
+    public ResponseHolds.ResponseHoldPlan? ResponseHold { get; set; }
+
+    /// <summary>Gets or sets how a held response ended, for the outcome record.</summary>
+    public Audit.Records.AuditResponseHold? ResponseHoldOutcome { get; set; }
+
     /// <summary>Gets or sets the policy rules that decided the exchange, in the order they matched.</summary>
     public IReadOnlyList<string> DecidingRules { get; set; } = [];
 

@@ -34,14 +34,17 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <item><b>Mask the request</b>: every string of the JSON body goes through the masking engine, and the masked bytes
 /// are re-parsed and forwarded (a blocking connection refuses with 422 instead). The audit only sees masked prompts.</item>
 /// <item><b>Decide</b>: the policy snapshot (hot-reloaded) is evaluated on the masked request and its findings:
-/// deny (403 with the rule's reason), approval required (refused until approvals exist), stricter response masking,
-/// metadata-only audit. Without a policy file the connection allow-lists alone decide.</item>
+/// deny (403 with the rule's reason), approval of the request (held below), stricter response masking, metadata-only
+/// audit, and whether a rule could hold the response for review. Without a policy file the connection allow-lists
+/// alone decide.</item>
 /// <item><b>Record intent</b>: the intent is appended to the audit and awaited until durable. If that fails the
 /// exchange ends with 503 and the upstream is never called, unless <c>audit.failureMode</c> is <c>open</c>.</item>
 /// <item><b>Forward</b>: YARP sends the inspected bytes with the connection's credential; the response streams back
 /// through a <see cref="ResponseTap"/>. On a masked connection the adapter's rewriter masks each text, reasoning and
 /// tool-argument delta (holding back only what could still be the start of a secret) and the tap releases only what
-/// it rewrote; a response it cannot read is cut, not passed on (fail closed). The assembler sees what the client sees.</item>
+/// it rewrote; a response it cannot read is cut, not passed on (fail closed). The assembler sees what the client sees.
+/// When policy may hold the response, text still streams; from the first tool call on the rest is held until the
+/// upstream is done, judged, and released, held for a reviewer, or replaced by a refusal in the API's own shape.</item>
 /// <item><b>Record outcome</b>: status, assembled text, tool calls, usage, coverage and any failure (client gone,
 /// upstream reset, malformed stream) are appended, whatever happened to the client.</item>
 /// </list>
@@ -62,6 +65,7 @@ internal sealed class ExchangeHandler
     private readonly DecisionStage _decisions;
     private readonly ApprovalGate _approvals;
     private readonly ActiveGrants _grants;
+    private readonly ResponseHolds.ResponseHoldStage _responseHolds;
     private readonly ForwarderRequestConfig _forwarderConfig;
 
     public ExchangeHandler(
@@ -74,6 +78,7 @@ internal sealed class ExchangeHandler
         DecisionStage decisions,
         ApprovalGate approvals,
         ActiveGrants grants,
+        ResponseHolds.ResponseHoldStage responseHolds,
         IHttpForwarder forwarder,
         GatewayMetrics metrics,
         TimeProvider time,
@@ -88,6 +93,7 @@ internal sealed class ExchangeHandler
         _decisions = decisions;
         _approvals = approvals;
         _grants = grants;
+        _responseHolds = responseHolds;
         _forwarder = forwarder;
         _metrics = metrics;
         _time = time;
@@ -251,7 +257,7 @@ internal sealed class ExchangeHandler
         // An understood API's capture is created when the upstream's headers say what the body is.
         exchange.Response = exchange.Adapter is null ? ResponseCapture.Opaque(_config.Audit.BodyCapBytes) : null;
         var clientBody = context.Response.Body;
-        var tap = new ResponseTap(clientBody, exchange);
+        var tap = new ResponseTap(clientBody, exchange, _responseHolds);
         context.Response.Body = tap;
         ForwarderError error;
         try
@@ -299,7 +305,8 @@ internal sealed class ExchangeHandler
 
     private async Task RecordOutcomeAsync(Exchange exchange, int status)
     {
-        var summary = exchange.Response?.Complete(exchange.Failure is null);
+        // A held response's body was whole even when the client got a refusal instead; the audit keeps what was held.
+        var summary = exchange.Response?.Complete(exchange.Failure is null || exchange.ResponseHoldOutcome is not null);
         if (exchange.ResponseMasker is { } masker)
         {
             // Flushes channels a cut stream left open, so their findings are recorded too; their text is discarded.

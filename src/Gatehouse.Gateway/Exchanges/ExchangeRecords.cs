@@ -51,6 +51,7 @@ internal static class ExchangeRecords
         Coverage = CoverageNames.Of(exchange.Coverage),
         Failure = exchange.Failure,
         FailureDetail = exchange.FailureDetail,
+        ResponseHold = exchange.ResponseHoldOutcome,
     };
 
     private static string? PromptText(Exchange exchange, AuditConfig audit)

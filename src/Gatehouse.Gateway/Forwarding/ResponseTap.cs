@@ -1,6 +1,7 @@
 using System.Buffers;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
+using Gatehouse.Gateway.ResponseHolds;
 
 namespace Gatehouse.Gateway.Forwarding;
 
@@ -11,20 +12,28 @@ namespace Gatehouse.Gateway.Forwarding;
 /// gets, so the audit holds masked text. Nothing is buffered beyond the rewriter's holdback: streams stay streams.
 /// </summary>
 /// <remarks>
-/// Failing closed: when a masked response cannot be read, or a blocking connection finds a secret, the tap records
+/// <para>Failing closed: when a masked response cannot be read, or a blocking connection finds a secret, the tap records
 /// why on the exchange and throws, which makes YARP stop copying and cut the client's response. Nothing unread is ever
-/// released.
+/// released.</para>
+/// <para>When policy may hold the response for review (<see cref="Exchange.ResponseHold"/>), what the client would get
+/// goes through a <see cref="HeldResponse"/> instead, which passes text on and holds the rest until
+/// <see cref="CompleteAsync"/> has it judged. The capture still sees everything the upstream sent, so the audit keeps
+/// a held response even when the client gets a refusal.</para>
 /// </remarks>
 internal sealed class ResponseTap : Stream
 {
     private readonly Stream _inner;
     private readonly Exchange _exchange;
     private readonly ArrayBufferWriter<byte> _rewritten = new(4096);
+    private readonly ResponseHoldStage? _holds;
+    private HeldResponse? _held;
+    private bool _holdChecked;
 
-    public ResponseTap(Stream inner, Exchange exchange)
+    public ResponseTap(Stream inner, Exchange exchange, ResponseHoldStage? holds = null)
     {
         _inner = inner;
         _exchange = exchange;
+        _holds = holds;
     }
 
     public override bool CanRead => false;
@@ -48,7 +57,7 @@ internal sealed class ResponseTap : Stream
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_exchange.ResponseUnreadable is { } why && FailClosed)
+        if (_exchange.ResponseUnreadable is { } why && (FailClosed || _exchange.ResponseHold is not null))
         {
             throw Refuse("response_unreadable", why);
         }
@@ -56,7 +65,7 @@ internal sealed class ResponseTap : Stream
         if (_exchange.ResponseRewriter is not { } rewriter)
         {
             _exchange.Response?.Append(buffer.Span);
-            return _inner.WriteAsync(buffer, cancellationToken);
+            return ToClientAsync(buffer, cancellationToken);
         }
 
         _rewritten.ResetWrittenCount();
@@ -64,17 +73,26 @@ internal sealed class ResponseTap : Stream
         return ReleaseAsync(cancellationToken);
     }
 
-    /// <summary>Releases what the rewriter still holds once the upstream's body has ended.</summary>
-    public ValueTask CompleteAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Releases what the rewriter still holds once the upstream's body has ended; then, for a response policy may hold,
+    /// has it judged, which may wait for a reviewer.
+    /// </summary>
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
-        if (_exchange.ResponseRewriter is not { } rewriter)
+        if (_exchange.ResponseRewriter is { } rewriter)
         {
-            return ValueTask.CompletedTask;
+            _rewritten.ResetWrittenCount();
+            rewriter.Complete(_rewritten);
+            await ReleaseAsync(cancellationToken);
         }
 
-        _rewritten.ResetWrittenCount();
-        rewriter.Complete(_rewritten);
-        return ReleaseAsync(cancellationToken);
+        if (Held() is { } held)
+        {
+            using (held)
+            {
+                await _holds!.FinishAsync(_exchange, held, cancellationToken);
+            }
+        }
     }
 
     public override void Flush() => _inner.Flush();
@@ -113,7 +131,21 @@ internal sealed class ResponseTap : Stream
         }
 
         _exchange.Response?.Append(_rewritten.WrittenSpan);
-        return _inner.WriteAsync(_rewritten.WrittenMemory, cancellationToken);
+        return ToClientAsync(_rewritten.WrittenMemory, cancellationToken);
+    }
+
+    private ValueTask ToClientAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+        => Held() is { } held ? held.AppendAsync(bytes, cancellationToken) : _inner.WriteAsync(bytes, cancellationToken);
+
+    private HeldResponse? Held()
+    {
+        if (!_holdChecked)
+        {
+            _holdChecked = true;
+            _held = _holds?.Begin(_exchange, _inner);
+        }
+
+        return _held;
     }
 
     private IOException Refuse(string code, string detail)

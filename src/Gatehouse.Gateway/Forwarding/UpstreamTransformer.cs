@@ -72,6 +72,7 @@ internal sealed class UpstreamTransformer : HttpTransformer
         if (proxyResponse is not null)
         {
             _responseMasking.Prepare(exchange, proxyResponse, httpContext.Response);
+            ResponseHolds.ResponseHoldStage.PrepareHeaders(exchange, proxyResponse, httpContext.Response);
         }
 
         httpContext.Response.Headers[ExchangeHeader] = exchange.Id;

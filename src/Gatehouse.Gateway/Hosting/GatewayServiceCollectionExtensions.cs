@@ -7,6 +7,7 @@ using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Masking;
+using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Gateway.Webhooks;
@@ -50,6 +51,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApprovalGate>();
         services.AddHostedService<ApprovalSweeper>();
         services.AddGatehouseAccess();
+        services.AddResponseHolds();
         if (config.Audit.Checkpoints is { } checkpoints)
         {
             services.AddHostedService(sp => new CheckpointService(

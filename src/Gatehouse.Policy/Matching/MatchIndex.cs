@@ -55,7 +55,11 @@ internal sealed class MatchIndex
     public int Words { get; }
 
     /// <summary>Writes into <paramref name="candidates"/> the rules whose direction, api and text keys all hold.</summary>
-    public void Candidates(PolicyContext context, Span<ulong> candidates, Span<ulong> scratch)
+    /// <param name="context">The context.</param>
+    /// <param name="candidates">Receives the candidate rules.</param>
+    /// <param name="scratch">Working space of the same length.</param>
+    /// <param name="ignoreFindings">Whether to let every <c>findings</c> key through, when the findings are not known yet.</param>
+    public void Candidates(PolicyContext context, Span<ulong> candidates, Span<ulong> scratch, bool ignoreFindings = false)
     {
         _directions[(int)context.Direction].CopyTo(candidates);
         RuleBits.And(candidates, _apis[(int)context.Api]);
@@ -74,6 +78,10 @@ internal sealed class MatchIndex
         }
 
         RuleBits.And(candidates, scratch);
+        if (ignoreFindings)
+        {
+            return;
+        }
 
         var findings = _keys[(int)KeyKind.Findings];
         findings.Unconstrained.CopyTo(scratch);

@@ -7,6 +7,8 @@ internal static class RuleBits
 
     public static void Set(ulong[] bits, int rule) => bits[rule >> 6] |= 1UL << (rule & 63);
 
+    public static bool IsSet(ReadOnlySpan<ulong> bits, int rule) => (bits[rule >> 6] & (1UL << (rule & 63))) != 0;
+
     public static void Or(Span<ulong> target, ReadOnlySpan<ulong> source)
     {
         for (var i = 0; i < target.Length; i++)

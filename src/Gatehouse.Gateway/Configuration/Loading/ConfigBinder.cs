@@ -26,6 +26,7 @@ internal static partial class ConfigBinder
             Limits = BindLimits(reader.Section("limits")),
             Telemetry = BindTelemetry(reader.Section("telemetry")),
             Notifications = NotificationsBinder.Bind(reader.Section("notifications"), environment),
+            ResponseHolds = ResponseHoldBinder.Bind(reader.Section("responseHolds")),
         };
         config = config with { Access = AccessBinder.Bind(reader.Section("access"), config.Connections) };
         reader.ReportUnknownKeys();

@@ -1,0 +1,34 @@
+using Gatehouse.Storage.Approvals;
+
+namespace Gatehouse.Gateway.ResponseHolds;
+
+/// <summary>The assistant text a client gets in place of a held response: what happened, the approval id, what to do.</summary>
+internal static class RefusalTexts
+{
+    public static string Of(ApprovalRequest request, IReadOnlyList<string> toolCalls, TimeSpan wait)
+    {
+        var what = toolCalls.Count == 0 ? "This response" : $"This response (tool calls: {string.Join(", ", toolCalls.Distinct())})";
+        return request.State switch
+        {
+            ReviewState.Rejected =>
+                $"[gatehouse] {what} was held for review under rule '{request.RuleName}', and a reviewer rejected it, so it was not delivered (approval {request.Id}).",
+            ReviewState.TimedOut =>
+                $"[gatehouse] {what} was held for review under rule '{request.RuleName}' and no reviewer decided before the approval timed out, so it was not delivered (approval {request.Id}).",
+            _ =>
+                $"[gatehouse] {what} was held for review under rule '{request.RuleName}' and no reviewer approved it within {wait.TotalSeconds:0} seconds, so it was not delivered (approval {request.Id}). Ask a reviewer to decide sooner, then try again.",
+        };
+    }
+
+    public static string Unreviewable(string reason)
+        => $"[gatehouse] Policy requires review of this response, but the gateway could not review it ({reason}), so it was not delivered.";
+
+    public static string Unavailable()
+        => "[gatehouse] Policy requires review of this response, but the gateway could not record the review, so it was not delivered. Try again shortly.";
+
+    public static string OutcomeOf(ReviewState state) => state switch
+    {
+        ReviewState.Approved => "approved",
+        ReviewState.Rejected => "rejected",
+        _ => "timed_out",
+    };
+}

@@ -1,0 +1,24 @@
+namespace Gatehouse.Gateway.ResponseHolds;
+
+/// <summary>A held response's step as the audit keeps it (entry kind <c>response.held</c>, <c>.released</c> or <c>.refused</c>).</summary>
+/// <param name="Event">The entry kind.</param>
+/// <param name="ExchangeId">The exchange whose response is held.</param>
+/// <param name="ApprovalId">The approval request, once opened.</param>
+/// <param name="Connection">The connection.</param>
+/// <param name="Requester">The requester's subject.</param>
+/// <param name="Rules">The policy rules that hold the response.</param>
+/// <param name="ToolCalls">The names of the held tool calls (arguments are in the exchange's outcome, masked).</param>
+/// <param name="ContentDigest">The SHA-256 of the held bytes, which an approval is bound to.</param>
+/// <param name="Outcome">How it ended (see <c>AuditResponseHold.Outcome</c>); null while held.</param>
+/// <param name="At">When.</param>
+internal sealed record ResponseHoldEventRecord(
+    string Event,
+    string ExchangeId,
+    string? ApprovalId,
+    string Connection,
+    string Requester,
+    IReadOnlyList<string> Rules,
+    IReadOnlyList<string> ToolCalls,
+    string? ContentDigest,
+    string? Outcome,
+    DateTimeOffset At);

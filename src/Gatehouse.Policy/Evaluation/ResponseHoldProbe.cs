@@ -1,0 +1,40 @@
+using Gatehouse.Policy.Matching;
+
+namespace Gatehouse.Policy.Evaluation;
+
+/// <summary>Finds, before the response exists, the rules that could hold it for review.</summary>
+/// <remarks>
+/// What the response itself carries is unknown at request time: its tool calls, its masking findings, and the value
+/// of any <c>when:</c> condition (which may read either). A rule is therefore a candidate when everything else in its
+/// <c>match</c> holds; those unknowns are assumed to match, so the probe errs on holding (fail closed). A rule with a
+/// <c>tool_calls</c> key can only match a response that has a tool call, so text before the first one may flow.
+/// </remarks>
+internal static class ResponseHoldProbe
+{
+    public static ResponseHoldScope Probe(IReadOnlyList<PolicyRule> rules, MatchIndex index, Context.PolicyContext context)
+    {
+        var candidates = new ulong[index.Words];
+        var scratch = new ulong[index.Words];
+        index.Candidates(context, candidates, scratch, ignoreFindings: true);
+        var scope = ResponseHoldScope.None;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (!RuleBits.IsSet(candidates, i) || !HoldsResponse(rules[i]))
+            {
+                continue;
+            }
+
+            if (rules[i].Match.ToolCalls is null)
+            {
+                return ResponseHoldScope.Whole;
+            }
+
+            scope = ResponseHoldScope.ToolCalls;
+        }
+
+        return scope;
+    }
+
+    public static bool HoldsResponse(PolicyRule rule)
+        => rule.Effect == PolicyEffect.RequireApproval && rule.Approval?.Hold == ApprovalHold.Response;
+}
