@@ -33,6 +33,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets where traces and metrics go.</summary>
     public TelemetryConfig Telemetry { get; init; } = new();
 
+    /// <summary>Gets who holds the gateway's roles (admin, auditor).</summary>
+    public RolesConfig Roles { get; init; } = new();
+
     /// <summary>Gets a value indicating whether the development defaults are on (<c>serve --dev</c>).</summary>
     public bool Dev { get; init; }
 }

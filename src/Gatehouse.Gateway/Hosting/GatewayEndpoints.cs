@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Approvals;
+using Gatehouse.Gateway.AuditApi;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Health;
@@ -29,6 +30,7 @@ public static class GatewayEndpoints
         }).ExcludeFromDescription();
 
         endpoints.MapApprovals();
+        endpoints.MapAuditApi();
         var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();
         endpoints.Map("/{connection}/{**path}", handler.HandleAsync);
         return endpoints;

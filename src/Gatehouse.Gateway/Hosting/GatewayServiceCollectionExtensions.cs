@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Approvals;
+using Gatehouse.Gateway.AuditApi;
 using Gatehouse.Gateway.Checkpoints;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
@@ -47,6 +48,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApprovalAudit>();
         services.AddSingleton<ApprovalGate>();
         services.AddHostedService<ApprovalSweeper>();
+        services.AddAuditApi();
         if (config.Audit.Checkpoints is { } checkpoints)
         {
             services.AddHostedService(sp => new CheckpointService(

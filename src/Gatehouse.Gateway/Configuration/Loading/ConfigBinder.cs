@@ -25,6 +25,7 @@ internal static partial class ConfigBinder
             Audit = BindAudit(reader.Section("audit")),
             Limits = BindLimits(reader.Section("limits")),
             Telemetry = BindTelemetry(reader.Section("telemetry")),
+            Roles = RolesBinder.Bind(reader.Section("roles")),
         };
         reader.ReportUnknownKeys();
         return config;
