@@ -11,11 +11,20 @@ namespace Gatehouse.Storage.Sqlite.Audit;
 /// </remarks>
 internal static class SearchIndex
 {
+    // The outcome's intent is found by a lookup per outcome; CROSS JOIN keeps the batch's range as the outer loop, so
+    // the planner never walks every intent of the log to index one batch.
+    private const string IntentOf = $"""
+        FROM audit_entries e CROSS JOIN audit_entries i
+          ON i.exchange_id = e.exchange_id AND i.kind = '{AuditEntryKinds.Intent}'
+        """;
+
     public const string TextSql = $"""
-        INSERT INTO audit_text (rowid, body)
-        SELECT seq, CAST(body AS TEXT) FROM audit_entries
-        WHERE seq BETWEEN @first AND @last AND body IS NOT NULL
-          AND kind IN ('{AuditEntryKinds.Intent}', '{AuditEntryKinds.Outcome}')
+        INSERT OR REPLACE INTO audit_text (rowid, body)
+        SELECT e.seq * 2, CAST(e.body AS TEXT) FROM audit_entries e
+        WHERE e.seq BETWEEN @first AND @last AND e.body IS NOT NULL AND e.kind = '{AuditEntryKinds.Intent}'
+        UNION ALL
+        SELECT i.seq * 2 + 1, CAST(e.body AS TEXT) {IntentOf}
+        WHERE e.seq BETWEEN @first AND @last AND e.body IS NOT NULL AND e.kind = '{AuditEntryKinds.Outcome}'
         """;
 
     public const string TagsSql = $"""
@@ -29,14 +38,14 @@ internal static class SearchIndex
         SELECT 'decision:' || e.decision, e.seq FROM audit_entries e
         WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Intent}' AND e.decision IS NOT NULL
         UNION ALL
-        SELECT 'finding:' || json_extract(f.value, '$.category'), i.seq
-        FROM audit_entries e
-        JOIN audit_entries i ON i.exchange_id = e.exchange_id AND i.kind = '{AuditEntryKinds.Intent}',
-             json_each(CAST(e.payload AS TEXT), '$.findings') f
-        WHERE e.seq BETWEEN @first AND @last AND e.kind IN ('{AuditEntryKinds.Intent}', '{AuditEntryKinds.Outcome}')
+        SELECT 'finding:' || json_extract(f.value, '$.category'), e.seq
+        FROM audit_entries e, json_each(CAST(e.payload AS TEXT), '$.findings') f
+        WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Intent}'
         UNION ALL
-        SELECT 'status:' || e.status, i.seq
-        FROM audit_entries e JOIN audit_entries i ON i.exchange_id = e.exchange_id AND i.kind = '{AuditEntryKinds.Intent}'
+        SELECT 'finding:' || json_extract(f.value, '$.category'), i.seq {IntentOf}, json_each(CAST(e.payload AS TEXT), '$.findings') f
+        WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Outcome}'
+        UNION ALL
+        SELECT 'status:' || e.status, i.seq {IntentOf}
         WHERE e.seq BETWEEN @first AND @last AND e.status IS NOT NULL
           AND e.kind IN ('{AuditEntryKinds.Outcome}', '{AuditEntryKinds.Interrupted}')
         """;

@@ -5,10 +5,11 @@ namespace Gatehouse.Storage.Sqlite.Audit;
 /// <summary>Schema step 4: the full-text index over masked prompts and responses, and the exchange tags.</summary>
 /// <remarks>
 /// <para>
-/// <c>audit_text</c> is a contentless FTS5 table (the text lives once, in <c>audit_entries.body</c>) whose rowid is the
-/// sequence of the entry whose body it indexes: the intent for a prompt, the outcome for a response. With
-/// <c>contentless_delete=1</c> a row is removed by that sequence alone (<c>DELETE FROM audit_text WHERE rowid = ?</c>),
-/// which is what retention needs once it has dropped a body.
+/// <c>audit_text</c> is a contentless FTS5 table (the text lives once, in <c>audit_entries.body</c>) whose rowid is
+/// twice the exchange's intent sequence for the prompt and one more for the response, so a match maps to its intent
+/// with a shift, never a read of the log. With <c>contentless_delete=1</c> a row is removed by its rowid alone
+/// (<c>DELETE FROM audit_text WHERE rowid IN (2*s, 2*s+1)</c> for the exchange whose intent is <c>s</c>), which is
+/// what retention needs once it has dropped a body.
 /// </para>
 /// <para>
 /// <c>audit_tags</c> holds the multi-valued filters the entry columns cannot (groups, rules, finding categories) and

@@ -37,8 +37,8 @@ public sealed class SearchSchemaTests : IDisposable
         var intent = await store.AppendAsync([AuditEntryCodec.ForIntent(Exchanges.Intent("ex-1", prompt: "alpha"), Exchanges.Start)], Token);
         await store.AppendAsync([AuditEntryCodec.ForOutcome(Exchanges.Outcome("ex-1", "omega"), Exchanges.Start)], Token);
 
-        // What retention runs once it has removed the prompt's body: the index row goes by the entry's sequence alone.
-        _database.Execute($"DELETE FROM audit_text WHERE rowid = {intent[0].Sequence}");
+        // What retention runs once it has removed the prompt's body: the prompt's row is twice the intent's sequence.
+        _database.Execute($"DELETE FROM audit_text WHERE rowid = {intent[0].Sequence * 2}");
 
         Assert.Empty(await Ids(store, new ExchangeQuery { Text = "alpha" }));
         Assert.Equal(["ex-1"], await Ids(store, new ExchangeQuery { Text = "omega" }));
