@@ -7,6 +7,7 @@ using Gatehouse.Audit.Writing;
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- hash   (BenchmarkDotNet, per-entry CPU cost)
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- merkle [LEAVES]   (Merkle root, proofs, checkpoints)
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- proofs [ENTRIES]  (checkpoints and proofs over SQLite)
+//        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- search [EXCHANGES]  (search latency over a filled log)
 if (args is ["merkle", ..])
 {
     MerkleRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
@@ -26,6 +27,12 @@ try
     if (args is ["proofs", ..])
     {
         await ProofStoreRun.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+        return;
+    }
+
+    if (args is ["search", ..])
+    {
+        await SearchRun.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
         return;
     }
 

@@ -14,7 +14,7 @@ namespace Gatehouse.Storage.Sqlite;
 /// Writes go through one connection, serialised; reads use pooled connections and run beside it (WAL). Every commit
 /// is durable on return (synchronous=FULL). Failures surface as <see cref="StoreUnavailableException"/>.
 /// </remarks>
-public sealed class SqliteStore : IAuditCheckpointStore, IApiKeyStore, IAsyncDisposable
+public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, IApiKeyStore, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
 
@@ -72,6 +72,10 @@ public sealed class SqliteStore : IAuditCheckpointStore, IApiKeyStore, IAsyncDis
     /// <inheritdoc />
     public Task<ExchangeRecord?> GetExchangeAsync(string exchangeId, CancellationToken cancellationToken) =>
         _database.ReadAsync((c, ct) => ExchangeSearch.GetAsync(c, exchangeId, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEntry>> ReadExchangeEntriesAsync(string exchangeId, CancellationToken cancellationToken) =>
+        _database.ReadAsync((c, ct) => ExchangeSearch.ReadEntriesAsync(c, exchangeId, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> ProbeWritableAsync(CancellationToken cancellationToken) =>

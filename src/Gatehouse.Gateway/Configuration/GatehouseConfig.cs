@@ -42,6 +42,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets the outgoing webhooks for approvals and checkpoints.</summary>
     public NotificationsConfig Notifications { get; init; } = new();
 
+    /// <summary>Gets who holds the gateway's roles (admin, auditor).</summary>
+    public RolesConfig Roles { get; init; } = new();
+
     /// <summary>Gets a value indicating whether the development defaults are on (<c>serve --dev</c>).</summary>
     public bool Dev { get; init; }
 }

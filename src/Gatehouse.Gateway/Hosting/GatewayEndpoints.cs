@@ -1,5 +1,6 @@
 using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
+using Gatehouse.Gateway.AuditApi;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Health;
@@ -31,6 +32,7 @@ public static class GatewayEndpoints
 
         endpoints.MapApprovals();
         endpoints.MapAccess();
+        endpoints.MapAuditApi();
         var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();
         endpoints.Map("/{connection}/{**path}", handler.HandleAsync);
         return endpoints;

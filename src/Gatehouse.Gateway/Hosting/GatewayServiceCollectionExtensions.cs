@@ -1,5 +1,6 @@
 using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
+using Gatehouse.Gateway.AuditApi;
 using Gatehouse.Gateway.Checkpoints;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
@@ -52,6 +53,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHostedService<ApprovalSweeper>();
         services.AddGatehouseAccess();
         services.AddResponseHolds();
+        services.AddAuditApi();
         if (config.Audit.Checkpoints is { } checkpoints)
         {
             services.AddHostedService(sp => new CheckpointService(

@@ -27,6 +27,7 @@ internal static class AuditAppender
         {
             var head = await EntryStream.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             var sequence = head?.Sequence ?? 0;
+            var first = sequence + 1;
             var previous = head?.Hash ?? AuditChain.GenesisHash.ToArray();
             var entries = new AuditEntry[drafts.Count];
             using (var insert = EntryRows.CreateInsert(connection, transaction))
@@ -41,6 +42,7 @@ internal static class AuditAppender
                 }
             }
 
+            await SearchIndex.IndexAsync(connection, transaction, first, sequence, cancellationToken).ConfigureAwait(false);
             await MoveHeadAsync(connection, transaction, sequence, previous, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return entries;

@@ -8,10 +8,9 @@ using Microsoft.Data.Sqlite;
 namespace Gatehouse.Storage.Sqlite.Audit;
 
 /// <summary>Finds exchanges: each intent joined to the first entry that ended it, newest first, keyset-paged.</summary>
+/// <remarks>Keyset paging on the intent sequence is stable under appends: a new exchange always sorts above every cursor.</remarks>
 internal static class ExchangeSearch
 {
-    public const int MaxLimit = 1000;
-
     private const string Select = $"""
         SELECT i.seq, i.payload, i.body, o.seq, o.kind, o.payload, o.body
         FROM audit_entries i
@@ -24,10 +23,15 @@ internal static class ExchangeSearch
 
     public static async Task<ExchangePage> SearchAsync(SqliteConnection connection, ExchangeQuery query, CancellationToken cancellationToken)
     {
-        var limit = Math.Clamp(query.Limit, 1, MaxLimit);
+        if (query.Validate() is [var first, ..])
+        {
+            throw new ArgumentException($"The query is invalid: {first}.", nameof(query));
+        }
+
+        var limit = query.Limit;
         using var command = connection.CreateCommand();
         var sql = new StringBuilder(Select);
-        AddFilters(command, sql, query);
+        ExchangeFilters.Add(command, sql, query);
         sql.Append(" ORDER BY i.seq DESC LIMIT @limit");
         command.Parameters.AddWithValue("@limit", limit + 1);
         command.CommandText = sql.ToString();
@@ -51,56 +55,20 @@ internal static class ExchangeSearch
         return items.Count == 0 ? null : items[0];
     }
 
-    private static void AddFilters(SqliteCommand command, StringBuilder sql, ExchangeQuery query)
+    public static async Task<IReadOnlyList<AuditEntry>> ReadEntriesAsync(SqliteConnection connection, string exchangeId, CancellationToken cancellationToken)
     {
-        var parameters = command.Parameters;
-        if (query.User is not null)
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {EntryRows.Columns} FROM audit_entries WHERE exchange_id = @id ORDER BY seq";
+        command.Parameters.AddWithValue("@id", exchangeId);
+        var entries = new List<AuditEntry>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            sql.Append(" AND (i.subject = @user OR i.email = @user)");
-            parameters.AddWithValue("@user", query.User);
+            entries.Add(EntryRows.Read(reader));
         }
 
-        if (query.Connection is not null)
-        {
-            sql.Append(" AND i.connection = @connection");
-            parameters.AddWithValue("@connection", query.Connection);
-        }
-
-        if (query.Model is not null)
-        {
-            sql.Append(" AND (i.model = @model OR o.model = @model)");
-            parameters.AddWithValue("@model", query.Model);
-        }
-
-        if (query.From is { } from)
-        {
-            sql.Append(" AND i.time_ticks >= @from");
-            parameters.AddWithValue("@from", from.UtcTicks);
-        }
-
-        if (query.To is { } to)
-        {
-            sql.Append(" AND i.time_ticks < @to");
-            parameters.AddWithValue("@to", to.UtcTicks);
-        }
-
-        if (!string.IsNullOrEmpty(query.Text))
-        {
-            sql.Append(@" AND (CAST(i.body AS TEXT) LIKE @text ESCAPE '\' OR CAST(o.body AS TEXT) LIKE @text ESCAPE '\')");
-            parameters.AddWithValue("@text", "%" + EscapeLike(query.Text) + "%");
-        }
-
-        if (query.Before is { } before)
-        {
-            sql.Append(" AND i.seq < @before");
-            parameters.AddWithValue("@before", before);
-        }
+        return entries;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal);
 
     private static async Task<List<ExchangeRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Gatehouse.Storage.Sqlite.Approvals;
+using Gatehouse.Storage.Sqlite.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Database;
@@ -7,11 +8,12 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// <remarks>
 /// Every index costs each append, so there are few: the exchange id (merging intent and outcome) and the search filters
 /// that select intents, partial on that kind so outcomes (half the log) pay for none of them. Listing newest first walks
-/// the primary key backwards; the model filter (requested or answering) and the text filter scan.
+/// the primary key backwards; the model filter (requested or answering) scans. Text, tags and statuses are indexed by
+/// <see cref="SearchSchema"/>.
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -68,6 +70,7 @@ internal static class Schema
     [
         (2, Version2),
         (ApprovalSchema.Version, ApprovalSchema.Sql),
+        (SearchSchema.Version, SearchSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Verification;
 using Gatehouse.Cli;
 
@@ -11,7 +10,7 @@ internal static class AuditCommand
     public static Command Create()
     {
         var audit = new Command("audit", "Search, read and verify the audit trail.");
-        audit.Subcommands.Add(SearchCommand());
+        audit.Subcommands.Add(AuditSearchCommand.Create());
         audit.Subcommands.Add(ShowCommand());
         audit.Subcommands.Add(VerifyCommand());
         audit.Subcommands.Add(CheckpointCommands.KeygenCommand());
@@ -20,59 +19,6 @@ internal static class AuditCommand
         audit.Subcommands.Add(ProofCommands.ProveCommand());
         audit.Subcommands.Add(ProofCommands.VerifyProofCommand());
         return audit;
-    }
-
-    private static Command SearchCommand()
-    {
-        var (config, db, json) = (CommonOptions.Config(), CommonOptions.Database(), CommonOptions.Json());
-        var user = new Option<string?>("--user", "-u") { Description = "The caller's subject or e-mail.", HelpName = "USER" };
-        var connection = new Option<string?>("--connection") { Description = "The connection name.", HelpName = "NAME" };
-        var model = new Option<string?>("--model", "-m") { Description = "The model requested or answered.", HelpName = "MODEL" };
-        var since = new Option<string?>("--since") { Description = "Only exchanges after this: a duration back from now (24h, 7d) or a time (2026-11-25T08:00Z).", HelpName = "WHEN" };
-        var until = new Option<string?>("--until") { Description = "Only exchanges before this: a duration back from now or a time.", HelpName = "WHEN" };
-        var text = new Option<string?>("--text", "-t") { Description = "Text found in the (masked) prompt or response.", HelpName = "TEXT" };
-        var limit = new Option<int>("--limit", "-n") { Description = "The most exchanges to show (1-1000).", DefaultValueFactory = _ => 50 };
-        var before = new Option<long?>("--before") { Description = "Continue a previous search: the 'next' value it printed.", HelpName = "CURSOR" };
-        var command = new Command("search", "Find exchanges, newest first.\n" + ExitCodes.Help)
-        {
-            user, connection, model, since, until, text, limit, before, json, config, db,
-        };
-        command.SetAction(async (parse, ct) =>
-        {
-            var error = parse.InvocationConfiguration.Error;
-            var now = TimeProvider.System.GetUtcNow();
-            if (!TimeArgument.TryParse(parse.GetValue(since), now, out var from) || !TimeArgument.TryParse(parse.GetValue(until), now, out var to))
-            {
-                await error.WriteLineAsync("gatehouse: --since and --until take a duration back from now (such as 24h or 7d) or a time (such as 2026-11-25T08:00Z)");
-                return ExitCodes.Usage;
-            }
-
-            if (parse.GetValue(limit) is < 1 or > 1000)
-            {
-                await error.WriteLineAsync("gatehouse: --limit takes a number from 1 to 1000");
-                return ExitCodes.Usage;
-            }
-
-            return await StoreOpener.RunAsync(parse, config, db, async store =>
-            {
-                var query = new ExchangeQuery
-                {
-                    User = parse.GetValue(user),
-                    Connection = parse.GetValue(connection),
-                    Model = parse.GetValue(model),
-                    From = from,
-                    To = to,
-                    Text = parse.GetValue(text),
-                    Limit = parse.GetValue(limit),
-                    Before = parse.GetValue(before),
-                };
-                var page = await store.SearchAsync(query, ct);
-                var output = parse.InvocationConfiguration.Output;
-                await output.WriteAsync(parse.GetValue(json) ? CliJson.Exchanges(page.Items, page.NextBefore) + "\n" : ExchangeText.Table(page));
-                return page.Items.Count == 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
-            });
-        });
-        return command;
     }
 
     private static Command ShowCommand()

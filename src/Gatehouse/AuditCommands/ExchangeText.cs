@@ -22,9 +22,9 @@ internal static class ExchangeText
             Excerpt(r.Intent.Prompt, 48),
         });
         var text = new StringBuilder(TextTable.Render(["TIME (UTC)", "USER", "CONNECTION", "MODEL", "STATUS", "EXCHANGE", "PROMPT"], rows));
-        if (page.NextBefore is { } next)
+        if (page.NextCursor is { } next)
         {
-            text.Append("more: --before ").Append(next.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("more: --cursor ").Append(next).Append('\n');
         }
 
         return text.ToString();

@@ -9,8 +9,8 @@ namespace Gatehouse.Cli;
 /// <summary>The JSON the commands write with <c>--json</c>: stable, camelCase, no secrets.</summary>
 internal static class CliJson
 {
-    public static string Exchanges(IReadOnlyList<ExchangeRecord> records, long? nextBefore)
-        => JsonSerializer.Serialize(new ExchangeList(records, nextBefore), CliJsonContext.Default.ExchangeList);
+    public static string Exchanges(IReadOnlyList<ExchangeRecord> records, string? nextCursor)
+        => JsonSerializer.Serialize(new ExchangeList(records, nextCursor), CliJsonContext.Default.ExchangeList);
 
     public static string Exchange(ExchangeRecord record) => JsonSerializer.Serialize(record, CliJsonContext.Default.ExchangeRecord);
 
@@ -23,7 +23,7 @@ internal static class CliJson
 }
 
 /// <summary>A page of search results.</summary>
-internal sealed record ExchangeList(IReadOnlyList<ExchangeRecord> Exchanges, long? NextBefore);
+internal sealed record ExchangeList(IReadOnlyList<ExchangeRecord> Exchanges, string? NextCursor);
 
 /// <summary>An API key as listed: everything but the hash of its secret.</summary>
 internal sealed record KeyView(string Id, string Name, IReadOnlyList<string> Groups, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);

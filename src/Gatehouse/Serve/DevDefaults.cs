@@ -13,6 +13,12 @@ internal static class DevDefaults
 {
     public const string DemoConnection = "demo";
 
+    /// <summary>The group that holds the admin role in development mode when the file names no role holders.</summary>
+    public const string AdminGroup = "admin";
+
+    /// <summary>The group that holds the auditor role in development mode when the file names no role holders.</summary>
+    public const string AuditorGroup = "auditor";
+
     public static GatehouseConfig Apply(GatehouseConfig config, IDictionary environment)
     {
         var publicBase = PublicBase(config);
@@ -45,7 +51,20 @@ internal static class DevDefaults
             Dev = true,
             Connections = connections,
             Identity = config.Identity with { Oidc = issuers },
+            Roles = DevRoles(config.Roles),
         };
+    }
+
+    /// <summary>
+    /// When the file names no role holders, the <c>admin</c> and <c>auditor</c> groups hold the roles, so a development
+    /// token minted with <c>--groups admin</c> reads the whole audit API while <c>--groups dev</c> reads only its own.
+    /// </summary>
+    public static RolesConfig DevRoles(RolesConfig roles)
+    {
+        var empty = new RoleMembers();
+        return roles.Admin.Groups.Count + roles.Admin.Users.Count + roles.Auditor.Groups.Count + roles.Auditor.Users.Count > 0
+            ? roles
+            : new RolesConfig { Admin = empty with { Groups = [AdminGroup] }, Auditor = empty with { Groups = [AuditorGroup] } };
     }
 
     /// <summary>The base URL clients use, and so the development issuer's: shared by <c>serve --dev</c> and <c>dev token</c>.</summary>

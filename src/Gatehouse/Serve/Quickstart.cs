@@ -30,6 +30,8 @@ internal static class Quickstart
         text.Append("       -H 'content-type: application/json' -d '{\"model\":\"gatehouse-demo\",\"messages\":[{\"role\":\"user\",\"content\":\"write a clamp function\"}]}'\n");
         text.Append("  3. SDKs: base URL ").Append(baseUrl).Append("/demo/v1 (OpenAI), API key = the token\n");
         text.Append("  4. See it audited:  ").Append(cli).Append(" audit search   and   ").Append(cli).Append(" audit verify\n");
+        text.Append("  5. Audit API (the admin group reads everyone's): curl -s ").Append(baseUrl)
+            .Append("/api/audit?text=clamp -H \"Authorization: Bearer $(").Append(cli).Append(" dev token --user root --groups admin").Append(urlOption).Append(")\"\n");
         return text.ToString();
     }
 

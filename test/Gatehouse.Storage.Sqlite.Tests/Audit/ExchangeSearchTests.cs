@@ -76,15 +76,60 @@ public sealed class ExchangeSearchTests : IAsyncLifetime
 
     [Theory]
     [InlineData("payment", new[] { "ex-5", "ex-0" })]
+    [InlineData("reconciled", new[] { "ex-5" })]
+    [InlineData("refactor diff", new[] { "ex-0" })]
     [InlineData("100%", new[] { "ex-2" })]
     [InlineData("a_b", new[] { "ex-3" })]
-    [InlineData("%", new[] { "ex-2" })]
+    [InlineData("\"the payment\"", new[] { "ex-0" })]
+    [InlineData("recon*", new[] { "ex-5" })]
     [InlineData("nowhere to be found", new string[0])]
-    public async Task Search_ByText_MatchesPromptOrResponseLiterally(string text, string[] expected)
+    public async Task Search_ByText_MatchesWordsOfThePromptOrResponse(string text, string[] expected)
     {
         var page = await _store.SearchAsync(new ExchangeQuery { Text = text }, Token);
 
         Assert.Equal(expected, Ids(page));
+    }
+
+    [Theory]
+    [InlineData("payment)")]
+    [InlineData("(payment")]
+    [InlineData("\"payment")]
+    [InlineData("payment:module")]
+    [InlineData("^payment")]
+    [InlineData("payment -")]
+    [InlineData("{payment}")]
+    [InlineData("payment\"\"")]
+    public async Task Search_TextWithQuerySyntax_IsMatchedAsWords(string text)
+    {
+        var page = await _store.SearchAsync(new ExchangeQuery { Text = text }, Token);
+
+        Assert.Contains("ex-0", Ids(page));
+    }
+
+    [Fact]
+    public async Task Search_TextOperatorWords_AreWordsNotOperators()
+    {
+        var or = await _store.SearchAsync(new ExchangeQuery { Text = "payment OR tests" }, Token);
+        var not = await _store.SearchAsync(new ExchangeQuery { Text = "NOT payment" }, Token);
+        var and = await _store.SearchAsync(new ExchangeQuery { Text = "payment AND" }, Token);
+        var column = await _store.SearchAsync(new ExchangeQuery { Text = "body:payment" }, Token);
+
+        Assert.Empty(or.Items);
+        Assert.Empty(not.Items);
+        Assert.Empty(and.Items);
+        Assert.Empty(column.Items);
+    }
+
+    [Theory]
+    [InlineData("%")]
+    [InlineData("  ")]
+    [InlineData("\"\"")]
+    public async Task Search_TextWithoutWords_IsRefusedAsInvalid(string text)
+    {
+        var query = new ExchangeQuery { Text = text };
+
+        Assert.Contains(query.Validate(), e => e.Contains("no word", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.SearchAsync(query, Token));
     }
 
     [Fact]

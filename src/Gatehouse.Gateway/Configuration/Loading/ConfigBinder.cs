@@ -27,6 +27,7 @@ internal static partial class ConfigBinder
             Telemetry = BindTelemetry(reader.Section("telemetry")),
             Notifications = NotificationsBinder.Bind(reader.Section("notifications"), environment),
             ResponseHolds = ResponseHoldBinder.Bind(reader.Section("responseHolds")),
+            Roles = RolesBinder.Bind(reader.Section("roles")),
         };
         config = config with { Access = AccessBinder.Bind(reader.Section("access"), config.Connections) };
         reader.ReportUnknownKeys();

@@ -1,0 +1,28 @@
+namespace Gatehouse.Gateway.Configuration;
+
+/// <summary>Who holds a role: anyone in one of the groups, or one of the users (by subject or e-mail).</summary>
+public sealed record RoleMembers
+{
+    /// <summary>Gets the groups whose members hold the role; the default is none.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    /// <summary>Gets the users who hold the role, each a subject or an e-mail address; the default is none.</summary>
+    public IReadOnlyList<string> Users { get; init; } = [];
+
+    /// <summary>Returns whether a caller with this subject, e-mail and groups holds the role.</summary>
+    /// <remarks>Subjects and groups compare exactly (IdPs treat them as opaque); e-mail addresses ignore case.</remarks>
+    public bool Admits(string subject, string? email, IReadOnlyList<string> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        foreach (var user in Users)
+        {
+            if (string.Equals(user, subject, StringComparison.Ordinal)
+                || (email is not null && string.Equals(user, email, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return groups.Any(g => Groups.Contains(g, StringComparer.Ordinal));
+    }
+}

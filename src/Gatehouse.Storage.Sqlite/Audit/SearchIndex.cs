@@ -1,0 +1,70 @@
+using Gatehouse.Audit.Chain;
+using Microsoft.Data.Sqlite;
+
+namespace Gatehouse.Storage.Sqlite.Audit;
+
+/// <summary>Indexes a range of just-appended entries for search, inside the append's transaction.</summary>
+/// <remarks>
+/// Two set-based statements per batch rather than per entry: they re-read the rows the batch wrote (still in the page
+/// cache) and parse the payloads in SQLite's JSON functions, so an append costs one tokenisation of its text and a few
+/// b-tree inserts. Being in the same transaction, the index can never disagree with the log.
+/// </remarks>
+internal static class SearchIndex
+{
+    // The outcome's intent is found by a lookup per outcome; CROSS JOIN keeps the batch's range as the outer loop, so
+    // the planner never walks every intent of the log to index one batch.
+    private const string IntentOf = $"""
+        FROM audit_entries e CROSS JOIN audit_entries i
+          ON i.exchange_id = e.exchange_id AND i.kind = '{AuditEntryKinds.Intent}'
+        """;
+
+    public const string TextSql = $"""
+        INSERT OR REPLACE INTO audit_text (rowid, body)
+        SELECT e.seq * 2, CAST(e.body AS TEXT) FROM audit_entries e
+        WHERE e.seq BETWEEN @first AND @last AND e.body IS NOT NULL AND e.kind = '{AuditEntryKinds.Intent}'
+        UNION ALL
+        SELECT i.seq * 2 + 1, CAST(e.body AS TEXT) {IntentOf}
+        WHERE e.seq BETWEEN @first AND @last AND e.body IS NOT NULL AND e.kind = '{AuditEntryKinds.Outcome}'
+        """;
+
+    public const string TagsSql = $"""
+        INSERT OR IGNORE INTO audit_tags (tag, seq)
+        SELECT 'group:' || g.value, e.seq FROM audit_entries e, json_each(CAST(e.payload AS TEXT), '$.identity.groups') g
+        WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Intent}'
+        UNION ALL
+        SELECT 'rule:' || r.value, e.seq FROM audit_entries e, json_each(CAST(e.payload AS TEXT), '$.rules') r
+        WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Intent}'
+        UNION ALL
+        SELECT 'decision:' || e.decision, e.seq FROM audit_entries e
+        WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Intent}' AND e.decision IS NOT NULL
+        UNION ALL
+        SELECT 'finding:' || json_extract(f.value, '$.category'), e.seq
+        FROM audit_entries e, json_each(CAST(e.payload AS TEXT), '$.findings') f
+        WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Intent}'
+        UNION ALL
+        SELECT 'finding:' || json_extract(f.value, '$.category'), i.seq {IntentOf}, json_each(CAST(e.payload AS TEXT), '$.findings') f
+        WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Outcome}'
+        UNION ALL
+        SELECT 'status:' || e.status, i.seq {IntentOf}
+        WHERE e.seq BETWEEN @first AND @last AND e.status IS NOT NULL
+          AND e.kind IN ('{AuditEntryKinds.Outcome}', '{AuditEntryKinds.Interrupted}')
+        """;
+
+    /// <summary>Indexes the entries <paramref name="first"/> to <paramref name="last"/>; the caller holds the write transaction.</summary>
+    public static async Task IndexAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        long first,
+        long last,
+        CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.Parameters.AddWithValue("@first", first);
+        command.Parameters.AddWithValue("@last", last);
+        command.CommandText = TextSql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.CommandText = TagsSql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
