@@ -63,29 +63,31 @@ public sealed class RetentionRunner(IAuditRetentionStore store, CheckpointWriter
     private async Task<ConnectionRetentionReport> SweepConnectionAsync(
         ConnectionRetention connection, DateTimeOffset now, int batchSize, bool dryRun, CancellationToken cancellationToken)
     {
-        DateTimeOffset? recordsBefore = connection.Records is { } records ? now - records : null;
-        DateTimeOffset? bodiesBefore = connection.Bodies is { } bodies ? now - bodies : null;
-        var (tombstoned, heldRecords) = recordsBefore is { } r
-            ? await SweepAsync(RetentionPhase.Records, connection.Connection, r, batchSize, dryRun, cancellationToken).ConfigureAwait(false)
-            : (0, 0);
-        var (removed, heldBodies) = bodiesBefore is { } b
-            ? await SweepAsync(RetentionPhase.Bodies, connection.Connection, b, batchSize, dryRun, cancellationToken).ConfigureAwait(false)
-            : (0, 0);
+        DateTimeOffset? recordsBefore = connection.Records is { } keepRecords ? now - keepRecords : null;
+        DateTimeOffset? bodiesBefore = connection.Bodies is { } keepBodies ? now - keepBodies : null;
+        var records = recordsBefore is { } r
+            ? new RetentionWindow(RetentionPhase.Records, connection.Connection, r, 0, batchSize)
+            : null;
+
+        // A dry run leaves the records in place, so its body pass must not count bodies the record pass already did.
+        var bodies = bodiesBefore is { } b
+            ? new RetentionWindow(RetentionPhase.Bodies, connection.Connection, b, 0, batchSize) { NotBefore = dryRun ? recordsBefore : null }
+            : null;
+        var (tombstoned, heldRecords) = records is null ? (0, 0) : await SweepAsync(records, dryRun, cancellationToken).ConfigureAwait(false);
+        var (removed, heldBodies) = bodies is null ? (0, 0) : await SweepAsync(bodies, dryRun, cancellationToken).ConfigureAwait(false);
 
         // The body window reaches at least as far back as the record window, so its held exchanges include those.
         return new ConnectionRetentionReport(
             connection.Connection, bodiesBefore, recordsBefore, removed, tombstoned, Math.Max(heldRecords, heldBodies));
     }
 
-    private async Task<(long Removed, int Held)> SweepAsync(
-        RetentionPhase phase, string connection, DateTimeOffset before, int batchSize, bool dryRun, CancellationToken cancellationToken)
+    private async Task<(long Removed, int Held)> SweepAsync(RetentionWindow window, bool dryRun, CancellationToken cancellationToken)
     {
         long removed = 0;
         var held = 0;
-        var after = 0L;
+        var phase = window.Phase;
         while (true)
         {
-            var window = new RetentionWindow(phase, connection, before, after, batchSize);
             var found = await _store.FindCandidatesAsync(window, cancellationToken).ConfigureAwait(false);
             held += found.Held;
             if (found.ExchangeIds.Count > 0)
@@ -95,12 +97,12 @@ public sealed class RetentionRunner(IAuditRetentionStore store, CheckpointWriter
                     : await RemoveAsync(phase, found, cancellationToken).ConfigureAwait(false);
             }
 
-            if (found.Scanned < batchSize)
+            if (found.Scanned < window.Limit)
             {
                 return (removed, held);
             }
 
-            after = found.LastSequence;
+            window = window with { AfterSequence = found.LastSequence };
         }
     }
 

@@ -6,4 +6,9 @@ namespace Gatehouse.Audit.Retention;
 /// <param name="Before">The cut-off: exchanges whose intent is older than this.</param>
 /// <param name="AfterSequence">The keyset cursor: only intents after this sequence.</param>
 /// <param name="Limit">The most intents to look at.</param>
-public sealed record RetentionWindow(RetentionPhase Phase, string Connection, DateTimeOffset Before, long AfterSequence, int Limit);
+public sealed record RetentionWindow(RetentionPhase Phase, string Connection, DateTimeOffset Before, long AfterSequence, int Limit)
+{
+    /// <summary>Gets the earliest intent time to include, or null for no lower bound.</summary>
+    /// <remarks>A dry run's body pass starts at the record cut-off: older exchanges would already be tombstones.</remarks>
+    public DateTimeOffset? NotBefore { get; init; }
+}

@@ -50,7 +50,9 @@ internal static class RetentionTable
     public static async Task<RetentionCandidates> FindAsync(SqliteConnection connection, RetentionWindow window, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = FindSql + (window.Phase == RetentionPhase.Bodies ? HasBodySql : EndedSql) + " ORDER BY i.seq LIMIT @limit";
+        command.CommandText = FindSql + (window.Phase == RetentionPhase.Bodies ? HasBodySql : EndedSql)
+            + (window.NotBefore is null ? "" : " AND i.time_ticks >= @from") + " ORDER BY i.seq LIMIT @limit";
+        command.Parameters.AddWithValue("@from", window.NotBefore?.UtcTicks ?? 0);
         command.Parameters.AddWithValue("@connection", window.Connection);
         command.Parameters.AddWithValue("@before", window.Before.UtcTicks);
         command.Parameters.AddWithValue("@after", window.AfterSequence);
