@@ -6,6 +6,7 @@ using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Masking;
+using Gatehouse.Gateway.Retention;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Protocols;
@@ -56,6 +57,7 @@ public static class GatewayServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<CheckpointService>>()));
         }
 
+        services.AddAuditRetention(config);
         services.AddSingleton<ReadinessCheck>();
         services.AddHttpForwarder();
         services.AddGatehouseIdentity(config.Identity);

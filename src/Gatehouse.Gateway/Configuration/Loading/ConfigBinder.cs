@@ -27,6 +27,7 @@ internal static partial class ConfigBinder
             Telemetry = BindTelemetry(reader.Section("telemetry")),
         };
         reader.ReportUnknownKeys();
+        RetentionBinder.Check(config, errors);
         return config;
     }
 
@@ -136,6 +137,7 @@ internal static partial class ConfigBinder
             var credential = credentialNode is null ? null : BindCredential(new SectionReader(credentialNode, s.Errors), environment);
             var allowGroups = s.StringList("allowGroups") ?? [];
             var masking = MaskingBinder.BindConnection(s.Section("masking"));
+            var retention = RetentionBinder.BindConnection(s.Section("retention"));
             s.ReportUnknownKeys();
             if (name is not null && upstream is not null)
             {
@@ -147,6 +149,7 @@ internal static partial class ConfigBinder
                     Credential = credential,
                     AllowGroups = allowGroups,
                     Masking = masking,
+                    Retention = retention,
                 });
             }
         }
@@ -214,6 +217,7 @@ internal static partial class ConfigBinder
             QueueCapacity = (int)s.Long("queueCapacity", d.QueueCapacity, 16, 1_000_000),
             MaxBatch = (int)s.Long("maxBatch", d.MaxBatch, 1, 10_000),
             Checkpoints = s.Child("checkpoints") is null ? null : BindCheckpoints(s.Section("checkpoints")),
+            Retention = RetentionBinder.BindAudit(s.Section("retention")),
         };
         s.ReportUnknownKeys();
         return config;

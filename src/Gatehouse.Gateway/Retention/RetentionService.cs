@@ -1,0 +1,62 @@
+using Gatehouse.Audit.Checkpoints;
+using Gatehouse.Audit.Retention;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gatehouse.Gateway.Retention;
+
+/// <summary>Runs retention every <c>audit.retention.interval</c> while the gateway runs.</summary>
+/// <remarks>
+/// A failed run (store unavailable, a log gap that blocks signing) is logged and tried again at the next interval; the
+/// data path never waits for it beyond one batch's write transaction.
+/// </remarks>
+internal sealed partial class RetentionService(
+    GatehouseConfig config, IAuditRetentionStore store, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var plan = RetentionPlans.From(config);
+        using var signer = config.Audit.Checkpoints is { } checkpoints
+            ? CheckpointSigner.FromPem(await File.ReadAllTextAsync(checkpoints.KeyFile, stoppingToken))
+            : null;
+        var writer = signer is null ? null : new CheckpointWriter(store, signer, time, new CheckpointWriterOptions
+        {
+            Directory = config.Audit.Checkpoints!.Directory,
+        });
+        var runner = new RetentionRunner(store, writer, time);
+        using var timer = new PeriodicTimer(config.Audit.Retention.Interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await RunOnceAsync(runner, plan, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: a batch in flight was rolled back whole; the next start carries on from the log.
+        }
+    }
+
+    private async Task RunOnceAsync(RetentionRunner runner, RetentionPlan plan, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await runner.RunAsync(plan, dryRun: false, cancellationToken);
+            Ran(logger, report.BodiesRemoved, report.EntriesTombstoned, report.Connections.Sum(c => c.ExchangesHeld), report.Sequence ?? 0);
+        }
+        catch (Exception error) when (error is StoreUnavailableException or InvalidOperationException or IOException)
+        {
+            Failed(logger, error);
+        }
+    }
+
+    [LoggerMessage(EventId = 1420, Level = LogLevel.Information,
+        Message = "Retention removed {Bodies} bodies and tombstoned {Entries} entries; {Held} expired exchanges kept by legal holds; audited at entry {Sequence}")]
+    private static partial void Ran(ILogger logger, long bodies, long entries, int held, long sequence);
+
+    [LoggerMessage(EventId = 1421, Level = LogLevel.Error, Message = "Retention run failed; trying again at the next interval")]
+    private static partial void Failed(ILogger logger, Exception error);
+}
