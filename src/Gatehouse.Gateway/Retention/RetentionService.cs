@@ -15,6 +15,21 @@ namespace Gatehouse.Gateway.Retention;
 internal sealed partial class RetentionService(
     GatehouseConfig config, IAuditRetentionStore store, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
 {
+    private PeriodicTimer? _timer;
+
+    /// <summary>Starts the interval at start-up (not when the background task gets going), so the schedule is exact.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timer = new PeriodicTimer(config.Audit.Retention.Interval, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var plan = RetentionPlans.From(config);
@@ -26,10 +41,9 @@ internal sealed partial class RetentionService(
             Directory = config.Audit.Checkpoints!.Directory,
         });
         var runner = new RetentionRunner(store, writer, time);
-        using var timer = new PeriodicTimer(config.Audit.Retention.Interval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await _timer!.WaitForNextTickAsync(stoppingToken))
             {
                 await RunOnceAsync(runner, plan, stoppingToken);
             }
