@@ -50,8 +50,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddHostedService<ApprovalSweeper>();
         if (config.Audit.Checkpoints is { } checkpoints)
         {
+            services.AddSingleton(sp => new GatewayCheckpointWriter(
+                checkpoints, sp.GetRequiredService<Gatehouse.Audit.Store.IAuditCheckpointStore>(), sp.GetRequiredService<TimeProvider>()));
             services.AddHostedService(sp => new CheckpointService(
-                checkpoints,
+                sp.GetRequiredService<GatewayCheckpointWriter>(),
                 sp.GetRequiredService<Gatehouse.Audit.Store.IAuditCheckpointStore>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<CheckpointService>>()));

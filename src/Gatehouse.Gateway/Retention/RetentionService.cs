@@ -10,10 +10,12 @@ namespace Gatehouse.Gateway.Retention;
 /// <summary>Runs retention every <c>audit.retention.interval</c> while the gateway runs.</summary>
 /// <remarks>
 /// A failed run (store unavailable, a log gap that blocks signing) is logged and tried again at the next interval; the
-/// data path never waits for it beyond one batch's write transaction.
+/// data path never waits for it beyond one batch's write transaction. Tombstones are covered by checkpoints signed
+/// with the gateway's one <see cref="CheckpointWriter"/>, shared with the checkpoint job so the two never race.
 /// </remarks>
 internal sealed partial class RetentionService(
-    GatehouseConfig config, IAuditRetentionStore store, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
+    GatehouseConfig config, IAuditRetentionStore store, CheckpointWriter? checkpoints, TimeProvider time, ILogger<RetentionService> logger)
+    : BackgroundService
 {
     private PeriodicTimer? _timer;
 
@@ -33,14 +35,7 @@ internal sealed partial class RetentionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var plan = RetentionPlans.From(config);
-        using var signer = config.Audit.Checkpoints is { } checkpoints
-            ? CheckpointSigner.FromPem(await File.ReadAllTextAsync(checkpoints.KeyFile, stoppingToken))
-            : null;
-        var writer = signer is null ? null : new CheckpointWriter(store, signer, time, new CheckpointWriterOptions
-        {
-            Directory = config.Audit.Checkpoints!.Directory,
-        });
-        var runner = new RetentionRunner(store, writer, time);
+        var runner = new RetentionRunner(store, checkpoints, time);
         try
         {
             while (await _timer!.WaitForNextTickAsync(stoppingToken))

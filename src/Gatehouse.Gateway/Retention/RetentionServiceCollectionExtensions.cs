@@ -1,4 +1,5 @@
 using Gatehouse.Audit.Retention;
+using Gatehouse.Gateway.Checkpoints;
 using Gatehouse.Gateway.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public static class RetentionServiceCollectionExtensions
             services.AddHostedService(sp => new RetentionService(
                 config,
                 sp.GetRequiredService<IAuditRetentionStore>(),
+                sp.GetService<GatewayCheckpointWriter>()?.Writer,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<RetentionService>>()));
         }

@@ -62,7 +62,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
             ],
             Audit = new AuditConfig { Retention = new AuditRetentionConfig { Interval = TimeSpan.FromDays(1) } },
         };
-        using var job = new RetentionService(config, new SqliteRetentionStore(_store), _time, NullLogger<RetentionService>.Instance);
+        using var job = new RetentionService(config, new SqliteRetentionStore(_store), null, _time, NullLogger<RetentionService>.Instance);
         await job.StartAsync(Token);
 
         _time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromMinutes(1));
