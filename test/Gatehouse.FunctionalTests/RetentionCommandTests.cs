@@ -81,6 +81,7 @@ public sealed class RetentionCommandTests : IAsyncLifetime
         Assert.Contains("--public-key", unkeyed.Output, StringComparison.Ordinal);
         Assert.True(keyed.ExitCode == 0, keyed.Output);
         Assert.Contains("intact", keyed.Output, StringComparison.Ordinal);
+        Assert.Contains("2 records removed by retention", keyed.Output, StringComparison.Ordinal);
 
         var proofFile = Path.Combine(_directory, "proof.json");
         Assert.Equal(0, (await GatehouseCommand.RunAsync("audit", "prove", "month-old", "--out", proofFile, "--config", Config)).ExitCode);

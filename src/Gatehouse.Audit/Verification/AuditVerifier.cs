@@ -32,6 +32,7 @@ public sealed class AuditVerifier(IAuditStore store, CheckpointVerifier? checkpo
         var previous = AuditChain.GenesisHash.ToArray();
         long bodiesChecked = 0;
         long bodiesRemoved = 0;
+        long tombstones = 0;
         var headHashMatched = head is null;
         var coverage = await StartCoverageAsync(cancellationToken).ConfigureAwait(false);
 
@@ -63,6 +64,10 @@ public sealed class AuditVerifier(IAuditStore store, CheckpointVerifier? checkpo
                 {
                     bodiesRemoved++;
                 }
+                else if (Tombstones.Is(entry))
+                {
+                    tombstones++;
+                }
 
                 previous = entry.Hash;
                 expected++;
@@ -79,7 +84,7 @@ public sealed class AuditVerifier(IAuditStore store, CheckpointVerifier? checkpo
         var headProblem = CheckHeads(head, latest, last, previous, headHashMatched);
         return new AuditVerification(last, bodiesChecked, bodiesRemoved, latest ?? head, headProblem, headProblem is null
             ? AuditProblem.None
-            : AuditProblem.HeadMismatch);
+            : AuditProblem.HeadMismatch) { Tombstones = tombstones };
     }
 
     private async Task<TombstoneCoverage?> StartCoverageAsync(CancellationToken cancellationToken)

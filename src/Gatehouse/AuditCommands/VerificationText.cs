@@ -10,6 +10,7 @@ internal static class VerificationText
         if (result.IsIntact)
         {
             var removed = result.BodiesRemoved > 0 ? $", {result.BodiesRemoved} bodies removed by retention" : "";
+            removed += result.Tombstones > 0 ? $", {result.Tombstones} records removed by retention and vouched for by signed checkpoints" : "";
             return $"audit: intact. {result.EntriesChecked} entries and {result.BodiesChecked} bodies verified{removed}; head at entry {result.Head?.Sequence ?? 0}.";
         }
 
