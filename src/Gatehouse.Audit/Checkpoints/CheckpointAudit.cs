@@ -1,5 +1,6 @@
 using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Proofs;
+using Gatehouse.Audit.Retention;
 using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Verification;
 
@@ -10,6 +11,7 @@ namespace Gatehouse.Audit.Checkpoints;
 /// <para>
 /// Leaves are recomputed from each entry's fields (not taken from the stored hash column), so an entry edited, deleted
 /// or re-sealed after a checkpoint changes the root at that checkpoint's size and is named as a root mismatch there.
+/// A tombstone has no fields left, so its stored hash is the leaf: altering it changes the root the same way.
 /// </para>
 /// <para>
 /// Checkpoints are checked in order and their sizes may not shrink. When every root matches the same log's tree at
@@ -38,7 +40,7 @@ public sealed class CheckpointAudit(IAuditCheckpointStore store, CheckpointVerif
             {
                 // A missing or repeated sequence puts every later entry at the wrong leaf, which the root shows.
                 state.Gap |= entry.Sequence != state.Root.Size + 1;
-                state.Root.AppendEntry(state.Gap ? new byte[AuditChain.HashSize] : AuditChain.ComputeHash(entry));
+                state.Root.AppendEntry(state.Gap ? new byte[AuditChain.HashSize] : Tombstones.LeafHash(entry));
                 if (state.CheckReached() is { } result)
                 {
                     return result;

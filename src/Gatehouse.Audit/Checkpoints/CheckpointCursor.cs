@@ -13,6 +13,9 @@ internal sealed class CheckpointCursor(IReadOnlyList<Checkpoint> checkpoints, Ch
 
     public bool Gap { get; set; }
 
+    /// <summary>Gets the tree size of the last checkpoint found to hold, or 0.</summary>
+    public long ProvenSize => _previousSize;
+
     /// <summary>Checks every checkpoint the tree has reached; null when the next one needs more entries.</summary>
     /// <returns>The first bad checkpoint, an intact result once all are checked, or null to read on.</returns>
     public CheckpointAuditResult? CheckReached()

@@ -1,5 +1,6 @@
 using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Checkpoints;
+using Gatehouse.Audit.Retention;
 using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Verification;
 
@@ -41,9 +42,9 @@ public sealed class ExchangeProver(IAuditStore store)
 
                 // A missing or repeated sequence shifts every later leaf, and the root comparison below refuses it.
                 gap |= entry.Sequence != count + 1;
-                var hash = gap ? new byte[AuditChain.HashSize] : AuditChain.ComputeHash(entry);
+                var hash = gap ? new byte[AuditChain.HashSize] : Tombstones.LeafHash(entry);
                 MerkleHash.Leaf(hash, leaves.AsSpan(checked((int)count * MerkleHash.Size), MerkleHash.Size));
-                if (entry.ExchangeId == exchangeId)
+                if (entry.ExchangeId == exchangeId && !Tombstones.Is(entry))
                 {
                     mine.Add(entry);
                 }

@@ -23,4 +23,10 @@ public enum AuditProblem
 
     /// <summary>The stored head disagrees with the last entry (the tail was truncated or extended).</summary>
     HeadMismatch,
+
+    /// <summary>A tombstone that no signed checkpoint reaches (or no public key was given to check one).</summary>
+    TombstoneUncovered,
+
+    /// <summary>A tombstone whose covering checkpoint does not hold: its stored hash was altered, or the checkpoint is not genuine.</summary>
+    TombstoneUnproven,
 }

@@ -17,6 +17,9 @@ public sealed record AuditVerification(
     long? FirstBadSequence,
     AuditProblem Problem)
 {
+    /// <summary>Gets how many tombstones (records removed by retention) a signed checkpoint vouched for.</summary>
+    public long Tombstones { get; init; }
+
     /// <summary>Gets a value indicating whether the whole log verified.</summary>
     public bool IsIntact => Problem == AuditProblem.None;
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Checkpoints;
+using Gatehouse.Audit.Retention;
 using Gatehouse.Audit.Store;
 
 namespace Gatehouse.Audit.Verification;
@@ -9,8 +11,10 @@ namespace Gatehouse.Audit.Verification;
 /// Each entry must carry the next sequence, a hash that matches its own fields, a previous hash equal to the entry
 /// before it, and a body (when present) matching its body hash; the last entry must match the stored head. A truncated
 /// tail is caught only against that head; signed checkpoints will catch a rewritten head.
+/// A tombstone (a record retention removed) keeps only its hash, which is accepted when a signed checkpoint at or
+/// beyond it holds (<see cref="TombstoneCoverage"/>); that needs the checkpoint key.
 /// </remarks>
-public sealed class AuditVerifier(IAuditStore store)
+public sealed class AuditVerifier(IAuditStore store, CheckpointVerifier? checkpointKey = null)
 {
     private readonly IAuditStore _store = store ?? throw new ArgumentNullException(nameof(store));
 
@@ -28,13 +32,15 @@ public sealed class AuditVerifier(IAuditStore store)
         var previous = AuditChain.GenesisHash.ToArray();
         long bodiesChecked = 0;
         long bodiesRemoved = 0;
+        long tombstones = 0;
         var headHashMatched = head is null;
+        var coverage = await StartCoverageAsync(cancellationToken).ConfigureAwait(false);
 
         await foreach (var chunk in EntryReadAhead.ReadAsync(_store, cancellationToken).ConfigureAwait(false))
         {
             foreach (var entry in chunk)
             {
-                var problem = Check(entry, expected, previous);
+                var problem = Check(entry, expected, previous, coverage is not null);
                 if (problem == AuditProblem.None && head is not null && entry.Sequence == head.Sequence)
                 {
                     headHashMatched = head.Hash.AsSpan().SequenceEqual(entry.Hash);
@@ -42,9 +48,13 @@ public sealed class AuditVerifier(IAuditStore store)
 
                 if (problem != AuditProblem.None)
                 {
-                    // Every check passed up to the entry expected here, so the expected sequence is the first bad one.
-                    return new AuditVerification(expected - 1, bodiesChecked, bodiesRemoved, head, expected, problem);
+                    // Every check passed up to the entry expected here, so the expected sequence is the first bad one,
+                    // unless a tombstone before it already failed its checkpoint.
+                    var (bad, what) = coverage?.FirstProblem(complete: false) ?? (expected, problem);
+                    return new AuditVerification(expected - 1, bodiesChecked, bodiesRemoved, head, bad, what);
                 }
+
+                coverage?.Add(entry);
 
                 if (entry.Body is not null)
                 {
@@ -54,6 +64,10 @@ public sealed class AuditVerifier(IAuditStore store)
                 {
                     bodiesRemoved++;
                 }
+                else if (Tombstones.Is(entry))
+                {
+                    tombstones++;
+                }
 
                 previous = entry.Hash;
                 expected++;
@@ -61,14 +75,30 @@ public sealed class AuditVerifier(IAuditStore store)
         }
 
         var last = expected - 1;
+        if (coverage?.FirstProblem(complete: true) is var (tombstone, unproven))
+        {
+            return new AuditVerification(last, bodiesChecked, bodiesRemoved, head, tombstone, unproven);
+        }
+
         var latest = await _store.GetHeadAsync(cancellationToken).ConfigureAwait(false);
         var headProblem = CheckHeads(head, latest, last, previous, headHashMatched);
         return new AuditVerification(last, bodiesChecked, bodiesRemoved, latest ?? head, headProblem, headProblem is null
             ? AuditProblem.None
-            : AuditProblem.HeadMismatch);
+            : AuditProblem.HeadMismatch) { Tombstones = tombstones };
     }
 
-    private static AuditProblem Check(AuditEntry entry, long expected, byte[] previous)
+    private async Task<TombstoneCoverage?> StartCoverageAsync(CancellationToken cancellationToken)
+    {
+        if (checkpointKey is null || _store is not IAuditCheckpointStore checkpoints)
+        {
+            return null;
+        }
+
+        var stored = await checkpoints.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false);
+        return new TombstoneCoverage(stored, checkpointKey);
+    }
+
+    private static AuditProblem Check(AuditEntry entry, long expected, byte[] previous, bool canProveTombstones)
     {
         if (entry.Sequence > expected)
         {
@@ -80,7 +110,20 @@ public sealed class AuditVerifier(IAuditStore store)
             return AuditProblem.OutOfOrder;
         }
 
-        if (entry.Hash.Length != AuditChain.HashSize || !AuditChain.HashMatches(entry))
+        if (Tombstones.Is(entry))
+        {
+            // Nothing is left to recompute the hash from; the chain link below and a checkpoint vouch for it.
+            if (!canProveTombstones)
+            {
+                return AuditProblem.TombstoneUncovered;
+            }
+
+            if (entry.Hash.Length != AuditChain.HashSize)
+            {
+                return AuditProblem.TombstoneUnproven;
+            }
+        }
+        else if (entry.Hash.Length != AuditChain.HashSize || !AuditChain.HashMatches(entry))
         {
             return AuditProblem.Edited;
         }

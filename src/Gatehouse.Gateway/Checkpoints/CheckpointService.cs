@@ -1,6 +1,5 @@
 using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Store;
-using Gatehouse.Gateway.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +11,7 @@ namespace Gatehouse.Gateway.Checkpoints;
 /// elsewhere.
 /// </summary>
 internal sealed partial class CheckpointService(
-    CheckpointConfig config, IAuditCheckpointStore store, TimeProvider time, ILogger<CheckpointService> logger,
+    GatewayCheckpointWriter shared, IAuditCheckpointStore store, TimeProvider time, ILogger<CheckpointService> logger,
     IEnumerable<ICheckpointObserver>? observers = null) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -27,13 +26,7 @@ internal sealed partial class CheckpointService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var signer = CheckpointSigner.FromPem(await File.ReadAllTextAsync(config.KeyFile, stoppingToken));
-        _writer = new CheckpointWriter(store, signer, time, new CheckpointWriterOptions
-        {
-            Interval = config.Interval,
-            EveryEntries = config.Entries,
-            Directory = config.Directory,
-        });
+        _writer = shared.Writer;
         using var timer = new PeriodicTimer(Tick, time);
         try
         {

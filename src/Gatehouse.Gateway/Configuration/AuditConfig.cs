@@ -20,4 +20,7 @@ public sealed record AuditConfig
 
     /// <summary>Gets the signed checkpoints the gateway emits; the default, null, emits none.</summary>
     public CheckpointConfig? Checkpoints { get; init; }
+
+    /// <summary>Gets the retention job's defaults and schedule; the default keeps everything for ever.</summary>
+    public AuditRetentionConfig Retention { get; init; } = new();
 }

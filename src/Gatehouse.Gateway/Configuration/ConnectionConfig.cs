@@ -26,4 +26,7 @@ public sealed record ConnectionConfig
 
     /// <summary>Gets the groups allowed to use the connection; empty means any authenticated caller.</summary>
     public IReadOnlyList<string> AllowGroups { get; init; } = [];
+
+    /// <summary>Gets how long the connection's bodies and records are kept; the default takes <c>audit.retention</c>'s.</summary>
+    public ConnectionRetentionConfig Retention { get; init; } = new();
 }

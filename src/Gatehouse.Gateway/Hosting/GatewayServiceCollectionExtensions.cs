@@ -9,6 +9,7 @@ using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.ResponseHolds;
+using Gatehouse.Gateway.Retention;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Gateway.Webhooks;
@@ -56,8 +57,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddAuditApi();
         if (config.Audit.Checkpoints is { } checkpoints)
         {
+            services.AddSingleton(sp => new GatewayCheckpointWriter(
+                checkpoints, sp.GetRequiredService<Gatehouse.Audit.Store.IAuditCheckpointStore>(), sp.GetRequiredService<TimeProvider>()));
             services.AddHostedService(sp => new CheckpointService(
-                checkpoints,
+                sp.GetRequiredService<GatewayCheckpointWriter>(),
                 sp.GetRequiredService<Gatehouse.Audit.Store.IAuditCheckpointStore>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<CheckpointService>>(),
@@ -65,6 +68,7 @@ public static class GatewayServiceCollectionExtensions
         }
 
         services.AddGatehouseWebhooks(config);
+        services.AddAuditRetention(config);
         services.AddSingleton<ReadinessCheck>();
         services.AddHttpForwarder();
         services.AddGatehouseIdentity(config.Identity);

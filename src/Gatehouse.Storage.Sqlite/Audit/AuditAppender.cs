@@ -25,28 +25,39 @@ internal static class AuditAppender
         var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var head = await EntryStream.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            var sequence = head?.Sequence ?? 0;
-            var first = sequence + 1;
-            var previous = head?.Hash ?? AuditChain.GenesisHash.ToArray();
-            var entries = new AuditEntry[drafts.Count];
-            using (var insert = EntryRows.CreateInsert(connection, transaction))
-            {
-                for (var i = 0; i < drafts.Count; i++)
-                {
-                    var entry = AuditChain.Seal(drafts[i], ++sequence, previous);
-                    EntryRows.Bind(insert, entry);
-                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    entries[i] = entry;
-                    previous = entry.Hash;
-                }
-            }
-
-            await SearchIndex.IndexAsync(connection, transaction, first, sequence, cancellationToken).ConfigureAwait(false);
-            await MoveHeadAsync(connection, transaction, sequence, previous, cancellationToken).ConfigureAwait(false);
+            var entries = await AppendInAsync(connection, transaction, drafts, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return entries;
         }
+    }
+
+    /// <summary>Appends <paramref name="drafts"/> inside the caller's transaction, which commits them with its own changes.</summary>
+    public static async Task<IReadOnlyList<AuditEntry>> AppendInAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IReadOnlyList<AuditEntryDraft> drafts,
+        CancellationToken cancellationToken)
+    {
+        var head = await EntryStream.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var sequence = head?.Sequence ?? 0;
+        var first = sequence + 1;
+        var previous = head?.Hash ?? AuditChain.GenesisHash.ToArray();
+        var entries = new AuditEntry[drafts.Count];
+        using (var insert = EntryRows.CreateInsert(connection, transaction))
+        {
+            for (var i = 0; i < drafts.Count; i++)
+            {
+                var entry = AuditChain.Seal(drafts[i], ++sequence, previous);
+                EntryRows.Bind(insert, entry);
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                entries[i] = entry;
+                previous = entry.Hash;
+            }
+        }
+
+        await SearchIndex.IndexAsync(connection, transaction, first, sequence, cancellationToken).ConfigureAwait(false);
+        await MoveHeadAsync(connection, transaction, sequence, previous, cancellationToken).ConfigureAwait(false);
+        return entries;
     }
 
     private static async Task MoveHeadAsync(

@@ -1,5 +1,6 @@
 using Gatehouse.Storage.Sqlite.Approvals;
 using Gatehouse.Storage.Sqlite.Audit;
+using Gatehouse.Storage.Sqlite.Retention;
 using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Database;
@@ -13,7 +14,7 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 6;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -71,6 +72,7 @@ internal static class Schema
         (2, Version2),
         (ApprovalSchema.Version, ApprovalSchema.Sql),
         (SearchSchema.Version, SearchSchema.Sql),
+        (RetentionSchema.Version, RetentionSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -18,6 +18,8 @@ internal static class AuditCommand
         audit.Subcommands.Add(CheckpointCommands.VerifyCheckpointsCommand());
         audit.Subcommands.Add(ProofCommands.ProveCommand());
         audit.Subcommands.Add(ProofCommands.VerifyProofCommand());
+        audit.Subcommands.Add(Retention.HoldCommands.Create());
+        audit.Subcommands.Add(Retention.RetentionCommands.Create());
         return audit;
     }
 
@@ -47,18 +49,26 @@ internal static class AuditCommand
     private static Command VerifyCommand()
     {
         var (config, db, json) = (CommonOptions.Config(), CommonOptions.Database(), CommonOptions.Json());
+        var key = new Option<FileInfo?>("--public-key", "-p") { Description = "The checkpoint public key (PEM): needed once retention has tombstoned records, whose hashes only a signed checkpoint vouches for.", HelpName = "KEY.pub.pem" };
         var command = new Command(
             "verify",
-            "Check the whole audit trail: every entry's hash, the chain linking them, every body against its hash, and the stored head. " +
-            "Names the first bad entry.\nExit codes: 0 intact; 1 tampered or damaged; 2 invalid command line or configuration; 3 the store could not be opened.")
+            "Check the whole audit trail: every entry's hash, the chain linking them, every body against its hash, every tombstone against a signed checkpoint, and the stored head. " +
+            "Names the first bad entry.\nExit codes: 0 intact; 1 tampered or damaged; 2 invalid command line, configuration or key; 3 the store could not be opened.")
         {
-            json, config, db,
+            key, json, config, db,
         };
         command.SetAction(async (parse, ct) =>
         {
+            var keyFile = parse.GetValue(key);
+            using var verifier = keyFile is null ? null : await KeyFiles.LoadVerifierAsync(parse, keyFile, ct);
+            if (keyFile is not null && verifier is null)
+            {
+                return ExitCodes.Usage;
+            }
+
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
-                var result = await new AuditVerifier(store).VerifyAsync(ct);
+                var result = await new AuditVerifier(store, verifier).VerifyAsync(ct);
                 var output = parse.InvocationConfiguration.Output;
                 await output.WriteLineAsync(parse.GetValue(json) ? CliJson.Verification(result) : VerificationText.Describe(result));
                 return result.IsIntact ? ExitCodes.Success : ExitCodes.CheckFailed;

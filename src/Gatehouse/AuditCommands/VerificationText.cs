@@ -10,6 +10,7 @@ internal static class VerificationText
         if (result.IsIntact)
         {
             var removed = result.BodiesRemoved > 0 ? $", {result.BodiesRemoved} bodies removed by retention" : "";
+            removed += result.Tombstones > 0 ? $", {result.Tombstones} records removed by retention and vouched for by signed checkpoints" : "";
             return $"audit: intact. {result.EntriesChecked} entries and {result.BodiesChecked} bodies verified{removed}; head at entry {result.Head?.Sequence ?? 0}.";
         }
 
@@ -21,6 +22,8 @@ internal static class VerificationText
             AuditProblem.OutOfOrder => "it is out of sequence (inserted or reordered)",
             AuditProblem.ChainBroken => "it does not link to the entry before it (inserted, replaced or reordered)",
             AuditProblem.HeadMismatch => "the stored head does not match the last entry (entries removed from the end, or the head edited)",
+            AuditProblem.TombstoneUncovered => "it is a record removed by retention that no signed checkpoint covers (pass --public-key to check the checkpoints)",
+            AuditProblem.TombstoneUnproven => "it is a record removed by retention and the signed checkpoint covering it does not match (its hash was altered, or the checkpoint is not genuine)",
             _ => result.Problem.ToString(),
         };
         return $"audit: TAMPERED. First bad entry: {result.FirstBadSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}: {what}. {result.EntriesChecked} entries checked before stopping.";

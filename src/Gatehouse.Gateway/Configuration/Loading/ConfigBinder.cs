@@ -31,6 +31,7 @@ internal static partial class ConfigBinder
         };
         config = config with { Access = AccessBinder.Bind(reader.Section("access"), config.Connections) };
         reader.ReportUnknownKeys();
+        RetentionBinder.Check(config, errors);
         return config;
     }
 
@@ -140,6 +141,7 @@ internal static partial class ConfigBinder
             var credential = credentialNode is null ? null : BindCredential(new SectionReader(credentialNode, s.Errors), environment);
             var allowGroups = s.StringList("allowGroups") ?? [];
             var masking = MaskingBinder.BindConnection(s.Section("masking"));
+            var retention = RetentionBinder.BindConnection(s.Section("retention"));
             s.ReportUnknownKeys();
             if (name is not null && upstream is not null)
             {
@@ -151,6 +153,7 @@ internal static partial class ConfigBinder
                     Credential = credential,
                     AllowGroups = allowGroups,
                     Masking = masking,
+                    Retention = retention,
                 });
             }
         }
@@ -218,6 +221,7 @@ internal static partial class ConfigBinder
             QueueCapacity = (int)s.Long("queueCapacity", d.QueueCapacity, 16, 1_000_000),
             MaxBatch = (int)s.Long("maxBatch", d.MaxBatch, 1, 10_000),
             Checkpoints = s.Child("checkpoints") is null ? null : BindCheckpoints(s.Section("checkpoints")),
+            Retention = RetentionBinder.BindAudit(s.Section("retention")),
         };
         s.ReportUnknownKeys();
         return config;

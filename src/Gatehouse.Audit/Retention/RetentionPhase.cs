@@ -1,0 +1,11 @@
+namespace Gatehouse.Audit.Retention;
+
+/// <summary>What a retention pass removes.</summary>
+public enum RetentionPhase
+{
+    /// <summary>Prompt and response bodies; the entries and their body hashes stay.</summary>
+    Bodies,
+
+    /// <summary>Whole records, reduced to tombstones.</summary>
+    Records,
+}

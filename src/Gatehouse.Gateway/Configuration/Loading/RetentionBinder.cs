@@ -1,0 +1,74 @@
+namespace Gatehouse.Gateway.Configuration.Loading;
+
+/// <summary>Reads <c>audit.retention</c> and each connection's <c>retention</c> block, and checks they can be honoured.</summary>
+internal static class RetentionBinder
+{
+    private static readonly TimeSpan Shortest = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(36_500);
+
+    public static AuditRetentionConfig BindAudit(SectionReader s)
+    {
+        var defaults = new AuditRetentionConfig();
+        var config = new AuditRetentionConfig
+        {
+            Bodies = Period(s, "bodies") ?? defaults.Bodies,
+            Records = Period(s, "records") ?? defaults.Records,
+            Interval = s.Duration("interval", defaults.Interval, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7)),
+            BatchSize = (int)s.Long("batchSize", defaults.BatchSize, 1, 10_000),
+        };
+        s.ReportUnknownKeys();
+        return config;
+    }
+
+    public static ConnectionRetentionConfig BindConnection(SectionReader s)
+    {
+        var config = new ConnectionRetentionConfig { Bodies = Period(s, "bodies"), Records = Period(s, "records") };
+        s.ReportUnknownKeys();
+        return config;
+    }
+
+    /// <summary>Record retention needs signed checkpoints: each tombstone's hash is vouched for by one.</summary>
+    public static void Check(GatehouseConfig config, ConfigErrors errors)
+    {
+        if (config.Audit.Checkpoints is not null)
+        {
+            return;
+        }
+
+        const string Message = "removing records needs audit.checkpoints (a signed checkpoint vouches for every removed record)";
+        if (config.Audit.Retention.Records.Keep is not null)
+        {
+            errors.Add("audit.retention.records", null, Message);
+        }
+
+        for (var i = 0; i < config.Connections.Count; i++)
+        {
+            if (config.Connections[i].Retention.Records?.Keep is not null)
+            {
+                errors.Add($"connections[{i}].retention.records", null, Message);
+            }
+        }
+    }
+
+    private static RetentionPeriod? Period(SectionReader s, string key)
+    {
+        var text = s.String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (string.Equals(text.Trim(), "forever", StringComparison.OrdinalIgnoreCase))
+        {
+            return RetentionPeriod.Forever;
+        }
+
+        if (DurationText.TryParse(text, out var keep) && keep >= Shortest && keep <= Longest)
+        {
+            return new RetentionPeriod(keep);
+        }
+
+        s.Errors.Add(s.ChildPath(key), null, $"'{text}' is not forever or a duration from 1h to 36500d (such as 30d)");
+        return null;
+    }
+}

@@ -1,0 +1,80 @@
+using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Checkpoints;
+using Gatehouse.Audit.Records;
+using Gatehouse.Audit.Retention;
+using Gatehouse.Audit.Store;
+
+namespace Gatehouse.Storage.Sqlite.Retention;
+
+/// <summary>Retention and legal holds over the embedded store; the audit log itself is <paramref name="store"/>'s.</summary>
+/// <remarks>Every write goes through the store's one serialised write connection, one short transaction each.</remarks>
+public sealed class SqliteRetentionStore(SqliteStore store) : IAuditRetentionStore
+{
+    private readonly SqliteStore _store = store ?? throw new ArgumentNullException(nameof(store));
+
+    /// <inheritdoc />
+    public Task PlaceHoldAsync(LegalHold hold, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        return _store.Database.WriteAsync((c, ct) => HoldTable.PlaceAsync(c, hold, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<LegalHold?> ReleaseHoldAsync(string id, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _store.Database.WriteAsync((c, ct) => HoldTable.ReleaseAsync(c, id, releasedBy, at, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LegalHold>> ListHoldsAsync(bool includeReleased, CancellationToken cancellationToken) =>
+        _store.Database.ReadAsync((c, ct) => HoldTable.ListAsync(c, includeReleased, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RetentionCandidates> FindCandidatesAsync(RetentionWindow window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return _store.Database.ReadAsync((c, ct) => RetentionTable.FindAsync(c, window, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long> RemoveBodiesAsync(IReadOnlyList<string> exchangeIds, CancellationToken cancellationToken) =>
+        _store.Database.WriteAsync((c, ct) => RetentionTable.RemoveBodiesAsync(c, exchangeIds, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> TombstoneAsync(IReadOnlyList<string> exchangeIds, long coveredThrough, CancellationToken cancellationToken) =>
+        _store.Database.WriteAsync((c, ct) => RetentionTable.TombstoneAsync(c, exchangeIds, coveredThrough, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken) =>
+        _store.AppendAsync(drafts, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<AuditEntry> ReadAllAsync(CancellationToken cancellationToken) => _store.ReadAllAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken) => _store.GetHeadAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ExchangePage> SearchAsync(ExchangeQuery query, CancellationToken cancellationToken) => _store.SearchAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ExchangeRecord?> GetExchangeAsync(string exchangeId, CancellationToken cancellationToken) =>
+        _store.GetExchangeAsync(exchangeId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> ProbeWritableAsync(CancellationToken cancellationToken) => _store.ProbeWritableAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> RecoverInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _store.RecoverInterruptedAsync(now, cancellationToken);
+
+    /// <inheritdoc />
+    public Task AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken) =>
+        _store.AppendCheckpointAsync(checkpoint, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
+        _store.ReadCheckpointsAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<EntryHash> ReadEntryHashesAsync(long afterSequence, long throughSequence, CancellationToken cancellationToken) =>
+        _store.ReadEntryHashesAsync(afterSequence, throughSequence, cancellationToken);
+}
