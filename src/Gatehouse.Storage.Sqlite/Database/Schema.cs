@@ -1,4 +1,5 @@
 using Gatehouse.Storage.Sqlite.Approvals;
+using Gatehouse.Storage.Sqlite.Export;
 using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Database;
@@ -11,7 +12,7 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 5;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -68,6 +69,7 @@ internal static class Schema
     [
         (2, Version2),
         (ApprovalSchema.Version, ApprovalSchema.Sql),
+        (ExportCursorSchema.Version, ExportCursorSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)
