@@ -123,6 +123,9 @@ internal sealed class ExchangeHandler
         if (!auth.Succeeded)
         {
             Log.Unauthenticated(_logger, auth.Failure.Code);
+
+            // The refusal stands whether or not its record is written: a store that is down must not turn 401s into 503s.
+            await _audit.AppendAsync(SignInAudit.Draft(exchange, context.GetRouteValue("connection") as string, auth.Failure, _time.GetUtcNow()), aborted);
             await IdentityResolver.WriteProblemAsync(context, auth.Failure);
             return auth.Failure.Status;
         }

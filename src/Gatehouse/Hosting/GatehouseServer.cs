@@ -60,6 +60,7 @@ internal static class GatehouseServer
         services.AddSingleton(store);
         services.AddSingleton<IAuditStore>(store);
         services.AddSingleton<IAuditCheckpointStore>(store);
+        services.AddSingleton<Gatehouse.Export.Cursors.IExportCursorStore>(new Gatehouse.Storage.Sqlite.Export.SqliteExportCursorStore(store));
         services.AddSingleton<IApprovalStore>(sp => new SqliteApprovalStore(store, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IApiKeyStore>(sp => new CachingApiKeyStore(store, config.Identity.ApiKeyCache, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditWriter(
