@@ -19,7 +19,7 @@ internal sealed class ExportBackoff(ExportRunOptions options)
         }
 
         var half = ceiling / 2;
-        return TimeSpan.FromTicks(half + (long)(options.Jitter.NextDouble() * (ceiling - half)));
+        return TimeSpan.FromTicks(half + (long)(Math.Clamp(options.Jitter(), 0, 1) * (ceiling - half)));
     }
 
     public void Reset() => _failures = 0;

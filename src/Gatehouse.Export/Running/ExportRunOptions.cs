@@ -13,6 +13,6 @@ public sealed record ExportRunOptions
     /// <summary>Gets the longest wait between attempts; the default is 60 seconds.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Gets the source of the jitter added to each wait; the default is <see cref="Random.Shared"/>.</summary>
-    public Random Jitter { get; init; } = Random.Shared;
+    /// <summary>Gets the source of the jitter added to each wait, a number in [0, 1); the default draws from <see cref="Random.Shared"/>.</summary>
+    public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 }

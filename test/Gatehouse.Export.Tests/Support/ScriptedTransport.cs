@@ -9,7 +9,8 @@ internal sealed class ScriptedTransport : IExportTransport
 
     public int FailuresLeft { get; set; }
 
-    public bool Hang { get; set; }
+    /// <summary>Gets or sets the first attempt that never completes (until cancelled); 1 hangs every attempt.</summary>
+    public int HangFromAttempt { get; set; } = int.MaxValue;
 
     public int Attempts { get; private set; }
 
@@ -30,7 +31,7 @@ internal sealed class ScriptedTransport : IExportTransport
     {
         Attempts++;
         FirstAttempt.TrySetResult();
-        if (Hang)
+        if (Attempts >= HangFromAttempt)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
