@@ -21,7 +21,7 @@ internal sealed class NativeJsonFormatter(bool includeBodies) : IExportFormatter
     public ExportEvent Format(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var severity = EntryDecoder.Decode(entry, includeBodies: true).Severity;
+        var severity = EntrySeverity.Of(entry);
         var buffer = new ArrayBufferWriter<byte>(entry.Payload.Length + 512);
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {

@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Text;
 using System.Text.Json;
 using Gatehouse.Export.Formatting;
@@ -39,6 +40,27 @@ public sealed class NativeJsonFormatterTests
 
         Assert.Equal("here is the fix", root.GetProperty("body").GetString());
         Assert.Contains("rm -rf", root.GetProperty("entry").GetProperty("toolCalls")[0].GetProperty("arguments").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Severity_AnyEntry_MatchesTheDecodedGrade()
+    {
+        string[] decisions = ["allow", "deny", "approval_required"];
+        var drafts = Gen.Int[0, 5].Select(Gen.Int[100, 599], Gen.Int[0, 2], (kind, status, decision) => kind switch
+        {
+            0 => Gatehouse.Audit.Payloads.AuditEntryCodec.ForIntent(Entries.Intent(decision: decisions[decision]), Entries.Time),
+            1 => Gatehouse.Audit.Payloads.AuditEntryCodec.ForOutcome(Entries.Outcome(status: status), Entries.Time),
+            2 => Gatehouse.Audit.Payloads.AuditEntryCodec.ForOutcome(Entries.Outcome(status: status) with { Failure = "audit_intent_late" }, Entries.Time),
+            3 => Gatehouse.Audit.Payloads.AuditEntryCodec.ForInterrupted("ex-1", Entries.Time),
+            4 => Gatehouse.Audit.Payloads.AuditEntryCodec.ForSignInFailure(Entries.SignIn(), Entries.Time),
+            _ => Entries.Review(),
+        });
+
+        drafts.Sample(draft =>
+        {
+            var entry = Entries.Seal(draft);
+            Assert.Equal(EntryDecoder.Decode(entry, includeBodies: false).Severity, EntrySeverity.Of(entry));
+        });
     }
 
     private static JsonElement Parse(ReadOnlyMemory<byte> payload) => JsonDocument.Parse(payload).RootElement;
