@@ -23,7 +23,8 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <para>The stages, in order (see docs/designs/data-path.md):</para>
 /// <list type="number">
 /// <item><b>Identify</b>: the bearer token or API key becomes a <see cref="GatehouseIdentity"/>; without one the
-/// exchange ends with 401 here, before anything about connections is revealed.</item>
+/// exchange ends with 401 here, before anything about connections is revealed, and the refusal is audited as an
+/// <c>identity.refused</c> entry (the failure code, never the credential).</item>
 /// <item><b>Route</b>: <c>/{connection}/{**path}</c> selects the connection (404 if unknown), its group allow-list is
 /// checked (403), and the remaining path is checked for tricks an upstream could read differently (400).</item>
 /// <item><b>Understand</b>: the body is read, bounded (413), and the protocol adapter for the API parses exactly those
