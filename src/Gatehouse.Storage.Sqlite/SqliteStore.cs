@@ -59,6 +59,13 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEntry>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return _database.ReadAsync((c, ct) => EntryStream.ReadAfterAsync(c, afterSequence, max, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync((c, ct) => EntryStream.ReadHeadAsync(c, null, ct), cancellationToken);
 

@@ -12,6 +12,9 @@ public static class AuditEntryKinds
     /// <summary>Written at start-up for an intent that never got an outcome (the process stopped mid-exchange).</summary>
     public const string Interrupted = "exchange.interrupted";
 
+    /// <summary>A caller the gateway could not identify (401, or 503 when the issuer or key store was down).</summary>
+    public const string SignInFailed = "identity.refused";
+
     /// <summary>Returns whether <paramref name="kind"/> ends an exchange.</summary>
     public static bool EndsExchange(string kind) => kind is Outcome or Interrupted;
 }

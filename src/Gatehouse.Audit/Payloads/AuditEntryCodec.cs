@@ -48,6 +48,20 @@ public static class AuditEntryCodec
         return ForEnding(AuditEntryKinds.Interrupted, outcome, time);
     }
 
+    /// <summary>Builds the entry for a caller the gateway could not identify; it has no body.</summary>
+    public static AuditEntryDraft ForSignInFailure(SignInFailure failure, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(failure, AuditJsonContext.Default.SignInFailure);
+        var index = new AuditIndex { Connection = failure.Connection, Status = failure.Status, Decision = "deny" };
+        return Draft(AuditEntryKinds.SignInFailed, failure.RequestId, time, index, payload, null);
+    }
+
+    /// <summary>Decodes a sign-in failure entry's payload.</summary>
+    public static SignInFailure DecodeSignInFailure(ReadOnlySpan<byte> payload) =>
+        JsonSerializer.Deserialize(payload, AuditJsonContext.Default.SignInFailure)
+            ?? throw new InvalidDataException("A sign-in failure payload is empty.");
+
     /// <summary>Decodes an intent entry's payload and body.</summary>
     public static ExchangeIntent DecodeIntent(ReadOnlySpan<byte> payload, byte[]? body)
     {

@@ -14,4 +14,5 @@ namespace Gatehouse.Audit.Payloads;
     WriteIndented = false)]
 [JsonSerializable(typeof(ExchangeIntent))]
 [JsonSerializable(typeof(ExchangeOutcome))]
+[JsonSerializable(typeof(SignInFailure))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext;

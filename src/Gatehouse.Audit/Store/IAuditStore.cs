@@ -19,6 +19,32 @@ public interface IAuditStore
     /// <summary>Streams every entry in sequence order, bodies included, for verification or export.</summary>
     IAsyncEnumerable<AuditEntry> ReadAllAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Returns up to <paramref name="max"/> entries with a sequence above <paramref name="afterSequence"/>, in sequence
+    /// order, bodies included: the export's read of the next batch after its cursor.
+    /// </summary>
+    /// <remarks>The default walks <see cref="ReadAllAsync"/>; a store with an index on the sequence overrides it.</remarks>
+    async Task<IReadOnlyList<AuditEntry>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var entries = new List<AuditEntry>();
+        await foreach (var entry in ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Sequence <= afterSequence)
+            {
+                continue;
+            }
+
+            entries.Add(entry);
+            if (entries.Count == max)
+            {
+                break;
+            }
+        }
+
+        return entries;
+    }
+
     /// <summary>Returns the stored head, or null for an empty log.</summary>
     Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken);
 

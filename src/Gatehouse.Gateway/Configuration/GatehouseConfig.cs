@@ -27,6 +27,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets the audit trail's settings.</summary>
     public AuditConfig Audit { get; init; } = new();
 
+    /// <summary>Gets where the audit log is exported to.</summary>
+    public ExportConfig Export { get; init; } = new();
+
     /// <summary>Gets the request limits.</summary>
     public LimitsConfig Limits { get; init; } = new();
 

@@ -24,7 +24,8 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <para>The stages, in order (see docs/designs/data-path.md):</para>
 /// <list type="number">
 /// <item><b>Identify</b>: the bearer token or API key becomes a <see cref="GatehouseIdentity"/>; without one the
-/// exchange ends with 401 here, before anything about connections is revealed.</item>
+/// exchange ends with 401 here, before anything about connections is revealed, and the refusal is audited as an
+/// <c>identity.refused</c> entry (the failure code, never the credential).</item>
 /// <item><b>Route</b>: <c>/{connection}/{**path}</c> selects the connection (404 if unknown), its group allow-list is
 /// checked (403, unless the caller holds an active just-in-time grant to it), and the remaining path is checked for
 /// tricks an upstream could read differently (400).</item>
@@ -134,6 +135,9 @@ internal sealed class ExchangeHandler
         if (!auth.Succeeded)
         {
             Log.Unauthenticated(_logger, auth.Failure.Code);
+
+            // The refusal stands whether or not its record is written: a store that is down must not turn 401s into 503s.
+            await _audit.AppendAsync(SignInAudit.Draft(exchange, context.GetRouteValue("connection") as string, auth.Failure, _time.GetUtcNow()), aborted);
             await IdentityResolver.WriteProblemAsync(context, auth.Failure);
             return auth.Failure.Status;
         }

@@ -5,6 +5,7 @@ using Gatehouse.Gateway.Checkpoints;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Exchanges;
+using Gatehouse.Gateway.Export;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Masking;
@@ -69,6 +70,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddGatehouseWebhooks(config);
         services.AddAuditRetention(config);
+        services.AddGatehouseExport(config.Export);
         services.AddSingleton<ReadinessCheck>();
         services.AddHttpForwarder();
         services.AddGatehouseIdentity(config.Identity);
@@ -77,7 +79,7 @@ public static class GatewayServiceCollectionExtensions
         // produced when something will receive them: a registered listener makes every request allocate activities.
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(config.Telemetry.ServiceName))
-            .WithMetrics(m => m.AddMeter(GatewayTelemetry.MeterName, "Gatehouse.Audit").AddAspNetCoreInstrumentation());
+            .WithMetrics(m => m.AddMeter(GatewayTelemetry.MeterName, "Gatehouse.Audit", Gatehouse.Export.Running.ExportMetrics.MeterName).AddAspNetCoreInstrumentation());
         if (config.Telemetry.OtlpEndpoint is { } endpoint)
         {
             telemetry.WithTracing(t => t.AddSource(GatewayTelemetry.SourceName).AddAspNetCoreInstrumentation());

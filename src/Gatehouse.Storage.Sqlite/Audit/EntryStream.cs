@@ -20,6 +20,23 @@ internal static class EntryStream
         }
     }
 
+    public static async Task<IReadOnlyList<AuditEntry>> ReadAfterAsync(
+        SqliteConnection connection, long afterSequence, int max, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {EntryRows.Columns} FROM audit_entries WHERE seq > @after ORDER BY seq LIMIT @max";
+        command.Parameters.AddWithValue("@after", afterSequence);
+        command.Parameters.AddWithValue("@max", max);
+        var entries = new List<AuditEntry>(Math.Min(max, 1024));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(EntryRows.Read(reader));
+        }
+
+        return entries;
+    }
+
     public static async Task<AuditHead?> ReadHeadAsync(
         SqliteConnection connection,
         SqliteTransaction? transaction,

@@ -1,5 +1,6 @@
 using Gatehouse.Storage.Sqlite.Approvals;
 using Gatehouse.Storage.Sqlite.Audit;
+using Gatehouse.Storage.Sqlite.Export;
 using Gatehouse.Storage.Sqlite.Retention;
 using Microsoft.Data.Sqlite;
 
@@ -72,6 +73,7 @@ internal static class Schema
         (2, Version2),
         (ApprovalSchema.Version, ApprovalSchema.Sql),
         (SearchSchema.Version, SearchSchema.Sql),
+        (ExportCursorSchema.Version, ExportCursorSchema.Sql),
         (RetentionSchema.Version, RetentionSchema.Sql),
     ];
 

@@ -61,6 +61,7 @@ internal static class GatehouseServer
         services.AddSingleton<IAuditStore>(store);
         services.AddSingleton<IAuditCheckpointStore>(store);
         services.AddSingleton<Gatehouse.Audit.Retention.IAuditRetentionStore>(new Gatehouse.Storage.Sqlite.Retention.SqliteRetentionStore(store));
+        services.AddSingleton<Gatehouse.Export.Cursors.IExportCursorStore>(new Gatehouse.Storage.Sqlite.Export.SqliteExportCursorStore(store));
         services.AddSingleton<IApprovalStore>(sp => new SqliteApprovalStore(store, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Gatehouse.Storage.Grants.IGrantStore>(sp => new Gatehouse.Storage.Sqlite.Grants.SqliteGrantStore(store, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IApiKeyStore>(sp => new CachingApiKeyStore(store, config.Identity.ApiKeyCache, sp.GetRequiredService<TimeProvider>()));
