@@ -1,0 +1,139 @@
+using Gatehouse.Export.Transports;
+using Gatehouse.Export.Transports.Syslog;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Gatehouse.Export.Tests.Transports.Syslog;
+
+public sealed class SyslogTcpTransportTests
+{
+    private static IExportTransport Create(int port, SyslogProtocol protocol = SyslogProtocol.Tcp, SyslogTlsOptions? tls = null)
+        => NetworkTransports.CreateSyslog(
+            new SyslogOptions
+            {
+                Host = "127.0.0.1",
+                Port = port,
+                Protocol = protocol,
+                Facility = 10,
+                Hostname = "gw-1",
+                ProcessId = "4242",
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+                Tls = tls ?? new SyslogTlsOptions(),
+            },
+            TimeProvider.System,
+            NullLogger.Instance);
+
+    [Fact]
+    public async Task Deliver_Batch_ReceiverReadsOctetCountedRfc5424Messages()
+    {
+        await using var receiver = new SyslogTcpReceiver();
+        receiver.Start();
+        await using var transport = Create(receiver.Port);
+        List<ExportEvent> batch =
+        [
+            TestEvents.Json(1),
+            TestEvents.Text(2, "CEF:0|Gatehouse|Gatehouse|1.0|deny|Exchange denied|5|suser=zoë msg=a\\=b"),
+            TestEvents.Json(3, "approval.review", ExportSeverity.Warning),
+            TestEvents.Json(4, "audit.failure", ExportSeverity.Error),
+        ];
+
+        await transport.DeliverAsync(batch, TestContext.Current.CancellationToken);
+
+        var messages = await receiver.ReadAsync(4);
+        Assert.Equal([1L, 2, 3, 4], messages.Select(m => m.Sequence));
+        Assert.Equal([6, 5, 4, 3], messages.Select(m => m.Severity));
+        Assert.All(messages, m => Assert.Equal(10, m.Facility));
+        Assert.Equal(batch.Select(e => e.Time), messages.Select(m => m.Timestamp));
+        Assert.Equal(batch.Select(e => e.Kind), messages.Select(m => m.MsgId));
+        Assert.Equal(batch.Select(TestEvents.PayloadText), messages.Select(m => m.Msg));
+        Assert.All(messages, m => Assert.Equal(("gw-1", "gatehouse", "4242"), (m.Hostname, m.AppName, m.ProcId)));
+        Assert.Equal(1, receiver.Connections);
+    }
+
+    [Fact]
+    public async Task Deliver_SeveralBatches_ReusesOneConnection()
+    {
+        await using var receiver = new SyslogTcpReceiver();
+        receiver.Start();
+        await using var transport = Create(receiver.Port);
+
+        await transport.DeliverAsync(TestEvents.JsonBatch(1, 3), TestContext.Current.CancellationToken);
+        await transport.DeliverAsync(TestEvents.JsonBatch(4, 3), TestContext.Current.CancellationToken);
+
+        Assert.Equal([1L, 2, 3, 4, 5, 6], (await receiver.ReadAsync(6)).Select(m => m.Sequence));
+        Assert.Equal(1, receiver.Connections);
+    }
+
+    [Fact]
+    public async Task Deliver_ReceiverResetsMidBatch_ThrowsThenRedeliversOnNewConnection()
+    {
+        await using var receiver = new SyslogTcpReceiver { ResetAfter = 10 };
+        receiver.Start();
+        await using var transport = Create(receiver.Port);
+
+        // Larger than both sides' socket buffers, so the reset lands while the batch is still being written.
+        var batch = TestEvents.JsonBatch(1, 100_000);
+        var error = await Assert.ThrowsAsync<ExportDeliveryException>(
+            async () => await transport.DeliverAsync(batch, TestContext.Current.CancellationToken));
+        Assert.Contains($"syslog tcp://127.0.0.1:{receiver.Port}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("émile", error.Message, StringComparison.Ordinal);
+        var partial = await receiver.ReadAsync(10);
+
+        await transport.DeliverAsync(batch, TestContext.Current.CancellationToken);
+
+        var redelivered = await receiver.ReadAsync(batch.Count);
+        Assert.Equal(batch.Select(e => e.Sequence), redelivered.Select(m => m.Sequence));
+        Assert.Equal([1L, 2, 3, 4, 5, 6, 7, 8, 9, 10], partial.Select(m => m.Sequence));
+        Assert.Equal(2, receiver.Connections);
+    }
+
+    [Fact]
+    public async Task Deliver_ReceiverDownThenBack_ThrowsThenReconnects()
+    {
+        await using var receiver = new SyslogTcpReceiver();
+        receiver.Start();
+        await using var transport = Create(receiver.Port);
+        await transport.DeliverAsync([TestEvents.Json(1)], TestContext.Current.CancellationToken);
+        await receiver.ReadAsync(1);
+
+        await receiver.StopAsync();
+        var error = await Assert.ThrowsAsync<ExportDeliveryException>(
+            async () => await transport.DeliverAsync([TestEvents.Json(2)], TestContext.Current.CancellationToken));
+        Assert.Contains("cannot connect", error.Message, StringComparison.Ordinal);
+
+        receiver.Start();
+        await transport.DeliverAsync([TestEvents.Json(2)], TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, (await receiver.ReadAsync(1))[0].Sequence);
+        Assert.Equal(2, receiver.Connections);
+    }
+
+    [Fact]
+    public async Task Deliver_TlsWithCaFile_TrustsSelfSignedReceiver()
+    {
+        var certificate = TestCertificates.SelfSignedServer();
+        var caFile = TestCertificates.WritePem(certificate);
+        await using var receiver = new SyslogTcpReceiver(certificate);
+        receiver.Start();
+        await using var transport = Create(receiver.Port, SyslogProtocol.Tls, new SyslogTlsOptions { ServerName = "localhost", CaFile = caFile });
+
+        await transport.DeliverAsync(TestEvents.JsonBatch(1, 5), TestContext.Current.CancellationToken);
+
+        var messages = await receiver.ReadAsync(5);
+        Assert.Equal([1L, 2, 3, 4, 5], messages.Select(m => m.Sequence));
+        File.Delete(caFile);
+    }
+
+    [Fact]
+    public async Task Deliver_TlsWithoutTrustedCa_RefusesTheReceiver()
+    {
+        await using var receiver = new SyslogTcpReceiver(TestCertificates.SelfSignedServer());
+        receiver.Start();
+        await using var transport = Create(receiver.Port, SyslogProtocol.Tls, new SyslogTlsOptions { ServerName = "localhost" });
+
+        var error = await Assert.ThrowsAsync<ExportDeliveryException>(
+            async () => await transport.DeliverAsync([TestEvents.Json(1)], TestContext.Current.CancellationToken));
+
+        Assert.Contains("TLS handshake failed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, receiver.Messages.Reader.Count);
+    }
+}
