@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using Gatehouse.Export.Transports.Otlp;
+using Gatehouse.Export.Transports.Splunk;
 using Gatehouse.Export.Transports.Syslog;
+using Gatehouse.Export.Transports.Webhook;
 using Microsoft.Extensions.Logging;
 
 namespace Gatehouse.Export.Transports;
@@ -27,5 +30,46 @@ public static class NetworkTransports
         return options.Protocol == SyslogProtocol.Udp
             ? new SyslogUdpTransport(options, writer, logger)
             : new SyslogStreamTransport(options, writer, timeProvider, logger);
+    }
+
+    /// <summary>Creates a Splunk HTTP Event Collector transport, with indexer acknowledgement unless turned off.</summary>
+    public static IExportTransport CreateHec(HecOptions options, HttpClient httpClient, TimeProvider timeProvider, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        RequireHttpUrl(options.Url);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Token);
+        return new HecTransport(options, options.Host ?? Dns.GetHostName(), httpClient, timeProvider, logger);
+    }
+
+    /// <summary>Creates a webhook transport that posts HMAC-SHA256-signed batches.</summary>
+    public static IExportTransport CreateWebhook(WebhookOptions options, HttpClient httpClient, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        RequireHttpUrl(options.Url);
+        ArgumentException.ThrowIfNullOrEmpty(options.Secret);
+        return new WebhookTransport(options, httpClient, timeProvider);
+    }
+
+    /// <summary>Creates an OpenTelemetry logs transport (OTLP/HTTP, JSON encoding).</summary>
+    public static IExportTransport CreateOtlp(OtlpOptions options, HttpClient httpClient, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        RequireHttpUrl(options.Endpoint);
+        return new OtlpTransport(options, httpClient, timeProvider);
+    }
+
+    private static void RequireHttpUrl(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException("not an absolute http(s) URL", nameof(url));
+        }
     }
 }
