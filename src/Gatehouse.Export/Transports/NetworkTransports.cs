@@ -12,6 +12,24 @@ namespace Gatehouse.Export.Transports;
 /// <remarks>Options are expected to be validated by the configuration binder; values out of range here are bugs and throw.</remarks>
 public static class NetworkTransports
 {
+    /// <summary>Creates the transport that <paramref name="options"/> describes.</summary>
+    /// <param name="options">Exactly one transport's settings.</param>
+    /// <param name="httpClient">The client for HEC, webhook and OTLP (its handler owns TLS and proxies); unused by syslog.</param>
+    /// <param name="timeProvider">The clock for time-outs, acknowledgement polling and signatures.</param>
+    /// <param name="logger">Where connection and acknowledgement events are logged.</param>
+    public static IExportTransport Create(NetworkTransportOptions options, HttpClient httpClient, TimeProvider timeProvider, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options switch
+        {
+            { Syslog: { } syslog } => CreateSyslog(syslog, timeProvider, logger),
+            { Hec: { } hec } => CreateHec(hec, httpClient, timeProvider, logger),
+            { Webhook: { } webhook } => CreateWebhook(webhook, httpClient, timeProvider),
+            { Otlp: { } otlp } => CreateOtlp(otlp, httpClient, timeProvider),
+            _ => throw new ArgumentException("no transport is set", nameof(options)),
+        };
+    }
+
     /// <summary>Creates a syslog transport: TCP or TLS on a persistent connection, or UDP datagrams.</summary>
     public static IExportTransport CreateSyslog(SyslogOptions options, TimeProvider timeProvider, ILogger logger)
     {
