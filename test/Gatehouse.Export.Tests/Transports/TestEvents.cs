@@ -15,6 +15,9 @@ internal static class TestEvents
     public static ExportEvent Text(long sequence, string payload, ExportSeverity severity = ExportSeverity.Notice)
         => new(sequence, Start.AddMilliseconds(sequence), "exchange.outcome", severity, Encoding.UTF8.GetBytes(payload), IsJson: false);
 
+    public static List<ExportEvent> LargeBatch(int count, int payloadBytes)
+        => [.. Enumerable.Range(1, count).Select(i => Text(i, new string('x', payloadBytes)))];
+
     public static List<ExportEvent> JsonBatch(long first, int count)
         => [.. Enumerable.Range(0, count).Select(i => Json(first + i))];
 

@@ -11,12 +11,14 @@ namespace Gatehouse.Export.Transports.Otlp;
 /// </remarks>
 internal sealed class OtlpTransport : IExportTransport
 {
+    // Each call builds its own body, so concurrent deliveries cannot interleave.
+    private const int InitialBodyBytes = 64 * 1024;
+
     private readonly OtlpOptions _options;
     private readonly HttpDelivery _http;
     private readonly TimeProvider _time;
     private readonly OtlpLogsWriter _writer;
     private readonly Uri _uri;
-    private readonly ArrayBufferWriter<byte> _body = new(64 * 1024);
 
     public OtlpTransport(OtlpOptions options, HttpClient client, TimeProvider time)
     {
@@ -34,9 +36,9 @@ internal sealed class OtlpTransport : IExportTransport
             return;
         }
 
-        _body.ResetWrittenCount();
-        _writer.Write(batch, _time.GetUtcNow(), _body);
-        var result = await _http.PostAsync(_uri, _body.WrittenMemory, "application/json", headers =>
+        var body = new ArrayBufferWriter<byte>(InitialBodyBytes);
+        _writer.Write(batch, _time.GetUtcNow(), body);
+        var result = await _http.PostAsync(_uri, body.WrittenMemory, "application/json", headers =>
         {
             foreach (var (name, value) in _options.Headers)
             {

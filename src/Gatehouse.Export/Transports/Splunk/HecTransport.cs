@@ -16,6 +16,9 @@ namespace Gatehouse.Export.Transports.Splunk;
 /// </remarks>
 internal sealed class HecTransport : IExportTransport
 {
+    // Each call builds its own body, so concurrent deliveries cannot interleave.
+    private const int InitialBodyBytes = 64 * 1024;
+
     private readonly HecOptions _options;
     private readonly HttpDelivery _http;
     private readonly TimeProvider _time;
@@ -24,7 +27,6 @@ internal sealed class HecTransport : IExportTransport
     private readonly Uri _eventUri;
     private readonly Uri _ackUri;
     private readonly string _channel = Guid.NewGuid().ToString();
-    private readonly ArrayBufferWriter<byte> _body = new(64 * 1024);
 
     public HecTransport(HecOptions options, string host, HttpClient client, TimeProvider time, ILogger logger)
     {
@@ -44,9 +46,9 @@ internal sealed class HecTransport : IExportTransport
             return;
         }
 
-        _body.ResetWrittenCount();
-        _writer.Write(batch, _body);
-        var result = await _http.PostAsync(_eventUri, _body.WrittenMemory, "application/json", AddHeaders, cancellationToken);
+        var body = new ArrayBufferWriter<byte>(InitialBodyBytes);
+        _writer.Write(batch, body);
+        var result = await _http.PostAsync(_eventUri, body.WrittenMemory, "application/json", AddHeaders, cancellationToken);
         ThrowUnlessAccepted(result);
         if (!_options.UseAcknowledgement)
         {

@@ -84,7 +84,7 @@ internal sealed class SyslogStreamTransport : IExportTransport
     {
         if (_connection is not null)
         {
-            if (!_connection.IsClosedByPeer)
+            if (!await _connection.IsClosedByPeerAsync(_time))
             {
                 return _connection;
             }

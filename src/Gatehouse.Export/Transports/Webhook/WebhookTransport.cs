@@ -8,12 +8,14 @@ namespace Gatehouse.Export.Transports.Webhook;
 /// <summary>Posts each batch, HMAC-signed, to a URL; any answer other than 2xx fails the batch.</summary>
 internal sealed class WebhookTransport : IExportTransport
 {
+    // Each call builds its own body, so concurrent deliveries cannot interleave.
+    private const int InitialBodyBytes = 64 * 1024;
+
     private readonly WebhookOptions _options;
     private readonly HttpDelivery _http;
     private readonly TimeProvider _time;
     private readonly Uri _uri;
     private readonly byte[] _key;
-    private readonly ArrayBufferWriter<byte> _body = new(64 * 1024);
 
     public WebhookTransport(WebhookOptions options, HttpClient client, TimeProvider time)
     {
@@ -31,14 +33,14 @@ internal sealed class WebhookTransport : IExportTransport
             return;
         }
 
-        _body.ResetWrittenCount();
-        WriteBody(batch);
+        var body = new ArrayBufferWriter<byte>(InitialBodyBytes);
+        WriteBody(batch, body);
         var timestamp = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = WebhookSignature.Compute(_key, timestamp, _body.WrittenSpan);
+        var signature = WebhookSignature.Compute(_key, timestamp, body.WrittenSpan);
         var sequences = $"{batch[0].Sequence}-{batch[^1].Sequence}";
         var contentType = _options.Format == WebhookBodyFormat.NdJson ? "application/x-ndjson" : "application/json";
 
-        var result = await _http.PostAsync(_uri, _body.WrittenMemory, contentType, headers =>
+        var result = await _http.PostAsync(_uri, body.WrittenMemory, contentType, headers =>
         {
             headers.Add(WebhookOptions.TimestampHeader, timestamp);
             headers.Add(WebhookOptions.SignatureHeader, signature);
@@ -52,9 +54,9 @@ internal sealed class WebhookTransport : IExportTransport
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private void WriteBody(IReadOnlyList<ExportEvent> batch)
+    private void WriteBody(IReadOnlyList<ExportEvent> batch, ArrayBufferWriter<byte> body)
     {
-        using var writer = EventJson.CreateWriter(_body);
+        using var writer = EventJson.CreateWriter(body);
         if (_options.Format == WebhookBodyFormat.JsonArray)
         {
             writer.WriteStartArray();
@@ -71,8 +73,8 @@ internal sealed class WebhookTransport : IExportTransport
         {
             EventJson.WritePayload(writer, e);
             writer.Flush();
-            _body.Write("\n"u8);
-            writer.Reset(_body);
+            body.Write("\n"u8);
+            writer.Reset(body);
         }
     }
 }

@@ -30,6 +30,12 @@ internal sealed class SyslogTcpReceiver : IAsyncDisposable
 
     public int Connections { get; private set; }
 
+    /// <summary>Gets or sets the client certificate the receiver requires over TLS, or null to ask for none.</summary>
+    public X509Certificate2? RequiredClientCertificate { get; set; }
+
+    /// <summary>Gets the thumbprints of the client certificates presented.</summary>
+    public List<string> ClientCertificates { get; } = [];
+
     public void Start()
     {
         _listener = new TcpListener(IPAddress.Loopback, Port);
@@ -61,6 +67,26 @@ internal sealed class SyslogTcpReceiver : IAsyncDisposable
 
         await _acceptLoop!;
         _listener = null;
+    }
+
+    /// <summary>Closes every open connection gracefully (FIN, and close_notify over TLS) and keeps listening.</summary>
+    public async Task CloseConnectionsAsync()
+    {
+        Socket[] open;
+        lock (_clients)
+        {
+            open = [.. _clients];
+            _clients.Clear();
+        }
+
+        foreach (var client in open)
+        {
+            client.Shutdown(SocketShutdown.Both);
+            client.Dispose();
+        }
+
+        // Let the FIN reach the sender before the test's next batch.
+        await Task.Delay(200);
     }
 
     public async Task<List<Rfc5424Message>> ReadAsync(int count, TimeSpan? timeout = null)
@@ -116,7 +142,19 @@ internal sealed class SyslogTcpReceiver : IAsyncDisposable
             if (_certificate is not null)
             {
                 var ssl = new SslStream(stream);
-                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, stop);
+                var required = RequiredClientCertificate;
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+                {
+                    ServerCertificate = _certificate,
+                    ClientCertificateRequired = required is not null,
+                    RemoteCertificateValidationCallback = (_, presented, _, _) =>
+                        required is null || presented?.GetCertHashString() == required.GetCertHashString(),
+                }, stop);
+                if (ssl.RemoteCertificate is { } client)
+                {
+                    ClientCertificates.Add(client.GetCertHashString());
+                }
+
                 stream = ssl;
             }
 

@@ -70,12 +70,12 @@ public sealed class SyslogTcpTransportTests
         receiver.Start();
         await using var transport = Create(receiver.Port);
 
-        // Larger than both sides' socket buffers, so the reset lands while the batch is still being written.
-        var batch = TestEvents.JsonBatch(1, 100_000);
+        // 32 MB, more than both sides' socket buffers, so the reset lands while the batch is still being written.
+        var batch = TestEvents.LargeBatch(4_000, 8_000);
         var error = await Assert.ThrowsAsync<ExportDeliveryException>(
             async () => await transport.DeliverAsync(batch, TestContext.Current.CancellationToken));
         Assert.Contains($"syslog tcp://127.0.0.1:{receiver.Port}", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("émile", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("xxx", error.Message, StringComparison.Ordinal);
         var partial = await receiver.ReadAsync(10);
 
         await transport.DeliverAsync(batch, TestContext.Current.CancellationToken);
@@ -135,5 +135,48 @@ public sealed class SyslogTcpTransportTests
 
         Assert.Contains("TLS handshake failed", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, receiver.Messages.Reader.Count);
+    }
+
+    [Theory]
+    [InlineData(SyslogProtocol.Tcp)]
+    [InlineData(SyslogProtocol.Tls)]
+    public async Task Deliver_ReceiverClosedConnection_NextBatchArrivesOnNewConnection(SyslogProtocol protocol)
+    {
+        var certificate = TestCertificates.SelfSignedServer();
+        var caFile = TestCertificates.WritePem(certificate);
+        await using var receiver = new SyslogTcpReceiver(protocol == SyslogProtocol.Tls ? certificate : null);
+        receiver.Start();
+        await using var transport = Create(receiver.Port, protocol, new SyslogTlsOptions { ServerName = "localhost", CaFile = caFile });
+        await transport.DeliverAsync([TestEvents.Json(1)], TestContext.Current.CancellationToken);
+        await receiver.ReadAsync(1);
+
+        await receiver.CloseConnectionsAsync();
+        await transport.DeliverAsync(TestEvents.JsonBatch(2, 3), TestContext.Current.CancellationToken);
+
+        Assert.Equal([2L, 3, 4], (await receiver.ReadAsync(3)).Select(m => m.Sequence));
+        Assert.Equal(2, receiver.Connections);
+    }
+
+    [Fact]
+    public async Task Deliver_TlsReceiverRequiringClientCertificate_GetsTheConfiguredOne()
+    {
+        var server = TestCertificates.SelfSignedServer();
+        var caFile = TestCertificates.WritePem(server);
+        using var client = TestCertificates.SelfSignedServer("CN=gatehouse-exporter", client: true);
+        var (certificateFile, keyFile) = TestCertificates.WritePemWithKey(client);
+        await using var receiver = new SyslogTcpReceiver(server) { RequiredClientCertificate = client };
+        receiver.Start();
+        await using var transport = Create(receiver.Port, SyslogProtocol.Tls, new SyslogTlsOptions
+        {
+            ServerName = "localhost",
+            CaFile = caFile,
+            ClientCertificateFile = certificateFile,
+            ClientKeyFile = keyFile,
+        });
+
+        await transport.DeliverAsync([TestEvents.Json(1)], TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, (await receiver.ReadAsync(1))[0].Sequence);
+        Assert.Equal([client.GetCertHashString()], receiver.ClientCertificates);
     }
 }

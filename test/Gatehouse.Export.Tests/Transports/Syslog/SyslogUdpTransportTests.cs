@@ -65,4 +65,34 @@ public sealed class SyslogUdpTransportTests
         Assert.StartsWith(message.Msg!, payload, StringComparison.Ordinal);
         Assert.Equal(datagram.Length, Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(datagram)));
     }
+
+    [Fact]
+    public async Task Deliver_NobodyListening_ReportsTheRefusalOnALaterSend()
+    {
+        int port;
+        using (var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
+        {
+            port = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+        }
+
+        await using var transport = Create(port);
+
+        // The first datagram leaves without complaint; the ICMP port-unreachable it causes fails a later send.
+        ExportDeliveryException? error = null;
+        for (var attempt = 0; attempt < 20 && error is null; attempt++)
+        {
+            try
+            {
+                await transport.DeliverAsync([TestEvents.Json(attempt)], TestContext.Current.CancellationToken);
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+            catch (ExportDeliveryException ex)
+            {
+                error = ex;
+            }
+        }
+
+        Assert.NotNull(error);
+        Assert.Equal($"syslog udp://127.0.0.1:{port}: send failed (ConnectionRefused)", error.Message);
+    }
 }
