@@ -34,13 +34,14 @@ public sealed class SyslogTcpTransportTests
             TestEvents.Text(2, "CEF:0|Gatehouse|Gatehouse|1.0|deny|Exchange denied|5|suser=zoë msg=a\\=b"),
             TestEvents.Json(3, "approval.review", ExportSeverity.Warning),
             TestEvents.Json(4, "audit.failure", ExportSeverity.Error),
+            TestEvents.Text(5, "12 <13>1 a payload that looks like a frame\nwith a line break"),
         ];
 
         await transport.DeliverAsync(batch, TestContext.Current.CancellationToken);
 
-        var messages = await receiver.ReadAsync(4);
-        Assert.Equal([1L, 2, 3, 4], messages.Select(m => m.Sequence));
-        Assert.Equal([6, 5, 4, 3], messages.Select(m => m.Severity));
+        var messages = await receiver.ReadAsync(5);
+        Assert.Equal([1L, 2, 3, 4, 5], messages.Select(m => m.Sequence));
+        Assert.Equal([6, 5, 4, 3, 5], messages.Select(m => m.Severity));
         Assert.All(messages, m => Assert.Equal(10, m.Facility));
         Assert.Equal(batch.Select(e => e.Time), messages.Select(m => m.Timestamp));
         Assert.Equal(batch.Select(e => e.Kind), messages.Select(m => m.MsgId));

@@ -72,6 +72,34 @@ public sealed class WebhookTransportTests : IDisposable
         Assert.Equal($"webhook {server.Url}/hooks/audit: the batch was refused (HTTP {status})", error.Message);
     }
 
+    [Fact]
+    public async Task Deliver_ReceiverSlowerThanRequestTimeout_ThrowsTimeout()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync(app => app.MapPost("/hooks/audit", async (HttpContext context) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+            return Results.Ok();
+        }));
+        await using var transport = NetworkTransports.CreateWebhook(
+            new WebhookOptions { Url = server.Url + "/hooks/audit", Secret = Secret, RequestTimeout = TimeSpan.FromMilliseconds(200) },
+            _client,
+            TimeProvider.System);
+
+        var error = await Assert.ThrowsAsync<ExportDeliveryException>(
+            async () => await transport.DeliverAsync([TestEvents.Json(1)], TestContext.Current.CancellationToken));
+
+        Assert.Equal($"webhook {server.Url}/hooks/audit: no response within 0.2 s", error.Message);
+    }
+
+    [Fact]
+    public void Options_ToString_NeverShowsTheSecret()
+    {
+        var options = new WebhookOptions { Url = "https://hooks.example", Secret = Secret };
+
+        Assert.DoesNotContain(Secret, options.ToString(), StringComparison.Ordinal);
+        Assert.Contains("https://hooks.example", options.ToString(), StringComparison.Ordinal);
+    }
+
     private static string ExpectedSignature(RecordedRequest request)
     {
         var signed = Encoding.UTF8.GetBytes(request.Headers["x-gatehouse-timestamp"] + ".").Concat(request.Body).ToArray();
