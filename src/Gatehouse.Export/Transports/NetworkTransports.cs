@@ -14,10 +14,13 @@ public static class NetworkTransports
 {
     /// <summary>Creates the transport that <paramref name="options"/> describes.</summary>
     /// <param name="options">Exactly one transport's settings.</param>
-    /// <param name="httpClient">The client for HEC, webhook and OTLP (its handler owns TLS and proxies); unused by syslog.</param>
+    /// <param name="httpClient">
+    /// The client for HEC, webhook and OTLP (its handler owns TLS trust and proxies), not disposed by the transport;
+    /// null gives each transport its own client that follows no redirects. Unused by syslog.
+    /// </param>
     /// <param name="timeProvider">The clock for time-outs, acknowledgement polling and signatures.</param>
     /// <param name="logger">Where connection and acknowledgement events are logged.</param>
-    public static IExportTransport Create(NetworkTransportOptions options, HttpClient httpClient, TimeProvider timeProvider, ILogger logger)
+    public static IExportTransport Create(NetworkTransportOptions options, HttpClient? httpClient, TimeProvider timeProvider, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options switch
@@ -51,10 +54,10 @@ public static class NetworkTransports
     }
 
     /// <summary>Creates a Splunk HTTP Event Collector transport, with indexer acknowledgement unless turned off.</summary>
-    public static IExportTransport CreateHec(HecOptions options, HttpClient httpClient, TimeProvider timeProvider, ILogger logger)
+    /// <remarks>A null <paramref name="httpClient"/> gives the transport its own, disposed with it.</remarks>
+    public static IExportTransport CreateHec(HecOptions options, HttpClient? httpClient, TimeProvider timeProvider, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         RequireHttpUrl(options.Url);
@@ -63,10 +66,10 @@ public static class NetworkTransports
     }
 
     /// <summary>Creates a webhook transport that posts HMAC-SHA256-signed batches.</summary>
-    public static IExportTransport CreateWebhook(WebhookOptions options, HttpClient httpClient, TimeProvider timeProvider)
+    /// <remarks>A null <paramref name="httpClient"/> gives the transport its own, disposed with it.</remarks>
+    public static IExportTransport CreateWebhook(WebhookOptions options, HttpClient? httpClient, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(timeProvider);
         RequireHttpUrl(options.Url);
         ArgumentException.ThrowIfNullOrEmpty(options.Secret);
@@ -74,10 +77,10 @@ public static class NetworkTransports
     }
 
     /// <summary>Creates an OpenTelemetry logs transport (OTLP/HTTP, JSON encoding).</summary>
-    public static IExportTransport CreateOtlp(OtlpOptions options, HttpClient httpClient, TimeProvider timeProvider)
+    /// <remarks>A null <paramref name="httpClient"/> gives the transport its own, disposed with it.</remarks>
+    public static IExportTransport CreateOtlp(OtlpOptions options, HttpClient? httpClient, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(timeProvider);
         RequireHttpUrl(options.Endpoint);
         return new OtlpTransport(options, httpClient, timeProvider);

@@ -3,8 +3,11 @@ using System.Net.Http.Headers;
 namespace Gatehouse.Export.Transports.Http;
 
 /// <summary>Sends one export request and turns network failures and time-outs into <see cref="ExportDeliveryException"/>.</summary>
-internal sealed class HttpDelivery(HttpClient client, TimeProvider time, TimeSpan timeout, string destination)
+/// <remarks>Disposes the client only when it created it (no client was given).</remarks>
+internal sealed class HttpDelivery(HttpClient? givenClient, TimeProvider time, TimeSpan timeout, string destination) : IDisposable
 {
+    private readonly HttpClient _client = givenClient ?? CreateClient();
+
     /// <summary>The most of a response body that is read: answers here are small JSON documents.</summary>
     private const int MaxResponseBytes = 64 * 1024;
 
@@ -27,7 +30,7 @@ internal sealed class HttpDelivery(HttpClient client, TimeProvider time, TimeSpa
         headers?.Invoke(request.Headers);
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             return new HttpResult(response.StatusCode, await ReadCappedAsync(response.Content, linked.Token));
         }
         catch (HttpRequestException ex)
@@ -43,6 +46,25 @@ internal sealed class HttpDelivery(HttpClient client, TimeProvider time, TimeSpa
             throw new ExportDeliveryException($"{Destination}: no response within {timeout.TotalSeconds:0.###} s", ex);
         }
     }
+
+    public void Dispose()
+    {
+        if (givenClient is null)
+        {
+            _client.Dispose();
+        }
+    }
+
+    // Redirects are not followed: a signed or authorised batch must not be replayed to another address, and a 3xx is
+    // a configuration error to report. Pooled connections are recycled so DNS changes are seen.
+    private static HttpClient CreateClient() => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
 
     private static async Task<ReadOnlyMemory<byte>> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ internal sealed class OtlpTransport : IExportTransport
     private readonly OtlpLogsWriter _writer;
     private readonly Uri _uri;
 
-    public OtlpTransport(OtlpOptions options, HttpClient client, TimeProvider time)
+    public OtlpTransport(OtlpOptions options, HttpClient? client, TimeProvider time)
     {
         _options = options;
         _time = time;
@@ -59,5 +59,9 @@ internal sealed class OtlpTransport : IExportTransport
         }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -28,7 +28,7 @@ internal sealed class HecTransport : IExportTransport
     private readonly Uri _ackUri;
     private readonly string _channel = Guid.NewGuid().ToString();
 
-    public HecTransport(HecOptions options, string host, HttpClient client, TimeProvider time, ILogger logger)
+    public HecTransport(HecOptions options, string host, HttpClient? client, TimeProvider time, ILogger logger)
     {
         _options = options;
         _time = time;
@@ -60,7 +60,11 @@ internal sealed class HecTransport : IExportTransport
         await WaitForAckAsync(ackId, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private async Task WaitForAckAsync(long ackId, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ internal sealed class WebhookTransport : IExportTransport
     private readonly Uri _uri;
     private readonly byte[] _key;
 
-    public WebhookTransport(WebhookOptions options, HttpClient client, TimeProvider time)
+    public WebhookTransport(WebhookOptions options, HttpClient? client, TimeProvider time)
     {
         _options = options;
         _time = time;
@@ -52,7 +52,11 @@ internal sealed class WebhookTransport : IExportTransport
         }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private void WriteBody(IReadOnlyList<ExportEvent> batch, ArrayBufferWriter<byte> body)
     {

@@ -92,6 +92,28 @@ public sealed class WebhookTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task Deliver_OwnClientGetsRedirect_ThrowsInsteadOfFollowing()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync(app =>
+        {
+            app.MapPost("/hooks/audit", () => Results.Redirect("/elsewhere", permanent: false, preserveMethod: true));
+            app.MapPost("/elsewhere", async (HttpContext context) =>
+            {
+                _requests.Enqueue(await RecordedRequest.ReadAsync(context));
+                return Results.Ok();
+            });
+        });
+        await using var transport = NetworkTransports.CreateWebhook(
+            new WebhookOptions { Url = server.Url + "/hooks/audit", Secret = Secret }, httpClient: null, _time);
+
+        var error = await Assert.ThrowsAsync<ExportDeliveryException>(
+            async () => await transport.DeliverAsync([TestEvents.Json(1)], TestContext.Current.CancellationToken));
+
+        Assert.EndsWith("the batch was refused (HTTP 307)", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_requests);
+    }
+
+    [Fact]
     public void Options_ToString_NeverShowsTheSecret()
     {
         var options = new WebhookOptions { Url = "https://hooks.example", Secret = Secret };
