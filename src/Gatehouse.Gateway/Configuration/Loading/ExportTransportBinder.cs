@@ -22,8 +22,11 @@ internal static class ExportTransportBinder
 
     /// <summary>Returns the transport's options, or null after recording every error under the block's path.</summary>
     public static NetworkTransportOptions? Bind(SectionReader s, IDictionary environment)
+        => Bind(s, s.RequiredString("type")?.ToLowerInvariant(), environment);
+
+    /// <summary>Reads the keys of a <c>transport</c> block whose <c>type</c> the caller already read (one of <see cref="Types"/>).</summary>
+    public static NetworkTransportOptions? Bind(SectionReader s, string? type, IDictionary environment)
     {
-        var type = s.RequiredString("type")?.ToLowerInvariant();
         NetworkTransportOptions? options = type switch
         {
             "syslog" => Syslog(s) is { } syslog ? new NetworkTransportOptions { Syslog = syslog } : null,
