@@ -4,8 +4,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gatehouse.Export.Tests.Transports.Syslog;
 
-public sealed class SyslogTcpTransportTests
+public sealed class SyslogTcpTransportTests : IDisposable
 {
+    private readonly string _dir = Directory.CreateTempSubdirectory("gatehouse-syslog-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
     private static IExportTransport Create(int port, SyslogProtocol protocol = SyslogProtocol.Tcp, SyslogTlsOptions? tls = null)
         => NetworkTransports.CreateSyslog(
             new SyslogOptions
@@ -112,7 +116,7 @@ public sealed class SyslogTcpTransportTests
     public async Task Deliver_TlsWithCaFile_TrustsSelfSignedReceiver()
     {
         var certificate = TestCertificates.SelfSignedServer();
-        var caFile = TestCertificates.WritePem(certificate);
+        var caFile = TestCertificates.WritePem(certificate, _dir);
         await using var receiver = new SyslogTcpReceiver(certificate);
         receiver.Start();
         await using var transport = Create(receiver.Port, SyslogProtocol.Tls, new SyslogTlsOptions { ServerName = "localhost", CaFile = caFile });
@@ -121,7 +125,6 @@ public sealed class SyslogTcpTransportTests
 
         var messages = await receiver.ReadAsync(5);
         Assert.Equal([1L, 2, 3, 4, 5], messages.Select(m => m.Sequence));
-        File.Delete(caFile);
     }
 
     [Fact]
@@ -144,7 +147,7 @@ public sealed class SyslogTcpTransportTests
     public async Task Deliver_ReceiverClosedConnection_NextBatchArrivesOnNewConnection(SyslogProtocol protocol)
     {
         var certificate = TestCertificates.SelfSignedServer();
-        var caFile = TestCertificates.WritePem(certificate);
+        var caFile = TestCertificates.WritePem(certificate, _dir);
         await using var receiver = new SyslogTcpReceiver(protocol == SyslogProtocol.Tls ? certificate : null);
         receiver.Start();
         await using var transport = Create(receiver.Port, protocol, new SyslogTlsOptions { ServerName = "localhost", CaFile = caFile });
@@ -162,9 +165,9 @@ public sealed class SyslogTcpTransportTests
     public async Task Deliver_TlsReceiverRequiringClientCertificate_GetsTheConfiguredOne()
     {
         var server = TestCertificates.SelfSignedServer();
-        var caFile = TestCertificates.WritePem(server);
+        var caFile = TestCertificates.WritePem(server, _dir);
         using var client = TestCertificates.SelfSignedServer("CN=gatehouse-exporter", client: true);
-        var (certificateFile, keyFile) = TestCertificates.WritePemWithKey(client);
+        var (certificateFile, keyFile) = TestCertificates.WritePemWithKey(client, _dir);
         await using var receiver = new SyslogTcpReceiver(server) { RequiredClientCertificate = client };
         receiver.Start();
         await using var transport = Create(receiver.Port, SyslogProtocol.Tls, new SyslogTlsOptions

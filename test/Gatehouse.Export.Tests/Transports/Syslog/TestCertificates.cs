@@ -27,19 +27,19 @@ internal static class TestCertificates
     }
 
     /// <summary>Writes a certificate and its private key as two PEM files and returns their paths.</summary>
-    public static (string Certificate, string Key) WritePemWithKey(X509Certificate2 certificate)
+    public static (string Certificate, string Key) WritePemWithKey(X509Certificate2 certificate, string directory)
     {
-        var certificatePath = WritePem(certificate);
+        var certificatePath = WritePem(certificate, directory);
         var keyPath = certificatePath + ".key";
         using var ecdsa = certificate.GetECDsaPrivateKey()!;
         File.WriteAllText(keyPath, ecdsa.ExportPkcs8PrivateKeyPem());
         return (certificatePath, keyPath);
     }
 
-    /// <summary>Writes the certificate (no key) as PEM to a temporary file and returns its path.</summary>
-    public static string WritePem(X509Certificate2 certificate)
+    /// <summary>Writes the certificate (no key) as PEM to a new file in <paramref name="directory"/> and returns its path.</summary>
+    public static string WritePem(X509Certificate2 certificate, string directory)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"gatehouse-ca-{Guid.NewGuid():N}.pem");
+        var path = Path.Combine(directory, $"{Guid.NewGuid():N}.pem");
         File.WriteAllText(path, certificate.ExportCertificatePem());
         return path;
     }
