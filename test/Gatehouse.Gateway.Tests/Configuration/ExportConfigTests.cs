@@ -56,7 +56,7 @@ public sealed class ExportConfigTests : IDisposable
               sinks:
                 - name: a
                   format: xml
-                  transport: { type: syslog, host: siem.example.com }
+                  transport: { type: carrier-pigeon }
                 - name: a
                   transport: { type: file }
                 - name: b
@@ -66,11 +66,29 @@ public sealed class ExportConfigTests : IDisposable
         Assert.False(result.Success);
         var errors = result.FormatErrors();
         Assert.Contains("export.sinks[0].format: 'xml' is not json, ocsf or cef", errors, StringComparison.Ordinal);
-        Assert.Contains("export.sinks[0].transport.type: transport type 'syslog' is not supported", errors, StringComparison.Ordinal);
+        Assert.Contains("export.sinks[0].transport.type: transport type 'carrier-pigeon' is not supported (supported: file, syslog, hec, webhook, otlp)", errors, StringComparison.Ordinal);
         Assert.Contains("export.sinks[1].name: 'a' is used by another sink", errors, StringComparison.Ordinal);
         Assert.Contains("export.sinks[1].transport.path: required", errors, StringComparison.Ordinal);
         Assert.Contains("export.sinks[2].batchSize", errors, StringComparison.Ordinal);
         Assert.Contains("export.sinks[2].transport: required", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SyslogSink_BindsTheNetworkTransport()
+    {
+        var result = Load("""
+            export:
+              sinks:
+                - name: siem
+                  format: cef
+                  transport: { type: syslog, host: siem.example.com, port: 6514, protocol: tls }
+            """);
+
+        Assert.True(result.Success, result.FormatErrors());
+        var network = Assert.IsType<NetworkTransportConfig>(Assert.Single(result.Config!.Export.Sinks).Transport);
+        Assert.Equal("syslog", network.Type);
+        Assert.Equal("siem.example.com", network.Options.Syslog!.Host);
+        Assert.Equal(6514, network.Options.Syslog.EffectivePort);
     }
 
     private ConfigLoadResult Load(string yaml)

@@ -23,7 +23,7 @@ internal static partial class ConfigBinder
             Masking = MaskingBinder.Bind(reader.Section("masking"), environment),
             Policy = BindPolicy(reader.Section("policy")),
             Audit = BindAudit(reader.Section("audit")),
-            Export = ExportBinder.Bind(reader.Section("export")),
+            Export = ExportBinder.Bind(reader.Section("export"), environment),
             Limits = BindLimits(reader.Section("limits")),
             Telemetry = BindTelemetry(reader.Section("telemetry")),
             Notifications = NotificationsBinder.Bind(reader.Section("notifications"), environment),

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text.RegularExpressions;
 using Gatehouse.Export.Sinks;
 using Gatehouse.Export.Transports.File;
@@ -7,14 +8,14 @@ namespace Gatehouse.Gateway.Configuration.Loading;
 /// <summary>Reads the <c>export</c> section: <c>sinks: [ { name, format, includeBodies, batchSize, transport: { type, ... } } ]</c>.</summary>
 internal static partial class ExportBinder
 {
-    public static ExportConfig Bind(SectionReader s)
+    public static ExportConfig Bind(SectionReader s, IDictionary environment)
     {
         var sinks = new List<ExportSinkConfig>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var files = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in s.Items("sinks"))
         {
-            if (BindSink(new SectionReader(item, s.Errors), names, files) is { } sink)
+            if (BindSink(new SectionReader(item, s.Errors), names, files, environment) is { } sink)
             {
                 sinks.Add(sink);
             }
@@ -24,7 +25,7 @@ internal static partial class ExportBinder
         return new ExportConfig { Sinks = sinks };
     }
 
-    private static ExportSinkConfig? BindSink(SectionReader s, HashSet<string> names, HashSet<string> files)
+    private static ExportSinkConfig? BindSink(SectionReader s, HashSet<string> names, HashSet<string> files, IDictionary environment)
     {
         var name = s.RequiredString("name");
         if (name is not null && !SinkName().IsMatch(name))
@@ -39,7 +40,7 @@ internal static partial class ExportBinder
         var format = Format(s);
         var includeBodies = s.Bool("includeBodies", false);
         var batchSize = (int)s.Long("batchSize", ExportSinkConfig.DefaultBatchSize, 1, 10_000);
-        var transport = s.Child("transport") is null ? Missing(s) : BindTransport(s.Section("transport"), files);
+        var transport = s.Child("transport") is null ? Missing(s) : BindTransport(s.Section("transport"), files, environment);
         s.ReportUnknownKeys();
         return name is null || transport is null || format is null
             ? null
@@ -47,7 +48,7 @@ internal static partial class ExportBinder
     }
 
     /// <summary>The one place a transport type is chosen: a new type is one case here and its own config record.</summary>
-    private static ExportTransportConfig? BindTransport(SectionReader t, HashSet<string> files)
+    private static ExportTransportConfig? BindTransport(SectionReader t, HashSet<string> files, IDictionary environment)
     {
         var type = t.RequiredString("type");
         switch (type)
@@ -56,8 +57,11 @@ internal static partial class ExportBinder
                 return null;
             case FileTransportConfig.TypeName:
                 return BindFile(t, files);
+            case var network when ExportTransportBinder.Types.Contains(network):
+                return ExportTransportBinder.Bind(t, network, environment) is { } options ? new NetworkTransportConfig(options) : null;
             default:
-                t.Errors.Add(t.ChildPath("type"), null, $"transport type '{type}' is not supported (supported: {FileTransportConfig.TypeName})");
+                t.Errors.Add(t.ChildPath("type"), null,
+                    $"transport type '{type}' is not supported (supported: {FileTransportConfig.TypeName}, {string.Join(", ", ExportTransportBinder.Types)})");
                 return null;
         }
     }
