@@ -6,7 +6,8 @@ namespace Gatehouse.CrashTest;
 
 /// <summary>
 /// An OpenAI chat-completions upstream on loopback that streams a fixed number of paced events. It lives in this
-/// process, so it keeps running while the gateway is killed and restarted.
+/// process, so it keeps running while the gateway is killed and restarted. Stream lengths vary (the base count plus 0 to
+/// 7 events, in turn), so the client's streams drift apart and kills land in every phase of an exchange.
 /// </summary>
 internal sealed class StreamingUpstream : IAsyncDisposable
 {
@@ -26,7 +27,8 @@ internal sealed class StreamingUpstream : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        app.Run(context => StreamAsync(context, events, pause));
+        var requests = new int[1];
+        app.Run(context => StreamAsync(context, events + (Interlocked.Increment(ref requests[0]) % 8), pause));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StreamingUpstream(app, new Uri(address));

@@ -11,7 +11,7 @@ public sealed class FuzzRegressionTests
     [InlineData("rules:\n  - name: a\n    match: {groups: [x], m[odels: ['gpt-4*']}\n    effect: deny\n")]
     [InlineData("{a: 1, b[c: 2}")]
     [InlineData("rules:\n  : ping\n- name: a\n    match: {}\n")]
-    public void PolicyLoad_InputYamlParserThrowsOddlyOn_IsASyntaxErrorNotAnException(string yaml)
+    public void PolicyLoad_InputTheYamlParserThrowsOn_IsASyntaxErrorNotAnException(string yaml)
     {
         var result = PolicyLoader.Load(yaml, "regression.yaml");
 
