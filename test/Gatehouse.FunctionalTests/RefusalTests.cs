@@ -107,14 +107,25 @@ public sealed class RefusalTests : GatewayTest
         request.Headers.Add("X-Forwarded-User", "root");
         request.Headers.Add("X-Forwarded-For", "10.0.0.1");
         request.Headers.Add("x-gatehouse-user", "root");
+        request.Headers.Add("X-Real-IP", "10.0.0.2");
+        request.Headers.Add("Forwarded", "for=10.0.0.3");
+
+        // Upstreams behind CGI, WSGI or some proxies read '_' as '-': underscore spellings could override the
+        // connection's credential or pass the stripped headers on.
+        request.Headers.TryAddWithoutValidation("x_upstream_key", "caller-chosen-credential");
+        request.Headers.TryAddWithoutValidation("X_Forwarded_For", "10.9.9.9");
+        request.Headers.TryAddWithoutValidation("x_gatehouse_user", "root");
+        request.Headers.TryAddWithoutValidation("x_api_key", "caller-key");
 
         using var response = await Gateway.Client(Gateway.Token("kim")).SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var received = Assert.Single(Upstream.Received);
         Assert.DoesNotContain(received.Headers.Keys, k => k.StartsWith("X-Forwarded", StringComparison.OrdinalIgnoreCase) || k.StartsWith("x-gatehouse", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(received.Headers.Keys, k => k.Contains('_', StringComparison.Ordinal) || k is "X-Real-IP" or "Forwarded");
         Assert.Equal(GatewayUnderTest.UpstreamSecret, received.Headers["x-upstream-key"]);
-        await Gateway.WaitForExchangeAsync("kim");
+        var record = await Gateway.WaitForExchangeAsync("kim");
+        Assert.Equal(("kim", "127.0.0.1"), (record.Intent.Identity.Subject, record.Intent.ClientAddress));
         await using var store = Gateway.OpenStore();
         Assert.Empty((await store.SearchAsync(new ExchangeQuery { User = "root" }, TestContext.Current.CancellationToken)).Items);
     }

@@ -30,7 +30,8 @@ namespace Gatehouse.Gateway.Exchanges;
 /// checked (403, unless the caller holds an active just-in-time grant to it), and the remaining path is checked for
 /// tricks an upstream could read differently (400).</item>
 /// <item><b>Understand</b>: the body is read, bounded (413), and the protocol adapter for the API parses exactly those
-/// bytes (400 when an understood API's body is malformed). Compressed request bodies are refused on understood APIs:
+/// bytes (400 when an understood API's body is malformed). Compressed request bodies are refused wherever bodies are
+/// inspected (understood APIs, and any body on a connection that masks requests):
 /// the gateway inspects what it forwards and forwards what it inspected.</item>
 /// <item><b>Mask the request</b>: every string of the JSON body goes through the masking engine, and the masked bytes
 /// are re-parsed and forwarded (a blocking connection refuses with 422 instead). The audit only sees masked prompts.</item>
@@ -186,14 +187,16 @@ internal sealed class ExchangeHandler
         }
 
         exchange.RequestBody = body;
+        if (body.Length > 0 && (exchange.Adapter is not null || connection.Config.Masking.Request != MaskingMode.Off)
+            && context.Request.Headers.ContentEncoding.Count > 0 && context.Request.Headers.ContentEncoding.ToString() != "identity")
+        {
+            // Inspect what is forwarded: a compressed body would be forwarded with its content unseen.
+            return await RefuseAsync(context, exchange, StatusCodes.Status415UnsupportedMediaType, "unsupported_content_encoding",
+                "Compressed request body", "The gateway inspects request bodies on this connection and does not accept compressed ones; send the body uncompressed.");
+        }
+
         if (exchange.Adapter is not null)
         {
-            if (context.Request.Headers.ContentEncoding.Count > 0 && context.Request.Headers.ContentEncoding.ToString() != "identity")
-            {
-                return await RefuseAsync(context, exchange, StatusCodes.Status415UnsupportedMediaType, "unsupported_content_encoding",
-                    "Compressed request body", "The gateway inspects model requests and does not accept compressed request bodies; send the body uncompressed.");
-            }
-
             var parsed = exchange.Adapter.ParseRequest(body);
             if (parsed.Request is null)
             {

@@ -43,7 +43,7 @@ internal sealed class UpstreamTransformer : HttpTransformer
             proxyRequest.Headers.Remove(header);
         }
 
-        foreach (var name in proxyRequest.Headers.Select(h => h.Key).Where(IsGatewayHeader).ToList())
+        foreach (var name in proxyRequest.Headers.Select(h => h.Key).Where(IsRemovedVariant).ToList())
         {
             proxyRequest.Headers.Remove(name);
         }
@@ -80,4 +80,24 @@ internal sealed class UpstreamTransformer : HttpTransformer
     }
 
     private static bool IsGatewayHeader(string name) => name.StartsWith("x-gatehouse-", StringComparison.OrdinalIgnoreCase);
+
+    // Upstreams behind CGI, WSGI and some proxies read '_' as '-' in header names, so x_api_key or x_upstream_key
+    // would reach them as the header removed here, or as the connection's credential: underscore spellings go too.
+    private bool IsRemovedVariant(string name)
+    {
+        if (IsGatewayHeader(name))
+        {
+            return true;
+        }
+
+        if (!name.Contains('_', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var dashed = name.Replace('_', '-');
+        return IsGatewayHeader(dashed)
+            || RemovedHeaders.Contains(dashed, StringComparer.OrdinalIgnoreCase)
+            || string.Equals(dashed, _credential?.Header, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -8,7 +8,7 @@ namespace Gatehouse.Gateway.Masking;
 /// <summary>
 /// When the upstream's headers arrive, sets up the masking of the response that follows: a rewriter from the
 /// exchange's protocol adapter, fed by a <see cref="MaskingTextRewriter"/>. A body the adapter could not read (a
-/// compressed one) is marked unreadable so that the tap can fail closed.
+/// compressed one) is marked unreadable so that the tap can fail closed. An error status's body is masked whole.
 /// </summary>
 internal sealed class ResponseMasking(MaskingEngine engine)
 {
@@ -28,7 +28,9 @@ internal sealed class ResponseMasking(MaskingEngine engine)
 
         var masker = new MaskingTextRewriter(engine);
         exchange.ResponseMasker = masker;
-        exchange.ResponseRewriter = exchange.Adapter.CreateResponseRewriter(exchange.UpstreamContentType, masker);
+        exchange.ResponseRewriter = (int)upstream.StatusCode >= 400
+            ? new ErrorBodyRewriter(masker)
+            : exchange.Adapter.CreateResponseRewriter(exchange.UpstreamContentType, masker);
 
         // Masking changes the body's length.
         client.ContentLength = null;

@@ -2,7 +2,8 @@ namespace Gatehouse.Gateway.Routing;
 
 /// <summary>
 /// Refuses forwarded paths that an upstream could read differently from the gateway: dot segments, empty segments,
-/// backslashes, percent signs (encoded slashes and double encoding) and control characters.
+/// backslashes, semicolons (path parameters: <c>..;</c> is a dot segment to Tomcat and Spring), percent signs (encoded
+/// slashes and double encoding) and control characters.
 /// </summary>
 /// <remarks>
 /// Kestrel has already decoded the path except <c>%2F</c>, so a <c>%</c> left here is either an encoded slash or a
@@ -20,9 +21,9 @@ internal static class PathGuard
 
         foreach (var c in path)
         {
-            if (c is '\\' or '%' || char.IsControl(c))
+            if (c is '\\' or '%' or ';' || char.IsControl(c))
             {
-                return "the path contains a backslash, a percent-encoded character or a control character";
+                return "the path contains a backslash, a semicolon, a percent-encoded character or a control character";
             }
         }
 

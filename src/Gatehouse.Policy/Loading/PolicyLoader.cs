@@ -29,6 +29,13 @@ public static class PolicyLoader
             bag.Add(exception.Start, $"YAML syntax error: {exception.Message}");
             return new PolicyLoadResult { Errors = bag.Items };
         }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these (not a YamlException) on some malformed files, such as "{a: 1, b[c: 2}" or a
+            // key-less mapping entry before a dedented sequence; it is still a syntax error in the file.
+            bag.Add(1, 1, "YAML syntax error: the file could not be parsed (check brackets and quotes in flow mappings)");
+            return new PolicyLoadResult { Errors = bag.Items };
+        }
 
         if (stream.Documents.Count != 1)
         {

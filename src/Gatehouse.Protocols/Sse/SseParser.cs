@@ -131,6 +131,12 @@ public sealed class SseParser : IDisposable
 
             line = _line.Span;
         }
+        else if (tail.Length > _line.MaxLength)
+        {
+            // The same limit as for a line split across chunks, so that a stream's fate never depends on its chunking.
+            Error ??= $"malformed SSE stream: an event-stream line exceeds {_line.MaxLength} bytes";
+            return false;
+        }
         else
         {
             line = tail;

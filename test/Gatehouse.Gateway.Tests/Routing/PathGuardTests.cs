@@ -22,6 +22,8 @@ public sealed class PathGuardTests
     [InlineData("/v1/chat\\completions")]
     [InlineData("/v1/..%2Fother")]
     [InlineData("/v1/%2e%2e/other")]
+    [InlineData("/v1/..;/other")]
+    [InlineData("/v1/chat;x=1/completions")]
     [InlineData("/v1/chat\u0000")]
     [InlineData("/v1/chat\ncompletions")]
     public void Check_AmbiguousPath_IsRefused(string path)

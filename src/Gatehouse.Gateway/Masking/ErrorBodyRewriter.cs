@@ -1,0 +1,67 @@
+using System.Buffers;
+using System.Text;
+using Gatehouse.Protocols.Rewriting;
+
+namespace Gatehouse.Gateway.Masking;
+
+/// <summary>
+/// Masks an upstream error body (status 400 and above) whole: every string of a JSON body, or the whole text of any
+/// other body. Buffered up to <see cref="MaxBytes"/>; a larger body is not released (fail closed).
+/// </summary>
+/// <remarks>
+/// Error bodies have no protocol shape the adapter's rewriter knows (<c>error.message</c> is not a response text
+/// field), yet upstreams echo prompts, keys and internal details in them; they are masked like any other text.
+/// </remarks>
+internal sealed class ErrorBodyRewriter(ITextRewriter rewriter) : IResponseRewriter
+{
+    public const int MaxBytes = 1 << 20;
+
+    private static readonly TextChannel Channel = new(TextChannelKind.Content);
+    private readonly ArrayBufferWriter<byte> _body = new();
+    private bool _completed;
+
+    public string? Error { get; private set; }
+
+    public int UnknownShapes => 0;
+
+    public void Append(ReadOnlySpan<byte> chunk, IBufferWriter<byte> output)
+    {
+        if (Error is not null || _completed)
+        {
+            return;
+        }
+
+        if (chunk.Length > MaxBytes - _body.WrittenCount)
+        {
+            Error = $"error body exceeds {MaxBytes} bytes and was not masked";
+            _body.Clear();
+            return;
+        }
+
+        _body.Write(chunk);
+    }
+
+    public void Complete(IBufferWriter<byte> output)
+    {
+        if (Error is not null || _completed)
+        {
+            return;
+        }
+
+        _completed = true;
+        var body = _body.WrittenSpan;
+        var json = JsonStringRewriter.Rewrite(body, text => Changed(text, rewriter.RewriteWhole(Channel, text)));
+        if (json.Error is null)
+        {
+            output.Write(json.Json ?? body);
+            return;
+        }
+
+        var text = Encoding.UTF8.GetString(body);
+        output.Write(Encoding.UTF8.GetBytes(rewriter.RewriteWhole(Channel, text)));
+    }
+
+    public void Dispose() => _body.Clear();
+
+    private static string? Changed(string before, string after) => ReferenceEquals(before, after) || before == after ? null : after;
+}
