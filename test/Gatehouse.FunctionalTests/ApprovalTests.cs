@@ -128,6 +128,23 @@ public sealed class ApprovalTests : GatewayTest
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Review_JustificationSentChunked_IsKept()
+    {
+        var held = Post("pia", "dev", "gpt-5", "chunked review");
+        var approval = await WaitForPendingAsync("lee");
+        var id = approval.GetProperty("id").GetString()!;
+
+        // A JSON body of unknown length (chunked transfer encoding), as the .NET JSON helpers send it.
+        using var rejected = await Review("lee", id, "reject", "the plan skips the rollback step");
+        using var shown = await Gateway.Client(Gateway.Token("lee", "leads")).GetAsync($"api/approvals/{id}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Contains("the plan skips the rollback step", await shown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        using var response = await held;
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     private Task<HttpResponseMessage> Post(string user, string groups, string model, string prompt)
         => Gateway.Client(Gateway.Token(user, groups.Split(','))).PostAsync("openai/v1/chat/completions",
             new StringContent($$"""{"model":"{{model}}","messages":[{"role":"user","content":"{{prompt}}"}]}""", Encoding.UTF8, "application/json"),

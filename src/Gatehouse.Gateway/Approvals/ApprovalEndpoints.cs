@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Storage.Approvals;
@@ -75,20 +74,14 @@ internal static class ApprovalEndpoints
             return;
         }
 
-        string? justification = null;
-        if (context.Request.ContentLength is > 0)
+        var (ok, input) = await JsonBodies.ReadAsync(context, ApprovalJsonContext.Default.ReviewInput, "{\"justification\": \"...\"}",
+            (status, code, detail) => Problem(context, status, code, detail));
+        if (!ok)
         {
-            try
-            {
-                justification = (await JsonSerializer.DeserializeAsync(context.Request.Body, ApprovalJsonContext.Default.ReviewInput, context.RequestAborted))?.Justification;
-            }
-            catch (JsonException)
-            {
-                await Problem(context, StatusCodes.Status400BadRequest, "invalid_body", "The body must be JSON such as {\"justification\": \"...\"}.");
-                return;
-            }
+            return;
         }
 
+        var justification = input?.Justification;
         var result = await store.ReviewAsync(id, caller, decision, justification, context.RequestAborted);
         await audit.RecordAsync(result.Events, CancellationToken.None);
         if (result.Error is { } error)
