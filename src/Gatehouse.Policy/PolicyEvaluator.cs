@@ -40,7 +40,7 @@ public sealed class PolicyEvaluator
         _index = new MatchIndex(_rules);
         _pathArguments = new HashSet<string>(document.PathArguments, StringComparer.Ordinal);
         _byName = _rules.ToDictionary(r => r.Name, StringComparer.Ordinal);
-        _holdsResponses = _rules.Any(ResponseHoldProbe.HoldsResponse);
+        _holdsResponses = _rules.Any(ResponseHoldProbe.DecidesResponse);
     }
 
     /// <summary>Gets the policy this evaluator decides with.</summary>
@@ -107,7 +107,8 @@ public sealed class PolicyEvaluator
     }
 
     /// <summary>
-    /// Says, before the response exists, how much of it a <c>require_approval</c> rule holding the response could hold.
+    /// Says, before the response exists, how much of it must be held: a <c>require_approval</c> rule holding the
+    /// response, or a <c>deny</c> rule in the response direction, could match it.
     /// </summary>
     /// <param name="context">The exchange as known at request time, with <see cref="PolicyDirection.Response"/>.</param>
     /// <returns><see cref="ResponseHoldScope.None"/> when no such rule could match, so the response need not wait.</returns>

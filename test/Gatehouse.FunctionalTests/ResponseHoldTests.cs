@@ -32,6 +32,10 @@ public sealed class ResponseHoldTests : GatewayTest
             match: {direction: response, models: ['quick-*'], tool_calls: {paths: ['**/auth/**']}}
             effect: require_approval
             approval: {reviewer_groups: [security], wait: 1s}
+          - name: no-repository-deletion
+            match: {direction: response, tool_calls: {names: ['delete_repo*']}}
+            effect: deny
+            reason: agents may not delete repositories
           - name: auth-edits-need-review
             match: {direction: response, tool_calls: {paths: ['**/auth/**']}}
             effect: require_approval
@@ -144,6 +148,32 @@ public sealed class ResponseHoldTests : GatewayTest
         Assert.DoesNotContain("tool_calls", beforeApproval, StringComparison.Ordinal);
         Assert.Contains("\"tool_calls\"", rest, StringComparison.Ordinal);
         Assert.EndsWith("data: [DONE]\n\n", rest.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StreamedToolCallDeniedInTheResponseDirection_SdkGetsTheTextThenAValidRefusal_NoApprovalAsked()
+    {
+        Upstream.Handler = (context, _) => Sse.WriteAsync(context, ToolCallShapes.ChatStream("Cleaning up as you asked. ", "delete_repository", "{\"name\":\"legacy\"}"));
+
+        var text = "";
+        ChatFinishReason? finish = null;
+        var toolUpdates = 0;
+        await foreach (var update in Chat(Gateway.Token("ria", "dev")).CompleteChatStreamingAsync([new UserChatMessage("clean up")], cancellationToken: TestContext.Current.CancellationToken))
+        {
+            text += string.Concat(update.ContentUpdate.Select(p => p.Text));
+            finish = update.FinishReason ?? finish;
+            toolUpdates += update.ToolCallUpdates.Count;
+        }
+
+        Assert.StartsWith("Cleaning up as you asked.", text, StringComparison.Ordinal);
+        Assert.Contains("refused this response under rule 'no-repository-deletion' (agents may not delete repositories)", text, StringComparison.Ordinal);
+        Assert.Equal(ChatFinishReason.Stop, finish);
+        Assert.Equal(0, toolUpdates);
+        var record = await Gateway.WaitForExchangeAsync("ria");
+        Assert.Equal("denied", record.Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("policy_denied", record.Outcome.Failure);
+        Assert.Equal(["no-repository-deletion"], record.Outcome.ResponseHold.Rules);
+        Assert.DoesNotContain("approval.requested", await Gateway.EntryKindsAsync());
     }
 
     [Fact]

@@ -53,6 +53,30 @@ public sealed class ResponseHoldTests
         Assert.Equal(ResponseHoldScope.None, evaluator.ResponseHoldScope(Exchange(direction: PolicyDirection.Response)));
     }
 
+    [Fact]
+    public void ResponseHoldScope_DenyRuleInTheResponseDirection_HoldsFromTheToolCalls_ADirectionlessOneDoesNot()
+    {
+        var evaluator = new PolicyEvaluator(Load("""
+            default: allow
+            rules:
+              - name: no-deletion
+                match: {direction: response, tool_calls: {names: ['delete_*']}}
+                effect: deny
+              - name: no-contractors
+                match: {groups: [contractors]}
+                effect: deny
+            """));
+
+        Assert.Equal(ResponseHoldScope.ToolCalls, evaluator.ResponseHoldScope(Exchange(groups: ["dev"], direction: PolicyDirection.Response)));
+        Assert.Equal(ResponseHoldScope.None, new PolicyEvaluator(Load("""
+            default: allow
+            rules:
+              - name: no-contractors
+                match: {groups: [contractors]}
+                effect: deny
+            """)).ResponseHoldScope(Exchange(groups: ["contractors"], direction: PolicyDirection.Response)));
+    }
+
     [Theory]
     [InlineData("""{"path":"src/auth/login.cs","content":"x"}""", true)]
     [InlineData("""{"path":"src/app/main.cs","content":"x"}""", false)]

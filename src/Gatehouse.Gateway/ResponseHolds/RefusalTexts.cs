@@ -22,6 +22,9 @@ internal static class RefusalTexts
     public static string Unreviewable(string reason)
         => $"[gatehouse] Policy requires review of this response, but the gateway could not review it ({reason}), so it was not delivered.";
 
+    public static string Denied(string rule, string reason)
+        => $"[gatehouse] The gateway's policy refused this response under rule '{rule}' ({reason}), so it was not delivered.";
+
     public static string Unavailable()
         => "[gatehouse] Policy requires review of this response, but the gateway could not record the review, so it was not delivered. Try again shortly.";
 

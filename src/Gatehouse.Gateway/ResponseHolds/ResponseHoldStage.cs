@@ -92,6 +92,14 @@ internal sealed class ResponseHoldStage(
     {
         var plan = exchange.ResponseHold!;
         var decision = plan.Policy.Evaluate(PolicyContexts.ForResponse(exchange, time.GetUtcNow(), summary.ToolCalls));
+        if (decision.Effect == PolicyEffect.Deny && decision.DecidedBy is { } denied)
+        {
+            // Deny wins over a hold: nobody is asked to approve what policy refuses anyway.
+            exchange.Fail("policy_denied", $"the policy refused the response: rule '{denied}'");
+            await RefuseAsync(exchange, held, facts with { Rules = [denied] }, "denied", null, RefusalTexts.Denied(denied, decision.Reason), summary, cancellationToken);
+            return;
+        }
+
         var rules = plan.RequestHolds.Concat(plan.Policy.ResponseHolds(decision)).DistinctBy(r => r.Name).ToList();
         if (rules.Count == 0)
         {

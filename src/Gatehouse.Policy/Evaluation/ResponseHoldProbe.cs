@@ -2,7 +2,7 @@ using Gatehouse.Policy.Matching;
 
 namespace Gatehouse.Policy.Evaluation;
 
-/// <summary>Finds, before the response exists, the rules that could hold it for review.</summary>
+/// <summary>Finds, before the response exists, the rules that could hold it for review or deny it.</summary>
 /// <remarks>
 /// What the response itself carries is unknown at request time: its tool calls, its masking findings, and the value
 /// of any <c>when:</c> condition (which may read either). A rule is therefore a candidate when everything else in its
@@ -19,7 +19,7 @@ internal static class ResponseHoldProbe
         var scope = ResponseHoldScope.None;
         for (var i = 0; i < rules.Count; i++)
         {
-            if (!RuleBits.IsSet(candidates, i) || !HoldsResponse(rules[i]))
+            if (!RuleBits.IsSet(candidates, i) || !DecidesResponse(rules[i]))
             {
                 continue;
             }
@@ -37,4 +37,10 @@ internal static class ResponseHoldProbe
 
     public static bool HoldsResponse(PolicyRule rule)
         => rule.Effect == PolicyEffect.RequireApproval && rule.Approval?.Hold == ApprovalHold.Response;
+
+    /// <summary>Whether the rule can only be decided on the response: it holds it, or it denies in the response direction.</summary>
+    /// <remarks>A deny rule without a direction already refused the request if it could match; one that names the
+    /// response waits for what the model answered, so that answer must be held until it is judged.</remarks>
+    public static bool DecidesResponse(PolicyRule rule)
+        => HoldsResponse(rule) || (rule.Effect == PolicyEffect.Deny && rule.Match.Direction == PolicyDirection.Response);
 }
