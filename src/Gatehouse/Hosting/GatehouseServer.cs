@@ -9,6 +9,7 @@ using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Sqlite;
 using Gatehouse.Storage.Sqlite.Approvals;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gatehouse.Hosting;
@@ -38,6 +39,10 @@ internal static class GatehouseServer
 
             // The gateway answers oversize bodies itself with a clear 413; Kestrel's limit only backs it up.
             kestrel.Limits.MaxRequestBodySize = config.Limits.MaxRequestBodyBytes + (64 * 1024);
+
+            // Slow clients (slowloris) hold connections without sending: cut them off so they cannot starve others.
+            kestrel.Limits.RequestHeadersTimeout = config.Limits.RequestHeadersTimeout;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(config.Limits.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(5));
         });
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

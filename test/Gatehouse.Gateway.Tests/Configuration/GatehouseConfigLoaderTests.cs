@@ -31,6 +31,8 @@ public sealed class GatehouseConfigLoaderTests : IDisposable
               failureMode: open
             limits:
               upstreamTimeout: 2m
+              requestHeadersTimeout: 5s
+              minRequestBodyBytesPerSecond: 1000
             """);
 
         var result = GatehouseConfigLoader.Load(path, Env(("TEST_OPENAI_KEY", "sk-test-value")));
@@ -47,6 +49,8 @@ public sealed class GatehouseConfigLoaderTests : IDisposable
         Assert.Equal(["eng", "ml"], connection.AllowGroups);
         Assert.Equal(AuditFailureMode.Open, config.Audit.FailureMode);
         Assert.Equal(TimeSpan.FromMinutes(2), config.Limits.UpstreamTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), config.Limits.RequestHeadersTimeout);
+        Assert.Equal(1000, config.Limits.MinRequestBodyBytesPerSecond);
     }
 
     [Fact]
@@ -160,6 +164,8 @@ public sealed class GatehouseConfigLoaderTests : IDisposable
     [InlineData("identity:\n  oidc:\n    - issuer: https://idp\n      audiences: [a]\n      clockSkew: 1y\n", "identity.oidc[0].clockSkew")]
     [InlineData("audit:\n  failureMode: sometimes\n", "audit.failureMode")]
     [InlineData("limits:\n  maxRequestBodyBytes: lots\n", "limits.maxRequestBodyBytes")]
+    [InlineData("limits:\n  requestHeadersTimeout: 0s\n", "limits.requestHeadersTimeout")]
+    [InlineData("limits:\n  minRequestBodyBytesPerSecond: 0\n", "limits.minRequestBodyBytesPerSecond")]
     [InlineData("server:\n  urls: [ftp://x]\n", "server.urls[0]")]
     public void Load_InvalidValue_ReportsItsPath(string yaml, string expectedPath)
     {

@@ -254,6 +254,8 @@ internal static partial class ConfigBinder
         {
             MaxRequestBodyBytes = s.Long("maxRequestBodyBytes", d.MaxRequestBodyBytes, 1024, 1024L * 1024 * 1024),
             UpstreamTimeout = s.Duration("upstreamTimeout", d.UpstreamTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(2)),
+            RequestHeadersTimeout = s.Duration("requestHeadersTimeout", d.RequestHeadersTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)),
+            MinRequestBodyBytesPerSecond = (int)s.Long("minRequestBodyBytesPerSecond", d.MinRequestBodyBytesPerSecond, 1, 100L * 1024 * 1024),
         };
         s.ReportUnknownKeys();
         return config;
