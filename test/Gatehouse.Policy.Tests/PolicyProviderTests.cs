@@ -135,4 +135,21 @@ public sealed class PolicyProviderTests : IDisposable
 
         Assert.Equal(PolicyEffect.Deny, provider.Current.Evaluate(Exchange()).Effect);
     }
+
+    [Fact]
+    public async Task Watch_WritesBesideThePolicy_DoNotTriggerReloads()
+    {
+        File.WriteAllText(PolicyPath, AllowAll);
+        using var provider = PolicyProvider.Start(PolicyPath, _time, _logger, Manual with { Watch = true });
+
+        // An audit database in the same folder is written on every exchange.
+        for (var i = 0; i < 20; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(_directory, "gatehouse.db-wal"), $"write {i}", TestContext.Current.CancellationToken);
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), r => r.Id.Id == 1303);
+        Assert.Equal(PolicyEffect.Allow, provider.Current.Evaluate(Exchange()).Effect);
+    }
 }

@@ -9,7 +9,9 @@ namespace Gatehouse.Policy.Reloading;
 /// <remarks>
 /// The current <see cref="PolicyEvaluator"/> is an immutable snapshot swapped atomically, so an exchange that read
 /// <see cref="Current"/> keeps one policy from start to end. Changes are debounced on the injected
-/// <see cref="TimeProvider"/>. An edit that does not load leaves the last good policy in force and reports every error
+/// <see cref="TimeProvider"/>. The file is checked by polling its size and modification time (following symlinks),
+/// not with a directory watcher: a watcher on the directory reacts to every write beside the policy (an audit database
+/// in the same folder fires on every exchange), which cost the data path measurable CPU. An edit that does not load leaves the last good policy in force and reports every error
 /// through the log and <see cref="Reloaded"/>; the gateway never runs without a policy.
 /// </remarks>
 public sealed class PolicyProvider : IDisposable
@@ -19,7 +21,8 @@ public sealed class PolicyProvider : IDisposable
     private readonly ILogger _logger;
     private readonly PolicyProviderOptions _options;
     private readonly Lock _gate = new();
-    private readonly FileSystemWatcher? _watcher;
+    private readonly ITimer? _poll;
+    private (long Ticks, long Length) _stamp;
     private ITimer? _debounce;
     private PolicyEvaluator _current;
     private byte[] _digest;
@@ -33,9 +36,10 @@ public sealed class PolicyProvider : IDisposable
         _options = options;
         _current = new PolicyEvaluator(document);
         _digest = digest;
+        _stamp = Stamp(path);
         if (options.Watch)
         {
-            _watcher = CreateWatcher(path);
+            _poll = time.CreateTimer(_ => Poll(), null, options.PollInterval, options.PollInterval);
         }
     }
 
@@ -70,7 +74,7 @@ public sealed class PolicyProvider : IDisposable
         return new PolicyProvider(fullPath, timeProvider, logger, options ?? new PolicyProviderOptions(), result.Document, digest);
     }
 
-    /// <summary>Schedules a reload after the debounce interval; called by the file watcher, callable by hosts (SIGHUP).</summary>
+    /// <summary>Schedules a reload after the debounce interval; called when polling sees a change, callable by hosts (SIGHUP).</summary>
     public void NotifyChanged()
     {
         lock (_gate)
@@ -130,7 +134,7 @@ public sealed class PolicyProvider : IDisposable
         {
             _disposed = true;
             _debounce?.Dispose();
-            _watcher?.Dispose();
+            _poll?.Dispose();
         }
     }
 
@@ -149,20 +153,33 @@ public sealed class PolicyProvider : IDisposable
         return (PolicyLoader.Load(text, path), SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    private FileSystemWatcher CreateWatcher(string path)
+    /// <summary>The file's size and modification time through any symlinks (a ConfigMap swap changes both).</summary>
+    private static (long Ticks, long Length) Stamp(string path)
     {
-        // The whole directory is watched, not just the file name: Kubernetes ConfigMaps and some editors replace the
-        // file by swapping a symlink or renaming a sibling, which a name filter misses. The digest check in Reload
-        // makes unrelated changes cost one read.
-        var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!)
+        try
         {
-            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
-        };
-        watcher.Changed += (_, _) => NotifyChanged();
-        watcher.Created += (_, _) => NotifyChanged();
-        watcher.Renamed += (_, _) => NotifyChanged();
-        watcher.Deleted += (_, _) => NotifyChanged();
-        watcher.EnableRaisingEvents = true;
-        return watcher;
+            var info = new FileInfo(path);
+            return info.Exists ? (info.LastWriteTimeUtc.Ticks, info.Length) : (0, -1);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (0, -1);
+        }
+    }
+
+    private void Poll()
+    {
+        var stamp = Stamp(_path);
+        lock (_gate)
+        {
+            if (stamp == _stamp)
+            {
+                return;
+            }
+
+            _stamp = stamp;
+        }
+
+        NotifyChanged();
     }
 }
