@@ -365,26 +365,7 @@ internal sealed class ExchangeHandler
 
     private async Task<int> EndHeldAsync(HttpContext context, Exchange exchange, ApprovalOutcome outcome)
     {
-        var id = outcome.Request.Id;
-        int status;
-        if (outcome.Pending)
-        {
-            // Documented answer: the request is not lost; the identical request passes once a reviewer approves it.
-            status = StatusCodes.Status409Conflict;
-            context.Response.Headers.RetryAfter = "30";
-            await ExchangeResponses.WriteProblemAsync(context, status, "approval_pending", "Waiting for approval",
-                $"A reviewer must approve this request (approval {id}, rule '{outcome.Request.RuleName}'). Send the identical request again once it is approved; it will then pass.", exchange.Id);
-            exchange.Fail("approval_pending", $"approval {id} still pending when the wait ended");
-        }
-        else
-        {
-            status = StatusCodes.Status403Forbidden;
-            var state = ApprovalView.StateName(outcome.Request.State);
-            await ExchangeResponses.WriteProblemAsync(context, status, "approval_rejected", "Not approved",
-                $"The request was not approved (approval {id}: {state.Replace('_', ' ')}).", exchange.Id);
-            exchange.Fail("approval_rejected", $"approval {id} {state}");
-        }
-
+        var status = await ExchangeResponses.WriteHeldEndAsync(context, exchange, outcome);
         await RecordOutcomeAsync(exchange, status);
         return status;
     }

@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Gateway.Problems;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,27 @@ internal static class ExchangeResponses
         }
 
         return ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, title, status, detail) { ExchangeId = exchangeId }, context.RequestAborted);
+    }
+
+    /// <summary>Answers a held request whose wait ended unapproved: 409 with a retry hint while pending, else 403.</summary>
+    public static async Task<int> WriteHeldEndAsync(HttpContext context, Exchange exchange, ApprovalOutcome outcome)
+    {
+        var id = outcome.Request.Id;
+        if (outcome.Pending)
+        {
+            // Documented answer: the request is not lost; the identical request passes once a reviewer approves it.
+            context.Response.Headers.RetryAfter = "30";
+            await WriteProblemAsync(context, StatusCodes.Status409Conflict, "approval_pending", "Waiting for approval",
+                $"A reviewer must approve this request (approval {id}, rule '{outcome.Request.RuleName}'). Send the identical request again once it is approved; it will then pass.", exchange.Id);
+            exchange.Fail("approval_pending", $"approval {id} still pending when the wait ended");
+            return StatusCodes.Status409Conflict;
+        }
+
+        var state = ApprovalView.StateName(outcome.Request.State);
+        await WriteProblemAsync(context, StatusCodes.Status403Forbidden, "approval_rejected", "Not approved",
+            $"The request was not approved (approval {id}: {state.Replace('_', ' ')}).", exchange.Id);
+        exchange.Fail("approval_rejected", $"approval {id} {state}");
+        return StatusCodes.Status403Forbidden;
     }
 
     public static string? UserAgent(HttpContext context)
