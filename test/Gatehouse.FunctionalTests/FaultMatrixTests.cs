@@ -175,7 +175,19 @@ public sealed class FaultMatrixTests : IAsyncLifetime
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var request = new HttpRequestMessage(HttpMethod.Post, "openai/v1/chat/completions") { Content = Body(prompt, stream) };
-        using var response = await _gateway.Client(_gateway.Token(user)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _gateway.Client(_gateway.Token(user)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            // The stream had started at the gateway (headers written, not yet flushed) when it was cut: the client sees
+            // the reset before any status, which is the same cut stream.
+            return new FaultAnswer(0, null, null, "", Cut: true, watch.Elapsed, null!);
+        }
+
+        using var _ = response;
         var body = new StringBuilder();
         var cut = false;
         try
