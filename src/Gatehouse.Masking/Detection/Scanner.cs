@@ -172,7 +172,11 @@ internal static class Scanner
         var at = new WindowContext(rule, windowStart, windowEnd, earliest, minStart, final);
         if (rule.AnchoredRegex is { } anchored)
         {
-            RunAfterOperators(anchored, text, window, at, ref pending, ref output);
+            // With OperatorWithin, only the operators that can follow this hit's keyword are tried.
+            var within = rule.Rule.OperatorWithin;
+            var searchFrom = within > 0 ? Math.Max(0, hitEnd - windowStart) : 0;
+            var searchTo = within > 0 ? Math.Min(window.Length, hitEnd - windowStart + within + 1) : window.Length;
+            RunAfterOperators(anchored, text, window, searchFrom, searchTo, at, ref pending, ref output);
             return;
         }
 
@@ -189,14 +193,14 @@ internal static class Scanner
     /// <see cref="OperatorReach"/> characters after an operator character, left to right, resuming after each match.
     /// </summary>
     private static void RunAfterOperators(
-        Regex anchored, ReadOnlySpan<char> text, ReadOnlySpan<char> window, in WindowContext at, ref int pending,
-        ref PooledList<Candidate> output)
+        Regex anchored, ReadOnlySpan<char> text, ReadOnlySpan<char> window, int searchFrom, int searchTo,
+        in WindowContext at, ref int pending, ref PooledList<Candidate> output)
     {
         var next = 0;
-        var from = 0;
-        while (from < window.Length)
+        var from = searchFrom;
+        while (from < searchTo)
         {
-            var rel = window[from..].IndexOfAny(Operators);
+            var rel = window[from..searchTo].IndexOfAny(Operators);
             if (rel < 0)
             {
                 return;

@@ -70,6 +70,14 @@ internal sealed record MaskingRule
     public bool StartsAfterOperator { get; init; }
 
     /// <summary>
+    /// For <see cref="StartsAfterOperator"/> rules whose lookbehind names one of the rule's own keywords: how many
+    /// characters after that keyword's end the operator's last character can be at most (0: anywhere in the window).
+    /// Every match then belongs to the keyword occurrence just before it, which is itself a hit, so a hit's window only
+    /// looks for operators that close to the hit.
+    /// </summary>
+    public int OperatorWithin { get; init; }
+
+    /// <summary>
     /// For number rules: every match is made of run characters (digits, spaces, '-', '.', '(', ')', '+') and begins with
     /// a digit or with a '+' or '(' right before one, so no match begins before the run; the scanner then starts the
     /// pattern at the run instead of at the window's lookbehind margin.

@@ -10,6 +10,8 @@ public sealed class OperatorAnchoredWindowTests
 
     private static readonly CompiledRuleSet Enumerated = ScanProbe.Compile(BuiltInRules.All.Select(r => r with { StartsAfterOperator = false }));
 
+    private static readonly CompiledRuleSet AnyOperator = ScanProbe.Compile(BuiltInRules.All.Select(r => r with { OperatorWithin = 0 }));
+
     private static readonly string[] Names = [.. BuiltInRules.All.Where(r => r.StartsAfterOperator).SelectMany(r => r.Keywords).Distinct()];
 
     [Fact]
@@ -19,13 +21,21 @@ public sealed class OperatorAnchoredWindowTests
     [Fact]
     public void Scan_AssignmentsWithQuotesAndSpaces_FindsTheSameCandidatesAsEnumeratingTheWindow()
     {
+        AssignmentTexts(longNames: false, separator: "").Sample(text =>
+        {
+            Assert.Equal(ScanProbe.Candidates(Enumerated, text), ScanProbe.Candidates(AnyOperator, text));
+        }, iter: 1000);
+    }
+
+    private static Gen<string> AssignmentTexts(bool longNames, string separator)
+    {
         var spaces = Gen.OneOf("", " ", "  ", "\t", "   ", "    ", "     ");
         var quote = Gen.OneOf("", "\"", "'", "\\\"", "\\'");
         var value = Gen.String[Gen.Char["abcXYZ0189+/_-!."], 4, 30];
         var assignment =
             from name in Gen.OneOf(Names)
             from upper in Gen.Bool
-            from suffix in Gen.OneOf("", "_db", ".x", "-1")
+            from suffix in longNames ? Gen.String[Gen.Char["ab_.-1"], 0, 27] : Gen.OneOf("", "_db", ".x", "-1")
             from q1 in quote
             from s1 in spaces
             from op in Gen.OneOf("=", ":", "=>", ":=", "==")
@@ -35,7 +45,7 @@ public sealed class OperatorAnchoredWindowTests
             select (upper ? name.ToUpperInvariant() : name) + suffix + q1 + s1 + op + s2 + q2 + v + q2;
         var url =
             from scheme in Gen.OneOf("postgres", "https", "x", "1a", "")
-            from user in Gen.OneOf("app", "", "a:b", "u@x", "  ")
+            from user in Gen.OneOf("app", "", "a:b", "u@x", "  ", new string('u', 64), new string('u', 65))
             from password in value
             from host in Gen.OneOf("@db.example.com", "@[::1]", "@", "/path", " ")
             select scheme + "://" + user + ":" + password + host;
@@ -45,10 +55,43 @@ public sealed class OperatorAnchoredWindowTests
             (2, Gen.OneOf(Names)),
             (3, Gen.OneOf("=", ":", "=>", " ", "\n", ";", ", ", "x", "é", "\"")));
 
-        piece.Array[1, 12].Select(string.Concat).Sample(text =>
+        return piece.Array[1, 12].Select(pieces => string.Join(separator, pieces));
+    }
+
+    [Fact]
+    public void Catalog_OperatorAnchoredRules_BoundTheirOperator() =>
+        Assert.All(BuiltInRules.All.Where(r => r.StartsAfterOperator), r => Assert.InRange(r.OperatorWithin, 1, 64));
+
+    [Fact]
+    public void Scan_OperatorsNearTheHitOnly_MasksAsTryingEveryOperatorInTheWindow()
+    {
+        // Every match belongs to the keyword just before it, which is a hit of its own: the resolved candidates must not
+        // change, though a hit no longer finds the matches of the keywords after it. Pieces are separated by spaces: in
+        // a run of value characters longer than the pattern allows, an earlier hit's window used to end inside the run
+        // and find a match that the whole text does not hold (see the next test).
+        AssignmentTexts(longNames: true, separator: " ").Sample(text =>
         {
-            Assert.Equal(ScanProbe.Candidates(Enumerated, text), ScanProbe.Candidates(Anchored, text));
-        }, iter: 1000);
+            Assert.Equal(ScanProbe.Resolved(AnyOperator, text), ScanProbe.Resolved(Anchored, text));
+        }, iter: 1500);
+    }
+
+    [Fact]
+    public void Scan_ValueRunLongerThanThePatternAllows_IsNotCutShortByAnEarlierHitsWindow()
+    {
+        // From "secret:" the run of value characters is longer than the pattern's 100, so there is no match. The window
+        // of the "token" before it ends 32 characters into that run and used to report those 32 as a secret.
+        var text = "token" + new string('.', 100) + " secret:" + string.Concat(Enumerable.Repeat("Zq8vRk2Lm9Tx4Wp7", 8)) + " end";
+
+        Assert.Empty(ScanProbe.Resolved(Anchored, text));
+    }
+
+    [Fact]
+    public void Scan_OperatorAtTheFurthestReach_IsStillTried()
+    {
+        // The longest gap: 24 name characters, an escaped quote, four spaces, then ":=" whose '=' is 31 after the keyword.
+        var text = "token" + new string('x', 24) + "\\\"    := \\\"Zq8vRk2Lm9Tx4Wp7Zq8v\\\"";
+
+        Assert.Contains(ScanProbe.Candidates(Anchored, text), c => BuiltInRules.All[c.RuleIndex].Id == "generic-secret");
     }
 
     [Fact]
@@ -57,10 +100,11 @@ public sealed class OperatorAnchoredWindowTests
         foreach (var rule in BuiltInRules.All.Where(r => r.StartsAfterOperator))
         {
             var text = "x " + rule.Example + " and " + rule.Example.Replace(" = ", ": ", StringComparison.Ordinal) + ";";
-            var found = ScanProbe.Candidates(Anchored, text);
+            var found = ScanProbe.Candidates(AnyOperator, text);
 
             Assert.NotEmpty(found);
             Assert.Equal(ScanProbe.Candidates(Enumerated, text), found);
+            Assert.Equal(ScanProbe.Resolved(AnyOperator, text), ScanProbe.Resolved(Anchored, text));
         }
     }
 }

@@ -22,4 +22,11 @@ internal static class ScanProbe
             output.Dispose();
         }
     }
+
+    /// <summary>The candidates that survive overlap resolution, in order: what masking writes.</summary>
+    public static List<Candidate> Resolved(CompiledRuleSet set, string text)
+    {
+        var all = Candidates(set, text).ToArray();
+        return [.. all.AsSpan(0, OverlapResolver.Resolve(all, text.Length)).ToArray()];
+    }
 }

@@ -11,6 +11,10 @@ internal static class RuleFactory
     /// <summary>Between a context keyword and its value: the rest of the name, a quote, an assignment, a quote.</summary>
     private const string Gap = @"[\w.-]{0,24}(?:\\?[""'])?\s{0,4}(?:=>|:=|[:=])\s{0,4}(?:\\?[""'])?";
 
+    /// <summary>The furthest the last operator character of <see cref="Gap"/> lies after the keyword's end: 24 name
+    /// characters, an escaped quote, four spaces and the first character of a two-character operator.</summary>
+    public const int GapOperatorWithin = 24 + 2 + 4 + 1;
+
     /// <summary>The base64 alphabet with padding: what long opaque tokens are extended over.</summary>
     public const string Base64Chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-";
 
@@ -67,6 +71,7 @@ internal static class RuleFactory
             After = 40 + maxValue,
             StopsAtWhitespace = false,
             StartsAfterOperator = true,
+            OperatorWithin = GapOperatorWithin,
             Example = keywords[0] + " = \"" + exampleValue + "\"",
         };
 }
