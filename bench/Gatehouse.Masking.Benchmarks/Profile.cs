@@ -17,12 +17,13 @@ internal static class Profile
         var set = engine.RuleSet;
         var noNumbers = new MaskingEngine(new MaskingOptions { Pii = new PiiOptions { Phone = false, PaymentCard = false, Iban = false, UsSsn = false } }).RuleSet;
         var keywords = set.Keywords.Keywords.ToArray();
-        var trigram = new TrigramFilter(keywords);
+        var all = new QuadFilter(keywords);
         var longOnly = new QuadFilter([.. keywords.Where(k => k.Length >= 3)]);
         var fourPlus = new QuadFilter([.. keywords.Where(k => k.Length >= 4)]);
         var single = new QuadFilter(["zq_x"]);
+        var allAvx2 = new QuadFilter(keywords, QuadFilterPath.Avx2);
         var corpora = new[] { ("code", Corpus.Code()), ("prose", Corpus.Prose()), ("secret-dense", Corpus.SecretDense()) };
-        Console.WriteLine($"AVX2 path: {QuadFilter.IsVectorized}");
+        Console.WriteLine($"keyword filter path: {all.Path}");
         for (var pass = 0; pass < 2; pass++)
         {
             // The first pass only lets the tiered JIT reach its optimised code.
@@ -36,12 +37,11 @@ internal static class Profile
                     return copy.Length;
                 });
                 Console.WriteLine($"{name}: {text.Length} chars, copy {copyMs:F2} ms");
-                Report("prefilter (quad + exact)", copyMs, text.Length, () => CountCandidates(text, (t, i) => set.Keywords.NextCandidate(t, i)));
-                Report("quad, keywords of 3+ chars", copyMs, text.Length, () => CountCandidates(text, (t, i) => longOnly.Next(t, i)));
-                Report("quad, keywords of 4+ chars", copyMs, text.Length, () => CountCandidates(text, (t, i) => fourPlus.Next(t, i)));
-                Report("quad, one rare keyword", copyMs, text.Length, () => CountCandidates(text, (t, i) => single.Next(t, i)));
-                Report("exact filter alone (old)", copyMs, text.Length, () => CountCandidates(text, (t, i) => trigram.Next(t, i)));
-                Report("keyword hits confirmed", copyMs, text.Length, () => CountHits(text, set));
+                Report("keyword hits, all keywords", copyMs, text.Length, () => CountHits(text, all));
+                Report("keyword hits, all, AVX2 path", copyMs, text.Length, () => CountHits(text, allAvx2));
+                Report("keyword hits, keywords of 3+ chars", copyMs, text.Length, () => CountHits(text, longOnly));
+                Report("keyword hits, keywords of 4+ chars", copyMs, text.Length, () => CountHits(text, fourPlus));
+                Report("keyword hits, one rare keyword", copyMs, text.Length, () => CountHits(text, single));
                 Report("scan without number rules", copyMs, text.Length, () => ScanCount(noNumbers, text));
                 Report("full scan", copyMs, text.Length, () => ScanCount(set, text));
                 Report("mask (scan + resolve + redact)", copyMs, text.Length, () => engine.Mask(text).Findings.Count);
@@ -66,14 +66,12 @@ internal static class Profile
 
         var code = corpora[0].Item2;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var pos = set.Keywords.NextCandidate(code, 0); pos >= 0; pos = set.Keywords.NextCandidate(code, pos + 1))
+        var hits = new KeywordHit[all.MaxAtOnePosition + 256];
+        for (var pos = 0; pos < code.Length;)
         {
-            foreach (var entry in set.Keywords.StartingWith(code[pos]))
+            foreach (var hit in hits.AsSpan(0, all.Collect(code, pos, hits, out pos)))
             {
-                if (code.AsSpan(pos).StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
-                {
-                    counts[entry.Keyword] = counts.GetValueOrDefault(entry.Keyword) + 1;
-                }
+                counts[keywords[hit.Keyword]] = counts.GetValueOrDefault(keywords[hit.Keyword]) + 1;
             }
         }
 
@@ -114,29 +112,13 @@ internal static class Profile
         return best;
     }
 
-    private static long CountCandidates(string text, Func<string, int, int> next)
+    private static long CountHits(string text, QuadFilter filter)
     {
+        var hits = new KeywordHit[filter.MaxAtOnePosition + 256];
         var count = 0L;
-        for (var pos = next(text, 0); pos >= 0; pos = next(text, pos + 1))
+        for (var pos = 0; pos < text.Length;)
         {
-            count++;
-        }
-
-        return count;
-    }
-
-    private static long CountHits(string text, CompiledRuleSet set)
-    {
-        var count = 0L;
-        for (var pos = set.Keywords.NextCandidate(text, 0); pos >= 0; pos = set.Keywords.NextCandidate(text, pos + 1))
-        {
-            for (var length = 1; length <= 3 && pos + length <= text.Length; length++)
-            {
-                foreach (var entry in set.Keywords.At(text, pos, length))
-                {
-                    count += text.AsSpan(pos).StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-                }
-            }
+            count += filter.Collect(text, pos, hits, out pos);
         }
 
         return count;

@@ -4,30 +4,24 @@ namespace Gatehouse.Masking.Detection;
 /// The prefilter: finds every occurrence of every rule keyword in one pass, ASCII case-insensitive.
 /// </summary>
 /// <remarks>
-/// A <see cref="QuadFilter"/> proposes positions (one hashed four-character lookup per character, then an exact
-/// <see cref="TrigramFilter"/> check); each is confirmed against
-/// the few keywords of its prefix bucket. Keywords are ASCII and compared in place (ordinal ignore-case), so a hit's
+/// A <see cref="QuadFilter"/> finds them (one hashed four-character lookup per character, then a comparison with the
+/// few keywords of that hash). Keywords are ASCII and compared in place (ordinal ignore-case), so a hit's
 /// offset is always an offset in the original text (no case-folded copy whose length could differ).
 /// </remarks>
 internal sealed class KeywordIndex
 {
     private readonly QuadFilter _filter;
-    private readonly KeywordEntry[][] _byBucket = new KeywordEntry[4096][];
-    private readonly KeywordEntry[][] _byFirstChar = new KeywordEntry[128][];
     private readonly KeywordEntry[] _all;
+    private readonly bool[] _firstChars = new bool[128];
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _properPrefixes;
 
     public KeywordIndex(IReadOnlyList<KeywordEntry> entries)
     {
         _all = [.. entries];
         _filter = new QuadFilter([.. _all.Select(e => e.Keyword)]);
-        foreach (var group in _all.GroupBy(e => TrigramFilter.Bucket(e.Keyword, 0, Math.Min(e.Keyword.Length, 3))))
+        foreach (var entry in _all)
         {
-            _byBucket[group.Key] = [.. group];
-        }
-        foreach (var group in _all.GroupBy(e => char.ToLowerInvariant(e.Keyword[0])))
-        {
-            _byFirstChar[group.Key] = [.. group];
+            _firstChars[char.ToLowerInvariant(entry.Keyword[0]) & 0x7F] = true;
         }
 
         var prefixes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -42,30 +36,33 @@ internal sealed class KeywordIndex
 
         _properPrefixes = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         MaxKeywordLength = _all.Length == 0 ? 0 : _all.Max(e => e.Keyword.Length);
+        HitBufferSize = Math.Max(256, 2 * _filter.MaxAtOnePosition);
     }
 
     public int MaxKeywordLength { get; }
 
+    /// <summary>The size a hit buffer passed to <see cref="Collect"/> must have.</summary>
+    public int HitBufferSize { get; }
+
     public IEnumerable<string> Keywords => _all.Select(e => e.Keyword);
 
+    /// <summary>The keyword a hit names.</summary>
+    public KeywordEntry this[int keyword] => _all[keyword];
+
     /// <summary>
-    /// The next position at or after <paramref name="from"/> where a keyword may start (a superset of the hits: callers
-    /// confirm each keyword); -1 when there is none.
+    /// Writes the keyword occurrences at or after <paramref name="from"/> to <paramref name="hits"/> (at least
+    /// <see cref="HitBufferSize"/> long), in order of position; <paramref name="resume"/> is where to continue, the
+    /// text length when the text is done.
     /// </summary>
-    public int NextCandidate(ReadOnlySpan<char> text, int from) => _all.Length == 0 ? -1 : _filter.Next(text, from);
-
-    /// <summary>The keywords that may start at <paramref name="i"/>; callers confirm each with a comparison.</summary>
-    /// <param name="text">The text.</param>
-    /// <param name="i">The candidate position.</param>
-    /// <param name="length">1, 2 or 3: the bucket of one-character, two-character or longer keywords.</param>
-    public ReadOnlySpan<KeywordEntry> At(ReadOnlySpan<char> text, int i, int length) =>
-        _byBucket[TrigramFilter.Bucket(text, i, length)];
-
-    /// <summary>The keywords that may start with <paramref name="c"/>; callers confirm with a comparison.</summary>
-    public ReadOnlySpan<KeywordEntry> StartingWith(char c)
+    public int Collect(ReadOnlySpan<char> text, int from, Span<KeywordHit> hits, out int resume)
     {
-        var lower = char.ToLowerInvariant(c);
-        return lower < 128 ? _byFirstChar[lower] : _all;
+        if (_all.Length == 0)
+        {
+            resume = text.Length;
+            return 0;
+        }
+
+        return _filter.Collect(text, from, hits, out resume);
     }
 
     /// <summary>
@@ -80,7 +77,7 @@ internal sealed class KeywordIndex
         {
             var start = text.Length - length;
             var first = char.ToLowerInvariant(text[start]);
-            if (first < 128 && _byFirstChar[first] is null)
+            if (first < 128 && !_firstChars[first])
             {
                 continue;
             }

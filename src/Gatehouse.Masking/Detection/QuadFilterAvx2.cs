@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -9,14 +8,18 @@ namespace Gatehouse.Masking.Detection;
 internal static class QuadFilterAvx2
 {
     /// <summary>
-    /// Scans from <paramref name="i"/> while sixteen full windows remain; returns the first position that also passes
-    /// the exact check, or -1 with <paramref name="i"/> left where the scalar loop must continue.
+    /// Collects hits from <paramref name="i"/> while sixteen full windows remain. Returns false when the buffer is
+    /// full, with <paramref name="i"/> at the first position not yet looked at; true with <paramref name="i"/> where the
+    /// scalar loop must continue.
     /// </summary>
-    public static unsafe int Next(ReadOnlySpan<char> text, ref int i, uint[] table, ushort[] shortFirsts, TrigramFilter exact)
+    public static unsafe bool Collect(
+        QuadFilter filter, ReadOnlySpan<char> text, ref int i, uint[] table, uint[] shortPrefixes, Span<KeywordHit> hits,
+        ref int count)
     {
         var fold = Vector256.Create((ushort)0x20);
         var nonAscii = Vector256.Create((ushort)0xFF80);
-        var (k0, k1, k2, k3) = (QuadFilter.Multipliers(0), QuadFilter.Multipliers(1), QuadFilter.Multipliers(2), QuadFilter.Multipliers(3));
+        var (k0, k1, k2, k3) = (QuadFilter.Multipliers(0, 0), QuadFilter.Multipliers(0, 1), QuadFilter.Multipliers(0, 2), QuadFilter.Multipliers(0, 3));
+        var (l0, l1, l2, l3) = (QuadFilter.Multipliers(1, 0), QuadFilter.Multipliers(1, 1), QuadFilter.Multipliers(1, 2), QuadFilter.Multipliers(1, 3));
         var low5 = Vector256.Create(31u);
         var one = Vector256<uint>.One;
         fixed (char* chars = &MemoryMarshal.GetReference(text))
@@ -27,43 +30,48 @@ internal static class QuadFilterAvx2
             {
                 var v0 = Vector256.Load(p + i);
                 var v3 = Vector256.Load(p + i + 3);
+                uint bits;
                 if (((v0 | v3) & nonAscii) != Vector256<ushort>.Zero)
                 {
-                    var found = Scalar(text, i, exact);
-                    if (found >= 0)
+                    bits = 0xFFFF;
+                }
+                else
+                {
+                    var f0 = v0 | fold;
+                    var f1 = Vector256.Load(p + i + 1) | fold;
+                    var f2 = Vector256.Load(p + i + 2) | fold;
+                    var f3 = v3 | fold;
+                    var h = (f0 * k0) + (f1 * k1) + (f2 * k2) + (f3 * k3);
+                    var g = (f0 * l0) + (f1 * l1) + (f2 * l2) + (f3 * l3);
+                    bits = Test(words, Index(h.GetLower(), g.GetLower()), low5, one) |
+                        (Test(words, Index(h.GetUpper(), g.GetUpper()), low5, one) << 8);
+                    foreach (var prefix in shortPrefixes)
                     {
-                        return found;
-                    }
+                        // A keyword of one or two characters: its folded first (and second) character.
+                        var match = Vector256.Equals(f0, Vector256.Create((ushort)prefix));
+                        if (prefix > 0xFFFF)
+                        {
+                            match &= Vector256.Equals(f1, Vector256.Create((ushort)(prefix >> 16)));
+                        }
 
-                    continue;
+                        bits |= match.ExtractMostSignificantBits();
+                    }
                 }
 
-                var f0 = v0 | fold;
-                var v1 = Vector256.Load(p + i + 1);
-                var v2 = Vector256.Load(p + i + 2);
-                var h = (f0 * k0) + ((v1 | fold) * k1) + ((v2 | fold) * k2) + ((v3 | fold) * k3);
-                var bits = Test(words, Avx2.ConvertToVector256Int32(h.GetLower()).AsUInt32(), low5, one) |
-                    (Test(words, Avx2.ConvertToVector256Int32(h.GetUpper()).AsUInt32(), low5, one) << 8);
-                foreach (var first in shortFirsts)
+                if (bits != 0 && !filter.TryAddEach(text, ref i, bits, hits, ref count))
                 {
-                    bits |= Vector256.Equals(f0, Vector256.Create(first)).ExtractMostSignificantBits();
-                }
-
-                while (bits != 0)
-                {
-                    var at = i + BitOperations.TrailingZeroCount(bits);
-                    if (exact.IsCandidateAt(text, at))
-                    {
-                        return at;
-                    }
-
-                    bits &= bits - 1;
+                    return false;
                 }
             }
         }
 
-        return -1;
+        return true;
     }
+
+    /// <summary>Eight lanes of <see cref="QuadFilter.Hash"/> from the two 16-bit hashes.</summary>
+    private static Vector256<uint> Index(Vector128<ushort> first, Vector128<ushort> second) =>
+        (Avx2.ConvertToVector256Int32(first).AsUInt32() << (QuadFilter.IndexBits - 16)) |
+        (Avx2.ConvertToVector256Int32(second).AsUInt32() >> (32 - QuadFilter.IndexBits));
 
     /// <summary>One bit per lane: whether the table bit of the lane's hash is set.</summary>
     private static unsafe uint Test(uint* words, Vector256<uint> hash, Vector256<uint> low5, Vector256<uint> one)
@@ -71,19 +79,5 @@ internal static class QuadFilterAvx2
         var word = Avx2.GatherVector256(words, (hash >> 5).AsInt32(), 4);
         var bit = Avx2.ShiftLeftLogicalVariable(one, hash & low5);
         return ~Vector256.Equals(word & bit, Vector256<uint>.Zero).ExtractMostSignificantBits() & 0xFF;
-    }
-
-    /// <summary>The sixteen positions of a step that has a non-ASCII character: the exact check at each.</summary>
-    private static int Scalar(ReadOnlySpan<char> text, int i, TrigramFilter exact)
-    {
-        for (var at = i; at < i + 16; at++)
-        {
-            if (exact.IsCandidateAt(text, at))
-            {
-                return at;
-            }
-        }
-
-        return -1;
     }
 }

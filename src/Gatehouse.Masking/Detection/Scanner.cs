@@ -19,6 +19,8 @@ internal static class Scanner
     /// the operator's last character, up to four whitespace characters and an escaped quote.</summary>
     public const int OperatorReach = 7;
 
+    private const int StackHits = 256;
+
     private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\f\v");
 
     private static readonly SearchValues<char> Operators = SearchValues.Create(":=>");
@@ -34,42 +36,31 @@ internal static class Scanner
 
         // A hit further back than the widest reach ends its window before minStart: nothing it finds is wanted.
         var pos = Math.Max(0, minStart - set.LongestReachAfterHit);
+        var size = set.Keywords.HitBufferSize;
+        var rented = size > StackHits ? new KeywordHit[size] : null;
+        var hits = rented ?? stackalloc KeywordHit[StackHits];
         while (pos < text.Length)
         {
-            var hit = set.Keywords.NextCandidate(text, pos);
-            if (hit < 0)
+            var count = set.Keywords.Collect(text, pos, hits, out pos);
+            foreach (var (hit, keyword) in hits[..count])
             {
-                break;
-            }
-
-            for (var length = 1; length <= 3 && hit + length <= text.Length; length++)
-            {
-                foreach (var entry in set.Keywords.At(text, hit, length))
+                var entry = set.Keywords[keyword];
+                foreach (var ruleIndex in entry.Rules)
                 {
-                    if (!text[hit..].StartsWith(entry.Keyword, StringComparison.OrdinalIgnoreCase))
+                    var rule = set.Rules[ruleIndex];
+                    if (rule.Rule.Anchor == RuleAnchor.Block)
                     {
-                        continue;
+                        if (hit >= minStart && hit >= blockEnd && hit < openBlock)
+                        {
+                            blockEnd = ScanBlock(rule, text, hit, final, ref pending, ref openBlock, ref openBlockRule, ref output);
+                        }
                     }
-
-                    foreach (var ruleIndex in entry.Rules)
+                    else
                     {
-                        var rule = set.Rules[ruleIndex];
-                        if (rule.Rule.Anchor == RuleAnchor.Block)
-                        {
-                            if (hit >= minStart && hit >= blockEnd && hit < openBlock)
-                            {
-                                blockEnd = ScanBlock(rule, text, hit, final, ref pending, ref openBlock, ref openBlockRule, ref output);
-                            }
-                        }
-                        else
-                        {
-                            RunWindow(rule, text, hit, hit + entry.Keyword.Length, minStart, final, ref pending, ref output);
-                        }
+                        RunWindow(rule, text, hit, hit + entry.Keyword.Length, minStart, final, ref pending, ref output);
                     }
                 }
             }
-
-            pos = hit + 1;
         }
 
         if (set.NumericRules.Length > 0)

@@ -66,10 +66,11 @@ public sealed class OperatorAnchoredWindowTests
     public void Scan_OperatorsNearTheHitOnly_MasksAsTryingEveryOperatorInTheWindow()
     {
         // Every match belongs to the keyword just before it, which is a hit of its own: the resolved candidates must not
-        // change, though a hit no longer finds the matches of the keywords after it. Pieces are separated by spaces: in
-        // a run of value characters longer than the pattern allows, an earlier hit's window used to end inside the run
-        // and find a match that the whole text does not hold (see the next test).
-        AssignmentTexts(longNames: true, separator: " ").Sample(text =>
+        // change, though a hit no longer finds the matches of the keywords after it. The texts are shorter than every
+        // window, so no window ends inside a run of value characters: there an earlier hit's window used to find a
+        // match that the whole text does not hold (see the next test).
+        var shortest = BuiltInRules.All.Where(r => r.StartsAfterOperator).Min(r => r.After);
+        AssignmentTexts(longNames: true, separator: " ").Where(text => text.Length < shortest).Sample(text =>
         {
             Assert.Equal(ScanProbe.Resolved(AnyOperator, text), ScanProbe.Resolved(Anchored, text));
         }, iter: 1500);
@@ -88,8 +89,9 @@ public sealed class OperatorAnchoredWindowTests
     [Fact]
     public void Scan_OperatorAtTheFurthestReach_IsStillTried()
     {
-        // The longest gap: 24 name characters, an escaped quote, four spaces, then ":=" whose '=' is 31 after the keyword.
-        var text = "token" + new string('x', 24) + "\\\"    := \\\"Zq8vRk2Lm9Tx4Wp7Zq8v\\\"";
+        // The longest gap: 24 name characters, an escaped quote, four spaces, then "=>" whose '>' is 31 after the
+        // keyword; four spaces and an escaped quote later the value starts, out of reach of the '='.
+        var text = "token" + new string('x', 24) + "\\\"    =>    \\\"Zq8vRk2Lm9Tx4Wp7Zq8v\\\"";
 
         Assert.Contains(ScanProbe.Candidates(Anchored, text), c => BuiltInRules.All[c.RuleIndex].Id == "generic-secret");
     }

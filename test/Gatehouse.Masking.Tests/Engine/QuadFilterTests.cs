@@ -11,44 +11,52 @@ public sealed class QuadFilterTests
     private static readonly Gen<string> Noise = Gen.OneOf(" ", "x", "_", "-", ".", "é", "ſ", "ı", "\u212A", "\u0130", "\n", "1", "@", "::", "q", "Q~", "=", "\"");
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Next_CatalogKeywordsPlantedInNoise_ProposesEveryKeywordStart(bool vectorize) =>
-        Text(CatalogKeywords).Sample(text => AssertSuperset(new QuadFilter(CatalogKeywords, vectorize), CatalogKeywords, text), iter: 400);
+    [InlineData("Avx512")]
+    [InlineData("Avx2")]
+    [InlineData("Scalar")]
+    public void Collect_CatalogKeywordsPlantedInNoise_FindsExactlyTheKeywordOccurrences(string path) =>
+        Text(CatalogKeywords).Sample(text => AssertExact(new QuadFilter(CatalogKeywords, Enum.Parse<QuadFilterPath>(path)), CatalogKeywords, text), iter: 400);
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Next_RandomShortKeywordSets_ProposesEveryKeywordStart(bool vectorize)
+    [InlineData("Avx512")]
+    [InlineData("Avx2")]
+    [InlineData("Scalar")]
+    public void Collect_RandomShortKeywordSets_FindsExactlyTheKeywordOccurrences(string path)
     {
         var keyword = Gen.Char["aksiIqQ_-:@.~3 "].Array[1, 6].Select(c => new string(c));
         keyword.Array[1, 12].SelectMany(set => Text(set).Select(text => (set, text))).Sample(pair =>
         {
             var (set, text) = pair;
-            AssertSuperset(new QuadFilter(set, vectorize), set, text);
+            AssertExact(new QuadFilter(set, Enum.Parse<QuadFilterPath>(path)), set, text);
         }, iter: 400);
     }
 
     [Fact]
-    public void Next_EveryCandidate_PassesTheExactFilter()
+    public void Collect_LongText_FindsEveryPlantedKeywordInEveryPath()
     {
-        var quad = new QuadFilter(CatalogKeywords);
-        var exact = new TrigramFilter(CatalogKeywords);
-        Text(CatalogKeywords).Sample(text =>
+        // Long enough that the vector path runs many steps, and in both paths the buffer fills and collection resumes.
+        var text = new System.Text.StringBuilder();
+        var planted = new List<KeywordHit>();
+        for (var i = 0; i < 400; i++)
         {
-            for (var i = quad.Next(text, 0); i >= 0; i = quad.Next(text, i + 1))
-            {
-                Assert.True(exact.IsCandidateAt(text, i));
-            }
-        }, iter: 200);
+            var k = (i * 7) % CatalogKeywords.Length;
+            planted.Add(new KeywordHit(text.Length, k));
+            text.Append(CatalogKeywords[k]).Append(' ', 1 + (i % 23)).Append("x=\"v\";");
+        }
+
+        var scalar = All(new QuadFilter(CatalogKeywords, QuadFilterPath.Scalar), text.ToString(), 64);
+
+        Assert.All(planted, hit => Assert.Contains(hit, scalar));
+        Assert.Equal(scalar, All(new QuadFilter(CatalogKeywords, QuadFilterPath.Avx2), text.ToString(), 64));
+        Assert.Equal(scalar, All(new QuadFilter(CatalogKeywords, QuadFilterPath.Avx512), text.ToString(), 64));
     }
 
     [Fact]
-    public void Next_CleanText_ProposesNothing()
+    public void Collect_CleanText_FindsNothing()
     {
         var quad = new QuadFilter(["password", "ghp_", "eyJ", "@"]);
 
-        Assert.Equal(-1, quad.Next("The quick brown fox jumps over the lazy dog; var x = y + 1;", 0));
+        Assert.Empty(All(quad, "The quick brown fox jumps over the lazy dog; var x = y + 1;", 16));
     }
 
     /// <summary>Texts of keywords (each character randomly lower, upper or a non-ASCII character that case-folds to
@@ -70,21 +78,39 @@ public sealed class QuadFilterTests
             _ => c.ToString(),
         }));
 
-    private static void AssertSuperset(QuadFilter filter, IReadOnlyList<string> keywords, string text)
+    private static void AssertExact(QuadFilter filter, IReadOnlyList<string> keywords, string text)
     {
-        var proposed = new HashSet<int>();
-        for (var i = filter.Next(text, 0); i >= 0; i = filter.Next(text, i + 1))
-        {
-            Assert.True(proposed.Add(i));
-        }
-
+        var expected = new List<KeywordHit>();
         for (var i = 0; i < text.Length; i++)
         {
-            var at = i;
-            if (keywords.Any(k => text.AsSpan(at).StartsWith(k, StringComparison.OrdinalIgnoreCase)))
+            for (var k = 0; k < keywords.Count; k++)
             {
-                Assert.Contains(i, proposed);
+                if (text.AsSpan(i).StartsWith(keywords[k], StringComparison.OrdinalIgnoreCase))
+                {
+                    expected.Add(new KeywordHit(i, k));
+                }
             }
         }
+
+        // The smallest buffer allowed, so that collection stops and resumes often.
+        var found = All(filter, text, filter.MaxAtOnePosition);
+
+        Assert.Equal(expected.OrderBy(h => h.Position).ThenBy(h => h.Keyword), found.OrderBy(h => h.Position).ThenBy(h => h.Keyword));
+        Assert.Equal(found.Select(h => h.Position).Order(), found.Select(h => h.Position));
+    }
+
+    private static List<KeywordHit> All(QuadFilter filter, string text, int bufferSize)
+    {
+        var hits = new KeywordHit[Math.Max(bufferSize, filter.MaxAtOnePosition)];
+        var all = new List<KeywordHit>();
+        for (var pos = 0; pos < text.Length;)
+        {
+            var count = filter.Collect(text, pos, hits, out var resume);
+            Assert.True(resume > pos || count > 0);
+            all.AddRange(hits.AsSpan(0, count).ToArray());
+            pos = resume;
+        }
+
+        return all;
     }
 }

@@ -35,12 +35,22 @@ public sealed class JsonArgumentsRedactorTests
 
             var parsed = JsonSerializer.Deserialize<Dictionary<string, string>>(output)!;
             Assert.Equal(arguments.Keys.Order(), parsed.Keys.Order());
+            var capped = redactor.Findings.Any(f => f.RuleId == "holdback-limit");
             foreach (var (key, value) in parsed)
             {
                 // A value is masked as the same text after its key would be outside JSON.
                 var context = "\"" + key + "\": \"";
                 var expected = Engine.Mask(context + arguments[key]).TextOr(context + arguments[key]);
                 Assert.StartsWith(context, expected, StringComparison.Ordinal);
+                if (capped)
+                {
+                    // Past the cap (chained secrets longer than it) the redactor masks more than the whole-text scan,
+                    // never less.
+                    var hidden = StreamingRedactorPropertyTests.HiddenFragments(context + arguments[key], expected);
+                    Assert.DoesNotContain(hidden, f => value.Contains(f, StringComparison.Ordinal));
+                    continue;
+                }
+
                 Assert.Equal(expected[context.Length..], value);
             }
         }, iter: 300);

@@ -85,7 +85,8 @@ public sealed class StreamingRedactorPropertyTests
     }
 
     /// <summary>Every 6-character piece of a masked value that the whole-text output does not contain.</summary>
-    private static List<string> HiddenFragments(string text, string masked)
+    /// <summary>The six-character pieces of each finding in <paramref name="text"/> that masking removed.</summary>
+    internal static List<string> HiddenFragments(string text, string masked)
     {
         var fragments = new List<string>();
         foreach (var finding in Engine.Scan(text))
