@@ -60,6 +60,11 @@ internal sealed class Fingerprinter
             throw new ArgumentException("There must be room for one fingerprint per value.", nameof(fingerprints));
         }
 
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
         switch (Lanes)
         {
             case FingerprintLanes.Vector512:

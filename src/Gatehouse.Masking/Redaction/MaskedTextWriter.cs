@@ -19,6 +19,12 @@ internal static class MaskedTextWriter
         CompiledRuleSet set, Fingerprinter fingerprinter, ReadOnlySpan<char> text, int from, int to,
         ReadOnlySpan<Candidate> chosen, long baseOffset, IBufferWriter<char> output, List<Finding> findings)
     {
+        if (chosen.IsEmpty)
+        {
+            output.Write(text[from..to]);
+            return;
+        }
+
         // All fingerprints first: they are computed many at a time.
         var fingerprints = ArrayPool<string>.Shared.Rent(chosen.Length);
         try

@@ -78,4 +78,16 @@ public sealed class FingerprinterTests
 
         Assert.Equal(fingerprinter.Fingerprint(value), incremental.Finish());
     }
+
+    [Theory]
+    [MemberData(nameof(Hmac.AllLanes), MemberType = typeof(Hmac))]
+    internal void FingerprintMany_NoValues_LeavesTheOutputAlone(FingerprintLanes lanes)
+    {
+        var fingerprinter = Hmac.Create(Hmac.Key(32), lanes);
+        string[] fingerprints = ["untouched"];
+
+        fingerprinter.FingerprintMany("some text", [], fingerprints);
+
+        Assert.Equal("untouched", fingerprints[0]);
+    }
 }
