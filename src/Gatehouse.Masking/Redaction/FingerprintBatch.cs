@@ -35,6 +35,11 @@ internal static class FingerprintBatch
         where TVector : unmanaged
     {
         var lanes = TLanes.Count;
+        if (lanes > MaxLanes)
+        {
+            throw new InvalidOperationException($"At most {MaxLanes} lanes are staged.");
+        }
+
         Span<TVector> staged = stackalloc TVector[StagedVectors];
         Span<TVector> state = stackalloc TVector[Sha256Lanes.StateWords];
         Span<byte> bytes = stackalloc byte[MaxBlocks * Sha256Block.BlockBytes];
