@@ -11,6 +11,11 @@ if (args.Contains("--profile"))
     return Profile.Run();
 }
 
+if (args.Contains("--fingerprints"))
+{
+    return FingerprintBench.Run();
+}
+
 if (args.Contains("--latency"))
 {
     return StreamingLatency.Run();

@@ -110,12 +110,13 @@ public sealed class MaskingEngine
                 return [];
             }
 
-            var findings = new List<Finding>(chosen.Length);
-            foreach (var c in chosen)
+            var fingerprints = new string[chosen.Length];
+            _fingerprinter.FingerprintMany(text, chosen, fingerprints);
+            var findings = new Finding[chosen.Length];
+            for (var i = 0; i < chosen.Length; i++)
             {
-                var rule = _set.Rules[c.RuleIndex].Rule;
-                var fingerprint = _fingerprinter.Fingerprint(text.Slice(c.Start, c.Length));
-                findings.Add(new Finding(rule.Id, rule.Category, c.Start, c.Length, fingerprint));
+                var rule = _set.Rules[chosen[i].RuleIndex].Rule;
+                findings[i] = new Finding(rule.Id, rule.Category, chosen[i].Start, chosen[i].Length, fingerprints[i]);
             }
 
             return findings;

@@ -19,18 +19,33 @@ internal static class MaskedTextWriter
         CompiledRuleSet set, Fingerprinter fingerprinter, ReadOnlySpan<char> text, int from, int to,
         ReadOnlySpan<Candidate> chosen, long baseOffset, IBufferWriter<char> output, List<Finding> findings)
     {
-        var pos = from;
-        foreach (var c in chosen)
+        if (chosen.IsEmpty)
         {
-            output.Write(text[pos..c.Start]);
-            var rule = set.Rules[c.RuleIndex];
-            var value = text.Slice(c.Start, c.Length);
-            var fingerprint = fingerprinter.Fingerprint(value);
-            ReplacementWriter.Write(output, rule, value, fingerprint);
-            findings.Add(new Finding(rule.Rule.Id, rule.Rule.Category, checked((int)(baseOffset + c.Start)), c.Length, fingerprint));
-            pos = c.End;
+            output.Write(text[from..to]);
+            return;
         }
 
-        output.Write(text[pos..to]);
+        // All fingerprints first: they are computed many at a time.
+        var fingerprints = ArrayPool<string>.Shared.Rent(chosen.Length);
+        try
+        {
+            fingerprinter.FingerprintMany(text, chosen, fingerprints);
+            var pos = from;
+            for (var i = 0; i < chosen.Length; i++)
+            {
+                var c = chosen[i];
+                output.Write(text[pos..c.Start]);
+                var rule = set.Rules[c.RuleIndex];
+                ReplacementWriter.Write(output, rule, text.Slice(c.Start, c.Length), fingerprints[i]);
+                findings.Add(new Finding(rule.Rule.Id, rule.Rule.Category, checked((int)(baseOffset + c.Start)), c.Length, fingerprints[i]));
+                pos = c.End;
+            }
+
+            output.Write(text[pos..to]);
+        }
+        finally
+        {
+            ArrayPool<string>.Shared.Return(fingerprints, clearArray: true);
+        }
     }
 }
