@@ -63,10 +63,9 @@ public sealed class MaskingEngine
                 return MaskingResult.Unchanged;
             }
 
-            var output = new ArrayBufferWriter<char>(text.Length);
             var findings = new List<Finding>(chosen.Length);
-            MaskedTextWriter.Write(_set, _fingerprinter, text, 0, text.Length, chosen, 0, output, findings);
-            return new MaskingResult(output.WrittenSpan.ToString(), findings);
+            var masked = MaskedTextWriter.ToMaskedString(_set, _fingerprinter, text, chosen, findings);
+            return new MaskingResult(masked, findings);
         }
         finally
         {

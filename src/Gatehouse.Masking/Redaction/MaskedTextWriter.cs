@@ -19,33 +19,78 @@ internal static class MaskedTextWriter
         CompiledRuleSet set, Fingerprinter fingerprinter, ReadOnlySpan<char> text, int from, int to,
         ReadOnlySpan<Candidate> chosen, long baseOffset, IBufferWriter<char> output, List<Finding> findings)
     {
-        if (chosen.IsEmpty)
+        var replacements = Replace(set, fingerprinter, text, chosen, baseOffset, findings);
+        var pos = from;
+        for (var i = 0; i < chosen.Length; i++)
         {
-            output.Write(text[from..to]);
-            return;
+            output.Write(text[pos..chosen[i].Start]);
+            output.Write(replacements[i]);
+            pos = chosen[i].End;
         }
 
-        // All fingerprints first: they are computed many at a time.
-        var fingerprints = ArrayPool<string>.Shared.Rent(chosen.Length);
-        try
+        output.Write(text[pos..to]);
+    }
+
+    /// <summary>The whole masked text, built in one string of its exact length (a large text is not copied twice).</summary>
+    public static string ToMaskedString(
+        CompiledRuleSet set, Fingerprinter fingerprinter, ReadOnlySpan<char> text, ReadOnlySpan<Candidate> chosen,
+        List<Finding> findings)
+    {
+        var replacements = Replace(set, fingerprinter, text, chosen, 0, findings);
+        var length = (long)text.Length;
+        for (var i = 0; i < chosen.Length; i++)
         {
-            fingerprinter.FingerprintMany(text, chosen, fingerprints);
-            var pos = from;
-            for (var i = 0; i < chosen.Length; i++)
+            length += replacements[i].Length - chosen[i].Length;
+        }
+
+        return string.Create(checked((int)length), new Pieces(text, chosen, replacements), static (span, pieces) =>
+        {
+            var pos = 0;
+            var written = 0;
+            for (var i = 0; i < pieces.Chosen.Length; i++)
             {
-                var c = chosen[i];
-                output.Write(text[pos..c.Start]);
-                var rule = set.Rules[c.RuleIndex];
-                ReplacementWriter.Write(output, rule, text.Slice(c.Start, c.Length), fingerprints[i]);
-                findings.Add(new Finding(rule.Rule.Id, rule.Rule.Category, checked((int)(baseOffset + c.Start)), c.Length, fingerprints[i]));
-                pos = c.End;
+                var kept = pieces.Text[pos..pieces.Chosen[i].Start];
+                kept.CopyTo(span[written..]);
+                pieces.Replacements[i].CopyTo(span[(written + kept.Length)..]);
+                written += kept.Length + pieces.Replacements[i].Length;
+                pos = pieces.Chosen[i].End;
             }
 
-            output.Write(text[pos..to]);
-        }
-        finally
+            pieces.Text[pos..].CopyTo(span[written..]);
+        });
+    }
+
+    /// <summary>Each candidate's replacement, with its finding added; fingerprints are computed many at a time.</summary>
+    private static string[] Replace(
+        CompiledRuleSet set, Fingerprinter fingerprinter, ReadOnlySpan<char> text, ReadOnlySpan<Candidate> chosen,
+        long baseOffset, List<Finding> findings)
+    {
+        if (chosen.IsEmpty)
         {
-            ArrayPool<string>.Shared.Return(fingerprints, clearArray: true);
+            return [];
         }
+
+        var fingerprints = new string[chosen.Length];
+        fingerprinter.FingerprintMany(text, chosen, fingerprints);
+        var replacements = new string[chosen.Length];
+        for (var i = 0; i < chosen.Length; i++)
+        {
+            var c = chosen[i];
+            var rule = set.Rules[c.RuleIndex];
+            replacements[i] = ReplacementWriter.Text(rule, text.Slice(c.Start, c.Length), fingerprints[i]);
+            findings.Add(new Finding(rule.Rule.Id, rule.Rule.Category, checked((int)(baseOffset + c.Start)), c.Length, fingerprints[i]));
+        }
+
+        return replacements;
+    }
+
+    /// <summary>What <see cref="ToMaskedString"/> copies from.</summary>
+    private readonly ref struct Pieces(ReadOnlySpan<char> text, ReadOnlySpan<Candidate> chosen, string[] replacements)
+    {
+        public ReadOnlySpan<char> Text { get; } = text;
+
+        public ReadOnlySpan<Candidate> Chosen { get; } = chosen;
+
+        public string[] Replacements { get; } = replacements;
     }
 }

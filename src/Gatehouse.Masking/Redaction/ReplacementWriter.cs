@@ -1,44 +1,32 @@
-using System.Buffers;
 using Gatehouse.Masking.Detection;
 
 namespace Gatehouse.Masking.Redaction;
 
-/// <summary>Writes the replacement of one detected value in its rule's redaction style.</summary>
+/// <summary>The replacement of one detected value in its rule's redaction style.</summary>
 /// <remarks>Every replacement is ASCII without quotes or backslashes, so it never needs escaping in JSON.</remarks>
 internal static class ReplacementWriter
 {
     private const string Stars = "********";
 
-    public static void Write(IBufferWriter<char> output, CompiledRule rule, ReadOnlySpan<char> value, string fingerprint)
+    /// <summary>The text that replaces <paramref name="value"/>; the rule's marker (no allocation) by default.</summary>
+    public static string Text(CompiledRule rule, ReadOnlySpan<char> value, string fingerprint) => rule.Style switch
     {
-        switch (rule.Style)
-        {
-            case RedactionStyle.KeepLast4 when value.Length > 8:
-                output.Write("****");
-                WriteSafe(output, value[^4..]);
-                break;
-            case RedactionStyle.KeepLast4:
-            case RedactionStyle.FixedLength:
-                output.Write(Stars);
-                break;
-            case RedactionStyle.Pseudonym:
-                output.Write("[MASKED:");
-                output.Write(rule.Rule.Id);
-                output.Write(":");
-                output.Write(fingerprint.AsSpan(0, Fingerprinter.PseudonymHexLength));
-                output.Write("]");
-                break;
-            default:
-                output.Write(rule.Marker);
-                break;
-        }
-    }
+        RedactionStyle.KeepLast4 when value.Length > 8 => "****" + Safe(value[^4..]),
+        RedactionStyle.KeepLast4 or RedactionStyle.FixedLength => Stars,
+        RedactionStyle.Pseudonym =>
+            "[MASKED:" + rule.Rule.Id + ":" + fingerprint[..Fingerprinter.PseudonymHexLength] + "]",
+        _ => rule.Marker,
+    };
 
-    private static void WriteSafe(IBufferWriter<char> output, ReadOnlySpan<char> kept)
+    private static string Safe(ReadOnlySpan<char> kept)
     {
-        foreach (var c in kept)
+        Span<char> safe = stackalloc char[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
         {
-            output.Write(c is '"' or '\\' || char.IsControl(c) || char.IsSurrogate(c) ? "*" : [c]);
+            var c = kept[i];
+            safe[i] = c is '"' or '\\' || char.IsControl(c) || char.IsSurrogate(c) ? '*' : c;
         }
+
+        return new string(safe);
     }
 }
