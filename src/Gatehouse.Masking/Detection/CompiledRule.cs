@@ -15,9 +15,17 @@ internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle s
 
     public Regex Regex { get; } = RegexCache.Get(rule.Pattern);
 
-    /// <summary>The pattern anchored at the start position (<c>\G</c>), for rules whose matches start only just after
-    /// an operator; null for the others.</summary>
-    public Regex? AnchoredRegex { get; } = rule.StartsAfterOperator ? RegexCache.Get(@"\G(?:" + rule.Pattern + ")") : null;
+    /// <summary>For rules whose matches start only just after an operator (null for the others): the pattern anchored
+    /// at the start position (<c>\G</c>), without its leading lookbehind when it has one (see
+    /// <see cref="AnchoredLookbehind"/>).</summary>
+    public Regex? AnchoredRegex { get; } = !rule.StartsAfterOperator ? null
+        : RegexCache.Get(@"\G(?:" + (LeadingLookbehind.TrySplit(rule.Pattern, out _, out var rest) ? rest : rule.Pattern) + ")");
+
+    /// <summary>The leading lookbehind of an operator-anchored rule, anchored at the start position: tested only
+    /// where <see cref="AnchoredRegex"/> matched.</summary>
+    public Regex? AnchoredLookbehind { get; } = rule.StartsAfterOperator && LeadingLookbehind.TrySplit(rule.Pattern, out var behind, out _)
+        ? RegexCache.Get(@"\G" + behind)
+        : null;
 
     public RedactionStyle Style { get; } = rule.Anchor == RuleAnchor.Block ? RedactionStyle.Marker : style;
 

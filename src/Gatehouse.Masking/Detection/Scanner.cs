@@ -167,7 +167,7 @@ internal static class Scanner
             var within = rule.Rule.OperatorWithin;
             var searchFrom = within > 0 ? Math.Max(0, hitEnd - windowStart) : 0;
             var searchTo = within > 0 ? Math.Min(window.Length, hitEnd - windowStart + within + 1) : window.Length;
-            RunAfterOperators(anchored, text, window, searchFrom, searchTo, at, ref pending, ref output);
+            RunAfterOperators(anchored, rule.AnchoredLookbehind, text, window, searchFrom, searchTo, at, ref pending, ref output);
             return;
         }
 
@@ -184,8 +184,8 @@ internal static class Scanner
     /// <see cref="OperatorReach"/> characters after an operator character, left to right, resuming after each match.
     /// </summary>
     private static void RunAfterOperators(
-        Regex anchored, ReadOnlySpan<char> text, ReadOnlySpan<char> window, int searchFrom, int searchTo,
-        in WindowContext at, ref int pending, ref PooledList<Candidate> output)
+        Regex anchored, Regex? lookbehind, ReadOnlySpan<char> text, ReadOnlySpan<char> window, int searchFrom,
+        int searchTo, in WindowContext at, ref int pending, ref PooledList<Candidate> output)
     {
         var next = 0;
         var from = searchFrom;
@@ -202,7 +202,7 @@ internal static class Scanner
             for (var m = Math.Max(op + 1, next); m <= last; m++)
             {
                 var matches = anchored.EnumerateMatches(window, m);
-                if (matches.MoveNext())
+                if (matches.MoveNext() && (lookbehind is null || lookbehind.IsMatch(window, m)))
                 {
                     var match = matches.Current;
                     AddMatch(text, at, at.WindowStart + match.Index, match.Length, ref pending, ref output);
