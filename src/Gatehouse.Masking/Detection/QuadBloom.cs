@@ -35,6 +35,16 @@ internal sealed class QuadBloom
         }
     }
 
+    /// <summary>Whether the probes pass position <paramref name="i"/> of an all-ASCII window, as the vector loop decides
+    /// (without the one- and two-character keywords, which it compares directly).</summary>
+    public bool Passes(ReadOnlySpan<char> text, int i)
+    {
+        var (h, g) = Hashes(text[i..], 4);
+        var (h3, g3) = Hashes(text[i..], 3);
+        return (IsSet(0, h, h >> 12) && IsSet(1, g, g >> 12) && IsSet(2, h >> 7, g >> 7)) ||
+            (IsSet(3, h3, h3 >> 12) && IsSet(4, g3, g3 >> 12));
+    }
+
     /// <summary>Quarter <paramref name="quarter"/> (32 words) of probe <paramref name="probe"/>'s table.</summary>
     public Vector512<ushort> Quarter(int probe, int quarter) => Vector512.Create(_words[probe].AsSpan(quarter * 32, 32));
 
@@ -51,6 +61,8 @@ internal sealed class QuadBloom
 
         return ((ushort)h, (ushort)g);
     }
+
+    private bool IsSet(int probe, int word, int bit) => (_words[probe][word & 127] & (1 << (bit & 15))) != 0;
 
     private void Set(int probe, int word, int bit) => _words[probe][word & 127] |= (ushort)(1 << (bit & 15));
 }

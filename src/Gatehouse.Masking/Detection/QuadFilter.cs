@@ -39,12 +39,17 @@ internal sealed class QuadFilter
 
     private const int Slots = 1 << IndexBits;
 
+    /// <summary>The bits of four characters that are set only when one of them is not ASCII.</summary>
+    private const ulong NotAscii = 0xFF80_FF80_FF80_FF80UL;
+
     private readonly uint[] _table = new uint[Slots / 32];
     private readonly ushort[] _rank = new ushort[Slots / 32];
     private readonly int[] _slotStart;
     private readonly int[] _slotKeywords;
     private readonly ulong[] _prefixes;
     private readonly ulong[] _prefixMasks;
+    private readonly ulong[] _seconds;
+    private readonly ulong[] _secondMasks;
     private readonly int[][] _shortByFirst = new int[128][];
     private readonly uint[] _shortPrefixes;
     private readonly string[] _keywords;
@@ -109,12 +114,10 @@ internal sealed class QuadFilter
         starts.Add(flat.Count);
         _slotStart = [.. starts];
         _slotKeywords = [.. flat];
-        _prefixes = [.. _keywords.Select(k => FoldedPrefix(k, out _))];
-        _prefixMasks = [.. _keywords.Select(k =>
-        {
-            FoldedPrefix(k, out var mask);
-            return mask;
-        })];
+        _prefixes = [.. _keywords.Select(k => FoldedPart(k, 0, out _))];
+        _prefixMasks = [.. _keywords.Select(k => MaskOf(k, 0))];
+        _seconds = [.. _keywords.Select(k => FoldedPart(k, 4, out _))];
+        _secondMasks = [.. _keywords.Select(k => MaskOf(k, 4))];
         _shortPrefixes = [.. _keywords.Where(k => k.Length <= 2)
             .Select(k => (uint)(k[0] | 0x20) | (k.Length == 2 ? (uint)(k[1] | 0x20) << 16 : 0))
             .Distinct()];
@@ -187,12 +190,17 @@ internal sealed class QuadFilter
         AddMatching(text, i, shorts, hits, ref count);
         if (!slot.IsEmpty)
         {
-            // Four ASCII characters: folded as the keywords' prefixes were, a mismatch rejects without a comparison.
-            var folded = (text[i] | ((ulong)text[i + 1] << 16) | ((ulong)text[i + 2] << 32) | ((ulong)text[i + 3] << 48)) |
-                0x0020_0020_0020_0020UL;
+            // Folded as the keywords were, four ASCII characters that differ reject without a comparison: the first
+            // four, and the next four when they are there and ASCII (common words share a long keyword's first four).
+            var folded = Word(text, i) | 0x0020_0020_0020_0020UL;
+            var next = i + 8 <= text.Length ? Word(text, i + 4) : NotAscii;
+            var nextKnown = (next & NotAscii) == 0;
+            next |= 0x0020_0020_0020_0020UL;
             foreach (var k in slot)
             {
-                if ((folded & _prefixMasks[k]) == _prefixes[k] && text[i..].StartsWith(_keywords[k], StringComparison.OrdinalIgnoreCase))
+                if ((folded & _prefixMasks[k]) == _prefixes[k] &&
+                    (!nextKnown || (next & _secondMasks[k]) == _seconds[k]) &&
+                    text[i..].StartsWith(_keywords[k], StringComparison.OrdinalIgnoreCase))
                 {
                     hits[count++] = new KeywordHit(i, k);
                 }
@@ -269,20 +277,30 @@ internal sealed class QuadFilter
         return _slotKeywords.AsSpan(_slotStart[slot], _slotStart[slot + 1] - _slotStart[slot]);
     }
 
-    /// <summary>The keyword's first four characters (three, for a three-character keyword) folded by OR 0x20, the
-    /// first in the low 16 bits, and the mask of the characters it covers.</summary>
-    private static ulong FoldedPrefix(string keyword, out ulong mask)
+    /// <summary>Four characters of a keyword from <paramref name="from"/> folded by OR 0x20 (fewer when it ends
+    /// sooner), the first in the low 16 bits, and the mask of the characters it covers.</summary>
+    private static ulong FoldedPart(string keyword, int from, out ulong mask)
     {
         var value = 0UL;
         mask = 0UL;
-        for (var i = 0; i < Math.Min(keyword.Length, 4); i++)
+        for (var i = from; i < Math.Min(keyword.Length, from + 4); i++)
         {
-            value |= (ulong)(keyword[i] | 0x20) << (16 * i);
-            mask |= 0xFFFFUL << (16 * i);
+            value |= (ulong)(keyword[i] | 0x20) << (16 * (i - from));
+            mask |= 0xFFFFUL << (16 * (i - from));
         }
 
         return value;
     }
+
+    private static ulong MaskOf(string keyword, int from)
+    {
+        FoldedPart(keyword, from, out var mask);
+        return mask;
+    }
+
+    /// <summary>Four characters of the text from <paramref name="i"/>, the first in the low 16 bits.</summary>
+    private static ulong Word(ReadOnlySpan<char> text, int i) =>
+        text[i] | ((ulong)text[i + 1] << 16) | ((ulong)text[i + 2] << 32) | ((ulong)text[i + 3] << 48);
 
     private void Enter(Dictionary<int, SortedSet<int>> slots, int hash, int keyword)
     {
