@@ -4,7 +4,7 @@ namespace Gatehouse.Masking.Detection;
 
 /// <summary>The scan for the keyword-less number rules: one pass over the runs of digits and separators.</summary>
 /// <remarks>
-/// For each run that may hold a number, its shape (digits, separators) is counted once; each rule's pattern then runs
+/// <see cref="NumberRunFinder"/> yields the runs that may hold a number (64 characters at a time). For each, its shape (digits, separators) is counted once; each rule's pattern then runs
 /// in its window only when the rule's exact pre-check (<see cref="NumberPrechecks"/>) allows a match there. For a text
 /// that may continue, a run or window that reaches its end is reported as pending instead.
 /// </remarks>
@@ -20,7 +20,7 @@ internal static class NumberScanner
             from--;
         }
 
-        while (NumericTokens.TryFindNext(text, from, out var start, out var end, out var runEnd, out var qualifies))
+        while (NumberRunFinder.TryFindNext(text, from, out var start, out var end, out var runEnd, out var qualifies))
         {
             from = Math.Max(runEnd, start + 1);
             if (!final && runEnd == text.Length && runEnd - start <= NumericTokens.MaxLength)
