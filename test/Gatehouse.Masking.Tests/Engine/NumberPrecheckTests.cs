@@ -57,6 +57,18 @@ public sealed class NumberPrecheckTests
     }
 
     [Fact]
+    public void EarliestMatchStart_AnyTextAndReach_EqualsTheCharacterByCharacterWalk()
+    {
+        Gen.Select(NumberText, Gen.Int[0, 400], Gen.Int[0, 50]).Sample((text, at, maxBefore) =>
+        {
+            var tokenStart = Math.Min(at, text.Length);
+            Assert.Equal(
+                ReferenceNumberScan.EarliestMatchStart(text, tokenStart, maxBefore),
+                NumericTokens.EarliestMatchStart(text, tokenStart, maxBefore));
+        }, iter: 3000);
+    }
+
+    [Fact]
     public void Scan_NumberLikeText_FindsTheSameCandidatesAsTheReference()
     {
         Gen.Select(NumberText, Gen.Int[0, 400], Gen.Bool).Sample((text, minStart, final) =>

@@ -23,7 +23,7 @@ internal static class ReferenceNumberScan
         while (TryFindNext(text, from, out var start, out var end, out var runEnd, out var qualifies))
         {
             from = Math.Max(runEnd, start + 1);
-            var earliest = NumericTokens.EarliestMatchStart(text, start, set.NumericMaxBefore);
+            var earliest = EarliestMatchStart(text, start, set.NumericMaxBefore);
             if (!final && runEnd == text.Length && runEnd - start <= MaxLength)
             {
                 pending = Math.Min(pending, earliest);
@@ -47,7 +47,7 @@ internal static class ReferenceNumberScan
                 next--;
             }
 
-            pending = Math.Min(pending, NumericTokens.EarliestMatchStart(text, next, set.NumericMaxBefore));
+            pending = Math.Min(pending, EarliestMatchStart(text, next, set.NumericMaxBefore));
         }
 
         return (output, pending);
@@ -81,6 +81,22 @@ internal static class ReferenceNumberScan
                 output.Add(new Candidate(start, match.Length, rule.Index, IsBlock: false));
             }
         }
+    }
+
+    public static int EarliestMatchStart(string text, int tokenStart, int maxBefore)
+    {
+        var k = tokenStart;
+        while (k > 0 && tokenStart - k < maxBefore && (char.IsAsciiLetterUpper(text[k - 1]) || char.IsAsciiDigit(text[k - 1]) || text[k - 1] == ' '))
+        {
+            k--;
+        }
+
+        while (k < tokenStart && !char.IsAsciiLetterUpper(text[k]))
+        {
+            k++;
+        }
+
+        return k;
     }
 
     private static bool TryFindNext(string text, int from, out int start, out int end, out int runEnd, out bool qualifies)
