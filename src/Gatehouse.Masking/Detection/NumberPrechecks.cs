@@ -37,15 +37,17 @@ internal static class NumberPrechecks
         NumberPrecheck check, in NumberShape run, ReadOnlySpan<char> text, int windowStart, int earliest, int windowEnd) =>
         check switch
         {
-            // A prefix digit then 10 to 17 digits, each after at most one space or dash.
+            // A prefix digit (2 to 6, the lookbehind: not after a digit or '-') then 10 to 17 digits, each after at most
+            // one space or dash.
             NumberPrecheck.PaymentCard => run.LongestCardChain >= 11,
 
-            // ddd-dd-dddd.
-            NumberPrecheck.UsSsn => run.Dashes >= 2 && run.Digits >= 9,
+            // ddd-dd-dddd, then neither digit nor dash.
+            NumberPrecheck.UsSsn => run.HasSsnGroup,
 
-            // Ten digits; the exchange and line are split by one of " .-", the area code closed by ')' or by another.
+            // Ten digits; the exchange ([2-9]dd after the area code's ')', ' ' or separator) and the line (four digits,
+            // then no word character) split by one of " .-", the area code closed by ')' or by another separator.
             NumberPrecheck.NorthAmericanPhone =>
-                run.Digits >= 10 && (run.Spaces + run.Dashes + run.Dots) >= (run.ClosingParentheses > 0 ? 1 : 2),
+                run.HasLineGroup && (run.Spaces + run.Dashes + run.Dots) >= (run.ClosingParentheses > 0 ? 1 : 2),
 
             // Begins with '+' right before a digit.
             NumberPrecheck.InternationalPhone => run.Pluses > 0,

@@ -34,7 +34,7 @@ internal static class NumberScanner
                 continue;
             }
 
-            var shape = NumberShape.Of(text[start..end]);
+            var shape = NumberShape.Of(text[start..end], start > 0 ? text[start - 1] : ' ');
 
             // A rule that cannot reach back starts no earlier than the run, wherever an IBAN could.
             var reachBack = -1;
