@@ -10,7 +10,8 @@ namespace Gatehouse.Masking.Detection;
 /// <remarks>
 /// Every test is a necessary condition of the catalog pattern it guards: when it fails the pattern has no match in the
 /// window, so skipping the regex changes nothing, and when it passes the regex runs exactly as before and decides. A
-/// rule is guarded only when it is the catalog rule itself (same pattern, reach and start), never a variant of it.
+/// rule is guarded only when it is the catalog rule itself (same pattern; for the tests on the run's shape also the same
+/// reach and start, while the IBAN test reads the actual window), never a variant of it.
 /// <para>Why the run's shape is enough for the rules that start in the run (no reach back, <c>After</c> 4): a match
 /// starts at or after the run, is made of run characters only, and the character after the run is not one, so the
 /// match lies in the run (no match fits in the three or fewer window characters past the next character); every
