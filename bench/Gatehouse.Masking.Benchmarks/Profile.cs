@@ -65,6 +65,16 @@ internal static class Profile
         }
 
         var code = corpora[0].Item2;
+        var numbers = new CompiledRuleSet([.. engine.RuleSet.NumericRules.Select(r => r.Rule)], _ => Gatehouse.Masking.Redaction.RedactionStyle.Marker);
+        Report("all number rules, secret-dense", denseCopyMs, dense.Length, () => ScanCount(numbers, dense));
+        var codeCopy = new char[code.Length];
+        var codeCopyMs = Best(() =>
+        {
+            code.AsSpan().CopyTo(codeCopy);
+            return codeCopy.Length;
+        });
+        Report("all number rules, code", codeCopyMs, code.Length, () => ScanCount(numbers, code));
+
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var hits = new KeywordHit[all.MaxAtOnePosition + 256];
         for (var pos = 0; pos < code.Length;)

@@ -36,6 +36,8 @@ internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle s
 
     public SearchValues<char>? ExtendOver { get; } = rule.ExtendOver is null ? null : SearchValues.Create(rule.ExtendOver);
 
+    public NumberPrecheck Precheck { get; } = NumberPrechecks.For(rule);
+
     /// <summary>Applies the confirmations that a regex cannot express: checksum, entropy, placeholders, allow-list.</summary>
     public bool Accepts(ReadOnlySpan<char> value)
     {

@@ -11,8 +11,8 @@ internal static class NumericTokens
     public const int MaxLength = 64;
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
-    private const int MinLength = 7;
-    private const int MinDigits = 4;
+    public const int MinLength = 7;
+    public const int MinDigits = 4;
 
     /// <summary>Finds the next run at or after <paramref name="from"/>.</summary>
     /// <returns>False when there is none. <paramref name="runEnd"/> is where the search continues.</returns>

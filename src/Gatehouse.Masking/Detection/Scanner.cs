@@ -65,7 +65,7 @@ internal static class Scanner
 
         if (set.NumericRules.Length > 0)
         {
-            ScanNumbers(set, text, minStart, final, ref pending, ref output);
+            NumberScanner.Scan(set, text, minStart, final, ref pending, ref output);
         }
 
         if (!final)
@@ -78,50 +78,6 @@ internal static class Scanner
         }
 
         return new ScanState(Math.Min(pending, openBlock), openBlock, openBlockRule);
-    }
-
-    private static void ScanNumbers(
-        CompiledRuleSet set, ReadOnlySpan<char> text, int minStart, bool final, ref int pending,
-        ref PooledList<Candidate> output)
-    {
-        var from = Math.Max(0, minStart - NumericTokens.MaxLength - set.NumericMaxAfter - 1);
-        while (from > 0 && NumericTokens.IsRunChar(text[from - 1]))
-        {
-            from--;
-        }
-
-        while (NumericTokens.TryFindNext(text, from, out var start, out var end, out var runEnd, out var qualifies))
-        {
-            from = Math.Max(runEnd, start + 1);
-            var earliest = NumericTokens.EarliestMatchStart(text, start, set.NumericMaxBefore);
-            if (!final && runEnd == text.Length && runEnd - start <= NumericTokens.MaxLength)
-            {
-                pending = Math.Min(pending, earliest);
-                continue;
-            }
-
-            if (!qualifies)
-            {
-                continue;
-            }
-
-            foreach (var rule in set.NumericRules)
-            {
-                RunWindow(rule, text, start, end, minStart, final, ref pending, ref output, Math.Max(earliest, start - rule.Rule.Before));
-            }
-        }
-
-        if (!final)
-        {
-            // A number may begin with the next character (after a '+' or '(' that the token would include).
-            var next = text.Length;
-            while (next > 0 && text.Length - next < 2 && text[next - 1] is '+' or '(')
-            {
-                next--;
-            }
-
-            pending = Math.Min(pending, NumericTokens.EarliestMatchStart(text, next, set.NumericMaxBefore));
-        }
     }
 
     private static void RunWindow(
