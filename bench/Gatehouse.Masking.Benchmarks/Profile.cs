@@ -85,12 +85,6 @@ internal static class Profile
             }
         }
 
-        var codeCopy = new char[code.Length];
-        var codeCopyMs = Best(() =>
-        {
-            code.AsSpan().CopyTo(codeCopy);
-            return codeCopy.Length;
-        });
         Console.WriteLine("most frequent keyword hits in code, and a scan of code with only that keyword's rules:");
         foreach (var (k, v) in counts.OrderByDescending(kv => kv.Value).Take(12))
         {
