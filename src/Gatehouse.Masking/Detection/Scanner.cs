@@ -30,6 +30,7 @@ internal static class Scanner
         CompiledRuleSet set, ReadOnlySpan<char> text, int minStart, bool final, ref PooledList<Candidate> output)
     {
         var pending = text.Length;
+        var firstFound = output.Count;
         var openBlock = text.Length;
         var openBlockRule = -1;
         var blockEnd = 0;
@@ -77,7 +78,32 @@ internal static class Scanner
             }
         }
 
+        pending = AfterCompleteBlocks(pending, output.Span[firstFound..]);
         return new ScanState(Math.Min(pending, openBlock), openBlock, openBlockRule);
+    }
+
+    /// <summary>
+    /// Where holding back must start, given that nothing starting inside a complete block survives resolution (the
+    /// block is masked whole): a possible match from inside one holds nothing of it back. Without this, a token shape
+    /// near a key's end line held back from inside the key, the key could not be released in part, and the text after
+    /// it reached the cap and was masked too.
+    /// </summary>
+    private static int AfterCompleteBlocks(int pending, ReadOnlySpan<Candidate> found)
+    {
+        for (var moved = true; moved;)
+        {
+            moved = false;
+            foreach (var c in found)
+            {
+                if (c.IsBlock && c.Start <= pending && pending < c.End)
+                {
+                    pending = c.End;
+                    moved = true;
+                }
+            }
+        }
+
+        return pending;
     }
 
     private static void RunWindow(

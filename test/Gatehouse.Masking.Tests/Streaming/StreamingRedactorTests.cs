@@ -32,6 +32,25 @@ public sealed class StreamingRedactorTests
     }
 
     [Fact]
+    public void Push_WholeKeyWithATokenShapeAtItsEnd_ReleasesTheKeyAndMasksNothingAfterIt()
+    {
+        // The end line is glued to the text after it, so a rule that reaches back over letters and digits may still
+        // start inside the key: that used to hold back from inside the key, which cannot be released in part, until
+        // the held text passed the cap and was masked as well.
+        var key = "-----BEGIN RSA PRIVATE KEY-----\n" + string.Concat(Enumerable.Repeat(KeyLine, 7)) +
+            "AKIArWM5izAxJYHUg1zCPUwcy-----END RSA PRIVATE KEY-----";
+        var after = "ydfCqIA6lSc258D8so1F5y and then " + string.Concat(Enumerable.Repeat("the review is done. ", 20));
+        using var redactor = TestEngines.Default.CreateStreamingRedactor();
+
+        var output = redactor.Push(key + after[..22]) + string.Concat(after[22..].Chunk(40).Select(c => redactor.Push(new string(c)))) +
+            redactor.Flush();
+
+        Assert.Equal("[MASKED:rsa-private-key]" + after, output);
+        Assert.Equal(TestEngines.Default.Mask(key + after).Findings, redactor.Findings);
+        Assert.True(redactor.MaxHoldback < 100, $"max holdback {redactor.MaxHoldback}");
+    }
+
+    [Fact]
     public void Push_WindowLongerThanTheCap_MasksInsteadOfReleasingUnscannedText()
     {
         var engine = new MaskingEngine(new MaskingOptions
