@@ -38,10 +38,37 @@ public sealed class MaskingFuzzTests
             Assert.Equal(result.Findings.Count > 0, result.IsChanged);
             foreach (var finding in result.Findings)
             {
+                // The same characters may also stand elsewhere, where nothing was found (a value "-----END" before a
+                // real end line): the output may hold those occurrences, never more.
                 var original = text.Substring(finding.Offset, finding.Length);
-                Assert.True(original.Length < 8 || !masked.Contains(original, StringComparison.Ordinal), "a found secret stayed in the output");
+                Assert.True(
+                    original.Length < 8 || Occurrences(masked, original) <= OccurrencesOutside(text, original, result.Findings),
+                    "a found secret stayed in the output");
             }
         }), time: seconds));
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static int OccurrencesOutside(string text, string value, IReadOnlyList<Finding> findings)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            var start = at;
+            count += findings.Any(f => start < f.Offset + f.Length && f.Offset < start + value.Length) ? 0 : 1;
+        }
+
+        return count;
+    }
 
     [Fact]
     public Task StreamingRedactor_AnyTextInAnyChunking_ReleasesWhatTheWholeMaskReleases() => FuzzBudget.RunAsync(seconds =>
@@ -59,6 +86,19 @@ public sealed class MaskingFuzzTests
 
             released.Append(redactor.Push(text[offset..])).Append(redactor.Flush());
 
-            Assert.Equal(Engine.Mask(text).TextOr(text), released.ToString());
+            var whole = Engine.Mask(text);
+            if (redactor.Findings.Any(f => f.RuleId == "holdback-limit"))
+            {
+                // Past the hold-back cap the redactor masks more than the whole-text scan, never less.
+                var output = released.ToString();
+                Assert.All(whole.Findings, f =>
+                {
+                    var original = text.Substring(f.Offset, f.Length);
+                    Assert.True(original.Length < 8 || Occurrences(output, original) <= OccurrencesOutside(text, original, whole.Findings));
+                });
+                return;
+            }
+
+            Assert.Equal(whole.TextOr(text), released.ToString());
         }), time: seconds));
 }
