@@ -142,7 +142,10 @@ internal sealed class QuadFilter
         var i = from;
         var done = _path switch
         {
-            QuadFilterPath.Avx512 => QuadFilterAvx512.Collect(this, text, ref i, _bloom!, _shortPrefixes, hits, ref count),
+            // The AVX-512 loop needs 39 characters; the AVX2 loop takes the rest down to 19 (short texts, such as stream
+            // deltas, are most of the data path), and the scalar loop the last few.
+            QuadFilterPath.Avx512 => QuadFilterAvx512.Collect(this, text, ref i, _bloom!, _shortPrefixes, hits, ref count) &&
+                QuadFilterAvx2.Collect(this, text, ref i, _table, _shortPrefixes, hits, ref count),
             QuadFilterPath.Avx2 => QuadFilterAvx2.Collect(this, text, ref i, _table, _shortPrefixes, hits, ref count),
             _ => true,
         };
