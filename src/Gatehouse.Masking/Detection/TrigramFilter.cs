@@ -75,20 +75,6 @@ internal sealed class TrigramFilter
         return 256 + (Triple((a << 7) | Fold(text[i + 1]), Fold(text[i + 2])) % 3840);
     }
 
-    /// <summary>The first candidate position at or after <paramref name="from"/>; -1 when there is none.</summary>
-    public int Next(ReadOnlySpan<char> text, int from)
-    {
-        for (var i = from; i < text.Length; i++)
-        {
-            if (IsCandidateAt(text, i))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>Whether a keyword may start at <paramref name="i"/> (folded pair, then hashed three- and
     /// four-character prefixes).</summary>
     public bool IsCandidateAt(ReadOnlySpan<char> text, int i)
