@@ -7,10 +7,11 @@ namespace Gatehouse.Masking.Detection;
 
 /// <summary>
 /// The keyword prefilter and its confirmation in one pass. Per position, the four characters from there are
-/// case-folded (OR 0x20) and hashed to 16 bits; a bit table of keyword prefixes says whether any keyword may start
-/// there, and the hash's slot lists those keywords, each then compared (ordinal ignore-case). With AVX2 the table is
-/// tested sixteen positions at a time (four overlapping loads, 16-bit multiply and add, two gathers of table words);
-/// otherwise one position at a time. Keywords of one or two characters are listed by their folded first character.
+/// case-folded (OR 0x20) and hashed to 18 bits; a bit table of keyword prefixes says whether any keyword may start
+/// there, and the hash's slot lists those keywords, each then compared (ordinal ignore-case). With AVX-512, thirty-two
+/// positions at a time are first tested against Bloom probes held in registers (<see cref="QuadFilterAvx512"/>); with
+/// AVX2, sixteen at a time against the table by gathers; otherwise one position at a time. Keywords of one or two
+/// characters are listed by their folded first character.
 /// </summary>
 /// <remarks>
 /// <para>Exactness: an ASCII keyword matches ordinal-ignore-case at an all-ASCII window only if the folded windows are

@@ -139,6 +139,8 @@ internal static class QuadFilterAvx512
     /// characters may start there (see <see cref="QuadBloom"/>), or the lane's characters 4..7 are not all ASCII (then
     /// the first stage alone decides).
     /// </summary>
+    /// <remarks>It hashes the first four characters again rather than take them from the first stage: passing them out
+    /// of that loop cost more registers there than recomputing costs here, on the few steps that get this far.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe ulong SecondStage(ushort* at, QuadBloom bloom)
     {

@@ -41,8 +41,8 @@ internal static class Scanner
         // A hit further back than the widest reach ends its window before minStart: nothing it finds is wanted.
         var pos = Math.Max(0, minStart - set.LongestReachAfterHit);
         var size = set.Keywords.HitBufferSize;
-        var rented = size > StackHits ? new KeywordHit[size] : null;
-        var hits = rented ?? stackalloc KeywordHit[StackHits];
+        var onHeap = size > StackHits ? new KeywordHit[size] : null;
+        var hits = onHeap ?? stackalloc KeywordHit[StackHits];
         while (pos < text.Length)
         {
             var count = set.Keywords.Collect(text, pos, hits, out pos);
