@@ -69,9 +69,11 @@ internal sealed class StreamingLoad
                 Interlocked.Increment(ref _cut);
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception ex) when (IsConnectionFailure(ex))
         {
             // The gateway was killed (or is not up yet): a stream that had started was cut; otherwise try again soon.
+            // Whatever form the failure takes (a refused or reset connection, a socket the kill left half-open), it is
+            // the kill this harness is testing, not an error of the run.
             if (started)
             {
                 Interlocked.Increment(ref _cut);
@@ -82,4 +84,16 @@ internal sealed class StreamingLoad
             }
         }
     }
+
+    /// <summary>
+    /// Tells a failure of the connection to the gateway from a bug in this harness: the socket layer can surface a kill
+    /// bare (<see cref="System.Net.Sockets.SocketException"/>, e.g. ENOTCONN on a connection opened as the process
+    /// died) as well as wrapped in <see cref="HttpRequestException"/> or <see cref="IOException"/>.
+    /// </summary>
+    internal static bool IsConnectionFailure(Exception error) => error switch
+    {
+        HttpRequestException or IOException or OperationCanceledException or System.Net.Sockets.SocketException or ObjectDisposedException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsConnectionFailure),
+        _ => error.InnerException is { } inner && IsConnectionFailure(inner),
+    };
 }
