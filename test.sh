@@ -29,8 +29,10 @@ fi
 status=0
 for project in test/*/*.csproj; do
   log "running $(basename "$project" .csproj)"
+  # One result file per project, named after it: default names carry only the second, and two projects that end in
+  # the same second would overwrite each other's counts.
   dotnet test "$project" -c Release --no-build -nologo \
-    --logger "trx" --results-directory "$results" \
+    --logger "trx;LogFileName=$(basename "$project" .csproj).trx" --results-directory "$results" \
     --logger "console;verbosity=minimal" "$@" || status=$?
 done
 
