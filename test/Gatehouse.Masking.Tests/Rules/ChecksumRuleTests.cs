@@ -84,6 +84,19 @@ public sealed class ChecksumRuleTests
     [InlineData("ghp_EXAMPLEexampleEXAMPLE-example01ABCDE")]
     public void GitHubPrefix_WithoutTheExactShape_IsNotFound(string text) => Assert.Empty(Engine.Scan(text));
 
+    /// <summary>Context rules whose value carries a prefix no other format has: the vendor's name is not needed.</summary>
+    [Theory]
+    [InlineData("the call used amzn.mws.4f3a9c1e-7b2d-4e8a-9c0f-1a2b3c4d5e6f yesterday", "amzn.mws.4f3a9c1e-7b2d-4e8a-9c0f-1a2b3c4d5e6f", "aws-mws-key")]
+    [InlineData("key eyJrIjoiT0pHdE1LZ2VmZ3BtMXFINTZ0WnNaOFFTZGdkUklUTXUiLCJuIjoidGVzdCIsImlkIjoxfQ== ok",
+        "eyJrIjoiT0pHdE1LZ2VmZ3BtMXFINTZ0WnNaOFFTZGdkUklUTXUiLCJuIjoidGVzdCIsImlkIjoxfQ==", "grafana-api-key")]
+    public void DistinctivePrefix_WithoutTheVendorName_IsMaskedWhole(string text, string value, string ruleId)
+    {
+        var result = Engine.Mask(text);
+
+        Assert.Equal(text.Replace(value, "[MASKED:" + ruleId + "]", StringComparison.Ordinal), result.MaskedText);
+        Assert.Equal(ruleId, Assert.Single(result.Findings).RuleId);
+    }
+
     /// <summary>The gates that stay: a failing check on a generic number or a value without its context finds nothing.</summary>
     [Theory]
     [InlineData("order 4111 1111 1111 1112 shipped")]
