@@ -75,11 +75,20 @@ internal static class DetectionReport
         var docs = Array.IndexOf(args, "--write-docs");
         if (docs >= 0 && docs + 1 < args.Length)
         {
-            File.WriteAllText(args[docs + 1], Markdown(rules, truePositives, positives, falsePositives.Count));
+            File.WriteAllText(args[docs + 1], Markdown(rules, truePositives, positives, falsePositives.Count) + HandWritten(args[docs + 1]));
             Console.WriteLine($"wrote {args[docs + 1]}");
         }
 
         return 0;
+    }
+
+    /// <summary>The hand-written part of the existing page, from its marker line on (kept when the table is rewritten).</summary>
+    private static string HandWritten(string path)
+    {
+        const string Marker = "<!-- Written by hand: the generator keeps everything from this line on. -->";
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "";
+        var at = existing.IndexOf(Marker, StringComparison.Ordinal);
+        return at < 0 ? "" : Environment.NewLine + existing[at..];
     }
 
     /// <summary>Each example cut to its first few characters: the format's prefix without the body.</summary>

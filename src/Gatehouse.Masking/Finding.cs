@@ -9,4 +9,10 @@ namespace Gatehouse.Masking;
 /// Lower-case hex HMAC-SHA256 of the value under the deployment key (first 8 bytes), so that two records holding the
 /// same secret can be correlated without revealing it.
 /// </param>
-public readonly record struct Finding(string RuleId, RuleCategory Category, int Offset, int Length, string Fingerprint);
+/// <param name="Checksum">
+/// Whether the value's own checksum verified, for formats that carry one (GitHub's classic tokens); the value is masked
+/// either way. <see cref="ChecksumStatus.None"/> for every other rule.
+/// </param>
+public readonly record struct Finding(
+    string RuleId, RuleCategory Category, int Offset, int Length, string Fingerprint,
+    ChecksumStatus Checksum = ChecksumStatus.None);

@@ -114,8 +114,10 @@ public sealed class MaskingEngine
             var findings = new Finding[chosen.Length];
             for (var i = 0; i < chosen.Length; i++)
             {
-                var rule = _set.Rules[chosen[i].RuleIndex].Rule;
-                findings[i] = new Finding(rule.Id, rule.Category, chosen[i].Start, chosen[i].Length, fingerprints[i]);
+                var rule = _set.Rules[chosen[i].RuleIndex];
+                var value = text.Slice(chosen[i].Start, chosen[i].Length);
+                findings[i] = new Finding(
+                    rule.Rule.Id, rule.Rule.Category, chosen[i].Start, chosen[i].Length, fingerprints[i], rule.ChecksumOf(value));
             }
 
             return findings;

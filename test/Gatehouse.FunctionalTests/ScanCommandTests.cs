@@ -73,6 +73,41 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_GitHubTokenWithFailingChecksum_IsReportedAsInvalidInEveryFormat_AndAValidOneAsValid()
+    {
+        var broken = GitHubToken[..^1] + (GitHubToken[^1] == 'A' ? 'B' : 'A');
+        var path = Write("tokens.env", $"OLD={broken}\nNEW={GitHubToken}\n");
+
+        var text = await GatehouseCommand.RunAsync("scan", path);
+        var json = await GatehouseCommand.RunAsync("scan", "--format", "json", path);
+        var sarif = await GatehouseCommand.RunAsync("scan", "--format", "sarif", path);
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains("tokens.env:1:5: github-pat (secret, 40 chars, checksum invalid, fingerprint", text.Output, StringComparison.Ordinal);
+        Assert.Contains("tokens.env:2:5: github-pat (secret, 40 chars, checksum valid, fingerprint", text.Output, StringComparison.Ordinal);
+        using var findings = JsonDocument.Parse(json.Output);
+        Assert.Equal(["invalid", "valid"], findings.RootElement.EnumerateArray().Select(f => f.GetProperty("checksum").GetString()));
+        using var report = JsonDocument.Parse(sarif.Output);
+        var results = report.RootElement.GetProperty("runs")[0].GetProperty("results");
+        Assert.Equal(["invalid", "valid"], results.EnumerateArray().Select(r => r.GetProperty("properties").GetProperty("checksum").GetString()));
+        foreach (var output in new[] { text.Output, json.Output, sarif.Output })
+        {
+            Assert.DoesNotContain(broken[4..20], output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Scan_Json_RuleWithoutAChecksum_LeavesTheFieldOut()
+    {
+        var path = Write("aws.txt", $"a={AwsKeyId}\n");
+
+        var result = await GatehouseCommand.RunAsync("scan", "--format", "json", path);
+
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.False(json.RootElement[0].TryGetProperty("checksum", out _));
+    }
+
+    [Fact]
     public async Task Scan_Redact_WritesTheMaskedTextToOutput()
     {
         var path = Write("env", $"TOKEN={GitHubToken}\nNAME=demo\n");

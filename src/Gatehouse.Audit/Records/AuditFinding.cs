@@ -6,4 +6,9 @@ namespace Gatehouse.Audit.Records;
 /// <param name="Direction"><c>request</c> or <c>response</c>.</param>
 /// <param name="Field">Where it was: <c>prompt</c>, <c>content</c>, <c>reasoning</c>, <c>tool_arguments</c>, <c>body</c>.</param>
 /// <param name="Fingerprint">HMAC-SHA256 of the value under the deployment's key: equal values give equal fingerprints.</param>
-public sealed record AuditFinding(string Rule, string Category, string Direction, string Field, string Fingerprint);
+/// <param name="Checksum">
+/// <c>valid</c> or <c>invalid</c> for a format that carries its own checksum (GitHub's classic tokens): the value was
+/// masked either way, and <c>invalid</c> marks a cut, mistyped or test token. Null (omitted) for every other rule and
+/// in records written before it was recorded.
+/// </param>
+public sealed record AuditFinding(string Rule, string Category, string Direction, string Field, string Fingerprint, string? Checksum = null);

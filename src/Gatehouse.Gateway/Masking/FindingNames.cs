@@ -7,7 +7,15 @@ namespace Gatehouse.Gateway.Masking;
 internal static class FindingNames
 {
     public static AuditFinding ToAudit(Finding finding, string direction, string field)
-        => new(finding.RuleId, Category(finding.Category), direction, field, finding.Fingerprint);
+        => new(finding.RuleId, Category(finding.Category), direction, field, finding.Fingerprint, Checksum(finding.Checksum));
+
+    /// <summary>The stable name of a checksum status in records and reports: <c>valid</c>, <c>invalid</c>, or null.</summary>
+    public static string? Checksum(ChecksumStatus status) => status switch
+    {
+        ChecksumStatus.Valid => "valid",
+        ChecksumStatus.Invalid => "invalid",
+        _ => null,
+    };
 
     public static string Category(RuleCategory category) => category switch
     {

@@ -38,7 +38,14 @@ internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle s
 
     public NumberPrecheck Precheck { get; } = NumberPrechecks.For(rule);
 
-    /// <summary>Applies the confirmations that a regex cannot express: checksum, entropy, placeholders, allow-list.</summary>
+    /// <summary>Whether <paramref name="value"/>, a match of this rule, carries a checksum that verifies.</summary>
+    /// <remarks>Computed for reported findings only, never per candidate, so it costs the scan nothing.</remarks>
+    public ChecksumStatus ChecksumOf(ReadOnlySpan<char> value) =>
+        Rule.Checksum is not { } checksum ? ChecksumStatus.None
+        : checksum(value) ? ChecksumStatus.Valid
+        : ChecksumStatus.Invalid;
+
+    /// <summary>Applies the confirmations that a regex cannot express: validator, entropy, placeholders, allow-list.</summary>
     public bool Accepts(ReadOnlySpan<char> value)
     {
         if (Rule.Validator is { } validator && !validator(value))

@@ -77,8 +77,10 @@ internal static class MaskedTextWriter
         {
             var c = chosen[i];
             var rule = set.Rules[c.RuleIndex];
-            replacements[i] = ReplacementWriter.Text(rule, text.Slice(c.Start, c.Length), fingerprints[i]);
-            findings.Add(new Finding(rule.Rule.Id, rule.Rule.Category, checked((int)(baseOffset + c.Start)), c.Length, fingerprints[i]));
+            var value = text.Slice(c.Start, c.Length);
+            replacements[i] = ReplacementWriter.Text(rule, value, fingerprints[i]);
+            findings.Add(new Finding(
+                rule.Rule.Id, rule.Rule.Category, checked((int)(baseOffset + c.Start)), c.Length, fingerprints[i], rule.ChecksumOf(value)));
         }
 
         return replacements;

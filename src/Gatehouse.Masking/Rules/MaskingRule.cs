@@ -43,7 +43,14 @@ internal sealed record MaskingRule
 
     public bool StopsAtWhitespace { get; init; } = true;
 
+    /// <summary>Decides whether a match is a value at all (a range, a parse): a match it rejects is not reported.</summary>
     public ValueValidator? Validator { get; init; }
+
+    /// <summary>
+    /// The format's own checksum, for a value whose prefix and shape already identify it: recorded on the finding as
+    /// valid or invalid, never a reason to skip the match (a cut, mistyped or test token is masked all the same).
+    /// </summary>
+    public ValueValidator? Checksum { get; init; }
 
     /// <summary>Minimum Shannon entropy in bits per character; 0 disables the check.</summary>
     public double EntropyFloor { get; init; }

@@ -53,7 +53,8 @@ internal static class SarifReport
         json.WriteString("ruleId", finding.Rule);
         json.WriteString("level", finding.Category == "secret" ? "error" : "warning");
         json.WriteStartObject("message");
-        json.WriteString("text", $"A {finding.Category} matching '{finding.Rule}' (fingerprint {finding.Fingerprint}).");
+        var checksum = finding.Checksum is null ? "" : $"checksum {finding.Checksum}, ";
+        json.WriteString("text", $"A {finding.Category} matching '{finding.Rule}' ({checksum}fingerprint {finding.Fingerprint}).");
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
@@ -72,6 +73,13 @@ internal static class SarifReport
         json.WriteStartObject("partialFingerprints");
         json.WriteString("gatehouse/v1", finding.Fingerprint);
         json.WriteEndObject();
+        if (finding.Checksum is { } status)
+        {
+            json.WriteStartObject("properties");
+            json.WriteString("checksum", status);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 }

@@ -80,7 +80,9 @@ internal static class ScanCommand
             foreach (var finding in result.Findings)
             {
                 var (line, column) = lines.Locate(finding.Offset);
-                findings.Add(new ScanFinding(path, line, column, finding.Length, finding.RuleId, FindingCategory(finding.Category), finding.Fingerprint));
+                findings.Add(new ScanFinding(
+                    path, line, column, finding.Length, finding.RuleId, FindingCategory(finding.Category), finding.Fingerprint,
+                    Gateway.Masking.FindingNames.Checksum(finding.Checksum)));
             }
 
             if (redact)

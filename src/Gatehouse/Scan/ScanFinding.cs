@@ -1,4 +1,9 @@
 namespace Gatehouse.Scan;
 
 /// <summary>One finding of <c>gatehouse scan</c>: where it is, which rule, and its fingerprint; never the value.</summary>
-internal sealed record ScanFinding(string Path, int Line, int Column, int Length, string Rule, string Category, string Fingerprint);
+/// <remarks><see cref="Checksum"/> is <c>valid</c> or <c>invalid</c> for a format with its own checksum, else null
+/// (and then left out of the JSON).</remarks>
+internal sealed record ScanFinding(
+    string Path, int Line, int Column, int Length, string Rule, string Category, string Fingerprint,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? Checksum = null);

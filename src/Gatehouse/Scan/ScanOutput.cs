@@ -24,7 +24,8 @@ internal static class ScanOutput
             default:
                 foreach (var f in findings)
                 {
-                    await writer.WriteLineAsync($"{f.Path}:{f.Line}:{f.Column}: {f.Rule} ({f.Category}, {f.Length} chars, fingerprint {f.Fingerprint})");
+                    var checksum = f.Checksum is null ? "" : $", checksum {f.Checksum}";
+                    await writer.WriteLineAsync($"{f.Path}:{f.Line}:{f.Column}: {f.Rule} ({f.Category}, {f.Length} chars{checksum}, fingerprint {f.Fingerprint})");
                 }
 
                 await writer.WriteLineAsync(findings.Count == 0 ? "gatehouse: nothing found" : $"gatehouse: {findings.Count} finding(s)");

@@ -8,14 +8,16 @@ public sealed class ValidatorRuleTests
     private static readonly MaskingEngine Engine = TestEngines.Everything;
 
     [Fact]
-    public void GitHubToken_ChecksumComputedIndependently_IsFound_AndOneCharacterChangedIsNot()
+    public void GitHubToken_ChecksumComputedIndependently_IsValid_AndOneCharacterChangedIsFoundAsInvalid()
     {
         const string Entropy = "EXAMPLEexampleEXAMPLEexample01";
         var token = "ghp_" + Entropy + Base62(BitwiseCrc32(Entropy));
         var corrupted = "ghp_" + Entropy[..^1] + "2" + token[^6..];
 
-        Assert.Equal("github-pat", Assert.Single(Engine.Scan("t " + token)).RuleId);
-        Assert.Empty(Engine.Scan("t " + corrupted));
+        var found = Assert.Single(Engine.Scan("t " + token));
+        Assert.Equal(("github-pat", ChecksumStatus.Valid), (found.RuleId, found.Checksum));
+        var mistyped = Assert.Single(Engine.Scan("t " + corrupted));
+        Assert.Equal(("github-pat", ChecksumStatus.Invalid), (mistyped.RuleId, mistyped.Checksum));
     }
 
     [Theory]

@@ -7,7 +7,13 @@ public sealed class StreamingRedactorPropertyTests
 {
     private static readonly MaskingEngine Engine = TestEngines.Everything;
 
-    private static readonly string[] Examples = [.. BuiltInRules.All.Select(r => r.Example)];
+    /// <summary>Every rule's example, plus GitHub tokens whose checksum fails (masked all the same).</summary>
+    private static readonly string[] Examples =
+    [
+        .. BuiltInRules.All.Select(r => r.Example),
+        Rules.ChecksumRuleTests.WithBadChecksum("ghp_"),
+        Rules.ChecksumRuleTests.WithBadChecksum("ghs_"),
+    ];
 
     private static readonly string[] Filler =
     [
@@ -56,6 +62,27 @@ public sealed class StreamingRedactorPropertyTests
 
                 Assert.Equal(whole, output);
                 Assert.DoesNotContain(released, chunk => hidden.Any(f => chunk.Contains(f, StringComparison.Ordinal)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Push_ChecksumInvalidTokenSplitAtEveryOffset_MatchesWholeTextAndIsMasked()
+    {
+        var token = Rules.ChecksumRuleTests.WithBadChecksum("ghp_");
+        var text = "Use this token: " + token + " and keep it safe.";
+        var whole = Engine.Mask(text);
+        Assert.Equal("Use this token: [MASKED:github-pat] and keep it safe.", whole.MaskedText);
+        Assert.Equal(ChecksumStatus.Invalid, Assert.Single(whole.Findings).Checksum);
+        for (var cut = 1; cut < text.Length; cut++)
+        {
+            for (var second = cut + 1; second < text.Length; second += 7)
+            {
+                var (output, released, findings) = Stream([text[..cut], text[cut..second], text[second..]]);
+
+                Assert.Equal(whole.MaskedText, output);
+                Assert.Equal(whole.Findings, findings);
+                Assert.DoesNotContain(released, chunk => chunk.Contains(token[4..10], StringComparison.Ordinal));
             }
         }
     }

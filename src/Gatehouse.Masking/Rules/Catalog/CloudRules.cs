@@ -17,7 +17,7 @@ internal static class CloudRules
         Context("aws-secret-access-key", "AWS secret access key (in context)",
             ["aws_secret", "aws-secret", "secret_access_key", "secretaccesskey", "aws_secret_key"], "[A-Za-z0-9/+]{40}", Fake.Base64(40)),
         Prefixed("aws-session-token", "AWS session token", "IQoJb3JpZ2lu", "[A-Za-z0-9/+=]{100,}", Fake.Base64(300), after: 450, extendOver: Base64Chars),
-        Context("aws-mws-key", "Amazon MWS auth token (in context)", ["mws_auth_token", "mws"], @"amzn\.mws\.[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "amzn.mws.0123abcd-0123-4567-89ab-0123456789ab"),
+        Prefixed("aws-mws-key", "Amazon MWS auth token", "amzn.mws.", "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "0123abcd-0123-4567-89ab-0123456789ab"),
         Context("gcp-private-key-id", "GCP service account private key id", ["private_key_id"], "[a-f0-9]{40}", Fake.Hex(40)),
         Prefixed("gcp-oauth-client-secret", "Google OAuth client secret", "GOCSPX-", "[A-Za-z0-9_-]{28}", Fake.UrlSafe(28)),
         Prefixed("google-oauth-access-token", "Google OAuth access token", "ya29.", "[A-Za-z0-9_-]{30,300}", Fake.UrlSafe(120), after: 310),

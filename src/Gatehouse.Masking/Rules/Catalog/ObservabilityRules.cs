@@ -11,7 +11,7 @@ internal static class ObservabilityRules
         Context("datadog-app-key", "Datadog application key (in context)", ["datadog_app_key", "dd_app_key", "dd-application-key", "dd_application_key"], "[a-f0-9]{40}", Fake.Hex(40)),
         Prefixed("grafana-cloud-token", "Grafana Cloud access policy token", "glc_", "[A-Za-z0-9+/]{32,400}={0,2}", Fake.Base64(80), after: 410),
         Prefixed("grafana-service-account-token", "Grafana service account token", "glsa_", "[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}", Fake.Alnum(32) + "_" + Fake.Hex(8)),
-        Context("grafana-api-key", "Grafana API key, legacy (in context)", ["grafana"], "eyJrIjoi[A-Za-z0-9+/=]{60,100}", "eyJrIjoi" + Fake.Base64(72)),
+        Prefixed("grafana-api-key", "Grafana API key, legacy", "eyJrIjoi", "[A-Za-z0-9+/]{60,100}={0,2}(?![A-Za-z0-9+/=])", Fake.Base64(72)),
         Prefixed("newrelic-user-key", "New Relic user API key", "NRAK-", "[A-Z0-9]{27}", Fake.UpperAlnum(27)),
         Prefixed("newrelic-insert-key", "New Relic insights insert key", "NRII-", "[A-Za-z0-9_-]{32}", Fake.UrlSafe(32)),
         Prefixed("newrelic-browser-key", "New Relic browser API key", "NRJS-", "[a-f0-9]{19}", Fake.Hex(19)),

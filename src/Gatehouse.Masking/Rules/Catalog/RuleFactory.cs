@@ -25,7 +25,7 @@ internal static class RuleFactory
     /// <summary>A token that starts with a fixed prefix (the keyword).</summary>
     public static MaskingRule Prefixed(
         string id, string description, string prefix, string body, string exampleBody, int after = 160,
-        ValueValidator? validator = null, string? extendOver = null) =>
+        ValueValidator? validator = null, string? extendOver = null, ValueValidator? checksum = null) =>
         new()
         {
             Id = id,
@@ -35,6 +35,7 @@ internal static class RuleFactory
             Pattern = Lead + Regex.Escape(prefix) + body + Tail,
             After = after,
             Validator = validator,
+            Checksum = checksum,
             ExtendOver = extendOver,
             Example = prefix + exampleBody,
         };

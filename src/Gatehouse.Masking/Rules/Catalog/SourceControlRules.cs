@@ -82,5 +82,5 @@ internal static class SourceControlRules
 
     private static MaskingRule GitHub(string id, string description, string prefix) =>
         Prefixed(id, description, prefix, "[A-Za-z0-9]{36}", GitHubChecksum.Build(prefix, GitHubEntropy)[prefix.Length..],
-            validator: GitHubChecksum.IsValid) with { Example = GitHubChecksum.Build(prefix, GitHubEntropy) };
+            checksum: GitHubChecksum.IsValid) with { Example = GitHubChecksum.Build(prefix, GitHubEntropy) };
 }
