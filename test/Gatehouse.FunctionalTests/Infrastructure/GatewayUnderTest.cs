@@ -7,6 +7,7 @@ using Gatehouse.Gateway.Identity.Development;
 using Gatehouse.Hosting;
 using Gatehouse.Serve;
 using Gatehouse.Storage.Sqlite;
+using Gatehouse.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
@@ -94,19 +95,14 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     public async Task<ExchangeRecord> WaitForExchangeAsync(string user)
     {
         await using var store = OpenStore();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var page = await store.SearchAsync(new ExchangeQuery { User = user }, CancellationToken.None);
-            if (page.Items is [{ Outcome: not null } record])
+        return await Eventually.ValueAsync(
+            async () =>
             {
-                return record;
-            }
-
-            Assert.True(page.Items.Count <= 1, $"{user} has {page.Items.Count} exchanges; expected one");
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"no completed exchange recorded for {user}");
+                var page = await store.SearchAsync(new ExchangeQuery { User = user }, CancellationToken.None);
+                Assert.True(page.Items.Count <= 1, $"{user} has {page.Items.Count} exchanges; expected one");
+                return page.Items is [{ Outcome: not null } record] ? record : null;
+            },
+            $"a completed exchange recorded for {user}");
     }
 
     /// <summary>Opens a second handle on the same database, as an auditor's tool would.</summary>
