@@ -56,7 +56,8 @@ public sealed class FailureTests : GatewayTest
         {
             try
             {
-                await Sse.WriteAsync(context, Enumerable.Range(0, 200).Select(i => Sse.Data(OpenAIShapes.Chunk(new { content = $"tok{i} " }, null))), TimeSpan.FromMilliseconds(20));
+                // Events until the gateway gives up on the stream: it cannot end by itself before the client has left.
+                await Sse.WriteAsync(context, Enumerable.Range(0, int.MaxValue).Select(i => Sse.Data(OpenAIShapes.Chunk(new { content = $"tok{i} " }, null))), TimeSpan.FromMilliseconds(20));
             }
             finally
             {
