@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.FunctionalTests;
@@ -40,19 +41,12 @@ public sealed class CheckpointServiceTests : GatewayTest
         }
 
         var publicKey = Directory.GetFiles(_keys, "*.pub.pem").Single();
-        string output = "";
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var verified = await GatehouseCommand.RunAsync("audit", "verify-checkpoints", "--public-key", publicKey, "--db", Gateway.DatabasePath);
-            output = verified.Output + verified.Error;
-            if (verified.ExitCode == 0 && Directory.Exists(Path.Combine(_keys, "out")) && Directory.GetFiles(Path.Combine(_keys, "out")).Length > 0)
-            {
-                return;
-            }
+        var folder = Path.Combine(_keys, "out");
+        await Eventually.UntilAsync(
+            () => Directory.Exists(folder) && Directory.GetFiles(folder).Length > 0, "a signed checkpoint in the checkpoint folder");
 
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"no verified checkpoint appeared: {output}");
+        // The checkpoint service stores a checkpoint before it publishes it to the folder.
+        var verified = await GatehouseCommand.RunAsync("audit", "verify-checkpoints", "--public-key", publicKey, "--db", Gateway.DatabasePath);
+        Assert.True(verified.ExitCode == 0, verified.Output + verified.Error);
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Storage.Sqlite;
+using Gatehouse.Testing;
 
 namespace Gatehouse.FunctionalTests;
 
@@ -32,10 +32,10 @@ public sealed class ExportCrashTests : IDisposable
                     type: file
                     path: export/audit.jsonl
             """, TestContext.Current.CancellationToken);
-        var url = $"http://127.0.0.1:{FreePort()}";
-        string[] serve = ["serve", "--dev", "--config", config, "--urls", url];
+        string[] Serve(string at) => ["serve", "--dev", "--config", config, "--urls", at];
 
-        var first = await GatehouseProcess.StartAsync(_directory, Ready, serve);
+        var first = await GatehouseProcess.ServeAsync(_directory, Ready, Serve);
+        var url = first.Url;
         var database = DatabasePath(first.Output);
         using (var traffic = new CancellationTokenSource())
         {
@@ -45,7 +45,7 @@ public sealed class ExportCrashTests : IDisposable
                 var token = await GatehouseProcess.RunAsync(_directory, "dev", "token", "--user", "alice", "--groups", "dev", "--url", url);
                 Assert.True(token.ExitCode == 0, token.Error);
                 load = DriveAsync(url, token.Output.Trim(), traffic.Token);
-                await WaitAsync(() => Sequences().Count >= 20);
+                await Eventually.UntilAsync(() => Sequences().Count >= 20, "20 exported entries before the kill");
             }
             finally
             {
@@ -66,10 +66,10 @@ public sealed class ExportCrashTests : IDisposable
 
         // Killed mid-export: some entries were exported, and more were committed than the sink had received.
         Assert.InRange(exportedBeforeRestart, 1, headAtKill - 1);
-        var second = await GatehouseProcess.StartAsync(_directory, Ready, serve);
+        var second = await GatehouseProcess.ServeAsync(_directory, Ready, Serve);
         await using (second)
         {
-            using var client = new HttpClient { BaseAddress = new Uri(url) };
+            using var client = new HttpClient { BaseAddress = new Uri(second.Url) };
             using var refused = await client.PostAsync("demo/v1/chat/completions", Json("{}"), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
@@ -79,7 +79,7 @@ public sealed class ExportCrashTests : IDisposable
                 head = (await store.GetHeadAsync(TestContext.Current.CancellationToken))!.Sequence;
             }
 
-            await WaitAsync(() => Sequences().Contains(head));
+            await Eventually.UntilAsync(() => Sequences().Contains(head), $"sequence {head} in the export file after the restart");
             var exported = Sequences();
             Assert.Equal(Enumerable.Range(1, (int)head).Select(i => (long)i), exported.Order());
             Assert.Equal(0, await second.InterruptAsync());
@@ -149,22 +149,5 @@ public sealed class ExportCrashTests : IDisposable
         return output[start..output.IndexOf('\n', start)].Trim();
     }
 
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        for (var attempt = 0; attempt < 300 && !condition(); attempt++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(condition(), "the export did not get there within 30 seconds");
-    }
-
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Gatehouse.Audit.Records;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Testing;
 
 namespace Gatehouse.FunctionalTests;
 
@@ -33,12 +34,17 @@ public sealed class FailureTests : GatewayTest
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
 
+        // The gateway caches its probe for 2 s, so readiness turns once the cached answer has aged out: poll for it.
         await using var locked = await StoreLock.TakeAsync(Gateway.DatabasePath);
-        await Task.Delay(TimeSpan.FromSeconds(2.1), TestContext.Current.CancellationToken);
-        using var notReady = await client.GetAsync("readyz", TestContext.Current.CancellationToken);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                using var notReady = await client.GetAsync("readyz", TestContext.Current.CancellationToken);
+                return notReady.StatusCode == HttpStatusCode.ServiceUnavailable;
+            },
+            "/readyz to answer 503 while the store is locked");
         using var live = await client.GetAsync("healthz", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
@@ -50,7 +56,8 @@ public sealed class FailureTests : GatewayTest
         {
             try
             {
-                await Sse.WriteAsync(context, Enumerable.Range(0, 200).Select(i => Sse.Data(OpenAIShapes.Chunk(new { content = $"tok{i} " }, null))), TimeSpan.FromMilliseconds(20));
+                // Events until the gateway gives up on the stream: it cannot end by itself before the client has left.
+                await Sse.WriteAsync(context, Enumerable.Range(0, int.MaxValue).Select(i => Sse.Data(OpenAIShapes.Chunk(new { content = $"tok{i} " }, null))), TimeSpan.FromMilliseconds(20));
             }
             finally
             {
@@ -75,31 +82,41 @@ public sealed class FailureTests : GatewayTest
     [Fact]
     public async Task UpstreamResetsMidStream_OutcomeIsRecordedAsUpstreamReset()
     {
+        var clientHasFirstBytes = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Upstream.Handler = async (context, _) =>
         {
-            await Sse.WriteAsync(context, [Sse.Data(OpenAIShapes.Chunk(new { content = "partial" }, null))]);
+            await Sse.WriteAsync(context, [Sse.Data(OpenAIShapes.Chunk(new { content = "partial " }, null))]);
 
-            // Let the event reach the gateway before the connection is reset.
-            await Task.Delay(200, context.RequestAborted);
+            // The reset must come mid-stream: once the client has bytes, the gateway has read the upstream's answer (a
+            // reset before that would lose it in the socket, and be a failure before the response, not during it).
+            await clientHasFirstBytes.Task.WaitAsync(context.RequestAborted);
             context.Abort();
         };
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "openai/v1/chat/completions") { Content = Body(stream: true) };
         try
         {
-            using var response = await Gateway.Client(Gateway.Token("ned")).SendAsync(request, TestContext.Current.CancellationToken);
-            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            using var response = await Gateway.Client(Gateway.Token("ned")).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+            await using var stream = await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
+            var buffer = new byte[256];
+            Assert.True(await stream.ReadAsync(buffer, TestContext.Current.CancellationToken) > 0);
+            clientHasFirstBytes.TrySetResult();
+            await stream.CopyToAsync(Stream.Null, TestContext.Current.CancellationToken);
         }
-        catch (HttpRequestException)
+        catch (Exception error) when (error is HttpRequestException or IOException)
         {
             // The client sees the stream cut; what matters here is the audit.
+        }
+        finally
+        {
+            clientHasFirstBytes.TrySetResult();
         }
 
         var outcome = await WaitForOutcome("ned");
         Assert.Equal("upstream_reset", outcome.Failure);
 
-        // Masking may still have held the trailing word back when the stream was cut; then nobody saw it.
-        Assert.StartsWith(outcome.Response ?? "", "partial", StringComparison.Ordinal);
+        // Whatever of the answer the gateway recorded, it is what the upstream sent, from the start.
+        Assert.StartsWith(outcome.Response ?? "", "partial ", StringComparison.Ordinal);
     }
 
     [Fact]

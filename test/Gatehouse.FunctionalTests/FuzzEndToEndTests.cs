@@ -31,7 +31,7 @@ public sealed class FuzzEndToEndTests : GatewayTest
             ? Sse.WriteAsync(context, OpenAIShapes.StreamEvents(["fine"]))
             : context.Response.WriteAsync(OpenAIShapes.Completion("fine"));
         using var client = Gateway.Client(Gateway.Token("fuzz"));
-        client.Timeout = TimeSpan.FromSeconds(10);
+        client.Timeout = TimeSpan.FromSeconds(60);
         var statuses = new Dictionary<int, int>();
         var gen = Gen.Select(Gen.Int[0, Seeds.Length - 1], Gen.Int[0, 6], Gen.Int.Array[18]);
 
@@ -44,7 +44,9 @@ public sealed class FuzzEndToEndTests : GatewayTest
             await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
 
             Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{path} took {watch.Elapsed}");
+            // A body that left the gateway waiting (for bytes that never come, say) hangs until the client gives up; an
+            // answer, even on a busy machine, comes in well under the bound.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"{path} took {watch.Elapsed}");
             lock (statuses)
             {
                 statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;

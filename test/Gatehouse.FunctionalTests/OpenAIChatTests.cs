@@ -94,9 +94,10 @@ public sealed class OpenAIChatTests : GatewayTest
             await context.Response.WriteAsync(Sse.Data(OpenAIShapes.Chunk(new { role = "assistant", content = "first " }, null)), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
 
-            // The rest is only sent once the client has the first delta: a buffering gateway would deadlock here. (The
-            // delta ends in a space: masking holds back a trailing word until it knows no secret continues it.)
-            await firstSeenByClient.Task.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted);
+            // The rest is only sent once the client has the first delta: a buffering gateway would deadlock here until
+            // the client gives up. (The delta ends in a space: masking holds back a trailing word until it knows no
+            // secret continues it.)
+            await firstSeenByClient.Task.WaitAsync(context.RequestAborted);
             await context.Response.WriteAsync(Sse.Data(OpenAIShapes.Chunk(new { content = "second" }, "stop")) + "data: [DONE]\n\n", context.RequestAborted);
         };
 

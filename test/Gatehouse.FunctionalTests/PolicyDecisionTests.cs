@@ -3,6 +3,7 @@ using System.Text;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Masking.Rules.Catalog;
+using Gatehouse.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.FunctionalTests;
@@ -31,6 +32,8 @@ public sealed class PolicyDecisionTests : GatewayTest
         """;
 
     private string _policyPath = "";
+
+    protected override CapturedLogs Logs { get; } = new();
 
     protected override GatehouseConfig Adjust(GatehouseConfig config)
     {
@@ -109,10 +112,17 @@ public sealed class PolicyDecisionTests : GatewayTest
     {
         Upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion("ok"));
         await File.WriteAllTextAsync(_policyPath, "default: deny\nrules:\n  - name: sales-too\n    match: {groups: [dev, sales]}\n    effect: allow\n", TestContext.Current.CancellationToken);
-        await WaitUntilAsync(async () => (await Post("fay", "sales", "gpt-4o", "hi")).StatusCode == HttpStatusCode.OK);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                using var response = await Post("fay", "sales", "gpt-4o", "hi");
+                return response.StatusCode == HttpStatusCode.OK;
+            },
+            "the edited policy to let sales through");
 
+        var rejectedBefore = Rejections();
         await File.WriteAllTextAsync(_policyPath, "rules: [ this is not a policy", TestContext.Current.CancellationToken);
-        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
+        await Eventually.UntilAsync(() => Rejections() > rejectedBefore, "the gateway to reject the broken edit");
 
         using var still = await Post("gus", "sales", "gpt-4o", "hi");
         Assert.Equal(HttpStatusCode.OK, still.StatusCode);
@@ -120,25 +130,12 @@ public sealed class PolicyDecisionTests : GatewayTest
 
     protected override void CleanUp() => File.Delete(_policyPath);
 
+    private int Rejections() => Logs.Lines.Count(l => l.Contains("[1301]", StringComparison.Ordinal));
+
     private async Task<HttpResponseMessage> Post(string user, string groups, string model, string prompt)
     {
         return await Gateway.Client(Gateway.Token(user, groups.Split(','))).PostAsync("openai/v1/chat/completions",
             new StringContent($$"""{"model":"{{model}}","messages":[{"role":"user","content":"{{prompt}}"}]}""", Encoding.UTF8, "application/json"),
             TestContext.Current.CancellationToken);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("the edited policy was never applied");
     }
 }

@@ -1,6 +1,8 @@
 using System.ClientModel;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Anthropic;
 using Anthropic.Models.Messages;
 using Gatehouse.Audit.Chain;
@@ -40,9 +42,11 @@ public sealed class ResponseHoldTests : GatewayTest
             match: {direction: response, tool_calls: {paths: ['**/auth/**']}}
             effect: require_approval
             reason: changes to authentication code need a security review
-            approval: {reviewer_groups: [security], wait: 20s}
+            approval: {reviewer_groups: [security], wait: 60s}
         """;
 
+    // Holds that a test resolves wait up to 60 s (under the SDKs' 100 s), so a busy machine cannot run the wait out
+    // before the reviewer acts; the 1 s waits are for the tests where nobody reviews.
     private static readonly string[] Security = ["security"];
     private static readonly string AuthEdit = ToolCallShapes.EditArguments("src/auth/login.cs");
     private string _policyPath = "";
@@ -69,7 +73,11 @@ public sealed class ResponseHoldTests : GatewayTest
         var approval = await Gateway.WaitForPendingAsync("sec", Security);
         var id = approval.GetProperty("id").GetString()!;
         using var self = await Gateway.ReviewAsync("kai", ["dev", "security"], id, "approve");
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        // The held response is released only once the approval is stored as approved, so a self-review that had counted
+        // would show here, without waiting for a release that should not come.
+        var afterSelf = await Gateway.Client(Gateway.Token("sec", Security)).GetFromJsonAsync<JsonElement>($"api/approvals/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal("pending", afterSelf.GetProperty("state").GetString());
         Assert.False(call.IsCompleted, "the tool call reached the client before a reviewer approved it");
         using var approved = await Gateway.ReviewAsync("sec", Security, id, "approve");
         var completion = (await call).Value;
@@ -197,7 +205,7 @@ public sealed class ResponseHoldTests : GatewayTest
         {
             var events = OpenAIShapes.StreamEvents(["The first part of a longer answer, in plain words. ", "The second part."]).ToList();
             await Sse.WriteAsync(context, events.Take(2));
-            await firstSeen.Task.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted);
+            await firstSeen.Task.WaitAsync(context.RequestAborted);
             foreach (var e in events.Skip(2))
             {
                 await context.Response.WriteAsync(e, context.RequestAborted);

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Gatehouse.FunctionalTests.Infrastructure;
+using Gatehouse.Testing;
 
 namespace Gatehouse.FunctionalTests;
 
@@ -15,8 +15,8 @@ public sealed class ServeDevProcessTests : IDisposable
     [Fact]
     public async Task ServeDev_NewcomerPath_WorksAndShutsDownCleanly()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var serve = await GatehouseProcess.StartAsync(_directory, "4. See it audited", "serve", "--dev", "--urls", url);
+        var serve = await GatehouseProcess.ServeAsync(_directory, "4. See it audited", at => ["serve", "--dev", "--urls", at]);
+        var url = serve.Url;
         await using (serve)
         {
             Assert.Contains("dev token --user alice", serve.Output, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class ServeDevProcessTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("data: [DONE]", body, StringComparison.Ordinal);
 
-            var search = await WaitForSearchAsync();
+            var search = await Eventually.ValueAsync(SearchWhenCompleteAsync, "the exchange complete (status 200) in audit search");
             Assert.Contains("alice", search, StringComparison.Ordinal);
             Assert.Contains("gatehouse-demo", search, StringComparison.Ordinal);
 
@@ -63,26 +63,10 @@ public sealed class ServeDevProcessTests : IDisposable
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
-    private async Task<string> WaitForSearchAsync()
+    /// <summary>The search's output once it shows the exchange's outcome, which the gateway writes after the response.</summary>
+    private async Task<string?> SearchWhenCompleteAsync()
     {
-        for (var attempt = 0; attempt < 40; attempt++)
-        {
-            var search = await GatehouseProcess.RunAsync(_directory, "audit", "search", "--user", "alice");
-            if (search.ExitCode == 0 && search.Output.Contains(" 200 ", StringComparison.Ordinal))
-            {
-                return search.Output;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the exchange never appeared complete in audit search");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var search = await GatehouseProcess.RunAsync(_directory, "audit", "search", "--user", "alice");
+        return search.ExitCode == 0 && search.Output.Contains(" 200 ", StringComparison.Ordinal) ? search.Output : null;
     }
 }

@@ -23,12 +23,12 @@ public sealed class SlowClientTests : GatewayTest
         await stream.WriteAsync(Encoding.ASCII.GetBytes("POST /openai/v1/chat/completions HTTP/1.1\r\nHost: gatehouse\r\n"), TestContext.Current.CancellationToken);
 
         var served = await Gateway.Client(Gateway.Token("ivy", "dev")).PostAsync("openai/v1/chat/completions", Body(), TestContext.Current.CancellationToken);
-        var clock = Stopwatch.StartNew();
-        var closed = await ReadToEndAsync(stream, TimeSpan.FromSeconds(10));
+        // The configured timeout is 1 s; Kestrel's own default is 30 s. The bound leaves a busy machine room and still
+        // tells the two apart.
+        var closed = await ReadToEndAsync(stream, TimeSpan.FromSeconds(20));
 
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
-        Assert.True(closed, "the gateway kept a connection open that never finished its headers");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"cut off only after {clock.Elapsed}");
+        Assert.True(closed, "the gateway kept a connection open that never finished its headers (within 20 s)");
         Assert.Single(Upstream.Received);
     }
 
@@ -41,11 +41,13 @@ public sealed class SlowClientTests : GatewayTest
             "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"model\":\"gpt-test\",";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(headers), TestContext.Current.CancellationToken);
 
-        // One byte a second: far below the configured minimum rate once the 5-second grace is over.
+        // One byte a second: far below the configured minimum rate once the 5-second grace is over. The client gives up
+        // after 30 s, which leaves a busy machine room; a gateway that never cuts it off keeps it trickling past that.
         var answer = new StringBuilder();
         var buffer = new byte[4096];
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(15))
+        var cut = false;
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             try
             {
@@ -53,25 +55,22 @@ public sealed class SlowClientTests : GatewayTest
             }
             catch (IOException)
             {
+                cut = true;
                 break;
             }
 
             if (stream.DataAvailable)
             {
                 var read = await stream.ReadAsync(buffer, TestContext.Current.CancellationToken);
-                if (read == 0)
-                {
-                    break;
-                }
-
                 answer.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                cut = true;
                 break;
             }
 
             await Task.Delay(1000, TestContext.Current.CancellationToken);
         }
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "the gateway waited on a client that sent one byte a second");
+        Assert.True(cut, $"the gateway waited {clock.Elapsed} on a client that sent one byte a second");
         Assert.True(answer.Length == 0 || answer.ToString().StartsWith("HTTP/1.1 408", StringComparison.Ordinal), answer.ToString());
         Assert.Empty(Upstream.Received);
     }

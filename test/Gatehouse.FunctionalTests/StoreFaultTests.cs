@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Masking.Rules.Catalog;
+using Gatehouse.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 
@@ -133,12 +134,7 @@ public sealed class StoreFaultTests : IAsyncDisposable
 
     private async Task WaitForLogAsync(string eventId)
     {
-        for (var i = 0; i < 100 && !_logs.Lines.Any(l => l.Contains(eventId, StringComparison.Ordinal)); i++)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Contains(_logs.Lines, l => l.Contains(eventId, StringComparison.Ordinal));
+        await Eventually.UntilAsync(() => _logs.Lines.Any(l => l.Contains(eventId, StringComparison.Ordinal)), $"log event {eventId}");
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(GatewayUnderTest gateway, string user)

@@ -6,6 +6,7 @@ using Gatehouse.Export.Transports;
 using Gatehouse.Export.Transports.Syslog;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.FunctionalTests;
@@ -55,23 +56,16 @@ public sealed class SyslogExportTests : GatewayTest
         Assert.DoesNotContain(messages, m => m.Contains("private question", StringComparison.Ordinal));
     }
 
-    private async Task<List<string>> WaitForAsync(int count)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            lock (_messages)
+    private Task<List<string>> WaitForAsync(int count)
+        => Eventually.ValueAsync(
+            () =>
             {
-                if (_messages.Count >= count)
+                lock (_messages)
                 {
-                    return [.. _messages];
+                    return Task.FromResult<List<string>?>(_messages.Count >= count ? [.. _messages] : null);
                 }
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"the syslog receiver did not get {count} messages");
-    }
+            },
+            $"{count} messages at the syslog receiver");
 
     /// <summary>Reads RFC 6587 octet-counted frames ("LEN SP MSG") from every connection.</summary>
     private async Task AcceptAsync()

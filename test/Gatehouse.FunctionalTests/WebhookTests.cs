@@ -6,6 +6,7 @@ using Gatehouse.Audit.Checkpoints;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Webhooks;
+using Gatehouse.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.FunctionalTests;
@@ -26,9 +27,11 @@ public sealed class WebhookTests : GatewayTest, IClassFixture<WebhookTests.Recei
             match: {models: ['gpt-5*']}
             effect: require_approval
             reason: frontier models need a lead's approval
-            approval: {reviewer_groups: [leads], wait: 10s}
+            approval: {reviewer_groups: [leads], wait: 60s}
         """;
 
+    // The held requests wait up to 60 s (under the client's 100 s) so that a slow delivery or review on a busy machine
+    // does not run the wait out before the test resolves the approval.
     private readonly Receiver _receiver;
     private readonly string _files = Directory.CreateTempSubdirectory("gatehouse-webhooks-").FullName;
 
@@ -151,21 +154,22 @@ public sealed class WebhookTests : GatewayTest, IClassFixture<WebhookTests.Recei
 
     private async Task<JsonElement> WaitForFailureAsync()
     {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await using var store = Gateway.OpenStore();
-            await foreach (var entry in store.ReadAllAsync(TestContext.Current.CancellationToken))
+        var payload = await Eventually.ValueAsync(
+            async () =>
             {
-                if (entry.Kind == WebhookFailureAudit.FailedKind)
+                await using var store = Gateway.OpenStore();
+                await foreach (var entry in store.ReadAllAsync(TestContext.Current.CancellationToken))
                 {
-                    return JsonDocument.Parse(entry.Payload).RootElement;
+                    if (entry.Kind == WebhookFailureAudit.FailedKind)
+                    {
+                        return JsonDocument.Parse(entry.Payload);
+                    }
                 }
-            }
 
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException("no notification.failed entry was audited");
+                return null;
+            },
+            "a notification.failed entry in the audit");
+        return payload.RootElement;
     }
 
     /// <summary>One webhook receiver on loopback for the class; tests pick their deliveries out by path, event and id.</summary>
@@ -177,21 +181,10 @@ public sealed class WebhookTests : GatewayTest, IClassFixture<WebhookTests.Recei
 
         public async ValueTask DisposeAsync() => await Upstream.DisposeAsync();
 
-        public async Task<ReceivedRequest> WaitForAsync(string path, string eventName, Func<ReceivedRequest, bool> match)
-        {
-            for (var attempt = 0; attempt < 200; attempt++)
-            {
-                var found = Upstream.Received.FirstOrDefault(d => d.PathAndQuery == path
-                    && d.Headers.TryGetValue("x-gatehouse-event", out var e) && e == eventName && match(d));
-                if (found is not null)
-                {
-                    return found;
-                }
-
-                await Task.Delay(50, TestContext.Current.CancellationToken);
-            }
-
-            throw new TimeoutException($"no {eventName} delivery reached {path}");
-        }
+        public Task<ReceivedRequest> WaitForAsync(string path, string eventName, Func<ReceivedRequest, bool> match)
+            => Eventually.ValueAsync(
+                () => Task.FromResult(Upstream.Received.FirstOrDefault(d => d.PathAndQuery == path
+                    && d.Headers.TryGetValue("x-gatehouse-event", out var e) && e == eventName && match(d))),
+                $"a {eventName} delivery at {path}");
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace Gatehouse.FunctionalTests.Infrastructure;
@@ -15,6 +17,9 @@ public sealed class GatehouseProcess : IAsyncDisposable
         _process = process;
     }
 
+    /// <summary>How long a child may take to start or to stop: generous, since it is a fresh .NET process on a busy machine.</summary>
+    private static TimeSpan StartTimeout => TimeSpan.FromSeconds(120);
+
     public string Output
     {
         get
@@ -26,10 +31,36 @@ public sealed class GatehouseProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The URL the process serves, when it was started by <see cref="ServeAsync"/>.</summary>
+    public string Url { get; private set; } = "";
+
+    /// <summary>
+    /// Starts a server on a free loopback port (<paramref name="args"/> gets the URL) and waits until its output contains
+    /// <paramref name="readyText"/>; if another process took the port first, it starts again on a fresh one.
+    /// </summary>
+    public static async Task<GatehouseProcess> ServeAsync(string workingDirectory, string readyText, Func<string, string[]> args)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = $"http://127.0.0.1:{FreePort()}";
+            try
+            {
+                var started = await StartAsync(workingDirectory, readyText, args(url));
+                started.Url = url;
+                return started;
+            }
+            catch (ProcessExitedException error) when (attempt < 5 && error.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // The port was free when FreePort looked, and another process bound it first.
+            }
+        }
+    }
+
     /// <summary>Starts a long-running command and waits until its output contains <paramref name="readyText"/>.</summary>
+    /// <exception cref="ProcessExitedException">The process ended before it was ready.</exception>
     public static async Task<GatehouseProcess> StartAsync(string workingDirectory, string readyText, params string[] args)
     {
-        var process = new Process { StartInfo = StartInfo(workingDirectory, args) };
+        var process = new Process { StartInfo = StartInfo(workingDirectory, args), EnableRaisingEvents = true };
         var running = new GatehouseProcess(process);
         DataReceivedEventHandler collect = (_, e) =>
         {
@@ -53,7 +84,14 @@ public sealed class GatehouseProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await running._ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var exited = process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        if (await Task.WhenAny(running._ready.Task, exited).WaitAsync(StartTimeout, TestContext.Current.CancellationToken) != running._ready.Task)
+        {
+            var output = running.Output;
+            await running.DisposeAsync();
+            throw new ProcessExitedException($"gatehouse {string.Join(' ', args)} ended before it was ready:\n{output}", output);
+        }
+
         return running;
     }
 
@@ -63,7 +101,7 @@ public sealed class GatehouseProcess : IAsyncDisposable
         using var process = Process.Start(StartInfo(workingDirectory, args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync().WaitAsync(StartTimeout);
         return (process.ExitCode, await output, await error);
     }
 
@@ -75,7 +113,7 @@ public sealed class GatehouseProcess : IAsyncDisposable
             await kill.WaitForExitAsync();
         }
 
-        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync().WaitAsync(StartTimeout);
         return _process.ExitCode;
     }
 
@@ -88,6 +126,13 @@ public sealed class GatehouseProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static ProcessStartInfo StartInfo(string workingDirectory, string[] args)

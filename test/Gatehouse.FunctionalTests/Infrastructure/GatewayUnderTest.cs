@@ -7,7 +7,9 @@ using Gatehouse.Gateway.Identity.Development;
 using Gatehouse.Hosting;
 using Gatehouse.Serve;
 using Gatehouse.Storage.Sqlite;
+using Gatehouse.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 
 namespace Gatehouse.FunctionalTests.Infrastructure;
@@ -46,31 +48,33 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         FakeUpstream upstream, Func<GatehouseConfig, GatehouseConfig>? adjust = null, CapturedLogs? logs = null, TimeProvider? time = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("gatehouse-functional-").FullName;
-        var baseUrl = $"http://127.0.0.1:{FreePort()}";
-        var config = new GatehouseConfig
-        {
-            Server = new ServerConfig { Urls = [baseUrl] },
-            Storage = new StorageConfig { Sqlite = Path.Combine(directory, "gatehouse.db") },
-            Connections =
-            [
-                Connection("openai", "openai", upstream, "Authorization", "Bearer "),
-                Connection("anthropic", "anthropic", upstream, "x-api-key", ""),
-                Connection("raw", "http", upstream, "x-upstream-key", ""),
-                Connection("locked", "openai", upstream, "Authorization", "Bearer ") with { AllowGroups = ["admins"] },
-            ],
-        };
-        config = DevDefaults.Apply(config, new System.Collections.Hashtable());
-        config = adjust?.Invoke(config) ?? config;
+        var config = Configure(directory, upstream, adjust);
         var key = DevSigningKey.LoadOrCreate(Path.Combine(directory, "dev-issuer.jwk.json"));
-        var app = GatehouseServer.Build(config, new GatehouseServerOptions
+        for (var attempt = 1; ; attempt++)
         {
-            DevSigningKey = key,
-            TimeProvider = time,
-            MinimumLogLevel = logs is null ? LogLevel.Warning : LogLevel.Trace,
-            ConfigureLogging = logs is null ? null : logging => logging.AddProvider(logs),
-        });
-        await app.StartAsync();
-        return new GatewayUnderTest(app, config, key, directory);
+            var app = GatehouseServer.Build(config, new GatehouseServerOptions
+            {
+                DevSigningKey = key,
+                TimeProvider = time,
+                MinimumLogLevel = logs is null ? LogLevel.Warning : LogLevel.Trace,
+                ConfigureLogging = logs is null ? null : logging => logging.AddProvider(logs),
+            });
+            try
+            {
+                await app.StartAsync();
+                return new GatewayUnderTest(app, config, key, directory);
+            }
+            catch (IOException error) when (error.InnerException is AddressInUseException && attempt < 5)
+            {
+                // The port was free when FreePort looked, and another process bound it before Kestrel did: start again,
+                // on a fresh port and an empty store, so the test sees the gateway it would have seen the first time.
+                await app.StopAsync();
+                await app.DisposeAsync();
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                DeleteStore(config.Storage.Sqlite);
+                config = MoveTo(config, $"http://127.0.0.1:{FreePort()}");
+            }
+        }
     }
 
     public string Token(string user, params string[] groups)
@@ -94,19 +98,14 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     public async Task<ExchangeRecord> WaitForExchangeAsync(string user)
     {
         await using var store = OpenStore();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var page = await store.SearchAsync(new ExchangeQuery { User = user }, CancellationToken.None);
-            if (page.Items is [{ Outcome: not null } record])
+        return await Eventually.ValueAsync(
+            async () =>
             {
-                return record;
-            }
-
-            Assert.True(page.Items.Count <= 1, $"{user} has {page.Items.Count} exchanges; expected one");
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"no completed exchange recorded for {user}");
+                var page = await store.SearchAsync(new ExchangeQuery { User = user }, CancellationToken.None);
+                Assert.True(page.Items.Count <= 1, $"{user} has {page.Items.Count} exchanges; expected one");
+                return page.Items is [{ Outcome: not null } record] ? record : null;
+            },
+            $"a completed exchange recorded for {user}");
     }
 
     /// <summary>Opens a second handle on the same database, as an auditor's tool would.</summary>
@@ -124,6 +123,43 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         catch (IOException)
         {
             // A test that kept a file open; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>Builds the test configuration; <paramref name="adjust"/> runs once, since some tests' adjustments create files.</summary>
+    private static GatehouseConfig Configure(string directory, FakeUpstream upstream, Func<GatehouseConfig, GatehouseConfig>? adjust)
+    {
+        var config = new GatehouseConfig
+        {
+            Server = new ServerConfig { Urls = [$"http://127.0.0.1:{FreePort()}"] },
+            Storage = new StorageConfig { Sqlite = Path.Combine(directory, "gatehouse.db") },
+            Connections =
+            [
+                Connection("openai", "openai", upstream, "Authorization", "Bearer "),
+                Connection("anthropic", "anthropic", upstream, "x-api-key", ""),
+                Connection("raw", "http", upstream, "x-upstream-key", ""),
+                Connection("locked", "openai", upstream, "Authorization", "Bearer ") with { AllowGroups = ["admins"] },
+            ],
+        };
+        config = DevDefaults.Apply(config, new System.Collections.Hashtable());
+        return adjust?.Invoke(config) ?? config;
+    }
+
+    /// <summary>The same configuration served at <paramref name="url"/>: the development issuer is named after the URL.</summary>
+    private static GatehouseConfig MoveTo(GatehouseConfig config, string url)
+    {
+        var from = DevDefaults.PublicBase(config) + "/";
+        var moved = config with { Server = config.Server with { Urls = [url] } };
+        var to = DevDefaults.PublicBase(moved) + "/";
+        var issuers = moved.Identity.Oidc.Select(i => i.Issuer.StartsWith(from, StringComparison.Ordinal) ? i with { Issuer = to + i.Issuer[from.Length..] } : i);
+        return moved with { Identity = moved.Identity with { Oidc = [.. issuers] } };
+    }
+
+    private static void DeleteStore(string database)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + "*"))
+        {
+            File.Delete(file);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Gatehouse.Testing;
 
 namespace Gatehouse.FunctionalTests.Infrastructure;
 
@@ -10,18 +11,14 @@ public static class Reviewing
     public static async Task<JsonElement> WaitForPendingAsync(this GatewayUnderTest gateway, string reviewer, params string[] groups)
     {
         using var client = gateway.Client(gateway.Token(reviewer, groups));
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var list = await client.GetFromJsonAsync<JsonElement>("api/approvals?state=pending", TestContext.Current.CancellationToken);
-            if (list.GetArrayLength() > 0)
+        var pending = await Eventually.ValueAsync(
+            async () =>
             {
-                return list[0];
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException("no pending approval appeared");
+                var list = await client.GetFromJsonAsync<JsonElement>("api/approvals?state=pending", TestContext.Current.CancellationToken);
+                return list.GetArrayLength() > 0 ? new[] { list[0] } : null;
+            },
+            $"a pending approval that {reviewer} can see");
+        return pending[0];
     }
 
     /// <summary>Approves or rejects (<paramref name="decision"/>) approval <paramref name="id"/> as <paramref name="reviewer"/>.</summary>
