@@ -7,10 +7,15 @@ internal sealed class PollingSubscription : IApprovalSubscription
     private readonly string _id;
     private TimeSpan _delay = PollingApprovalNotifier.FirstDelay;
 
+    // Armed before the waiter reads the request, and again on every wake: a change that lands between a read and the
+    // wait after it still wakes that wait, instead of being left to the next poll.
+    private Task _signal;
+
     public PollingSubscription(PollingApprovalNotifier notifier, string id)
     {
         _notifier = notifier;
         _id = id;
+        _signal = notifier.SignalOf(id);
     }
 
     public async Task WaitAsync(TimeSpan limit, CancellationToken cancellationToken)
@@ -24,7 +29,8 @@ internal sealed class PollingSubscription : IApprovalSubscription
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timer = Task.Delay(delay, _notifier.TimeProvider, stop.Token);
-        await Task.WhenAny(timer, _notifier.SignalOf(_id)).ConfigureAwait(false);
+        await Task.WhenAny(timer, _signal).ConfigureAwait(false);
+        _signal = _notifier.SignalOf(_id);
         await stop.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }

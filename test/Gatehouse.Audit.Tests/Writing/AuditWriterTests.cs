@@ -2,6 +2,7 @@ using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Tests.Fakes;
 using Gatehouse.Audit.Writing;
 using Gatehouse.Storage;
+using Gatehouse.Testing;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -15,10 +16,13 @@ public sealed class AuditWriterTests
     public async Task RecordIntent_ManyConcurrentCallers_CommitsInFewerTransactions()
     {
         await using var harness = new WriterHarness();
-        harness.Store.CommitDelay = TimeSpan.FromMilliseconds(5);
+        var gate = new TaskCompletionSource();
+        harness.Store.Gate = gate.Task;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 500)
-            .Select(i => harness.Writer.RecordIntentAsync(Exchanges.Intent($"ex-{i}"), Token).AsTask()));
+        // The store holds its first commit until every caller has queued, however the threads are scheduled.
+        var calls = Enumerable.Range(0, 500).Select(i => harness.Writer.RecordIntentAsync(Exchanges.Intent($"ex-{i}"), Token).AsTask()).ToList();
+        gate.SetResult();
+        var results = await Task.WhenAll(calls);
 
         Assert.All(results, r => Assert.True(r.Success));
         Assert.Equal(Enumerable.Range(1, 500).Select(i => (long)i), results.Select(r => r.Sequence).Order());
@@ -122,6 +126,8 @@ public sealed class AuditWriterTests
         using var cancel = new CancellationTokenSource();
 
         var blocked = harness.Writer.RecordIntentAsync(Exchanges.Intent("ex-3"), cancel.Token).AsTask();
+
+        // No event marks "still waiting for space": the pause only gives a call that wrongly went through time to finish.
         await Task.Delay(50, Token);
         Assert.False(blocked.IsCompleted);
         await cancel.CancelAsync();
@@ -179,13 +185,5 @@ public sealed class AuditWriterTests
         return collector.LastMeasurement?.Value ?? -1;
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(5, Token);
-        }
-
-        Assert.True(condition());
-    }
+    private static Task WaitUntil(Func<bool> condition) => Eventually.UntilAsync(condition, "the writer to take the queued entry");
 }

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using Gatehouse.Export.Running;
 using Gatehouse.Export.Sinks;
 using Gatehouse.Export.Transports;
 using Gatehouse.Export.Transports.File;
+using Gatehouse.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gatehouse.Export.Tests.Support;
@@ -30,16 +32,9 @@ internal static class Exporters
             time ?? TimeProvider.System, NullLogger.Instance, options ?? Fast);
     }
 
-    /// <summary>Waits (in real time) until <paramref name="condition"/> holds, failing after 10 seconds.</summary>
-    public static async Task UntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "the condition did not hold within 10 seconds");
-    }
+    /// <summary>Waits until <paramref name="condition"/> holds (failing, named by its expression, at <see cref="Eventually"/>'s deadline).</summary>
+    public static Task UntilAsync(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "")
+        => Eventually.UntilAsync(condition, what);
 
     /// <summary>Cancels <paramref name="run"/> and waits for it to end.</summary>
     public static async Task StopAsync(Task run, CancellationTokenSource stop)

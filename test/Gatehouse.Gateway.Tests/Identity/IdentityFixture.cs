@@ -23,6 +23,8 @@ namespace Gatehouse.Gateway.Tests.Identity;
 /// </summary>
 public sealed class IdentityFixture : IAsyncLifetime
 {
+    // Bound but never listening: connections to it are refused, and no other socket can take its port meanwhile.
+    private readonly System.Net.Sockets.Socket _closedPort = ClosedPort();
     private WebApplication? _devIssuerHost;
     private WebApplication? _app;
     private string? _devKeyDirectory;
@@ -40,14 +42,14 @@ public sealed class IdentityFixture : IAsyncLifetime
     internal HttpClient Client { get; private set; } = null!;
 
     /// <summary>Gets an issuer the app trusts whose discovery endpoint refuses connections.</summary>
-    internal string UnreachableIssuer { get; } = $"http://127.0.0.1:{ClosedPort()}/";
+    internal string UnreachableIssuer => $"http://127.0.0.1:{((IPEndPoint)_closedPort.LocalEndPoint!).Port}/";
 
     /// <summary>Gets every line the app logged, at every level.</summary>
     internal CapturingLoggerProvider Logs { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
-        Idp = await OidcTestServer.StartAsync();
+        Idp = await OidcTestServer.StartAsync(Time);
         _devKeyDirectory = Directory.CreateTempSubdirectory("gatehouse-dev-issuer").FullName;
         DevKey = DevSigningKey.LoadOrCreate(Path.Combine(_devKeyDirectory, DevSigningKey.DefaultPath));
         _devIssuerHost = await StartAsync(app => app.MapDevIssuer(DevKey));
@@ -95,6 +97,7 @@ public sealed class IdentityFixture : IAsyncLifetime
         await (_app?.DisposeAsync() ?? ValueTask.CompletedTask);
         await (_devIssuerHost?.DisposeAsync() ?? ValueTask.CompletedTask);
         await Idp.DisposeAsync();
+        _closedPort.Dispose();
         if (_devKeyDirectory is not null)
         {
             Directory.Delete(_devKeyDirectory, recursive: true);
@@ -137,11 +140,11 @@ public sealed class IdentityFixture : IAsyncLifetime
         return app;
     }
 
-    private static int ClosedPort()
+    private static System.Net.Sockets.Socket ClosedPort()
     {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
     }
 
     private static string Address(WebApplication app) =>

@@ -1,3 +1,4 @@
+using Gatehouse.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Gatehouse.Gateway.Tests.Identity;
@@ -100,23 +101,21 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
         var after = await fixture.Idp.RequestTokenAsync("dave", "dev");
         Assert.NotEqual(oldKid, new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(after).Kid);
 
-        // The first request with the new kid triggers the JWKS refresh; allow a few attempts while it completes.
-        HttpResponseMessage? accepted = null;
-        for (var attempt = 0; attempt < 50 && accepted is null; attempt++)
-        {
-            var response = await IdentityHttp.GetAsync(fixture.Client, bearer: after);
-            if (response.IsSuccessStatusCode)
+        // The first request with the new kid triggers the JWKS refresh; requests are refused until it completes.
+        var accepted = await Eventually.ValueAsync(
+            async () =>
             {
-                accepted = response;
-            }
-            else
-            {
-                response.Dispose();
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-        }
+                var response = await IdentityHttp.GetAsync(fixture.Client, bearer: after);
+                if (response.IsSuccessStatusCode)
+                {
+                    return response;
+                }
 
-        Assert.NotNull(accepted);
+                response.Dispose();
+                return null;
+            },
+            "a token signed with the rotated key to be accepted");
+
         Assert.Equal("dave", (await IdentityHttp.IdentityAsync(accepted)).GetProperty("subject").GetString());
         accepted.Dispose();
     }

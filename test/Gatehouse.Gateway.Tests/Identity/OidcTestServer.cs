@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -56,7 +57,8 @@ internal sealed class OidcTestServer : IAsyncDisposable
     /// <summary>Gets the key the server currently signs with.</summary>
     public RsaSecurityKey SigningKey { get; private set; }
 
-    public static async Task<OidcTestServer> StartAsync()
+    /// <summary>Starts the server; <paramref name="appClock"/>, the fake clock of the app that validates its tokens, is kept up with the wall clock it issues by.</summary>
+    public static async Task<OidcTestServer> StartAsync(FakeTimeProvider? appClock = null)
     {
         var key = NewKey();
         var builder = WebApplication.CreateSlimBuilder();
@@ -82,6 +84,13 @@ internal sealed class OidcTestServer : IAsyncDisposable
             }));
             options.AddEventHandler<HandleTokenRequestContext>(handler => handler.UseInlineHandler(context =>
             {
+                // Tokens carry the wall-clock time they were issued at as nbf: an app clock left behind by more than
+                // the clock skew (a slow run) would find them not valid yet.
+                if (appClock is not null && TimeProvider.System.GetUtcNow() is var now && now > appClock.GetUtcNow())
+                {
+                    appClock.SetUtcNow(now);
+                }
+
                 context.SignIn(Principal(context.Request));
                 return default;
             }));

@@ -8,6 +8,7 @@ using Gatehouse.Policy;
 using Gatehouse.Protocols;
 using Gatehouse.Protocols.Holding;
 using Gatehouse.Storage.Approvals;
+using Gatehouse.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gatehouse.Gateway.Tests.ResponseHolds;
@@ -22,13 +23,15 @@ public sealed class ResponseReviewerTests
     };
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private readonly TimerWatch _timers;
     private readonly FakeApprovalStore _store;
     private readonly ResponseReviewer _reviewer;
     private readonly MemoryStream _client = new();
 
     public ResponseReviewerTests()
     {
-        _store = new FakeApprovalStore(_time);
+        _timers = new TimerWatch(_time, _time.Advance);
+        _store = new FakeApprovalStore(_timers);
         var config = new GatehouseConfig { ResponseHolds = new ResponseHoldConfig { Heartbeat = TimeSpan.FromSeconds(5) } };
         _reviewer = new ResponseReviewer(_store, new ApprovalAudit(new NullAuditTrail(), []), config, _time);
     }
@@ -52,11 +55,9 @@ public sealed class ResponseReviewerTests
     public async Task Review_ApprovedDuringTheWait_ReturnsApprovedAtTheNextWake()
     {
         var review = Review(stream: true);
-        while (Heartbeats(_store.Current?.Id ?? "none") < 2)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
+
+        // Read the stream only while the reviewer sleeps on the clock, not while it writes a heartbeat.
+        await _timers.AdvanceUntilAsync(() => _timers.Armed() > 0 && Heartbeats(_store.Current?.Id ?? "none") >= 2, "the second heartbeat");
 
         _store.Resolve(ReviewState.Approved);
         var request = await RunClockUntil(review);
@@ -88,12 +89,7 @@ public sealed class ResponseReviewerTests
 
     private async Task<ApprovalRequest> RunClockUntil(Task<ApprovalRequest> review)
     {
-        for (var step = 0; step < 200 && !review.IsCompleted; step++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-
+        await _timers.AdvanceUntilAsync(() => review.IsCompleted, "the review to end");
         return await review;
     }
 

@@ -5,6 +5,7 @@ using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Retention;
 using Gatehouse.Storage.Sqlite;
 using Gatehouse.Storage.Sqlite.Retention;
+using Gatehouse.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -17,7 +18,10 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly string _dir = Directory.CreateTempSubdirectory("gatehouse-retention-job-").FullName;
     private readonly FakeTimeProvider _time = new(Start);
+    private readonly TimerWatch _timers;
     private SqliteStore _store = null!;
+
+    public RetentionServiceTests() => _timers = new TimerWatch(_time, _time.Advance);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -62,11 +66,13 @@ public sealed class RetentionServiceTests : IAsyncLifetime
             ],
             Audit = new AuditConfig { Retention = new AuditRetentionConfig { Interval = TimeSpan.FromDays(1) } },
         };
-        using var job = new RetentionService(config, new SqliteRetentionStore(_store), null, _time, NullLogger<RetentionService>.Instance);
+        using var job = new RetentionService(config, new SqliteRetentionStore(_store), null, _timers, NullLogger<RetentionService>.Instance);
         await job.StartAsync(Token);
 
         _time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromMinutes(1));
-        await Task.Delay(200, Token);
+
+        // The interval's timer has not fired, and a run only ever follows its tick.
+        Assert.Equal(TimeSpan.FromMinutes(1), _timers.NextDue());
         var beforeInterval = await RunsAsync(atLeast: 0);
         _time.Advance(TimeSpan.FromMinutes(1));
         var first = await RunsAsync(atLeast: 1);
@@ -84,22 +90,18 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     private async Task<int> RunsAsync(int atLeast)
     {
         var runs = 0;
-        for (var attempt = 0; attempt < 250; attempt++)
-        {
-            runs = 0;
-            await foreach (var entry in _store.ReadAllAsync(Token))
+        await Eventually.UntilAsync(
+            async () =>
             {
-                runs += entry.Kind == RetentionEntryKinds.Run ? 1 : 0;
-            }
+                runs = 0;
+                await foreach (var entry in _store.ReadAllAsync(Token))
+                {
+                    runs += entry.Kind == RetentionEntryKinds.Run ? 1 : 0;
+                }
 
-            if (runs >= atLeast)
-            {
-                return runs;
-            }
-
-            await Task.Delay(20, Token);
-        }
-
+                return runs >= atLeast;
+            },
+            $"{atLeast} retention run(s) in the audit log");
         return runs;
     }
 }

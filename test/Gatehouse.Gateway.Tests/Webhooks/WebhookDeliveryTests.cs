@@ -1,7 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Webhooks;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Gateway.Tests.Webhooks;
 
@@ -15,7 +19,7 @@ public sealed class WebhookDeliveryTests
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(receiver.Url)]);
 
         Assert.True(rig.Enqueue(WebhookRig.Requested()));
-        await WaitForAsync(() => !receiver.Received.IsEmpty);
+        await Eventually.UntilAsync(() => !receiver.Received.IsEmpty, "the delivery to arrive");
 
         var delivery = Assert.Single(receiver.Received);
         Assert.Equal("/hooks/gatehouse?token=q-secret", delivery.PathAndQuery);
@@ -46,7 +50,7 @@ public sealed class WebhookDeliveryTests
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(receiver.Url) with { Name = "slack", Format = WebhookFormat.Slack, Secret = null }]);
 
         rig.Enqueue(WebhookRig.Requested());
-        await WaitForAsync(() => !receiver.Received.IsEmpty);
+        await Eventually.UntilAsync(() => !receiver.Received.IsEmpty, "the delivery to arrive");
 
         var delivery = Assert.Single(receiver.Received);
         Assert.Equal("", delivery.Header("x-gatehouse-signature"));
@@ -70,14 +74,15 @@ public sealed class WebhookDeliveryTests
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(receiver.Url)]);
 
         rig.Enqueue(WebhookRig.Requested());
-        await WaitForAsync(() => receiver.Received.Count == 1);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await rig.Timers.UntilArmedAsync("the delivery to sleep on its first backoff", within: WebhookRig.LongestBackoff);
+
+        // Asleep on a timer that only the test moves: a retry that did not wait for its backoff would be here by now.
         Assert.Single(receiver.Received);
 
-        await rig.AdvanceUntilAsync(() => receiver.Received.Count == 3);
-        await rig.AdvanceUntilAsync(() => rig.Time.GetUtcNow() > WebhookRig.Requested().At.AddSeconds(30));
+        await rig.AdvanceUntilAsync(() => rig.Logged(1600), "the delivery to be taken (event 1600)");
 
         Assert.Equal(3, receiver.Received.Count);
+        Assert.Equal(0, rig.Timers.Armed(within: WebhookRig.LongestBackoff));
         Assert.Single(receiver.Received.Select(d => d.Header("x-gatehouse-delivery")).Distinct());
         Assert.Empty(rig.Audit.Entries);
     }
@@ -90,7 +95,7 @@ public sealed class WebhookDeliveryTests
         using var metrics = new WebhookMeasurements(rig.Meters);
 
         rig.Enqueue(WebhookRig.Requested());
-        await rig.AdvanceUntilAsync(() => !rig.Audit.Entries.IsEmpty);
+        await rig.AdvanceUntilAsync(() => !rig.Audit.Entries.IsEmpty, "the failure to be audited");
 
         Assert.Equal(3, receiver.Received.Count);
         var entry = Assert.Single(rig.Audit.Entries);
@@ -123,7 +128,7 @@ public sealed class WebhookDeliveryTests
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(receiver.Url)]);
 
         rig.Enqueue(WebhookRig.Requested());
-        await WaitForAsync(() => !rig.Audit.Entries.IsEmpty);
+        await Eventually.UntilAsync(() => !rig.Audit.Entries.IsEmpty, "the failure to be audited");
 
         Assert.Single(receiver.Received);
         using var json = JsonDocument.Parse(Assert.Single(rig.Audit.Entries).Payload);
@@ -133,15 +138,14 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task Receiver_Unreachable_FailureNamesTheErrorNotTheAddress()
     {
-        Uri closed;
-        await using (var gone = await WebhookReceiver.StartAsync())
-        {
-            closed = gone.Url;
-        }
+        // Bound but not listening: connections to the port are refused, and nothing else can take it meanwhile.
+        using var parked = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        parked.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var closed = new Uri($"http://127.0.0.1:{((IPEndPoint)parked.LocalEndPoint!).Port}/hooks/gatehouse?token=q-secret");
 
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(closed, maxAttempts: 2)]);
         rig.Enqueue(WebhookRig.Requested());
-        await rig.AdvanceUntilAsync(() => !rig.Audit.Entries.IsEmpty);
+        await rig.AdvanceUntilAsync(() => !rig.Audit.Entries.IsEmpty, "the failure to be audited");
 
         using var json = JsonDocument.Parse(Assert.Single(rig.Audit.Entries).Payload);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("lastStatus").ValueKind);
@@ -157,11 +161,11 @@ public sealed class WebhookDeliveryTests
 
         var accepted = Enumerable.Range(0, 5).Select(i => rig.Enqueue(WebhookRig.Requested($"apr_{i}"))).ToList();
         await rig.StartAsync();
-        await WaitForAsync(() => receiver.Received.Count == 2 && !rig.Audit.Entries.IsEmpty);
+        await Eventually.UntilAsync(() => receiver.Received.Count == 2 && !rig.Audit.Entries.IsEmpty, "two deliveries and the drop's audit entry");
 
         Assert.Equal([true, true, false, false, false], accepted);
         Assert.Equal(3, metrics.Sum("gatehouse.webhook.dropped", "event", "approval.requested"));
-        await WaitForAsync(() => metrics.Sum("gatehouse.webhook.deliveries", "outcome", "delivered") == 2);
+        await Eventually.UntilAsync(() => metrics.Sum("gatehouse.webhook.deliveries", "outcome", "delivered") == 2, "both deliveries to be counted");
         var entry = Assert.Single(rig.Audit.Entries);
         Assert.Equal("notification.dropped", entry.Kind);
         using var json = JsonDocument.Parse(entry.Payload);
@@ -177,12 +181,12 @@ public sealed class WebhookDeliveryTests
         rig.Audit.Broken = true;
 
         rig.Enqueue(WebhookRig.Requested("apr_1"));
-        await WaitForAsync(() => receiver.Received.Count == 1);
+        await Eventually.UntilAsync(() => rig.Logged(1607, "InvalidOperationException"), "the first delivery's fault to be logged (event 1607)");
         rig.Enqueue(WebhookRig.Requested("apr_2"));
-        await WaitForAsync(() => receiver.Received.Count == 2);
+        await Eventually.UntilAsync(() => receiver.Received.Count == 2, "the second notice to arrive");
 
+        Assert.Contains("apr_1", Encoding.UTF8.GetString(receiver.Received.First().Body), StringComparison.Ordinal);
         Assert.Contains("apr_2", Encoding.UTF8.GetString(receiver.Received.Last().Body), StringComparison.Ordinal);
-        Assert.Contains(rig.Logs.Lines, l => l.Id.Id == 1607 && l.Text.Contains("InvalidOperationException", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -190,11 +194,16 @@ public sealed class WebhookDeliveryTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(receiver.Url) with { Events = [WebhookEvents.CheckpointSigned] }]);
+        using var metrics = new WebhookMeasurements(rig.Meters);
 
         Assert.False(rig.Enqueue(WebhookRig.Requested()));
-        await Task.Delay(100, TestContext.Current.CancellationToken);
 
-        Assert.Empty(receiver.Received);
+        // The queue is read in order: had the approval notice been queued, its delivery would have begun before this one.
+        var at = WebhookRig.Requested().At;
+        Assert.True(rig.Enqueue(new CheckpointNotice(new Checkpoint(7, new byte[32], at, "key-1", new byte[64]), at)));
+        await Eventually.UntilAsync(() => metrics.Sum("gatehouse.webhook.deliveries", "outcome", "delivered") == 1, "the checkpoint's delivery");
+
+        Assert.Equal("checkpoint.signed", Assert.Single(receiver.Received).Header("x-gatehouse-event"));
     }
 
     private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
@@ -204,14 +213,4 @@ public sealed class WebhookDeliveryTests
         JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
         _ => [],
     };
-
-    private static async Task WaitForAsync(Func<bool> done)
-    {
-        for (var i = 0; i < 1000 && !done(); i++)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(done(), "the condition did not come true");
-    }
 }

@@ -5,6 +5,7 @@ using Gatehouse.Gateway.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Gatehouse.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gatehouse.Gateway.Tests.Webhooks;
@@ -23,7 +24,13 @@ internal sealed class WebhookRig : IAsyncDisposable
         _sender = services.GetServices<IHostedService>().OfType<WebhookService>().Single();
     }
 
+    /// <summary>Gets the longest backoff between attempts; the rig's options cap it there.</summary>
+    public static TimeSpan LongestBackoff { get; } = TimeSpan.FromSeconds(8);
+
     public FakeTimeProvider Time { get; private init; } = null!;
+
+    /// <summary>Gets the clock the webhook services run on: <see cref="Time"/>, with the timers they have armed on it.</summary>
+    public TimerWatch Timers { get; private init; } = null!;
 
     public RecordingAuditTrail Audit { get; private init; } = null!;
 
@@ -49,18 +56,19 @@ internal sealed class WebhookRig : IAsyncDisposable
     {
         var services = new ServiceCollection();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var timers = new TimerWatch(time, time.Advance);
         var audit = new RecordingAuditTrail();
         var logs = new CapturingLoggerProvider();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)).AddMetrics();
-        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<TimeProvider>(timers);
         services.AddSingleton<IAuditTrail>(audit);
         services.AddGatehouseWebhooks(new GatehouseConfig
         {
             Server = new ServerConfig { PublicUrl = "https://gatehouse.example.com" },
             Notifications = new NotificationsConfig { Webhooks = webhooks, QueueCapacity = queueCapacity },
         });
-        services.AddSingleton(new WebhookDeliveryOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(8) });
-        var rig = new WebhookRig(services.BuildServiceProvider()) { Time = time, Audit = audit, Logs = logs };
+        services.AddSingleton(new WebhookDeliveryOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = LongestBackoff });
+        var rig = new WebhookRig(services.BuildServiceProvider()) { Time = time, Timers = timers, Audit = audit, Logs = logs };
         if (start)
         {
             await rig.StartAsync();
@@ -73,17 +81,15 @@ internal sealed class WebhookRig : IAsyncDisposable
 
     public bool Enqueue(Notice notice) => Dispatcher.TryEnqueue(new QueuedNotice(notice.Event, _ => ValueTask.FromResult(notice)));
 
-    /// <summary>Moves the fake clock on a second at a time (less than any attempt's timeout) until <paramref name="done"/> holds.</summary>
-    public async Task AdvanceUntilAsync(Func<bool> done)
-    {
-        for (var step = 0; step < 400 && !done(); step++)
-        {
-            Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(15, TestContext.Current.CancellationToken);
-        }
+    /// <summary>
+    /// Moves the fake clock to the end of each backoff a delivery is asleep on, until <paramref name="done"/> holds. An
+    /// attempt's own timeout timer (an hour) is never reached: the clock moves only to backoff timers.
+    /// </summary>
+    public Task AdvanceUntilAsync(Func<bool> done, string what) => Timers.AdvanceUntilAsync(done, what, within: LongestBackoff);
 
-        Assert.True(done(), "the condition did not come true");
-    }
+    /// <summary>Returns whether a line with event id <paramref name="id"/> (and <paramref name="containing"/>, if given) was logged.</summary>
+    public bool Logged(int id, string? containing = null)
+        => Logs.Lines.Any(l => l.Id.Id == id && (containing is null || l.Text.Contains(containing, StringComparison.Ordinal)));
 
     public static ApprovalNotice Requested(string id = "apr_0001") => new(WebhookEvents.ApprovalRequested, new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero))
     {

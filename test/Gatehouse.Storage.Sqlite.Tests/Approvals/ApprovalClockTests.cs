@@ -1,6 +1,7 @@
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Sqlite.Approvals;
 using Gatehouse.Storage.Sqlite.Tests.Support;
+using Gatehouse.Testing;
 using Microsoft.Extensions.Time.Testing;
 using static Gatehouse.Storage.Sqlite.Tests.Approvals.People;
 
@@ -23,7 +24,7 @@ public sealed class ApprovalClockTests
             time.Advance(TimeSpan.FromMilliseconds(expected - 1));
             Assert.False(waiting.IsCompleted, $"woke before {expected} ms");
             time.Advance(TimeSpan.FromMilliseconds(1));
-            await waiting.WaitAsync(TimeSpan.FromSeconds(5), Token);
+            await waiting.WaitAsync(Eventually.DefaultTimeout, Token);
         }
     }
 
@@ -38,7 +39,7 @@ public sealed class ApprovalClockTests
         Assert.False(waiting.IsCompleted);
         await notifier.NotifyAsync("apr_x", Token);
 
-        await waiting.WaitAsync(TimeSpan.FromSeconds(5), Token);
+        await waiting.WaitAsync(Eventually.DefaultTimeout, Token);
     }
 
     [Fact]
@@ -46,13 +47,17 @@ public sealed class ApprovalClockTests
     {
         using var database = new TempDatabase();
         var time = new FakeTimeProvider(Start);
+        var timers = new TimerWatch(time, time.Advance);
         await using var store = database.Open();
-        var approvals = new SqliteApprovalStore(store, time);
+        var approvals = new SqliteApprovalStore(store, timers);
         var id = (await approvals.CreateAsync(Draft() with { Timeout = TimeSpan.FromMinutes(1) }, Token)).Value!.Id;
 
         var waiting = approvals.WaitForResolutionAsync(id, TimeSpan.FromMinutes(10), Token);
+
+        // Moved before the waiter armed its poll, the clock would leave that poll a minute away, never reached.
+        await timers.UntilArmedAsync("the waiter to sleep until its next poll");
         time.Advance(TimeSpan.FromMinutes(1));
-        var result = await waiting.WaitAsync(TimeSpan.FromSeconds(10), Token);
+        var result = await waiting.WaitAsync(Eventually.DefaultTimeout, Token);
 
         Assert.Equal((ReviewState.TimedOut, Start.AddMinutes(1)), (result.State, result.ResolvedAt!.Value));
     }

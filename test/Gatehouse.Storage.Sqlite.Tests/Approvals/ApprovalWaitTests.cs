@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Sqlite.Approvals;
 using Gatehouse.Storage.Sqlite.Tests.Support;
+using Gatehouse.Testing;
 using Microsoft.Extensions.Time.Testing;
 using static Gatehouse.Storage.Sqlite.Tests.Approvals.People;
 
@@ -12,33 +12,39 @@ public sealed class ApprovalWaitTests : TwoInstances
     [Fact]
     public async Task Wait_ApprovedThroughAnotherInstance_ReturnsApprovedWellBeforeTheWaitEnds()
     {
-        var waiter = new SqliteApprovalStore(First, TimeProvider.System);
-        var reviewer = new SqliteApprovalStore(Second, TimeProvider.System);
+        var time = new FakeTimeProvider(Start);
+        var timers = new TimerWatch(time, time.Advance);
+        var waiter = new SqliteApprovalStore(First, timers);
+        var reviewer = new SqliteApprovalStore(Second, timers);
         var id = (await waiter.CreateAsync(Draft(), Token)).Value!.Id;
-        var clock = Stopwatch.StartNew();
 
         var waiting = waiter.WaitForResolutionAsync(id, TimeSpan.FromSeconds(30), Token);
-        await Task.Delay(300, Token);
+        await timers.UntilArmedAsync("the waiter to sleep until its next poll");
+
+        // Another instance's review sends no in-process signal, and the clock moves only when the test moves it.
         Assert.False(waiting.IsCompleted);
         await reviewer.ReviewAsync(id, Bob, ReviewDecision.Approve, "ok", Token);
+        await timers.AdvanceUntilAsync(() => waiting.IsCompleted, "the waiter to return");
         var resolved = await waiting;
 
         Assert.Equal(ReviewState.Approved, resolved.State);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+        Assert.True(time.GetUtcNow() - Start <= PollingApprovalNotifier.LongestDelay, $"woke {time.GetUtcNow() - Start} into a 30 s wait");
     }
 
     [Fact]
     public async Task Wait_RejectedInTheSameInstance_WakesWithoutAnyPollElapsing()
     {
         // The clock never moves, so no poll delay can end: only the in-process notification can wake the waiter.
-        var store = new SqliteApprovalStore(First, new FakeTimeProvider(Start));
+        var time = new FakeTimeProvider(Start);
+        var timers = new TimerWatch(time, time.Advance);
+        var store = new SqliteApprovalStore(First, timers);
         var id = (await store.CreateAsync(Draft(), Token)).Value!.Id;
         var waiting = store.WaitForResolutionAsync(id, TimeSpan.FromSeconds(30), Token);
-        await Task.Delay(200, Token);
+        await timers.UntilArmedAsync("the waiter to sleep until its next poll");
         Assert.False(waiting.IsCompleted);
 
         await store.ReviewAsync(id, Bob, ReviewDecision.Reject, "no", Token);
-        var resolved = await waiting.WaitAsync(TimeSpan.FromSeconds(10), Token);
+        var resolved = await waiting.WaitAsync(Eventually.DefaultTimeout, Token);
 
         Assert.Equal(ReviewState.Rejected, resolved.State);
     }
@@ -46,14 +52,18 @@ public sealed class ApprovalWaitTests : TwoInstances
     [Fact]
     public async Task Wait_NobodyReviews_ReturnsPendingWhenTheWaitEnds()
     {
-        var store = new SqliteApprovalStore(First, TimeProvider.System);
+        var time = new FakeTimeProvider(Start);
+        var timers = new TimerWatch(time, time.Advance);
+        var store = new SqliteApprovalStore(First, timers);
         var id = (await store.CreateAsync(Draft(), Token)).Value!.Id;
-        var clock = Stopwatch.StartNew();
 
-        var result = await store.WaitForResolutionAsync(id, TimeSpan.FromMilliseconds(400), Token);
+        var waiting = store.WaitForResolutionAsync(id, TimeSpan.FromMilliseconds(400), Token);
+        await timers.AdvanceUntilAsync(() => waiting.IsCompleted, "the wait to end");
+        var result = await waiting;
 
+        // Polls at 100, 300 and 700 ms, the last cut to the wait's end: it returns exactly when the wait ends.
         Assert.Equal(ReviewState.Pending, result.State);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(380), TimeSpan.FromSeconds(3));
+        Assert.Equal(TimeSpan.FromMilliseconds(400), time.GetUtcNow() - Start);
     }
 
     [Fact]

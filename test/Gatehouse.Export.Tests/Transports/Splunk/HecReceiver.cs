@@ -7,7 +7,7 @@ namespace Gatehouse.Export.Tests.Transports.Splunk;
 
 /// <summary>
 /// An HTTP Event Collector look-alike: token check, concatenated event objects, request channels, ack ids that turn
-/// true after <see cref="AckDelay"/> (never when it is null), and a configurable number of 503 answers.
+/// true at their <see cref="AckAfterPolls"/>-th poll (never when it is null), and a configurable number of 503 answers.
 /// </summary>
 internal sealed class HecReceiver
 {
@@ -17,7 +17,7 @@ internal sealed class HecReceiver
 
     public required string Token { get; init; }
 
-    public TimeSpan? AckDelay { get; init; } = TimeSpan.Zero;
+    public int? AckAfterPolls { get; init; } = 1;
 
     public bool IssueAckIds { get; init; } = true;
 
@@ -58,7 +58,7 @@ internal sealed class HecReceiver
             }
 
             var ackId = Interlocked.Increment(ref _nextAckId);
-            _issued[ackId] = TimeProvider.System.GetTimestamp();
+            _issued[ackId] = 0;
             return Results.Json(new { text = "Success", code = 0, ackId });
         });
 
@@ -74,9 +74,8 @@ internal sealed class HecReceiver
             var acks = new Dictionary<string, bool>();
             foreach (var id in query.RootElement.GetProperty("acks").EnumerateArray())
             {
-                acks[id.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)] =
-                    AckDelay is { } delay && _issued.TryGetValue(id.GetInt64(), out var issued)
-                    && TimeProvider.System.GetElapsedTime(issued) >= delay;
+                var polls = _issued.AddOrUpdate(id.GetInt64(), 1, (_, n) => n + 1);
+                acks[id.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)] = AckAfterPolls is { } after && polls >= after;
             }
 
             return Results.Json(new { acks });

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Export.Tests.Transports.Syslog;
 
@@ -16,6 +18,7 @@ internal sealed class SyslogTcpReceiver : IAsyncDisposable
     private readonly X509Certificate2? _certificate;
     private readonly List<Socket> _clients = [];
     private TcpListener? _listener;
+    private Socket? _parked;
     private CancellationTokenSource? _stop;
     private Task? _acceptLoop;
 
@@ -41,6 +44,8 @@ internal sealed class SyslogTcpReceiver : IAsyncDisposable
         _listener = new TcpListener(IPAddress.Loopback, Port);
         _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
+        _parked?.Dispose();
+        _parked = null;
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _stop = new CancellationTokenSource();
         _acceptLoop = AcceptAsync(_listener, _stop.Token);
@@ -54,6 +59,12 @@ internal sealed class SyslogTcpReceiver : IAsyncDisposable
         }
 
         await _stop!.CancelAsync();
+
+        // While stopped, the port stays bound (never listening, so connections are refused): no other socket can
+        // take it before the receiver starts again there.
+        _parked = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        _parked.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _parked.Bind(new IPEndPoint(IPAddress.Loopback, Port));
         _listener.Stop();
         lock (_clients)
         {
@@ -79,19 +90,20 @@ internal sealed class SyslogTcpReceiver : IAsyncDisposable
             _clients.Clear();
         }
 
+        var senders = open.Select(c => (IPEndPoint)c.RemoteEndPoint!).ToList();
         foreach (var client in open)
         {
             client.Shutdown(SocketShutdown.Both);
             client.Dispose();
         }
 
-        // Let the FIN reach the sender before the test's next batch.
-        await Task.Delay(200);
+        // The test's next batch must find the connection closed: wait until the FIN has reached the sender's socket.
+        await Eventually.UntilAsync(() => senders.All(SenderSawTheClose), "the sender to receive the receiver's FIN");
     }
 
     public async Task<List<Rfc5424Message>> ReadAsync(int count, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? Eventually.DefaultTimeout);
         var messages = new List<Rfc5424Message>(count);
         while (messages.Count < count)
         {
@@ -104,7 +116,15 @@ internal sealed class SyslogTcpReceiver : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        _parked?.Dispose();
         _certificate?.Dispose();
+    }
+
+    private bool SenderSawTheClose(IPEndPoint sender)
+    {
+        var connection = IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpConnections()
+            .FirstOrDefault(c => c.LocalEndPoint.Equals(sender) && c.RemoteEndPoint.Port == Port);
+        return connection is null || connection.State != TcpState.Established;
     }
 
     private async Task AcceptAsync(TcpListener listener, CancellationToken stop)

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Gatehouse.Export.Transports;
 using Gatehouse.Export.Transports.Syslog;
+using Gatehouse.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gatehouse.Export.Tests.Transports.Syslog;
@@ -24,7 +25,7 @@ public sealed class SyslogUdpTransportTests
 
     private static async Task<List<byte[]>> ReceiveAsync(UdpClient receiver, int count)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(Eventually.DefaultTimeout);
         var datagrams = new List<byte[]>();
         while (datagrams.Count < count)
         {
@@ -69,30 +70,32 @@ public sealed class SyslogUdpTransportTests
     [Fact]
     public async Task Deliver_NobodyListening_ReportsTheRefusalOnALaterSend()
     {
-        int port;
-        using (var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
-        {
-            port = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
-        }
+        // A socket connected elsewhere takes no datagram from the transport, so the kernel answers port-unreachable;
+        // unlike a port that was closed after use, it cannot be taken by another socket during the test.
+        using var parked = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        parked.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        parked.Connect(new IPEndPoint(IPAddress.Loopback, 9));
+        var port = ((IPEndPoint)parked.LocalEndPoint!).Port;
 
         await using var transport = Create(port);
 
         // The first datagram leaves without complaint; the ICMP port-unreachable it causes fails a later send.
-        ExportDeliveryException? error = null;
-        for (var attempt = 0; attempt < 20 && error is null; attempt++)
-        {
-            try
+        var sent = 0;
+        var error = await Eventually.ValueAsync(
+            async () =>
             {
-                await transport.DeliverAsync([TestEvents.Json(attempt)], TestContext.Current.CancellationToken);
-                await Task.Delay(20, TestContext.Current.CancellationToken);
-            }
-            catch (ExportDeliveryException ex)
-            {
-                error = ex;
-            }
-        }
+                try
+                {
+                    await transport.DeliverAsync([TestEvents.Json(++sent)], TestContext.Current.CancellationToken);
+                    return null;
+                }
+                catch (ExportDeliveryException ex)
+                {
+                    return ex;
+                }
+            },
+            "a send to fail with the receiver's refusal");
 
-        Assert.NotNull(error);
         Assert.Equal($"syslog udp://127.0.0.1:{port}: send failed (ConnectionRefused)", error.Message);
     }
 }
