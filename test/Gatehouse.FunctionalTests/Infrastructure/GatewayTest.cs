@@ -15,7 +15,7 @@ public abstract class GatewayTest : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Upstream = await FakeUpstream.StartAsync();
-        Gateway = await GatewayUnderTest.StartAsync(Upstream, Adjust, time: Time);
+        Gateway = await GatewayUnderTest.StartAsync(Upstream, Adjust, Logs, Time);
     }
 
     public async ValueTask DisposeAsync()
@@ -30,6 +30,9 @@ public abstract class GatewayTest : IAsyncLifetime
     protected virtual void CleanUp()
     {
     }
+
+    /// <summary>Gets where the gateway's log lines are kept (every level); the default (null) keeps none.</summary>
+    protected virtual CapturedLogs? Logs => null;
 
     /// <summary>Gets the gateway's clock; the default (null) is the system clock.</summary>
     protected virtual TimeProvider? Time => null;
