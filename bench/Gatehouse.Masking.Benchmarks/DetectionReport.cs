@@ -123,6 +123,8 @@ internal static class DetectionReport
             $"{falsePositives} false positives on the negative corpus (near misses, placeholders, this repository's source, 500k characters of prose).").AppendLine();
         md.AppendLine("Keyword rules run their pattern only near their keyword; number rules (`payment-card`, `iban`, `us-ssn`, phones, `ipv4`) are anchored by runs of digits. " +
             "`ipv4`/`ipv6` are off by default; `internal-host` rules come from `InternalHostPatterns`.").AppendLine();
+        md.AppendLine("The gateway runs the rules on decoded text: each JSON string and property name after its escapes are decoded, each form or query " +
+            "name and value after percent-decoding, one string at a time (see [configuration.md](configuration.md#masking)).").AppendLine();
         md.AppendLine("| Rule id | Category | Finds | Fake example |");
         md.AppendLine("|---|---|---|---|");
         foreach (var rule in rules)

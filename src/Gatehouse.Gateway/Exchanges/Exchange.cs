@@ -44,6 +44,7 @@ internal sealed class Exchange
     /// <summary>Gets or sets the path forwarded upstream: the part after <c>/{connection}</c>.</summary>
     public string UpstreamPath { get; set; } = "";
 
+    /// <summary>Gets or sets the query (with its <c>?</c>) as it is forwarded and recorded: masked on masking connections.</summary>
     public string? Query { get; set; }
 
     public IProtocolAdapter? Adapter { get; set; }
@@ -54,6 +55,12 @@ internal sealed class Exchange
 
     /// <summary>Gets or sets the request body exactly as it is forwarded.</summary>
     public ReadOnlyMemory<byte> RequestBody { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the body was refused before it could be masked (compressed, malformed,
+    /// unreadable), so the audit records its size only: its text may hold exactly what masking would have removed.
+    /// </summary>
+    public bool RequestBodyWithheld { get; set; }
 
     public string Decision { get; set; } = "allow";
 

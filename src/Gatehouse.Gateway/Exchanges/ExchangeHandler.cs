@@ -30,11 +30,16 @@ namespace Gatehouse.Gateway.Exchanges;
 /// checked (403, unless the caller holds an active just-in-time grant to it), and the remaining path is checked for
 /// tricks an upstream could read differently (400).</item>
 /// <item><b>Understand</b>: the body is read, bounded (413), and the protocol adapter for the API parses exactly those
-/// bytes (400 when an understood API's body is malformed). Compressed request bodies are refused wherever bodies are
-/// inspected (understood APIs, and any body on a connection that masks requests):
-/// the gateway inspects what it forwards and forwards what it inspected.</item>
-/// <item><b>Mask the request</b>: every string of the JSON body goes through the masking engine, and the masked bytes
-/// are re-parsed and forwarded (a blocking connection refuses with 422 instead). The audit only sees masked prompts.</item>
+/// bytes (400 when an understood API's body is malformed), whatever its <c>Content-Type</c>, and it is forwarded as
+/// <c>application/json</c>. Compressed request bodies are refused wherever bodies are inspected (understood APIs, and
+/// any body on a connection that masks requests): the gateway inspects what it forwards and forwards what it
+/// inspected. WebSocket and other upgrades, and CONNECT, are refused (501): no adapter reads a raw stream.</item>
+/// <item><b>Mask the request</b>: the query's names and values (percent-decoded) are masked as soon as the connection is
+/// known, so even a refusal records them masked. Every string of a JSON body, property names included, goes through
+/// the masking engine; on opaque paths a body is read for what it is (JSON, form, text) rather than what its header
+/// says, and one that cannot be read (not UTF-8, multipart) is refused with 415. The masked bytes are re-parsed and
+/// forwarded (a blocking connection refuses with 422 instead). The audit only sees masked prompts, and only the size of
+/// a body refused before it was inspected.</item>
 /// <item><b>Decide</b>: the policy snapshot (hot-reloaded) is evaluated on the masked request and its findings:
 /// deny (403 with the rule's reason), approval of the request (held below), stricter response masking, metadata-only
 /// audit, and whether a rule could hold the response for review. Without a policy file the connection allow-lists
@@ -160,7 +165,7 @@ internal sealed class ExchangeHandler
         exchange.ResponseMasking = connection.Config.Masking.Response;
         context.Request.Path.StartsWithSegments("/" + name, StringComparison.OrdinalIgnoreCase, out var remaining);
         exchange.UpstreamPath = remaining.Value ?? "";
-        exchange.Query = context.Request.QueryString.Value;
+        exchange.Query = _requestMasking.MaskQuery(exchange, connection.Config.Masking.Request, context.Request.QueryString.Value);
 
         // Grants are read before the synchronous policy evaluation, which sees them as `grants`.
         exchange.Grants = await _grants.ForAsync(auth.Identity.Subject, aborted);
@@ -177,6 +182,13 @@ internal sealed class ExchangeHandler
             return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_path", "Invalid path", $"The request was refused: {pathProblem}.");
         }
 
+        if (UpgradeGuard.IsUpgrade(context))
+        {
+            // An upgraded connection is a raw stream nothing here can mask, hold or record; no adapter reads one.
+            return await RefuseAsync(context, exchange, StatusCodes.Status501NotImplemented, "upgrade_not_supported", "Upgrade not supported",
+                "The gateway does not forward WebSocket or other protocol upgrades, nor CONNECT: what flows over them could not be inspected or audited. Use the API's HTTP endpoints instead.");
+        }
+
         // 3. Understand.
         exchange.Adapter = _protocols.Resolve(connection.Config.Kind, exchange.Method, exchange.UpstreamPath);
         var body = await RequestBodyReader.ReadAsync(context.Request, _config.Limits.MaxRequestBodyBytes, aborted);
@@ -191,6 +203,7 @@ internal sealed class ExchangeHandler
             && context.Request.Headers.ContentEncoding.Count > 0 && context.Request.Headers.ContentEncoding.ToString() != "identity")
         {
             // Inspect what is forwarded: a compressed body would be forwarded with its content unseen.
+            exchange.RequestBodyWithheld = true;
             return await RefuseAsync(context, exchange, StatusCodes.Status415UnsupportedMediaType, "unsupported_content_encoding",
                 "Compressed request body", "The gateway inspects request bodies on this connection and does not accept compressed ones; send the body uncompressed.");
         }
@@ -200,6 +213,7 @@ internal sealed class ExchangeHandler
             var parsed = exchange.Adapter.ParseRequest(body);
             if (parsed.Request is null)
             {
+                exchange.RequestBodyWithheld = true;
                 return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body",
                     $"The {ApiNames.Of(exchange.Api)} request could not be understood: {parsed.Error}");
             }
@@ -260,6 +274,11 @@ internal sealed class ExchangeHandler
         context.Request.Body = new MemoryStream(exchange.RequestBody.ToArray(), writable: false);
         context.Request.ContentLength = exchange.RequestBody.Length;
         context.Request.Headers.TransferEncoding = default;
+        if (exchange.Adapter is not null)
+        {
+            // The adapter read the body as the API's JSON whatever the client declared; the upstream is told the same.
+            context.Request.ContentType = "application/json";
+        }
 
         // An understood API's capture is created when the upstream's headers say what the body is.
         exchange.Response = exchange.Adapter is null ? ResponseCapture.Opaque(_config.Audit.BodyCapBytes) : null;

@@ -56,7 +56,7 @@ internal static class ExchangeRecords
 
     private static string? PromptText(Exchange exchange, AuditConfig audit)
     {
-        if (exchange.Request is { } request)
+        if (exchange.Request is { } request && !exchange.RequestBodyWithheld)
         {
             var text = new StringBuilder();
             foreach (var message in request.Messages)
@@ -73,6 +73,11 @@ internal static class ExchangeRecords
         }
 
         var body = exchange.RequestBody.Span;
+        if (exchange.RequestBodyWithheld)
+        {
+            return $"[request body not recorded: refused before it was inspected, {body.Length} bytes]";
+        }
+
         return body.IsEmpty ? null : OpaqueText.Describe(body[..Math.Min(body.Length, audit.BodyCapBytes)]);
     }
 

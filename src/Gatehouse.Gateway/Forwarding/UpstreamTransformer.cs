@@ -59,7 +59,8 @@ internal sealed class UpstreamTransformer : HttpTransformer
             proxyRequest.Headers.TryAddWithoutValidation(_credential.Header, _credential.Prefix + _credential.Value);
         }
 
-        proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, exchange.UpstreamPath, httpContext.Request.QueryString);
+        // The query as inspected: masked on a connection that masks requests.
+        proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, exchange.UpstreamPath, new QueryString(exchange.Query));
         proxyRequest.Headers.Host = null;
     }
 

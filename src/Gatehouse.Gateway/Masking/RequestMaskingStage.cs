@@ -1,15 +1,30 @@
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
+using Gatehouse.Masking;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.Gateway.Masking;
 
 /// <summary>
-/// The data path's request-masking stage: masks the exchange's body in place (re-parsing it, so policy and the audit
-/// see exactly the masked bytes) and says when the exchange must be refused instead.
+/// The data path's request-masking stage: masks the exchange's query and body in place (re-parsing the body, so policy
+/// and the audit see exactly the masked bytes) and says when the exchange must be refused instead.
 /// </summary>
-internal sealed class RequestMaskingStage(RequestMasker masker)
+internal sealed class RequestMaskingStage(RequestMasker masker, MaskingEngine engine)
 {
+    /// <summary>
+    /// Returns the query to forward and record: <paramref name="query"/> (with its <c>?</c>) with each name and value
+    /// masked, unless the connection does not mask requests. Runs before any refusal can record the exchange.
+    /// </summary>
+    public string? MaskQuery(Exchange exchange, MaskingMode mode, string? query)
+    {
+        if (mode == MaskingMode.Off || string.IsNullOrEmpty(query) || query.Length < 2)
+        {
+            return query;
+        }
+
+        return "?" + UrlEncodedMasker.Mask(query[1..], engine, "query", exchange.RequestFindings);
+    }
+
     public Refusal? Apply(Exchange exchange, MaskingMode mode, string? contentType)
     {
         if (mode == MaskingMode.Off)
@@ -17,19 +32,16 @@ internal sealed class RequestMaskingStage(RequestMasker masker)
             return null;
         }
 
-        var masked = masker.Mask(exchange.RequestBody.Span, contentType);
+        var masked = masker.Mask(exchange.RequestBody.Span, contentType, exchange.Adapter is not null);
         if (masked.Error is not null)
         {
-            return new Refusal(StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body",
-                $"The request body could not be read for masking: {masked.Error}");
+            exchange.RequestBodyWithheld = true;
+            return new Refusal(StatusCodes.Status415UnsupportedMediaType, "uninspectable_request_body", "Request body cannot be inspected",
+                $"This connection inspects request bodies, and this one cannot be inspected: {masked.Error}. Send UTF-8 JSON, text or a URL-encoded form.");
         }
 
         exchange.RequestFindings.AddRange(masked.Findings);
-        if (masked.Inspected)
-        {
-            exchange.Coverage |= Coverage.MaskRequest;
-        }
-
+        exchange.Coverage |= Coverage.MaskRequest;
         if (masked.Body is not null)
         {
             // Even a refused request is recorded masked: the audit must never hold the secret that caused the refusal.
@@ -40,9 +52,9 @@ internal sealed class RequestMaskingStage(RequestMasker masker)
             }
         }
 
-        if (masked.Findings.Count > 0 && mode == MaskingMode.Block)
+        if (exchange.RequestFindings.Count > 0 && mode == MaskingMode.Block)
         {
-            var rules = string.Join(", ", masked.Findings.Select(f => f.Rule).Distinct());
+            var rules = string.Join(", ", exchange.RequestFindings.Select(f => f.Rule).Distinct());
             return new Refusal(StatusCodes.Status422UnprocessableEntity, "request_blocked", "Request contains secrets",
                 $"The request contains what looks like secrets or personal data ({rules}); this connection refuses such requests. Remove them and try again.");
         }

@@ -4,18 +4,22 @@ using Gatehouse.Protocols.Json;
 
 namespace Gatehouse.Protocols.Rewriting;
 
-/// <summary>Rewrites every string value of a JSON document, keeping everything else as it was.</summary>
+/// <summary>Rewrites every string of a JSON document, property names included, keeping everything else as it was.</summary>
 /// <remarks>
-/// Property names are never rewritten; numbers keep their written form, and members their order and nesting.
+/// <para>Property names go through the same rewrite as values, because an upstream reads them as text too (a secret
+/// used as a key of <c>metadata</c> reaches the model like any value). A rewritten name that would equal another name
+/// of the same object gets the first free suffix <c>#2</c>, <c>#3</c>, ..., so that the document stays free of
+/// duplicate names and no member is lost; names left as they were keep priority.</para>
+/// Numbers keep their written form, and members their order and nesting.
 /// Insignificant whitespace is dropped. The document is parsed as strictly as requests are (no duplicate names,
 /// valid UTF-8, bounded depth), so what is rewritten is exactly what a request parser would accept.
 /// </remarks>
 public static class JsonStringRewriter
 {
-    /// <summary>Rewrites the string values of <paramref name="json"/> with <paramref name="rewrite"/>.</summary>
+    /// <summary>Rewrites the strings (values and property names) of <paramref name="json"/> with <paramref name="rewrite"/>.</summary>
     /// <param name="json">A UTF-8 JSON document.</param>
-    /// <param name="rewrite">Returns the replacement of a string value, or null to keep it.</param>
-    /// <returns>The new document when a value changed, no bytes when none did, or an error.</returns>
+    /// <param name="rewrite">Returns the replacement of a string, or null to keep it.</param>
+    /// <returns>The new document when a string changed, no bytes when none did, or an error.</returns>
     public static JsonRewriteResult Rewrite(ReadOnlySpan<byte> json, Func<string, string?> rewrite)
     {
         ArgumentNullException.ThrowIfNull(rewrite);
@@ -44,9 +48,12 @@ public static class JsonStringRewriter
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
+                var names = RewriteNames(element, rewrite);
+                changed = names is not null;
+                var index = 0;
                 foreach (var property in element.EnumerateObject())
                 {
-                    writer.WritePropertyName(property.Name);
+                    writer.WritePropertyName(names?[index++] ?? property.Name);
                     changed |= Write(property.Value, writer, rewrite);
                 }
 
@@ -73,5 +80,47 @@ public static class JsonStringRewriter
         }
 
         return changed;
+    }
+
+    // Returns the object's names after the rewrite, or null when none changed.
+    private static string[]? RewriteNames(JsonElement element, Func<string, string?> rewrite)
+    {
+        var names = new List<string>();
+        List<(int Index, string Name)>? rewritten = null;
+        foreach (var property in element.EnumerateObject())
+        {
+            var replaced = rewrite(property.Name);
+            if (replaced is not null && !string.Equals(replaced, property.Name, StringComparison.Ordinal))
+            {
+                (rewritten ??= []).Add((names.Count, replaced));
+            }
+
+            names.Add(property.Name);
+        }
+
+        if (rewritten is null)
+        {
+            return null;
+        }
+
+        var result = names.ToArray();
+        var taken = new HashSet<string>(names, StringComparer.Ordinal);
+        foreach (var (index, _) in rewritten)
+        {
+            taken.Remove(names[index]);
+        }
+
+        foreach (var (index, name) in rewritten)
+        {
+            var candidate = name;
+            for (var suffix = 2; !taken.Add(candidate); suffix++)
+            {
+                candidate = $"{name}#{suffix}";
+            }
+
+            result[index] = candidate;
+        }
+
+        return result;
     }
 }

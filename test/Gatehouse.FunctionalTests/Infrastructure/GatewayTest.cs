@@ -31,7 +31,7 @@ public abstract class GatewayTest : IAsyncLifetime
     {
     }
 
-    /// <summary>Gets where the gateway's log lines go, for tests that wait on one; the default (null) keeps none.</summary>
+    /// <summary>Gets where the gateway's log lines are kept (every level), for tests that wait on one or check for leaks; the default (null) keeps none.</summary>
     protected virtual CapturedLogs? Logs => null;
 
     /// <summary>Gets the gateway's clock; the default (null) is the system clock.</summary>

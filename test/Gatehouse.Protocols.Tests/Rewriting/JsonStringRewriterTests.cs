@@ -18,11 +18,28 @@ public sealed class JsonStringRewriterTests
     }
 
     [Fact]
-    public void Rewrite_PropertyNames_AreNeverRewritten()
+    public void Rewrite_PropertyNames_AreRewrittenLikeValues()
     {
         var result = JsonStringRewriter.Rewrite("""{"secret":{"secret":"secret"}}"""u8, s => s == "secret" ? "x" : null);
 
-        Assert.Equal("""{"secret":{"secret":"x"}}""", Encoding.UTF8.GetString(result.Json!));
+        Assert.Equal("""{"x":{"x":"x"}}""", Encoding.UTF8.GetString(result.Json!));
+    }
+
+    [Fact]
+    public void Rewrite_NamesThatWouldCollide_GetTheFirstFreeSuffix_AndNoMemberIsLost()
+    {
+        var result = JsonStringRewriter.Rewrite("""{"k1":1,"M":2,"k2":3,"M#2":4}"""u8, s => s.StartsWith('k') ? "M" : null);
+
+        Assert.Equal("""{"M#3":1,"M":2,"M#4":3,"M#2":4}""", Encoding.UTF8.GetString(result.Json!));
+    }
+
+    [Fact]
+    public void Rewrite_OnlyANameChanged_IsAChange()
+    {
+        var result = JsonStringRewriter.Rewrite("""{"a":{"key":1}}"""u8, s => s == "key" ? "k" : null);
+
+        Assert.True(result.Changed);
+        Assert.Equal("""{"a":{"k":1}}""", Encoding.UTF8.GetString(result.Json!));
     }
 
     [Fact]
