@@ -57,7 +57,7 @@ internal sealed class CrashWorkspace : IDisposable
             storage:
               sqlite: "{database}"
             """);
-        var (exit, output, error) = await Cli.RunAsync(gatehouseDll, "keys", "create", "--name", "crash-client", "--db", database);
+        var (exit, output, error) = await Cli.RunAsync(gatehouseDll, "keys", "create", "--name", "crash-client", "--owner", "crash@example.com", "--db", database);
         if (exit != 0)
         {
             throw new InvalidOperationException($"gatehouse keys create failed ({exit}): {error.Trim()}");

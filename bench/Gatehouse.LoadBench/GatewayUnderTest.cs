@@ -53,7 +53,7 @@ internal sealed class GatewayUnderTest
               failureMode: closed{{policySection}}
             """));
 
-        var (exit, output, error) = await ChildProcess.RunAsync("dotnet", [gatehouseDll, "keys", "create", "--name", "bench", "--expires", "never", "--db", database]);
+        var (exit, output, error) = await ChildProcess.RunAsync("dotnet", [gatehouseDll, "keys", "create", "--name", "bench", "--owner", "bench@example.com", "--expires", "never", "--db", database]);
         if (exit != 0)
         {
             throw new InvalidOperationException($"gatehouse keys create failed ({exit}): {error}");

@@ -5,6 +5,7 @@ using Gatehouse.Audit.Store;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Sqlite.Audit;
 using Gatehouse.Storage.Sqlite.Database;
+using Gatehouse.Storage.Sqlite.Integrity;
 using Gatehouse.Storage.Sqlite.Keys;
 
 namespace Gatehouse.Storage.Sqlite;
@@ -142,6 +143,14 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
     /// <inheritdoc />
     public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
         _database.WriteAsync((c, ct) => ApiKeyTable.RevokeAsync(c, idOrName, revokedAt, ct), cancellationToken);
+
+    /// <summary>
+    /// Checks every API key, approval and grant row against the last seal the audit chain holds for it: the companion
+    /// of chain verification for the state kept outside the log.
+    /// </summary>
+    /// <remarks>Meaningful once the chain itself verified, for only then can its seals be trusted.</remarks>
+    public Task<RowSealReport> VerifyRowSealsAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(RowSealVerifier.VerifyAsync, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _database.DisposeAsync();

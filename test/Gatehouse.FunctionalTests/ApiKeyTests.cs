@@ -14,7 +14,7 @@ public sealed class ApiKeyTests : GatewayTest
     [Fact]
     public async Task KeysCreate_PrintsAKeyOnce_ThatAuthenticatesUntilRevoked()
     {
-        var created = await GatehouseCommand.RunAsync("keys", "create", "--name", "ci-bot", "--groups", "ci", "--expires", "90d", "--db", Gateway.DatabasePath);
+        var created = await GatehouseCommand.RunAsync("keys", "create", "--name", "ci-bot", "--owner", "ops@example.com", "--groups", "ci", "--expires", "90d", "--db", Gateway.DatabasePath);
         Assert.Equal(0, created.ExitCode);
         var key = created.Output.Trim();
         Assert.StartsWith("gk_", key, StringComparison.Ordinal);

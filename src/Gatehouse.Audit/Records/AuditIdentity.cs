@@ -13,4 +13,12 @@ public sealed record AuditIdentity(
     IReadOnlyList<string> Groups,
     string? Issuer,
     string? KeyId,
-    string Method);
+    string Method)
+{
+    /// <summary>
+    /// Gets every principal name the caller was known by: the principal key (<c>{issuer}#{sub}</c>, or an API key's
+    /// owner) and the verified e-mail as <c>email:{address}</c>. Null on records written before it was kept.
+    /// </summary>
+    /// <remarks>A caller without a reading role sees the exchanges that share one of these names with them, and no other.</remarks>
+    public IReadOnlyList<string>? Principals { get; init; }
+}

@@ -49,10 +49,11 @@ public sealed record ExchangeQuery
     public string? Text { get; init; }
 
     /// <summary>
-    /// Gets the only requester whose exchanges may be returned (matched on the subject), or null for everyone's: how a
-    /// caller without a reading role is kept to their own records.
+    /// Gets the principal names (see <see cref="Records.AuditIdentity.Principals"/>) of the only requester whose
+    /// exchanges may be returned, or null for everyone's: how a caller without a reading role is kept to their own
+    /// records. Never the bare subject, which another trusted issuer may mint for someone else.
     /// </summary>
-    public string? Requester { get; init; }
+    public IReadOnlyList<string>? Requester { get; init; }
 
     /// <summary>Gets the page size, 1 to <see cref="MaxLimit"/>; the default is <see cref="DefaultLimit"/>.</summary>
     public int Limit { get; init; } = DefaultLimit;

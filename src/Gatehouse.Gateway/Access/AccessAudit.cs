@@ -21,23 +21,33 @@ internal sealed class AccessAudit(IAuditTrail audit, ILogger<AccessAudit> logger
         foreach (var e in events)
         {
             var decision = e.Decision is { } d ? (d == ReviewDecision.Approve ? "approve" : "reject") : null;
+            var actorKey = e.Kind switch
+            {
+                ReviewEventKind.Requested => e.RequesterKey,
+                ReviewEventKind.Approved or ReviewEventKind.Rejected => grant.Reviews.LastOrDefault()?.Reviewer,
+                _ => e.ReviewerKey,
+            };
             var actor = e.Kind switch
             {
                 ReviewEventKind.Requested => e.Requester,
 
                 // The review that resolved the request is the last one, recorded in the same change.
-                ReviewEventKind.Approved or ReviewEventKind.Rejected => grant.Reviews.LastOrDefault()?.Reviewer,
+                ReviewEventKind.Approved or ReviewEventKind.Rejected => grant.Reviews.LastOrDefault()?.DisplayName,
                 _ => e.Reviewer,
             };
             var text = e.Kind switch
             {
                 ReviewEventKind.Requested => grant.Reason,
-                ReviewEventKind.Reviewed => grant.Reviews.LastOrDefault(r => r.Reviewer == e.Reviewer)?.Justification,
+                ReviewEventKind.Reviewed => grant.Reviews.LastOrDefault(r => r.Reviewer == e.ReviewerKey)?.Justification,
                 _ => null,
             };
             var record = new AccessEventRecord(
                 e.Name, e.Id, e.Connection, e.Requester, actor, decision, text, DurationText.Format(grant.Duration),
-                e.Kind == ReviewEventKind.Approved ? e.At + grant.Duration : null, e.At);
+                e.Kind == ReviewEventKind.Approved ? e.At + grant.Duration : null, e.At)
+            {
+                RequesterKey = e.RequesterKey,
+                ActorKey = actorKey,
+            };
             var payload = JsonSerializer.SerializeToUtf8Bytes(record, AccessJsonContext.Default.AccessEventRecord);
             var index = new AuditIndex { Subject = actor ?? e.Requester, Connection = e.Connection, Decision = decision };
             var result = await audit.AppendAsync(new AuditEntryDraft(e.Name, e.Id, e.At, index, payload, null, null), cancellationToken);

@@ -21,4 +21,11 @@ internal sealed record AccessEventRecord(
     string? Text,
     string Duration,
     DateTimeOffset? EndsAt,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>Gets the requester's principal key (issuer and subject, or a key's owner).</summary>
+    public string? RequesterKey { get; init; }
+
+    /// <summary>Gets the principal key of whoever caused the change.</summary>
+    public string? ActorKey { get; init; }
+}

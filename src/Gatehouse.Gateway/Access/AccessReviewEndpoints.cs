@@ -57,7 +57,7 @@ internal static class AccessReviewEndpoints
     {
         if (result.Value is { } grant)
         {
-            active.Forget(grant.Requester.Subject);
+            active.Forget(grant.Requester.Id);
             await audit.RecordAsync(grant, result.Events, CancellationToken.None);
         }
 

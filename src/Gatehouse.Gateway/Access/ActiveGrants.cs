@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Gatehouse.Gateway.Access;
 
 /// <summary>
-/// The connections a caller holds an active just-in-time grant to, read from the store and cached briefly per subject.
+/// The connections a caller holds an active just-in-time grant to, read from the store and cached briefly per principal key.
 /// </summary>
 /// <remarks>
 /// A cached entry keeps each grant's end, so a grant stops counting exactly when it ends, whatever the cache's age.
@@ -25,7 +25,7 @@ internal sealed class ActiveGrants(IGrantStore store, TimeProvider time, ILogger
 
     private readonly ConcurrentDictionary<string, (IReadOnlyList<ActiveGrant> Grants, DateTimeOffset ReadAt)> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>Gets the names of the connections <paramref name="subject"/> may use by grant now, sorted.</summary>
+    /// <summary>Gets the names of the connections the caller with principal key <paramref name="subject"/> may use by grant now, sorted.</summary>
     public async ValueTask<IReadOnlyList<string>> ForAsync(string subject, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

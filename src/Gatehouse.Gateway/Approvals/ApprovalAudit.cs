@@ -11,8 +11,12 @@ internal sealed class ApprovalAudit(IAuditTrail audit, IEnumerable<IApprovalEven
     /// <summary>Records that an approved request is released to the upstream; durable before it is forwarded.</summary>
     public async Task RecordReleaseAsync(ApprovalRequest request, string exchangeId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var reviewers = string.Join(",", request.Reviews.Where(r => r.Decision == ReviewDecision.Approve).Select(r => r.Reviewer));
-        var record = new ApprovalEventRecord("approval.released", request.Id, exchangeId, request.Connection, request.Requester.Subject, reviewers, "approve", at);
+        var reviewers = string.Join(",", request.Reviews.Where(r => r.Decision == ReviewDecision.Approve).Select(r => r.DisplayName));
+        var record = new ApprovalEventRecord("approval.released", request.Id, exchangeId, request.Connection, request.Requester.Subject, reviewers, "approve", at)
+        {
+            RequesterKey = request.Requester.Id,
+            ReviewerKey = string.Join(",", request.Reviews.Where(r => r.Decision == ReviewDecision.Approve).Select(r => r.Reviewer)),
+        };
         var payload = JsonSerializer.SerializeToUtf8Bytes(record, ApprovalJsonContext.Default.ApprovalEventRecord);
         var index = new AuditIndex { Subject = request.Requester.Subject, Connection = request.Connection, Decision = "approve" };
         await audit.AppendAsync(new AuditEntryDraft(record.Event, exchangeId, at, index, payload, null, null), cancellationToken);
@@ -23,7 +27,11 @@ internal sealed class ApprovalAudit(IAuditTrail audit, IEnumerable<IApprovalEven
         foreach (var e in events)
         {
             var payload = JsonSerializer.SerializeToUtf8Bytes(
-                new ApprovalEventRecord(e.Name, e.Id, e.ExchangeId, e.Connection, e.Requester, e.Reviewer, e.Decision?.ToString().ToLowerInvariant(), e.At),
+                new ApprovalEventRecord(e.Name, e.Id, e.ExchangeId, e.Connection, e.Requester, e.Reviewer, e.Decision?.ToString().ToLowerInvariant(), e.At)
+                {
+                    RequesterKey = e.RequesterKey,
+                    ReviewerKey = e.ReviewerKey,
+                },
                 ApprovalJsonContext.Default.ApprovalEventRecord);
             var index = new AuditIndex { Subject = e.Reviewer ?? e.Requester, Connection = e.Connection, Decision = e.Decision?.ToString().ToLowerInvariant() };
             await audit.AppendAsync(new AuditEntryDraft(e.Name, e.ExchangeId ?? e.Id, e.At, index, payload, null, null), cancellationToken);

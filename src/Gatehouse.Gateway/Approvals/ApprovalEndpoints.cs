@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Store;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Storage.Approvals;
@@ -11,6 +12,7 @@ namespace Gatehouse.Gateway.Approvals;
 /// The reviewers' API: <c>GET /api/approvals[?state=pending]</c>, <c>GET /api/approvals/{id}</c>,
 /// <c>POST /api/approvals/{id}/approve</c> and <c>/reject</c> with <c>{"justification": "..."}</c>. Callers are
 /// identified like any other (OIDC token or API key); who may review is the rule's reviewers, never the requester.
+/// One request read by a reviewer carries the held content (see <see cref="HeldContent"/>); the requester's copy does not.
 /// </summary>
 internal static class ApprovalEndpoints
 {
@@ -46,11 +48,13 @@ internal static class ApprovalEndpoints
             return;
         }
 
-        var visible = (await store.ListAsync(filter, context.RequestAborted)).Where(r => CanSee(r, caller)).Select(ApprovalView.Of).ToList();
+        var visible = (await store.ListAsync(filter, context.RequestAborted)).Where(r => CanSee(r, caller))
+            .Select(r => IsReviewer(r, caller) ? ApprovalView.Of(r) : ApprovalView.ForNonReviewer(r))
+            .ToList();
         await context.Response.WriteAsJsonAsync(visible, ApprovalJsonContext.Default.ListApprovalView, cancellationToken: context.RequestAborted);
     }
 
-    private static async Task GetAsync(HttpContext context, string id, IdentityResolver identity, IApprovalStore store)
+    private static async Task GetAsync(HttpContext context, string id, IdentityResolver identity, IApprovalStore store, IAuditStore audit)
     {
         if (await CallerAsync(context, identity) is not { } caller)
         {
@@ -64,7 +68,12 @@ internal static class ApprovalEndpoints
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(ApprovalView.Of(request), ApprovalJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
+        var view = IsReviewer(request, caller)
+            ? ApprovalView.Of(request) with { HeldContent = await HeldContent.ReadAsync(request, audit, context.RequestAborted) }
+            : ApprovalView.ForNonReviewer(request);
+
+        context.Response.Headers.CacheControl = "no-store";
+        await context.Response.WriteAsJsonAsync(view, ApprovalJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
     }
 
     private static async Task ReviewAsync(HttpContext context, string id, ReviewDecision decision, IdentityResolver identity, IApprovalStore store, ApprovalAudit audit)
@@ -102,6 +111,9 @@ internal static class ApprovalEndpoints
         await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ApprovalJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
     }
 
+    private static bool IsReviewer(ApprovalRequest request, Principal caller)
+        => request.Reviewers.Admits(caller) && !request.Requester.IsSamePerson(caller);
+
     private static bool CanSee(ApprovalRequest request, Principal caller)
         => request.Reviewers.Admits(caller) || request.Requester.IsSamePerson(caller);
 
@@ -115,7 +127,7 @@ internal static class ApprovalEndpoints
             return null;
         }
 
-        return new Principal { Subject = auth.Identity.Subject, Email = auth.Identity.Email, Groups = auth.Identity.Groups };
+        return auth.Identity.ToPrincipal();
     }
 
     private static Task Problem(HttpContext context, int status, string code, string detail)

@@ -20,15 +20,15 @@ internal sealed class ApprovalGate(IApprovalStore store, ApprovalAudit audit, Ti
     public async Task<ApprovalOutcome> HoldAsync(Exchange exchange, ApprovalRequirement requirement, string rule, CancellationToken cancellationToken)
     {
         var caller = exchange.Caller!;
-        var requester = new Principal { Subject = caller.Subject, Email = caller.Email, Groups = caller.Groups };
+        var requester = caller.ToPrincipal();
         var digest = Digest(exchange);
-        if (await store.FindValidApprovalAsync(digest, requester.Subject, cancellationToken) is { } granted)
+        if (await store.FindValidApprovalAsync(digest, requester.Id, cancellationToken) is { } granted)
         {
             return await ReleaseAsync(granted, exchange);
         }
 
         var pending = (await store.ListAsync(ReviewState.Pending, cancellationToken))
-            .FirstOrDefault(r => r.ContentDigest == digest && r.Requester.Subject == requester.Subject);
+            .FirstOrDefault(r => r.ContentDigest == digest && r.Requester.Id == requester.Id);
         if (pending is null)
         {
             var created = await store.CreateAsync(

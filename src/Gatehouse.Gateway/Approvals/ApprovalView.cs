@@ -21,6 +21,9 @@ internal sealed record ApprovalView(
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ExpiresAt)
 {
+    /// <summary>Gets what is held (masked, bounded), shown only to a reviewer of one request; null otherwise.</summary>
+    public string? HeldContent { get; init; }
+
     public static ApprovalView Of(ApprovalRequest r) => new(
         r.Id,
         StateName(r.State),
@@ -34,10 +37,21 @@ internal sealed record ApprovalView(
         r.Reviewers.ReviewerGroups,
         r.Reviewers.ReviewerUsers,
         r.Reviewers.ApprovalsNeeded,
-        [.. r.Reviews.Select(v => new ReviewView(v.Reviewer, v.Decision == ReviewDecision.Approve ? "approve" : "reject", v.Justification, v.At))],
+        [.. r.Reviews.Select(v => new ReviewView(v.DisplayName, v.Decision == ReviewDecision.Approve ? "approve" : "reject", v.Justification, v.At))],
         r.CreatedAt,
         r.ResolvedAt,
         r.ExpiresAt);
+
+    /// <summary>
+    /// Returns the view as a caller who is not a reviewer of <paramref name="request"/> sees it: for a held response,
+    /// without the justification, which the policy wrote from the held tool calls (their paths and names).
+    /// </summary>
+    public static ApprovalView ForNonReviewer(ApprovalRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var view = Of(request);
+        return request.Hold == HeldPart.Response ? view with { Justification = "" } : view;
+    }
 
     public static string StateName(ReviewState state) => state switch
     {

@@ -4,5 +4,5 @@ namespace Gatehouse.Gateway.Approvals;
 internal sealed record ReviewView(string Reviewer, string Decision, string? Justification, DateTimeOffset At)
 {
     public static ReviewView Of(Gatehouse.Storage.Approvals.Review review) => new(
-        review.Reviewer, review.Decision == Gatehouse.Storage.Approvals.ReviewDecision.Approve ? "approve" : "reject", review.Justification, review.At);
+        review.DisplayName, review.Decision == Gatehouse.Storage.Approvals.ReviewDecision.Approve ? "approve" : "reject", review.Justification, review.At);
 }

@@ -16,7 +16,8 @@ namespace Gatehouse.Gateway.AuditApi;
 /// <remarks>
 /// Callers are identified like any other (OIDC token or API key). Admins and auditors read every exchange; anyone else
 /// reads only the exchanges they made, a restriction added to the store query itself. Another person's exchange is
-/// reported as not found, exactly like one that does not exist, so the API never confirms that it exists.
+/// reported as not found, exactly like one that does not exist, so the API never confirms that it exists. A requester
+/// reading their own exchange does not get back what a response hold kept from them (see <see cref="HeldPartFilter"/>).
 /// </remarks>
 internal static class AuditEndpoints
 {
@@ -70,7 +71,7 @@ internal static class AuditEndpoints
                 return;
             }
 
-            query = query with { Requester = caller.Subject };
+            query = query with { Requester = caller.PrincipalNames };
         }
 
         var page = await store.SearchAsync(query, context.RequestAborted);
@@ -87,7 +88,8 @@ internal static class AuditEndpoints
         }
 
         var record = await store.GetExchangeAsync(id, context.RequestAborted);
-        if (record is null || (!AuditReach.ReadsEveryone(caller, config.Roles) && record.Intent.Identity.Subject != caller.Subject))
+        var everyone = AuditReach.ReadsEveryone(caller, config.Roles);
+        if (record is null || (!everyone && !AuditReach.IsOwn(caller, record.Intent.Identity)))
         {
             await Problem(context, StatusCodes.Status404NotFound, "exchange_not_found", $"There is no exchange '{id}' that you may read.");
             return;
@@ -96,9 +98,13 @@ internal static class AuditEndpoints
         var entries = store is IExchangeEntryReader reader ? await reader.ReadExchangeEntriesAsync(id, context.RequestAborted) : [];
         var events = entries.Where(e => e.Kind is not (AuditEntryKinds.Intent or AuditEntryKinds.Outcome or AuditEntryKinds.Interrupted))
             .Select(AuditEventView.Of)
+            .Select(e => everyone ? e : HeldPartFilter.Withhold(e))
             .ToList();
+        var view = everyone || !HeldPartFilter.WasWithheld(record.Outcome)
+            ? AuditExchangeView.Of(record, events)
+            : AuditExchangeView.Of(HeldPartFilter.Withhold(record), events) with { Withheld = HeldPartFilter.Notice };
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsJsonAsync(AuditExchangeView.Of(record, events), AuditApiJsonContext.Default.AuditExchangeView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(view, AuditApiJsonContext.Default.AuditExchangeView, cancellationToken: context.RequestAborted);
     }
 
     private static async Task<GatehouseIdentity?> CallerAsync(HttpContext context, IdentityResolver identity)

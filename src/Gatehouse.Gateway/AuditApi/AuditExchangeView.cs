@@ -15,6 +15,9 @@ internal sealed record AuditExchangeView(
     ExchangeOutcome? Outcome,
     IReadOnlyList<AuditEventView> Events)
 {
+    /// <summary>Gets why part of the exchange is left out for this reader; null when nothing is.</summary>
+    public string? Withheld { get; init; }
+
     public static AuditExchangeView Of(ExchangeRecord r, IReadOnlyList<AuditEventView> events)
         => new(r.ExchangeId, AuditSummaryView.StateOf(r), r.IntentSequence, r.OutcomeSequence, r.Intent, r.Outcome, events);
 }

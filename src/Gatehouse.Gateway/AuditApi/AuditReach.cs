@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity;
 
@@ -8,11 +9,17 @@ internal static class AuditReach
 {
     /// <summary>Returns whether <paramref name="caller"/> holds a role that reads the whole audit trail.</summary>
     public static bool ReadsEveryone(GatehouseIdentity caller, RolesConfig roles)
-        => roles.Admin.Admits(caller.Subject, caller.Email, caller.Groups)
-            || roles.Auditor.Admits(caller.Subject, caller.Email, caller.Groups);
+        => roles.Admin.Admits(caller.Subject, caller.PrincipalKey, caller.VerifiedEmail, caller.Groups)
+            || roles.Auditor.Admits(caller.Subject, caller.PrincipalKey, caller.VerifiedEmail, caller.Groups);
+
+    /// <summary>Returns whether the exchange made by <paramref name="maker"/> is the caller's own: a shared principal name.</summary>
+    /// <remarks>Records written before principal names were kept belong to no one but the reading roles.</remarks>
+    public static bool IsOwn(GatehouseIdentity caller, AuditIdentity maker)
+        => maker.Principals is { } names && caller.PrincipalNames.Any(n => names.Contains(n, StringComparer.Ordinal));
 
     /// <summary>Returns whether a <c>user</c> filter names the caller (by subject or e-mail).</summary>
     public static bool IsSelf(GatehouseIdentity caller, string user)
         => string.Equals(user, caller.Subject, StringComparison.Ordinal)
-            || (caller.Email is not null && string.Equals(user, caller.Email, StringComparison.OrdinalIgnoreCase));
+            || string.Equals(user, caller.PrincipalKey, StringComparison.Ordinal)
+            || (caller.VerifiedEmail is not null && string.Equals(user, caller.VerifiedEmail, StringComparison.OrdinalIgnoreCase));
 }

@@ -15,6 +15,16 @@ public sealed record OidcIssuerConfig
     /// <summary>Gets a value indicating whether an <c>http://</c> issuer is allowed; the default is false.</summary>
     public bool AllowHttp { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether this issuer's <c>email</c> claim is trusted without <c>email_verified: true</c>;
+    /// the default is false.
+    /// </summary>
+    /// <remarks>
+    /// An e-mail address matters wherever roles, reviewers or policy rules name people by address. Set this only for
+    /// an IdP whose users cannot choose their own address (a corporate directory that does not send the claim).
+    /// </remarks>
+    public bool TrustEmail { get; init; }
+
     /// <summary>Gets the claim holding groups: a name or a dotted path such as <c>realm_access.roles</c>.</summary>
     public string GroupsClaim { get; init; } = "groups";
 

@@ -6,8 +6,17 @@ public sealed record RoleMembers
     /// <summary>Gets the groups whose members hold the role; the default is none.</summary>
     public IReadOnlyList<string> Groups { get; init; } = [];
 
-    /// <summary>Gets the users who hold the role, each a subject or an e-mail address; the default is none.</summary>
+    /// <summary>
+    /// Gets the users who hold the role, each a principal key (<c>{issuer}#{sub}</c>), a subject or an e-mail address;
+    /// the default is none.
+    /// </summary>
+    /// <remarks>A bare subject matches that subject from any trusted issuer; name the issuer when several are trusted.</remarks>
     public IReadOnlyList<string> Users { get; init; } = [];
+
+    /// <summary>Returns whether a caller with this subject, principal key, verified e-mail and groups holds the role.</summary>
+    /// <remarks>Pass only an e-mail the issuer verified: an unverified address would let a caller name themselves.</remarks>
+    public bool Admits(string subject, string? principalKey, string? verifiedEmail, IReadOnlyList<string> groups)
+        => (principalKey is not null && Users.Contains(principalKey, StringComparer.Ordinal)) || Admits(subject, verifiedEmail, groups);
 
     /// <summary>Returns whether a caller with this subject, e-mail and groups holds the role.</summary>
     /// <remarks>Subjects and groups compare exactly (IdPs treat them as opaque); e-mail addresses ignore case.</remarks>

@@ -16,7 +16,7 @@ internal static class PolicyContexts
             Identity = new PolicyIdentity
             {
                 Subject = caller.Subject,
-                Email = caller.Email ?? "",
+                Email = caller.VerifiedEmail ?? "",
                 Groups = caller.Groups,
                 Issuer = caller.Issuer ?? "",
                 KeyName = caller.KeyName ?? "",

@@ -168,7 +168,7 @@ internal sealed class ExchangeHandler
         exchange.Query = _requestMasking.MaskQuery(exchange, connection.Config.Masking.Request, context.Request.QueryString.Value);
 
         // Grants are read before the synchronous policy evaluation, which sees them as `grants`.
-        exchange.Grants = await _grants.ForAsync(auth.Identity.Subject, aborted);
+        exchange.Grants = await _grants.ForAsync(auth.Identity.PrincipalKey, aborted);
         if (!connection.Allows(auth.Identity.Groups) && !exchange.Grants.Contains(connection.Name, StringComparer.Ordinal))
         {
             return await RefuseAsync(context, exchange, StatusCodes.Status403Forbidden, "connection_forbidden", "Access denied",

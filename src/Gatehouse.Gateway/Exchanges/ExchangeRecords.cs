@@ -15,7 +15,10 @@ internal static class ExchangeRecords
         {
             ExchangeId = exchange.Id,
             StartedAt = exchange.StartedAt,
-            Identity = new AuditIdentity(caller.Subject, caller.Email, caller.Groups, caller.Issuer, caller.KeyId, caller.Method),
+            Identity = new AuditIdentity(caller.Subject, caller.Email, caller.Groups, caller.Issuer, caller.KeyId, caller.Method)
+            {
+                Principals = caller.PrincipalNames,
+            },
             ClientAddress = exchange.ClientAddress,
             UserAgent = exchange.UserAgent,
             Connection = exchange.Connection?.Name ?? "",
@@ -42,7 +45,7 @@ internal static class ExchangeRecords
         UpstreamMs = exchange.UpstreamElapsed?.TotalMilliseconds,
         Model = response?.Model,
         Response = response is null || exchange.AuditMetadataOnly ? null : Cap(response.Text, audit.TextCapChars),
-        ToolCalls = response is null ? [] : [.. response.ToolCalls.Select(t => new AuditToolCall(t.Id, t.Name, exchange.AuditMetadataOnly ? "" : Cap(t.Arguments, audit.TextCapChars) ?? ""))],
+        ToolCalls = response is null ? [] : ToolCalls(exchange, response.ToolCalls, audit),
         InputTokens = response?.Usage?.InputTokens,
         OutputTokens = response?.Usage?.OutputTokens,
         FinishReason = response?.FinishReason,
@@ -80,6 +83,10 @@ internal static class ExchangeRecords
 
         return body.IsEmpty ? null : OpaqueText.Describe(body[..Math.Min(body.Length, audit.BodyCapBytes)]);
     }
+
+    /// <summary>The tool calls as the audit keeps them: masked like the rest of the response, each capped.</summary>
+    public static IReadOnlyList<AuditToolCall> ToolCalls(Exchange exchange, IEnumerable<ToolCall> calls, AuditConfig audit)
+        => [.. calls.Select(t => new AuditToolCall(t.Id, t.Name, exchange.AuditMetadataOnly ? "" : Cap(t.Arguments, audit.TextCapChars) ?? ""))];
 
     private static string? Cap(string? text, int max)
         => text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "\n[truncated]");

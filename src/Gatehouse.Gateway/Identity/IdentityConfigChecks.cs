@@ -29,6 +29,12 @@ internal static class IdentityConfigChecks
             var at = string.Create(CultureInfo.InvariantCulture, $"{path}.oidc[{index}]");
             var issuer = config.Oidc[index];
             CheckUrl(errors, $"{at}.issuer", issuer.Issuer, issuer.AllowHttp);
+            if (issuer.Issuer.Contains('#', StringComparison.Ordinal))
+            {
+                // OpenID Connect Discovery 1.0, section 3: an issuer has no fragment. The principal key relies on it.
+                errors.Add($"{at}.issuer: '{issuer.Issuer}' has a fragment (#); an issuer URL has none");
+            }
+
             if (issuer.MetadataAddress is not null)
             {
                 CheckUrl(errors, $"{at}.metadataAddress", issuer.MetadataAddress, issuer.AllowHttp);

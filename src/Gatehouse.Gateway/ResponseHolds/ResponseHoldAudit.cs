@@ -19,7 +19,10 @@ internal sealed class ResponseHoldAudit(IAuditTrail audit, TimeProvider time)
         var caller = exchange.Caller!;
         var connection = exchange.Connection?.Name ?? "";
         var record = new ResponseHoldEventRecord(
-            kind, exchange.Id, approvalId, connection, caller.Subject, facts.Rules, facts.ToolCalls, facts.Digest, outcome, time.GetUtcNow());
+            kind, exchange.Id, approvalId, connection, caller.Subject, facts.Rules, facts.ToolCalls, facts.Digest, outcome, time.GetUtcNow())
+        {
+            Held = kind == Held && facts.Held.Count > 0 ? facts.Held : null,
+        };
         var payload = JsonSerializer.SerializeToUtf8Bytes(record, ResponseHoldJsonContext.Default.ResponseHoldEventRecord);
         var index = new AuditIndex { Subject = caller.Subject, Email = caller.Email, Connection = connection, Decision = outcome ?? "held" };
         var written = await audit.AppendAsync(new AuditEntryDraft(kind, exchange.Id, record.At, index, payload, null, null), cancellationToken);

@@ -21,4 +21,14 @@ internal sealed record ResponseHoldEventRecord(
     IReadOnlyList<string> ToolCalls,
     string? ContentDigest,
     string? Outcome,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>
+    /// Gets the held tool calls with their masked arguments, on <c>response.held</c>: what the reviewers are shown.
+    /// The audit API withholds it from the requester, who never received it.
+    /// </summary>
+    public IReadOnlyList<Gatehouse.Audit.Records.AuditToolCall>? Held { get; init; }
+
+    /// <summary>The property <see cref="Held"/> is written under.</summary>
+    public const string HeldProperty = "held";
+}

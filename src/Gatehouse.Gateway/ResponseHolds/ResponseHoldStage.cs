@@ -68,7 +68,10 @@ internal sealed class ResponseHoldStage(
 
         try
         {
-            var facts = new HoldFacts([], [.. summary.ToolCalls.Select(c => c.Name)], null);
+            var facts = new HoldFacts([], [.. summary.ToolCalls.Select(c => c.Name)], null)
+            {
+                Held = Exchanges.ExchangeRecords.ToolCalls(exchange, summary.ToolCalls, config.Audit),
+            };
             var unreadable = held.Buffer.Error ?? summary.Error ?? (summary.UnknownEvents > 0 ? "it has events of a shape the gateway does not know" : null);
             if (unreadable is { } reason)
             {

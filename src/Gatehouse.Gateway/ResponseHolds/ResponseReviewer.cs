@@ -20,8 +20,8 @@ internal sealed class ResponseReviewer(IApprovalStore store, ApprovalAudit audit
         Exchange exchange, HeldResponse held, PolicyRule rule, HoldFacts facts, string justification, CancellationToken cancellationToken)
     {
         var caller = exchange.Caller!;
-        var requester = new Principal { Subject = caller.Subject, Email = caller.Email, Groups = caller.Groups };
-        if (await store.FindValidApprovalAsync(facts.Digest!, requester.Subject, cancellationToken) is { } granted)
+        var requester = caller.ToPrincipal();
+        if (await store.FindValidApprovalAsync(facts.Digest!, requester.Id, cancellationToken) is { } granted)
         {
             return granted;
         }

@@ -51,7 +51,7 @@ internal sealed class ApprovalWebhooks(WebhookDispatcher dispatcher, IApprovalSt
             Rule = request?.RuleName,
             Justification = request?.Justification,
             ContentDigest = request?.ContentDigest,
-            Reviewer = deciding?.Reviewer,
+            Reviewer = deciding?.DisplayName,
             ReviewJustification = deciding?.Justification,
         };
     }

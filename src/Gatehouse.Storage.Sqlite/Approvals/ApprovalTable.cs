@@ -8,6 +8,8 @@ internal sealed class ApprovalTable : IReviewTable<ApprovalRequest>
 {
     public static readonly ApprovalTable Instance = new();
 
+    public string Name => Integrity.RowSeals.Approvals;
+
     private const string Columns = """
         id, exchange_id, digest, requester_json, connection, rule, reviewers_json, timeout_ticks, expiry_ticks, hold,
         justification, created_ticks, state, resolved_ticks, version
@@ -37,7 +39,7 @@ internal sealed class ApprovalTable : IReviewTable<ApprovalRequest>
         p.AddWithValue("@exchange", item.ExchangeId);
         p.AddWithValue("@digest", item.ContentDigest.ToLowerInvariant());
         p.AddWithValue("@requester_json", ReviewColumns.PrincipalJson(item.Requester));
-        p.AddWithValue("@requester", item.Requester.Subject);
+        p.AddWithValue("@requester", item.Requester.Id);
         p.AddWithValue("@connection", item.Connection);
         p.AddWithValue("@rule", item.RuleName);
         p.AddWithValue("@reviewers", ReviewColumns.PolicyJson(item.Reviewers));

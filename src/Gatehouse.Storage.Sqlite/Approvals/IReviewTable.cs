@@ -7,6 +7,9 @@ namespace Gatehouse.Storage.Sqlite.Approvals;
 internal interface IReviewTable<T>
     where T : class, IReviewable
 {
+    /// <summary>Gets the table's name, as its rows are sealed under (see <c>RowSeals</c>).</summary>
+    string Name { get; }
+
     /// <summary>Reads the rows matching <paramref name="where"/> (SQL after WHERE), with their reviews.</summary>
     Task<List<T>> SelectAsync(
         SqliteConnection connection,

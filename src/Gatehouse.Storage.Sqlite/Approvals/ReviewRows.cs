@@ -43,7 +43,7 @@ internal static class ReviewRows
         }
 
         using var command = ReviewColumns.Command(connection, transaction, """
-            SELECT request_id, reviewer, decision, justification, at_ticks FROM reviews
+            SELECT request_id, reviewer, decision, justification, at_ticks, reviewer_name, reviewer_email FROM reviews
             WHERE request_id IN (SELECT value FROM json_each(@ids)) ORDER BY at_ticks, reviewer
             """);
         command.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(ids.ToArray(), Keys.GroupsJsonContext.Default.StringArray));
@@ -51,7 +51,11 @@ internal static class ReviewRows
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var decision = reader.GetString(2) == "approve" ? ReviewDecision.Approve : ReviewDecision.Reject;
-            var review = new Review(reader.GetString(1), decision, reader.GetString(3), ReviewColumns.Time(reader, 4));
+            var review = new Review(reader.GetString(1), decision, reader.GetString(3), ReviewColumns.Time(reader, 4))
+            {
+                ReviewerName = reader.IsDBNull(5) ? null : reader.GetString(5),
+                ReviewerEmail = reader.IsDBNull(6) ? null : reader.GetString(6),
+            };
             var id = reader.GetString(0);
             if (!reviews.TryGetValue(id, out var list))
             {
@@ -71,14 +75,16 @@ internal static class ReviewRows
         for (var i = known; i < after.Count; i++)
         {
             using var command = ReviewColumns.Command(connection, transaction, """
-                INSERT INTO reviews (request_id, reviewer, decision, justification, at_ticks)
-                VALUES (@id, @reviewer, @decision, @justification, @at)
+                INSERT INTO reviews (request_id, reviewer, decision, justification, at_ticks, reviewer_name, reviewer_email)
+                VALUES (@id, @reviewer, @decision, @justification, @at, @name, @email)
                 """);
             command.Parameters.AddWithValue("@id", id);
             command.Parameters.AddWithValue("@reviewer", after[i].Reviewer);
             command.Parameters.AddWithValue("@decision", after[i].Decision == ReviewDecision.Approve ? "approve" : "reject");
             command.Parameters.AddWithValue("@justification", after[i].Justification);
             command.Parameters.AddWithValue("@at", after[i].At.UtcTicks);
+            command.Parameters.AddWithValue("@name", (object?)after[i].ReviewerName ?? DBNull.Value);
+            command.Parameters.AddWithValue("@email", (object?)after[i].ReviewerEmail ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

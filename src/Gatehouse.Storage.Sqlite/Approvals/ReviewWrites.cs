@@ -1,5 +1,6 @@
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Sqlite.Database;
+using Gatehouse.Storage.Sqlite.Integrity;
 using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Approvals;
@@ -9,7 +10,8 @@ namespace Gatehouse.Storage.Sqlite.Approvals;
 /// BEGIN IMMEDIATE takes the file's write lock before the read, so a reviewer going through another process waits
 /// for this one and then reads its result: no review is lost and only one of them resolves the request. The
 /// conditional UPDATE on the version is the same guard a server database without that lock relies on; here a
-/// mismatch would mean the lock failed, a broken invariant, so it throws.
+/// mismatch would mean the lock failed, a broken invariant, so it throws. Every write seals the row it changed into
+/// the audit chain in the same transaction (see <see cref="RowSeals"/>).
 /// </remarks>
 internal static class ReviewWrites
 {
@@ -20,6 +22,7 @@ internal static class ReviewWrites
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
                 await table.InsertAsync(connection, transaction, item, ct).ConfigureAwait(false);
+                await RowSeals.AppendAsync(connection, transaction, table.Name, item.Id, item.CreatedAt, ct).ConfigureAwait(false);
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return true;
             },
@@ -104,5 +107,6 @@ internal static class ReviewWrites
         }
 
         await ReviewRows.InsertNewAsync(connection, transaction, before.Id, result.Value!.Reviews, before.Reviews.Count, cancellationToken).ConfigureAwait(false);
+        await RowSeals.AppendAsync(connection, transaction, table.Name, before.Id, result.Events[^1].At, cancellationToken).ConfigureAwait(false);
     }
 }

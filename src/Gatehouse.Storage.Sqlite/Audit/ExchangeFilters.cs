@@ -17,7 +17,13 @@ internal static class ExchangeFilters
     {
         var parameters = command.Parameters;
         Equal(sql, parameters, "(i.subject = @user OR i.email = @user)", "@user", query.User);
-        Equal(sql, parameters, "i.subject = @requester", "@requester", query.Requester);
+        if (query.Requester is { } requester)
+        {
+            // An empty list matches nothing: a caller with no principal name has no exchange of their own.
+            sql.Append(" AND i.seq IN (SELECT seq FROM audit_tags WHERE tag IN (SELECT 'principal:' || value FROM json_each(@requester)))");
+            parameters.AddWithValue("@requester", System.Text.Json.JsonSerializer.Serialize([.. requester], Keys.GroupsJsonContext.Default.StringArray));
+        }
+
         Equal(sql, parameters, "i.connection = @connection", "@connection", query.Connection);
         Equal(sql, parameters, "(i.model = @model OR o.model = @model)", "@model", query.Model);
         Tag(sql, parameters, "@group", "group:", query.Group);

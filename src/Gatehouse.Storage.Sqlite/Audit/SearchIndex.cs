@@ -32,6 +32,9 @@ internal static class SearchIndex
         SELECT 'group:' || g.value, e.seq FROM audit_entries e, json_each(CAST(e.payload AS TEXT), '$.identity.groups') g
         WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Intent}'
         UNION ALL
+        SELECT 'principal:' || p.value, e.seq FROM audit_entries e, json_each(CAST(e.payload AS TEXT), '$.identity.principals') p
+        WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Intent}'
+        UNION ALL
         SELECT 'rule:' || r.value, e.seq FROM audit_entries e, json_each(CAST(e.payload AS TEXT), '$.rules') r
         WHERE e.seq BETWEEN @first AND @last AND e.kind = '{AuditEntryKinds.Intent}'
         UNION ALL

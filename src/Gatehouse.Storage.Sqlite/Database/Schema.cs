@@ -1,6 +1,8 @@
 using Gatehouse.Storage.Sqlite.Approvals;
 using Gatehouse.Storage.Sqlite.Audit;
 using Gatehouse.Storage.Sqlite.Export;
+using Gatehouse.Storage.Sqlite.Identity;
+using Gatehouse.Storage.Sqlite.Integrity;
 using Gatehouse.Storage.Sqlite.Retention;
 using Microsoft.Data.Sqlite;
 
@@ -15,7 +17,7 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -75,6 +77,7 @@ internal static class Schema
         (SearchSchema.Version, SearchSchema.Sql),
         (ExportCursorSchema.Version, ExportCursorSchema.Sql),
         (RetentionSchema.Version, RetentionSchema.Sql),
+        (PrincipalSchema.Version, ""),
     ];
 
     public static void Apply(SqliteConnection connection)
@@ -106,6 +109,11 @@ internal static class Schema
             {
                 command.CommandText = sql + $"\nUPDATE schema_version SET version = {stepVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
                 command.ExecuteNonQuery();
+                if (stepVersion == PrincipalSchema.Version)
+                {
+                    PrincipalSchema.Apply(connection, transaction);
+                    RowAdoption.SealExisting(connection, transaction, TimeProvider.System.GetUtcNow());
+                }
             }
         }
 

@@ -10,6 +10,8 @@ internal sealed class GrantTable : IReviewTable<AccessGrant>
 {
     public static readonly GrantTable Instance = new();
 
+    public string Name => Integrity.RowSeals.Grants;
+
     private const string Columns = """
         id, requester_json, connection, duration_ticks, reason, reviewers_json, timeout_ticks, created_ticks, state,
         resolved_ticks, revoked_ticks, revoked_by, version
@@ -37,7 +39,7 @@ internal sealed class GrantTable : IReviewTable<AccessGrant>
             """);
         var p = command.Parameters;
         p.AddWithValue("@requester_json", ReviewColumns.PrincipalJson(item.Requester));
-        p.AddWithValue("@requester", item.Requester.Subject);
+        p.AddWithValue("@requester", item.Requester.Id);
         p.AddWithValue("@connection", item.Connection);
         p.AddWithValue("@duration", item.Duration.Ticks);
         p.AddWithValue("@reason", item.Reason);

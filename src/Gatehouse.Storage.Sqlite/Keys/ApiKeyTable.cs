@@ -1,21 +1,24 @@
 using System.Text.Json;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Sqlite.Audit;
+using Gatehouse.Storage.Sqlite.Integrity;
 using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Keys;
 
-/// <summary>The <c>api_keys</c> table: key metadata and secret hashes.</summary>
+/// <summary>The <c>api_keys</c> table: key metadata and secret hashes; each change appends its sealed audit entry.</summary>
 internal static class ApiKeyTable
 {
     private const int ConstraintViolation = 19;
 
-    private const string Columns = "id, name, groups, secret_hash, created_ticks, expires_ticks, revoked_ticks";
+    private const string Columns = "id, name, groups, secret_hash, created_ticks, expires_ticks, revoked_ticks, owner";
 
     public static async Task<bool> CreateAsync(SqliteConnection connection, ApiKeyRecord key, CancellationToken cancellationToken)
     {
+        using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO api_keys ({Columns}) VALUES (@id, @name, @groups, @hash, @created, @expires, @revoked)";
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO api_keys ({Columns}) VALUES (@id, @name, @groups, @hash, @created, @expires, @revoked, @owner)";
         command.Parameters.AddWithValue("@id", key.Id);
         command.Parameters.AddWithValue("@name", key.Name);
         command.Parameters.AddWithValue("@groups", JsonSerializer.Serialize([.. key.Groups], GroupsJsonContext.Default.StringArray));
@@ -23,15 +26,35 @@ internal static class ApiKeyTable
         command.Parameters.AddWithValue("@created", key.CreatedAt.UtcTicks);
         command.Parameters.AddWithValue("@expires", (object?)key.ExpiresAt?.UtcTicks ?? DBNull.Value);
         command.Parameters.AddWithValue("@revoked", (object?)key.RevokedAt?.UtcTicks ?? DBNull.Value);
+        command.Parameters.AddWithValue("@owner", (object?)key.Owner ?? DBNull.Value);
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return true;
         }
         catch (SqliteException error) when (error.SqliteErrorCode == ConstraintViolation)
         {
             return false;
         }
+
+        var entry = RowSeals.Seal(connection, transaction, RowSeals.KeyCreated, RowSeals.ApiKeys, key.Id, key.CreatedAt, json =>
+        {
+            json.WriteString("name", key.Name);
+            json.WriteString("owner", key.Owner);
+            json.WriteStartArray("groups");
+            foreach (var group in key.Groups)
+            {
+                json.WriteStringValue(group);
+            }
+
+            json.WriteEndArray();
+            if (key.ExpiresAt is { } expires)
+            {
+                json.WriteString("expiresAt", expires);
+            }
+        }, key.Owner);
+        await AuditAppender.AppendInAsync(connection, transaction, [entry], cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public static async Task<ApiKeyRecord?> FindAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
@@ -52,14 +75,35 @@ internal static class ApiKeyTable
 
     public static async Task<bool> RevokeAsync(SqliteConnection connection, string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken)
     {
+        using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             UPDATE api_keys SET revoked_ticks = @revoked
             WHERE (id = @key OR name = @key) AND revoked_ticks IS NULL
+            RETURNING id, name
             """;
         command.Parameters.AddWithValue("@revoked", revokedAt.UtcTicks);
         command.Parameters.AddWithValue("@key", idOrName);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        var revoked = new List<(string Id, string Name)>();
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                revoked.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        if (revoked.Count == 0)
+        {
+            return false;
+        }
+
+        var entries = revoked.ConvertAll(k => RowSeals.Seal(
+            connection, transaction, RowSeals.KeyRevoked, RowSeals.ApiKeys, k.Id, revokedAt, json => json.WriteString("name", k.Name)));
+        await AuditAppender.AppendInAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private static async Task<List<ApiKeyRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
@@ -77,6 +121,7 @@ internal static class ApiKeyTable
                 CreatedAt = EntryRows.FromTicks(reader.GetInt64(4)),
                 ExpiresAt = reader.IsDBNull(5) ? null : EntryRows.FromTicks(reader.GetInt64(5)),
                 RevokedAt = reader.IsDBNull(6) ? null : EntryRows.FromTicks(reader.GetInt64(6)),
+                Owner = reader.IsDBNull(7) ? null : reader.GetString(7),
             });
         }
 

@@ -4,7 +4,7 @@ namespace Gatehouse.Storage.Approvals;
 
 /// <summary>A held exchange waiting for, or resolved by, reviewers.</summary>
 /// <remarks>
-/// An approval is bound to the digest of the exact held content and to the requester's subject: a changed body, or
+/// An approval is bound to the digest of the exact held content and to the requester's principal key: a changed body, or
 /// the same body from someone else, needs its own approval. <see cref="Version"/> grows with every stored change and
 /// guards the conditional update that keeps concurrent reviews from overwriting each other.
 /// </remarks>
@@ -88,11 +88,11 @@ public sealed record ApprovalRequest : IReviewable
         };
     }
 
-    /// <summary>Gets whether this approval lets <paramref name="requester"/> send content with <paramref name="digest"/> at <paramref name="now"/>.</summary>
+    /// <summary>Gets whether this approval lets <paramref name="requester"/> (a principal key) send content with <paramref name="digest"/> at <paramref name="now"/>.</summary>
     public bool IsValidFor(string digest, string requester, DateTimeOffset now) =>
         State == ReviewState.Approved
         && string.Equals(ContentDigest, digest, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(Requester.Subject, requester, StringComparison.Ordinal)
+        && string.Equals(Requester.Id, requester, StringComparison.Ordinal)
         && now < ExpiresAt;
 
     /// <summary>Gets this request as seen at <paramref name="now"/>: timed out when pending past its timeout.</summary>

@@ -21,7 +21,7 @@ public interface IApprovalStore
     Task<ReviewResult<ApprovalRequest>> ReviewAsync(
         string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken);
 
-    /// <summary>Finds an unexpired approval of content with <paramref name="digest"/> sent by <paramref name="requester"/> (a subject).</summary>
+    /// <summary>Finds an unexpired approval of content with <paramref name="digest"/> sent by <paramref name="requester"/> (a principal key, <see cref="Principal.Id"/>).</summary>
     Task<ApprovalRequest?> FindValidApprovalAsync(string digest, string requester, CancellationToken cancellationToken);
 
     /// <summary>Stores the timeout of every pending request past its timeout; returns their events.</summary>

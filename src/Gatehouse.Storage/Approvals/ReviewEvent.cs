@@ -22,8 +22,14 @@ public sealed record ReviewEvent
     /// <summary>Gets the requester's subject.</summary>
     public required string Requester { get; init; }
 
+    /// <summary>Gets the requester's principal key (see <see cref="Principal.Id"/>).</summary>
+    public string? RequesterKey { get; init; }
+
     /// <summary>Gets the reviewer's (or revoker's) subject, when a person caused the change.</summary>
     public string? Reviewer { get; init; }
+
+    /// <summary>Gets the reviewer's (or revoker's) principal key, when a person caused the change.</summary>
+    public string? ReviewerKey { get; init; }
 
     /// <summary>Gets the reviewer's decision, for <see cref="ReviewEventKind.Reviewed"/>.</summary>
     public ReviewDecision? Decision { get; init; }

@@ -7,7 +7,7 @@ public sealed record ReviewPolicy
     /// <summary>Gets the groups whose members may review.</summary>
     public IReadOnlyList<string> ReviewerGroups { get; init; } = [];
 
-    /// <summary>Gets the users (subject or email) who may review.</summary>
+    /// <summary>Gets the users who may review: a principal key (<c>{issuer}#{sub}</c>), a subject, or a verified e-mail.</summary>
     public IReadOnlyList<string> ReviewerUsers { get; init; } = [];
 
     /// <summary>Gets the number of approvals that approve; defaults to 1.</summary>
@@ -21,6 +21,7 @@ public sealed record ReviewPolicy
     {
         ArgumentNullException.ThrowIfNull(reviewer);
         return ReviewerUsers.Any(u => string.Equals(u, reviewer.Subject, StringComparison.Ordinal)
+                || string.Equals(u, reviewer.Key, StringComparison.Ordinal)
                 || (reviewer.Email is not null && string.Equals(u, reviewer.Email, StringComparison.OrdinalIgnoreCase)))
             || ReviewerGroups.Any(g => reviewer.Groups.Contains(g, StringComparer.Ordinal));
     }

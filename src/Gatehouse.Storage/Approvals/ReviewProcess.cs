@@ -49,14 +49,19 @@ public static class ReviewProcess
             return Refuse(item, ReviewError.NotAReviewer);
         }
 
-        if (item.Reviews.Any(r => string.Equals(r.Reviewer, reviewer.Subject, StringComparison.Ordinal)))
+        if (item.Reviews.Any(r => r.IsBy(reviewer)))
         {
             return Refuse(item, ReviewError.AlreadyReviewed);
         }
 
-        Review[] reviews = [.. item.Reviews, new Review(reviewer.Subject, decision, justification ?? string.Empty, now)];
+        var review = new Review(reviewer.Id, decision, justification ?? string.Empty, now)
+        {
+            ReviewerName = reviewer.Subject,
+            ReviewerEmail = reviewer.Email,
+        };
+        Review[] reviews = [.. item.Reviews, review];
         var state = Resolve(item.Reviewers, reviews);
-        var reviewed = Event(item, ReviewEventKind.Reviewed, now) with { Reviewer = reviewer.Subject, Decision = decision };
+        var reviewed = Event(item, ReviewEventKind.Reviewed, now) with { Reviewer = reviewer.Subject, ReviewerKey = reviewer.Id, Decision = decision };
         ReviewEvent[] events = state == ReviewState.Pending
             ? [reviewed]
             : [reviewed, Event(item, state == ReviewState.Approved ? ReviewEventKind.Approved : ReviewEventKind.Rejected, now)];
@@ -89,6 +94,7 @@ public static class ReviewProcess
             ExchangeId = item.ExchangeId,
             Connection = item.Connection,
             Requester = item.Requester.Subject,
+            RequesterKey = item.Requester.Id,
             At = at,
         };
     }

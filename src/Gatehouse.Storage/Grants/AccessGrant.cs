@@ -106,7 +106,7 @@ public sealed record AccessGrant : IReviewable
         }
 
         var revoked = this with { RevokedAt = now, RevokedBy = revoker.Subject, Version = Version + 1 };
-        var revokedEvent = ReviewProcess.Event(this, ReviewEventKind.Revoked, now) with { Reviewer = revoker.Subject };
+        var revokedEvent = ReviewProcess.Event(this, ReviewEventKind.Revoked, now) with { Reviewer = revoker.Subject, ReviewerKey = revoker.Id };
         return new ReviewResult<AccessGrant>(revoked, null, [revokedEvent]);
     }
 }

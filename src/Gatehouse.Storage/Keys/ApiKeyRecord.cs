@@ -9,6 +9,13 @@ public sealed record ApiKeyRecord
     /// <summary>Gets the unique, human-chosen name (for example <c>ci-bot</c>).</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// Gets the principal key of the person the key acts for: <c>{issuer}#{sub}</c>, or <c>email:{address}</c>. Null only
+    /// for keys stored before owners existed, which act as their own principal.
+    /// </summary>
+    /// <remarks>Self-review, review counting and the audit scope treat the key as its owner.</remarks>
+    public string? Owner { get; init; }
+
     /// <summary>Gets the groups a caller using this key holds.</summary>
     public IReadOnlyList<string> Groups { get; init; } = [];
 

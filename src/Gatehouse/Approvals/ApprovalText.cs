@@ -15,6 +15,7 @@ internal static class ApprovalText
     [
         ("id", "id"), ("state", "state"), ("requester", "requester"), ("connection", "connection"), ("rule", "rule"), ("held", "held"),
         ("justification", "justification"), ("exchangeId", "exchangeId"), ("contentDigest", "contentDigest"), ("created", "createdAt"),
+        ("held content", "heldContent"),
     ];
 
     public static string Describe(string json) => ApiText.Describe(json, Columns, Fields);

@@ -52,8 +52,8 @@ internal static class AuditCommand
         var key = new Option<FileInfo?>("--public-key", "-p") { Description = "The checkpoint public key (PEM): needed once retention has tombstoned records, whose hashes only a signed checkpoint vouches for.", HelpName = "KEY.pub.pem" };
         var command = new Command(
             "verify",
-            "Check the whole audit trail: every entry's hash, the chain linking them, every body against its hash, every tombstone against a signed checkpoint, and the stored head. " +
-            "Names the first bad entry.\nExit codes: 0 intact; 1 tampered or damaged; 2 invalid command line, configuration or key; 3 the store could not be opened.")
+            "Check the whole audit trail: every entry's hash, the chain linking them, every body against its hash, every tombstone against a signed checkpoint, and the stored head; " +
+            "then every API key, approval and grant row against the seal the chain holds for it. Names the first bad entry, and every bad row.\nExit codes: 0 intact; 1 tampered or damaged; 2 invalid command line, configuration or key; 3 the store could not be opened.")
         {
             key, json, config, db,
         };
@@ -69,9 +69,12 @@ internal static class AuditCommand
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
                 var result = await new AuditVerifier(store, verifier).VerifyAsync(ct);
+
+                // Seals are only as good as the chain holding them: rows are checked once the chain verified.
+                var rows = result.IsIntact ? await store.VerifyRowSealsAsync(ct) : null;
                 var output = parse.InvocationConfiguration.Output;
-                await output.WriteLineAsync(parse.GetValue(json) ? CliJson.Verification(result) : VerificationText.Describe(result));
-                return result.IsIntact ? ExitCodes.Success : ExitCodes.CheckFailed;
+                await output.WriteLineAsync(parse.GetValue(json) ? CliJson.Verification(result, rows) : VerificationText.Describe(result, rows));
+                return result.IsIntact && rows?.IsIntact != false ? ExitCodes.Success : ExitCodes.CheckFailed;
             });
         });
         return command;

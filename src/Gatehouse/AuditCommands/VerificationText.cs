@@ -1,10 +1,29 @@
 using Gatehouse.Audit.Verification;
+using Gatehouse.Storage.Sqlite.Integrity;
 
 namespace Gatehouse.AuditCommands;
 
 /// <summary>Says what <c>audit verify</c> found, in one line a person can act on.</summary>
 internal static class VerificationText
 {
+    /// <summary>Describes the chain, then the sealed rows (when they were checked).</summary>
+    public static string Describe(AuditVerification result, RowSealReport? rows)
+    {
+        var chain = Describe(result);
+        if (rows is null)
+        {
+            return chain;
+        }
+
+        if (rows.IsIntact)
+        {
+            return $"{chain}\nrows: intact. {rows.RowsChecked} API key, approval and grant rows match their seals.";
+        }
+
+        var lines = rows.Problems.Select(p => $"\n  {p}");
+        return $"{chain}\nrows: TAMPERED. {rows.Problems.Count} of {rows.RowsChecked} API key, approval and grant rows do not match the audit trail:{string.Concat(lines)}";
+    }
+
     public static string Describe(AuditVerification result)
     {
         if (result.IsIntact)

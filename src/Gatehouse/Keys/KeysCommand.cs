@@ -22,6 +22,13 @@ internal static class KeysCommand
     {
         var (config, db) = (CommonOptions.Config(), CommonOptions.Database());
         var name = new Option<string>("--name", "-n") { Description = "A unique name, such as ci-bot.", Required = true, HelpName = "NAME" };
+        var owner = new Option<string>("--owner", "-o")
+        {
+            Description = "The person the key acts for: an e-mail address, or a token's issuer and subject as ISSUER#SUB. "
+                + "The key counts as this person for self-review, review counting and the audit scope.",
+            Required = true,
+            HelpName = "OWNER",
+        };
         var groups = new Option<string?>("--groups", "-g") { Description = "Comma-separated groups the key's caller holds.", HelpName = "G1,G2" };
         var expires = new Option<string>("--expires")
         {
@@ -29,7 +36,7 @@ internal static class KeysCommand
             DefaultValueFactory = _ => "90d",
             HelpName = "DURATION",
         };
-        var command = new Command("create", "Create a key and print it once; it cannot be shown again.\n" + ExitCodes.Help) { name, groups, expires, config, db };
+        var command = new Command("create", "Create a key and print it once; it cannot be shown again.\n" + ExitCodes.Help) { name, owner, groups, expires, config, db };
         command.SetAction(async (parse, ct) =>
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
@@ -40,11 +47,17 @@ internal static class KeysCommand
                 return ExitCodes.Usage;
             }
 
+            if (!ApiKeyOwner.TryParse(parse.GetValue(owner), out var ownerKey, out var ownerError))
+            {
+                await error.WriteLineAsync($"gatehouse: {ownerError}");
+                return ExitCodes.Usage;
+            }
+
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
                 var time = TimeProvider.System;
                 var groupList = (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var issued = new ApiKeyIssuer(time).Create(parse.GetValue(name)!, groupList, expiry.ExpiresAt(time.GetUtcNow()));
+                var issued = new ApiKeyIssuer(time).Create(parse.GetValue(name)!, groupList, expiry.ExpiresAt(time.GetUtcNow()), ownerKey);
                 if (!await store.CreateAsync(issued.Record, ct))
                 {
                     await error.WriteLineAsync($"gatehouse: a key named '{issued.Record.Name}' already exists; revoke it or choose another name");
@@ -53,7 +66,7 @@ internal static class KeysCommand
 
                 await output.WriteLineAsync(issued.Plaintext);
                 await error.WriteLineAsync(
-                    $"Created key '{issued.Record.Name}' (id {issued.Record.Id}, groups: {Groups(issued.Record)}, expires: {Expiry(issued.Record)}). " +
+                    $"Created key '{issued.Record.Name}' (id {issued.Record.Id}, owner: {issued.Record.Owner}, groups: {Groups(issued.Record)}, expires: {Expiry(issued.Record)}). " +
                     "Store it now: it is not shown again. Clients send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.");
                 return ExitCodes.Success;
             }, create: true);
@@ -77,8 +90,8 @@ internal static class KeysCommand
                     return ExitCodes.Success;
                 }
 
-                var rows = keys.Select(k => new[] { k.Name, k.Id, Groups(k), Time(k.CreatedAt), Expiry(k), k.RevokedAt is { } r ? Time(r) : "-" });
-                await output.WriteAsync(TextTable.Render(["NAME", "ID", "GROUPS", "CREATED", "EXPIRES", "REVOKED"], rows));
+                var rows = keys.Select(k => new[] { k.Name, k.Id, k.Owner ?? "-", Groups(k), Time(k.CreatedAt), Expiry(k), k.RevokedAt is { } r ? Time(r) : "-" });
+                await output.WriteAsync(TextTable.Render(["NAME", "ID", "OWNER", "GROUPS", "CREATED", "EXPIRES", "REVOKED"], rows));
                 return ExitCodes.Success;
             });
         });

@@ -167,12 +167,27 @@ public sealed class GatehouseConfigLoaderTests : IDisposable
     [InlineData("limits:\n  requestHeadersTimeout: 0s\n", "limits.requestHeadersTimeout")]
     [InlineData("limits:\n  minRequestBodyBytesPerSecond: 0\n", "limits.minRequestBodyBytesPerSecond")]
     [InlineData("server:\n  urls: [ftp://x]\n", "server.urls[0]")]
+    [InlineData("identity:\n  oidc:\n    - issuer: https://idp\n      audiences: [a]\n      trustEmail: sometimes\n", "identity.oidc[0].trustEmail")]
+    [InlineData("identity:\n  oidc:\n    - issuer: https://idp/#x\n      audiences: [a]\n", "identity.oidc[0].issuer")]
     public void Load_InvalidValue_ReportsItsPath(string yaml, string expectedPath)
     {
         var result = GatehouseConfigLoader.Load(Write(yaml), Env());
 
         Assert.False(result.Success);
         Assert.Contains(result.Errors, e => e.Path == expectedPath);
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("      trustEmail: true\n", true)]
+    public void Load_TrustEmail_DefaultsToFalse(string line, bool expected)
+    {
+        var yaml = "identity:\n  oidc:\n    - issuer: https://idp.example.com\n      audiences: [a]\n" + line;
+
+        var result = GatehouseConfigLoader.Load(Write(yaml), Env());
+
+        Assert.True(result.Success, result.FormatErrors());
+        Assert.Equal(expected, result.Config!.Identity.Oidc[0].TrustEmail);
     }
 
     [Fact]

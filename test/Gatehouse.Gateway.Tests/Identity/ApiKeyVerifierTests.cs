@@ -14,7 +14,7 @@ public sealed class ApiKeyVerifierTests
     public async Task Verify_UntilExpiry_AcceptedThenExpiredAtTheInstant()
     {
         var lifetime = ExpiryParser.Parse("90d").Lifetime!.Value;
-        var issued = new ApiKeyIssuer(_time).Create("ci-bot", ["ci"], _time.GetUtcNow() + lifetime);
+        var issued = new ApiKeyIssuer(_time).Create("ci-bot", ["ci"], _time.GetUtcNow() + lifetime, "email:owner@example.com");
         await _store.CreateAsync(issued.Record, CancellationToken.None);
         var verifier = new ApiKeyVerifier(_store, _time, NullLogger<ApiKeyVerifier>.Instance);
 
@@ -32,7 +32,7 @@ public sealed class ApiKeyVerifierTests
     [Fact]
     public async Task Verify_StoreFails_RefusedAs503()
     {
-        var issued = new ApiKeyIssuer(_time).Create("ci-bot", ["ci"], null);
+        var issued = new ApiKeyIssuer(_time).Create("ci-bot", ["ci"], null, "email:owner@example.com");
         var verifier = new ApiKeyVerifier(new FailingStore(), _time, NullLogger<ApiKeyVerifier>.Instance);
 
         var result = await verifier.VerifyAsync(issued.Plaintext, CancellationToken.None);
@@ -44,7 +44,7 @@ public sealed class ApiKeyVerifierTests
     [Fact]
     public void Create_Key_StoresOnlyTheSecretHash()
     {
-        var issued = new ApiKeyIssuer(_time).Create("ci-bot", ["ci", "ci"], null);
+        var issued = new ApiKeyIssuer(_time).Create("ci-bot", ["ci", "ci"], null, "email:owner@example.com");
 
         Assert.Matches("^gk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}$", issued.Plaintext);
         Assert.Equal(issued.Plaintext.Substring(3, 12), issued.Record.Id);
@@ -63,7 +63,7 @@ public sealed class ApiKeyVerifierTests
     {
         var issuer = new ApiKeyIssuer(_time);
 
-        var keys = Enumerable.Range(0, 500).Select(i => issuer.Create("k" + i, [], null)).ToList();
+        var keys = Enumerable.Range(0, 500).Select(i => issuer.Create("k" + i, [], null, "email:owner@example.com")).ToList();
 
         Assert.Equal(500, keys.Select(k => k.Record.Id).Distinct().Count());
         Assert.Equal(500, keys.Select(k => k.Plaintext[16..]).Distinct().Count());

@@ -107,7 +107,7 @@ public sealed class IdentityFixture : IAsyncLifetime
     /// <summary>Creates and stores an API key, returning the text a client sends.</summary>
     internal async Task<string> CreateKeyAsync(string name, string[] groups, DateTimeOffset? expiresAt = null)
     {
-        var issued = new ApiKeyIssuer(Time).Create(name, groups, expiresAt);
+        var issued = new ApiKeyIssuer(Time).Create(name, groups, expiresAt, "email:owner@example.com");
         Assert.True(await Keys.CreateAsync(issued.Record, CancellationToken.None));
         return issued.Plaintext;
     }

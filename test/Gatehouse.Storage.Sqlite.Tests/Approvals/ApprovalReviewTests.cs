@@ -89,7 +89,7 @@ public sealed class ApprovalReviewTests : IAsyncLifetime
 
         Assert.True(result.Succeeded);
         Assert.Equal(ReviewState.Approved, result.Value!.State);
-        Assert.Equal(new Review("erin", ReviewDecision.Approve, "looks fine", Start), Assert.Single((await _approvals.GetAsync(id, Token))!.Reviews));
+        Assert.Equal(new Review("erin", ReviewDecision.Approve, "looks fine", Start) { ReviewerName = "erin", ReviewerEmail = "Erin@Example.com" }, Assert.Single((await _approvals.GetAsync(id, Token))!.Reviews));
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class ApprovalSchemaMigrationTests : IDisposable
             _database.Execute($"DROP TABLE IF EXISTS {table}");
         }
 
+        _database.Execute("ALTER TABLE api_keys DROP COLUMN owner");
         _database.Execute("UPDATE schema_version SET version = 1");
         Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'approvals'"));
 

@@ -37,9 +37,12 @@ public sealed class SearchFilterTests : OneStore
         { new ExchangeQuery { Status = 404 }, [] },
         { new ExchangeQuery { Group = "dev", Status = 200, Rule = "mask-pii" }, ["f-2"] },
         { new ExchangeQuery { Group = "dev", User = "bob" }, ["f-4"] },
-        { new ExchangeQuery { Requester = "alice" }, ["f-2", "f-0"] },
-        { new ExchangeQuery { Requester = "alice", User = "bob" }, [] },
-        { new ExchangeQuery { Requester = "alice@example.com" }, [] },
+        { new ExchangeQuery { Requester = ["https://idp.example.com#alice"] }, ["f-2", "f-0"] },
+        { new ExchangeQuery { Requester = ["https://idp.example.com#alice"], User = "bob" }, [] },
+        { new ExchangeQuery { Requester = ["email:alice@example.com"] }, ["f-2", "f-0"] },
+        { new ExchangeQuery { Requester = ["https://other-idp.example.com#alice"] }, [] },
+        { new ExchangeQuery { Requester = ["alice"] }, [] },
+        { new ExchangeQuery { Requester = [] }, [] },
     };
 
     [Theory]
@@ -54,8 +57,8 @@ public sealed class SearchFilterTests : OneStore
     [Fact]
     public async Task Search_ScopedToRequester_PagesOnlyTheirOwnWithFullPages()
     {
-        var first = await Store.SearchAsync(new ExchangeQuery { Requester = "bob", Limit = 1 }, Token);
-        var second = await Store.SearchAsync(new ExchangeQuery { Requester = "bob", Limit = 1, Before = first.NextBefore }, Token);
+        var first = await Store.SearchAsync(new ExchangeQuery { Requester = ["https://idp.example.com#bob"], Limit = 1 }, Token);
+        var second = await Store.SearchAsync(new ExchangeQuery { Requester = ["https://idp.example.com#bob"], Limit = 1, Before = first.NextBefore }, Token);
 
         Assert.Equal("f-4", Assert.Single(first.Items).ExchangeId);
         Assert.Equal("f-1", Assert.Single(second.Items).ExchangeId);
@@ -81,7 +84,10 @@ public sealed class SearchFilterTests : OneStore
         IReadOnlyList<string>? rules = null,
         IReadOnlyList<AuditFinding>? findings = null) => Exchanges.Intent(id, subject) with
         {
-            Identity = new AuditIdentity(subject, subject + "@example.com", groups, "https://idp.example.com", null, "oidc"),
+            Identity = new AuditIdentity(subject, subject + "@example.com", groups, "https://idp.example.com", null, "oidc")
+            {
+                Principals = ["https://idp.example.com#" + subject, "email:" + subject + "@example.com"],
+            },
             Decision = decision,
             Rules = rules ?? [],
             Findings = findings ?? [],

@@ -15,7 +15,10 @@ internal static class Exchanges
         {
             ExchangeId = id,
             StartedAt = Start,
-            Identity = new AuditIdentity(subject, subject + "@example.com", ["dev"], "https://idp.example.com", null, "oidc"),
+            Identity = new AuditIdentity(subject, subject + "@example.com", ["dev"], "https://idp.example.com", null, "oidc")
+            {
+                Principals = ["https://idp.example.com#" + subject, "email:" + subject + "@example.com"],
+            },
             ClientAddress = "10.0.0.7",
             UserAgent = "client/1.0",
             Connection = connection,

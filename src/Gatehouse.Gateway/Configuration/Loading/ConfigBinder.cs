@@ -90,6 +90,7 @@ internal static partial class ConfigBinder
             Audiences = s.StringList("audiences") ?? s.StringList("audience") ?? [],
             MetadataAddress = s.String("metadataAddress"),
             AllowHttp = s.Bool("allowHttp", false),
+            TrustEmail = s.Bool("trustEmail", false),
             GroupsClaim = s.String("groupsClaim") ?? defaults.GroupsClaim,
             Algorithms = s.StringList("algorithms") ?? defaults.Algorithms,
             ClockSkew = s.Duration("clockSkew", defaults.ClockSkew, TimeSpan.Zero, TimeSpan.FromMinutes(5)),

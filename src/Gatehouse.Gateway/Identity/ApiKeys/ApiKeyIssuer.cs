@@ -10,9 +10,11 @@ internal sealed class ApiKeyIssuer(TimeProvider time)
     /// <param name="name">The unique, human-chosen name (for example <c>ci-bot</c>).</param>
     /// <param name="groups">The groups a caller using the key holds.</param>
     /// <param name="expiresAt">When the key stops working, or null for never.</param>
-    public IssuedApiKey Create(string name, IReadOnlyList<string> groups, DateTimeOffset? expiresAt)
+    /// <param name="owner">The owner's principal key (see <see cref="ApiKeyOwner"/>).</param>
+    public IssuedApiKey Create(string name, IReadOnlyList<string> groups, DateTimeOffset? expiresAt, string owner)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         var id = ApiKeyFormat.NewId();
         Span<byte> secret = stackalloc byte[ApiKeyFormat.SecretBytes];
         RandomNumberGenerator.Fill(secret);
@@ -20,6 +22,7 @@ internal sealed class ApiKeyIssuer(TimeProvider time)
         {
             Id = id,
             Name = name,
+            Owner = owner,
             Groups = [.. groups.Distinct(StringComparer.Ordinal)],
             SecretHash = ApiKeyFormat.HashSecret(secret),
             CreatedAt = time.GetUtcNow(),

@@ -60,7 +60,10 @@ internal sealed class ApiKeyVerifier(IApiKeyStore store, TimeProvider time, ILog
         Issuer: null,
         KeyId: record.Id,
         KeyName: record.Name,
-        Method: GatehouseIdentity.ApiKeyMethod);
+        Method: GatehouseIdentity.ApiKeyMethod)
+    {
+        OwnerKey = record.Owner,
+    };
 
     private static IdentityResult Invalid() =>
         IdentityResult.Fail(IdentityFailure.InvalidApiKey("The API key is not valid."));

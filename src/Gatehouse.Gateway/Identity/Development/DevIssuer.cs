@@ -38,12 +38,16 @@ internal static class DevIssuer
     /// <summary>Gets the issuer URL for a gateway reachable at <paramref name="publicBase"/>.</summary>
     public static string IssuerUrl(string publicBase) => publicBase.TrimEnd('/') + PathPrefix;
 
-    /// <summary>Gets the issuer configuration the gateway adds in development mode; plain HTTP is allowed.</summary>
+    /// <summary>
+    /// Gets the issuer configuration the gateway adds in development mode; plain HTTP is allowed, and the e-mail it
+    /// derives from the subject is trusted, as it is no more chosen by the caller than the subject is.
+    /// </summary>
     public static OidcIssuerConfig IssuerConfig(string publicBase) => new()
     {
         Issuer = IssuerUrl(publicBase),
         Audiences = [Audience],
         AllowHttp = true,
+        TrustEmail = true,
         GroupsClaim = "groups",
         Algorithms = ["RS256"],
     };

@@ -38,15 +38,19 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer) : JwtBearerEvent
         }
 
         using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token.EncodedPayload));
+        var email = StringClaim(payload.RootElement, "email");
         var caller = new GatehouseIdentity(
             Subject: token.Subject,
-            Email: StringClaim(payload.RootElement, "email"),
+            Email: email,
             Name: StringClaim(payload.RootElement, "name") ?? StringClaim(payload.RootElement, "preferred_username"),
             Groups: GroupsClaimReader.Read(payload.RootElement, issuer.GroupsClaim),
             Issuer: token.Issuer,
             KeyId: null,
             KeyName: null,
-            Method: GatehouseIdentity.OidcMethod);
+            Method: GatehouseIdentity.OidcMethod)
+        {
+            VerifiedEmail = !string.IsNullOrWhiteSpace(email) && (issuer.TrustEmail || EmailVerified(payload.RootElement)) ? email : null,
+        };
         context.Principal = new ClaimsPrincipal(new GatehouseClaimsIdentity(caller));
         return Task.CompletedTask;
     }
@@ -98,6 +102,12 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer) : JwtBearerEvent
             return error;
         }
     }
+
+    /// <summary>Reads <c>email_verified</c>: true as a JSON boolean, or the string <c>"true"</c> some IdPs send.</summary>
+    private static bool EmailVerified(JsonElement payload) =>
+        payload.TryGetProperty("email_verified", out var value)
+        && (value.ValueKind == JsonValueKind.True
+            || (value.ValueKind == JsonValueKind.String && string.Equals(value.GetString(), "true", StringComparison.OrdinalIgnoreCase)));
 
     private static string? StringClaim(JsonElement payload, string name) =>
         payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

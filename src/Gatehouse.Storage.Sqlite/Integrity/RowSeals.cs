@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Gatehouse.Audit.Chain;
+using Gatehouse.Storage.Sqlite.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace Gatehouse.Storage.Sqlite.Integrity;
+
+/// <summary>
+/// Seals the rows outside the log (API keys, approvals, grants) into the hash chain: every change appends, in the
+/// same transaction, an entry carrying the changed row's <see cref="RowHash"/>.
+/// </summary>
+/// <remarks>
+/// The chain proves the entries were not edited; <see cref="RowSealVerifier"/> then proves each row still hashes to
+/// its last seal. Editing, inserting or deleting a row behind the gateway's back leaves a row with no matching seal.
+/// Keys are sealed by <c>key.created</c> and <c>key.revoked</c>, which are also the audit record of those changes;
+/// approvals and grants by <c>row.sealed</c>, beside the <c>approval.*</c> and <c>grant.*</c> entries the gateway writes.
+/// </remarks>
+internal static class RowSeals
+{
+    public const string ApiKeys = "api_keys";
+    public const string Approvals = "approvals";
+    public const string Grants = "grants";
+
+    public const string KeyCreated = "key.created";
+    public const string KeyRevoked = "key.revoked";
+    public const string RowSealed = "row.sealed";
+
+    /// <summary>The sealed tables.</summary>
+    public static readonly IReadOnlyList<string> Tables = [ApiKeys, Approvals, Grants];
+
+    /// <summary>The entry kinds that carry a seal.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [KeyCreated, KeyRevoked, RowSealed];
+
+    /// <summary>Returns <paramref name="table"/> when it is a sealed table; throws otherwise (it is spliced into SQL).</summary>
+    public static string Checked(string table) =>
+        Tables.Contains(table) ? table : throw new ArgumentOutOfRangeException(nameof(table), table, "not a sealed table");
+
+    /// <summary>Builds the entry that seals row <paramref name="id"/> of <paramref name="table"/> as it is now in the transaction.</summary>
+    /// <remarks>
+    /// <c>facts</c> writes further payload members (never a secret) before the hash; <c>subject</c> goes to the
+    /// entry's index, so a search by user finds the change.
+    /// </remarks>
+    public static AuditEntryDraft Seal(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        string kind,
+        string table,
+        string id,
+        DateTimeOffset at,
+        Action<Utf8JsonWriter>? facts = null,
+        string? subject = null)
+    {
+        var hash = RowHash.Compute(connection, transaction, table, id)
+            ?? throw new InvalidOperationException($"The {table} row '{id}' to seal is not in the transaction.");
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("table", table);
+            json.WriteString("id", id);
+            facts?.Invoke(json);
+            json.WriteString("rowHash", Convert.ToHexStringLower(hash));
+            json.WriteEndObject();
+        }
+
+        return new AuditEntryDraft(kind, id, at, new AuditIndex { Subject = subject }, buffer.ToArray(), null, null);
+    }
+
+    /// <summary>Seals the row and appends the entry inside the caller's transaction.</summary>
+    public static Task AppendAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string table, string id, DateTimeOffset at, CancellationToken cancellationToken)
+        => AuditAppender.AppendInAsync(connection, transaction, [Seal(connection, transaction, RowSealed, table, id, at)], cancellationToken);
+}
