@@ -156,6 +156,18 @@ public sealed class ResponseBypassTests : IAsyncLifetime
         Assert.Equal("shell", Assert.Single(record.Outcome!.ToolCalls).Name);
     }
 
+    [Fact]
+    public async Task ChatAudio_SecretSpokenAndInTheTranscript_IsNotReleased()
+    {
+        Reply(ChatMessage(new { role = "assistant", content = (string?)null, audio = new { id = "audio_1", data = Convert.ToBase64String(Encoding.UTF8.GetBytes(Secret)), transcript = $"the token is {Secret}", expires_at = 1 } }, "stop"));
+
+        using var client = _gateway.Client(_gateway.Token("gus", "dev"));
+        var body = await ReadWhatArrivesAsync(client, "openai/v1/chat/completions", ChatRequest(stream: false));
+
+        var record = await AssertNoLeakAsync("gus", body);
+        Assert.Equal("response_unreadable", record.Outcome!.Failure);
+    }
+
     // ---- Responses: file_search_call results ----
 
     [Fact]
@@ -458,11 +470,13 @@ public sealed class ResponseBypassTests : IAsyncLifetime
     }
 
     // A refused response may end in a problem document or in a cut connection; either way, this is what the client read.
-    private static async Task<string> ReadWhatArrivesAsync(HttpClient client, string path)
+    private static async Task<string> ReadWhatArrivesAsync(HttpClient client, string path, string? json = null)
     {
         try
         {
-            using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            using var response = json is null
+                ? await client.GetAsync(path, TestContext.Current.CancellationToken)
+                : await client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
             var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
             return body;

@@ -91,6 +91,16 @@ public sealed class GenericRewritingTests
         Assert.Equal([("f", """{"k":"[MASKED:x]"}"""), ("shell", "echo [MASKED:x]")], summary.ToolCalls.Select(c => (c.Name, c.Arguments)));
     }
 
+    [Theory]
+    [InlineData("""{"choices":[{"index":0,"message":{"role":"assistant","audio":{"id":"a","data":"AAAA","transcript":"s3cr3t"}}}]}""")]
+    [InlineData("""{"choices":[{"index":0,"message":{"role":"assistant","content":"ok","audio":null}}]}""")]
+    public void ChatBody_AudioOutput_CountsAsAShapeThatCannotBeMasked(string body)
+    {
+        var (_, rewriter) = Rewriting.Run(ApiKind.OpenAIChat, JsonType, body, new SecretRewriter(Secret));
+
+        Assert.Equal(body.Contains("\"transcript\"", StringComparison.Ordinal) ? 1 : 0, rewriter.UnknownShapes);
+    }
+
     [Fact]
     public void ResponsesAndMessages_FileSearchResultsAndCitations_AreMasked()
     {

@@ -22,6 +22,12 @@ internal static class OpenAIChatChoices
         var changed = Text(message, "content", new TextChannel(TextChannelKind.Content, choice), fields, streamed);
         changed |= Text(message, "reasoning_content", new TextChannel(TextChannelKind.Reasoning, choice), fields, streamed);
         changed |= Text(message, "refusal", Refusal(choice), fields, streamed);
+        if (!JsonNodes.IsAbsent(message["audio"]))
+        {
+            // Spoken output cannot be masked, and its transcript says the same words: the response cannot be released.
+            fields.UnknownShapes++;
+        }
+
         if (message["function_call"] is JsonObject legacy)
         {
             changed |= Text(legacy, "arguments", new TextChannel(TextChannelKind.ToolArguments, choice, LegacyFunctionCall), fields, streamed);
