@@ -510,6 +510,7 @@ public sealed class ResponseBypassTests : IAsyncLifetime
             {
                 await using var store = _gateway.OpenStore();
                 var page = await store.SearchAsync(new ExchangeQuery { User = user }, CancellationToken.None);
+                Assert.True(page.Items.Count <= 1, $"{user} has {page.Items.Count} exchanges; expected one");
                 return page.Items is [{ Outcome: not null } record] ? record : null;
             },
             $"the outcome of {user}'s exchange");
