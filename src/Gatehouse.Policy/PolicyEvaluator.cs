@@ -119,6 +119,19 @@ public sealed class PolicyEvaluator
         return _holdsResponses ? ResponseHoldProbe.Probe(_rules, _index, context) : Policy.ResponseHoldScope.None;
     }
 
+    /// <summary>
+    /// Says whether a rule that holds or denies responses could match a response on the context's connection, for its
+    /// caller, whatever its API, model and request path: for endpoints that return stored model output, whose origin
+    /// the gateway cannot tell.
+    /// </summary>
+    /// <param name="context">The exchange as known at request time, with <see cref="PolicyDirection.Response"/>.</param>
+    /// <returns>True when such a rule could match, so the stored output could be what a reviewer had to see first.</returns>
+    public bool MayDecideResponsesOfAnyApi(PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return _holdsResponses && ResponseHoldProbe.ProbeAnyApi(_rules, _index, context);
+    }
+
     /// <summary>Gets the rules among <paramref name="decision"/>'s trail that hold the response for review, in file order.</summary>
     /// <param name="decision">A decision made by this evaluator with <see cref="PolicyDirection.Response"/>.</param>
     /// <returns>The applied rules whose effect is <c>require_approval</c> with <c>hold: response</c>; empty when none.</returns>

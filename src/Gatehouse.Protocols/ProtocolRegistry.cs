@@ -2,6 +2,8 @@ using Gatehouse.Protocols.Anthropic;
 using Gatehouse.Protocols.OpenAIChat;
 using Gatehouse.Protocols.OpenAIResponses;
 using Gatehouse.Protocols.Rewriting;
+using Gatehouse.Protocols.Rewriting.Generic;
+using Gatehouse.Protocols.Streaming;
 
 namespace Gatehouse.Protocols;
 
@@ -9,7 +11,8 @@ namespace Gatehouse.Protocols;
 /// <remarks>
 /// Matching is exact per path segment, after reducing the path as an upstream might (percent-decoding, empty and
 /// dot segments, case); anything else on a model connection, such as <c>responses/{id}</c> or
-/// <c>messages/count_tokens</c>, is opaque HTTP. Adapters are stateless and shared.
+/// <c>messages/count_tokens</c>, has no adapter: its response is masked generically
+/// (<see cref="CreateGenericResponseRewriter"/>). Adapters are stateless and shared.
 /// </remarks>
 public sealed class ProtocolRegistry
 {
@@ -69,6 +72,45 @@ public sealed class ProtocolRegistry
             && route is "v1/messages" or "messages"
             ? _anthropicMessages
             : null;
+    }
+
+    /// <summary>Returns whether <paramref name="connectionKind"/> is a model API's (<c>openai</c> or <c>anthropic</c>) rather than <c>http</c>.</summary>
+    public static bool IsModelConnection(string connectionKind)
+        => string.Equals(connectionKind, "openai", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(connectionKind, "anthropic", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Returns whether an exchange no adapter understands can carry no model output: listing or reading models
+    /// (<c>GET models[/{id}]</c>) and counting tokens (<c>messages/count_tokens</c>). Every other endpoint of a model
+    /// API may return what a model wrote (stored responses and completions, batch results, files, conversations).
+    /// </summary>
+    public static bool CarriesNoModelOutput(string method, string path)
+    {
+        var route = RoutePath.Normalise(path);
+        if (route.StartsWith("v1/", StringComparison.Ordinal))
+        {
+            route = route[3..];
+        }
+
+        var read = string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "HEAD", StringComparison.OrdinalIgnoreCase);
+        return (read && (route == "models" || (route.StartsWith("models/", StringComparison.Ordinal) && route.IndexOf('/', 7) < 0)))
+            || (string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase) && route == "messages/count_tokens");
+    }
+
+    /// <summary>
+    /// Creates a rewriter for a response no adapter understands (another endpoint of a model API): every property name
+    /// and string value of a JSON body, each line of JSON Lines, each event of a stream, or the whole of a text body is
+    /// passed through <paramref name="rewriter"/> whole. Any other body (binary) sets the rewriter's error: it cannot be
+    /// masked, so it must not be released.
+    /// </summary>
+    /// <param name="contentType">The upstream response's media type (<c>text/event-stream</c> for streams).</param>
+    /// <param name="rewriter">The text rewriter for this one response.</param>
+    public IResponseRewriter CreateGenericResponseRewriter(string? contentType, ITextRewriter rewriter)
+    {
+        ArgumentNullException.ThrowIfNull(rewriter);
+        return MediaTypes.IsEventStream(contentType)
+            ? new SseResponseRewriter(new GenericStreamRewriter(rewriter))
+            : new GenericBodyRewriter(rewriter, MaxJsonBodyBytes);
     }
 
     /// <summary>Returns the adapter for <paramref name="api"/>, or null for <see cref="ApiKind.Http"/>.</summary>

@@ -99,4 +99,23 @@ public sealed class ResponseHoldTests
         Assert.Equal("request-review", decision.DecidedBy);
         Assert.Equal(["auth-edits"], Evaluator.ResponseHolds(decision).Select(r => r.Name));
     }
+
+    [Theory]
+    [InlineData("reviewed", true)]
+    [InlineData("dev", false)]
+    public void MayDecideResponsesOfAnyApi_IgnoresTheApiModelAndPathOfTheExchange(string group, bool expected)
+    {
+        var evaluator = new PolicyEvaluator(Load("""
+            default: allow
+            rules:
+              - name: auth-edits-in-responses
+                match: {direction: response, api: [responses], models: ['o9*'], request_paths: ['/v1/responses'], groups: [reviewed], tool_calls: {paths: ['**/auth/**']}}
+                effect: require_approval
+                approval: {reviewer_groups: [security]}
+            """));
+        var fetch = Exchange(groups: [group], model: "", direction: PolicyDirection.Response, api: PolicyApi.Http) with { Path = "/v1/responses/resp_1" };
+
+        Assert.Equal(ResponseHoldScope.None, evaluator.ResponseHoldScope(fetch));
+        Assert.Equal(expected, evaluator.MayDecideResponsesOfAnyApi(fetch));
+    }
 }

@@ -2,6 +2,7 @@ using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Policy;
 using Gatehouse.Policy.Reloading;
+using Gatehouse.Protocols;
 using Microsoft.AspNetCore.Http;
 using GatewayMaskingMode = Gatehouse.Gateway.Configuration.MaskingMode;
 
@@ -21,7 +22,9 @@ namespace Gatehouse.Gateway.Decisions;
 /// whole response. If none could, nothing is held or delayed. If one could, the exchange
 /// carries a <see cref="ResponseHoldPlan"/> and the response tap holds it (see <c>ResponseHoldStage</c>). Responses
 /// the gateway cannot read (opaque HTTP) cannot be held, so such an exchange is refused here with 403
-/// <c>response_hold_unavailable</c> (fail closed).</para>
+/// <c>response_hold_unavailable</c> (fail closed). On a model connection this goes further: an endpoint no adapter
+/// understands may return stored model output (a held response fetched again by id), so it is refused when a rule
+/// could hold or deny a response of any API, model or path for this caller on this connection.</para>
 /// </remarks>
 internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) : IDisposable
 {
@@ -77,7 +80,15 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
     private static Refusal? PlanResponseHold(Exchange exchange, PolicyEvaluator snapshot, PolicyDecision decision, DateTimeOffset now)
     {
         var matched = snapshot.ResponseHolds(decision);
-        var scope = matched.Count > 0 ? ResponseHoldScope.Whole : snapshot.ResponseHoldScope(PolicyContexts.ForResponse(exchange, now, []));
+        var response = PolicyContexts.ForResponse(exchange, now, []);
+        var scope = matched.Count > 0 ? ResponseHoldScope.Whole : snapshot.ResponseHoldScope(response);
+        if (exchange.Adapter is null && StoredOutputMayBeHeld(exchange, snapshot, response))
+        {
+            exchange.Decision = "deny";
+            return new Refusal(StatusCodes.Status403Forbidden, "response_hold_unavailable", "Response review unavailable",
+                "Policy may require a reviewer's approval of model responses on this connection, and this endpoint can return stored model output (a response or completion fetched by id or listed, batch results, files) that the gateway cannot hold for review, so the request was refused. Use the model API itself, or a connection without such rules.");
+        }
+
         if (scope == ResponseHoldScope.None)
         {
             return null;
@@ -93,6 +104,15 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         exchange.ResponseHold = new ResponseHoldPlan(snapshot, scope, matched);
         return null;
     }
+
+    // A response that a hold refused can be fetched again by id (or listed, or read from a batch): on a model connection,
+    // an endpoint no adapter understands is judged as if it returned the output of any of the connection's APIs, models
+    // and requests, since the gateway cannot tell which it does. Only endpoints that carry no model output pass.
+    private static bool StoredOutputMayBeHeld(Exchange exchange, PolicyEvaluator snapshot, Gatehouse.Policy.Context.PolicyContext response)
+        => exchange.Connection is { } connection
+            && ProtocolRegistry.IsModelConnection(connection.Config.Kind)
+            && !ProtocolRegistry.CarriesNoModelOutput(exchange.Method, exchange.UpstreamPath)
+            && snapshot.MayDecideResponsesOfAnyApi(response);
 
     private static GatewayMaskingMode Stricter(Gatehouse.Policy.MaskingMode mode) => mode switch
     {

@@ -297,8 +297,13 @@ internal sealed class ExchangeHandler
         catch (IOException) when (exchange.Failure is not null)
         {
             // The tap refused to release the rest of a response it could not mask; the failure is on the exchange.
+            // A response already started can only be cut; one that has not gets a problem below. Aborting that one too
+            // made the problem's write throw, and the outcome was then never recorded.
             error = ForwarderError.ResponseBodyClient;
-            context.Abort();
+            if (context.Response.HasStarted)
+            {
+                context.Abort();
+            }
         }
         finally
         {

@@ -48,9 +48,9 @@ internal sealed class UpstreamTransformer : HttpTransformer
             proxyRequest.Headers.Remove(name);
         }
 
-        if (exchange.Adapter is not null)
+        if (ResponseMasking.Masks(exchange) || exchange.Adapter is not null)
         {
-            // Understood APIs are inspected, so ask the upstream for bytes the gateway can read as they stream.
+            // Understood APIs, and masked responses, are inspected: ask the upstream for bytes the gateway can read as they stream.
             proxyRequest.Headers.AcceptEncoding.Clear();
         }
 

@@ -1,6 +1,7 @@
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Masking;
+using Gatehouse.Protocols;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.Gateway.Masking;
@@ -10,11 +11,21 @@ namespace Gatehouse.Gateway.Masking;
 /// exchange's protocol adapter, fed by a <see cref="MaskingTextRewriter"/>. A body the adapter could not read (a
 /// compressed one) is marked unreadable so that the tap can fail closed. An error status's body is masked whole.
 /// </summary>
-internal sealed class ResponseMasking(MaskingEngine engine)
+/// <remarks>
+/// Endpoints of a model connection that no adapter understands (stored responses fetched by id, batch results, files,
+/// legacy completions) carry model text too: their responses are masked generically, every name and string of JSON
+/// and JSON Lines, each event of a stream, or the whole of a text body; a body that is none of these is not released.
+/// </remarks>
+internal sealed class ResponseMasking(MaskingEngine engine, ProtocolRegistry protocols)
 {
+    /// <summary>Returns whether the exchange's response will be masked: an understood API, or any endpoint of a model connection.</summary>
+    public static bool Masks(Exchange exchange)
+        => exchange.ResponseMasking != MaskingMode.Off
+            && (exchange.Adapter is not null || (exchange.Connection is { } connection && ProtocolRegistry.IsModelConnection(connection.Config.Kind)));
+
     public void Prepare(Exchange exchange, HttpResponseMessage upstream, HttpResponse client)
     {
-        if (exchange.Adapter is null || exchange.ResponseMasking == MaskingMode.Off)
+        if (!Masks(exchange))
         {
             return;
         }
@@ -30,7 +41,8 @@ internal sealed class ResponseMasking(MaskingEngine engine)
         exchange.ResponseMasker = masker;
         exchange.ResponseRewriter = (int)upstream.StatusCode >= 400
             ? new ErrorBodyRewriter(masker)
-            : exchange.Adapter.CreateResponseRewriter(exchange.UpstreamContentType, masker);
+            : exchange.Adapter?.CreateResponseRewriter(exchange.UpstreamContentType, masker)
+                ?? protocols.CreateGenericResponseRewriter(exchange.UpstreamContentType, masker);
 
         // Masking changes the body's length.
         client.ContentLength = null;

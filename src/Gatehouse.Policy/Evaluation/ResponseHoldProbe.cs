@@ -35,6 +35,30 @@ internal static class ResponseHoldProbe
         return scope;
     }
 
+    /// <summary>
+    /// Whether a rule that decides responses could match a response of any API, model and path on the context's
+    /// connection, for its caller: what an endpoint returning stored model output (fetched by id, listed, in a batch)
+    /// may carry, when the gateway cannot tell which API, model or request produced it.
+    /// </summary>
+    public static bool ProbeAnyApi(IReadOnlyList<PolicyRule> rules, MatchIndex index, Context.PolicyContext context)
+    {
+        var candidates = new ulong[index.Words];
+        var scratch = new ulong[index.Words];
+        foreach (var api in Enum.GetValues<PolicyApi>())
+        {
+            index.Candidates(context with { Api = api }, candidates, scratch, ignoreFindings: true, ignoreModelAndPath: true);
+            for (var i = 0; i < rules.Count; i++)
+            {
+                if (RuleBits.IsSet(candidates, i) && DecidesResponse(rules[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static bool HoldsResponse(PolicyRule rule)
         => rule.Effect == PolicyEffect.RequireApproval && rule.Approval?.Hold == ApprovalHold.Response;
 

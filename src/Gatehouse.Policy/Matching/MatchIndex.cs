@@ -59,7 +59,8 @@ internal sealed class MatchIndex
     /// <param name="candidates">Receives the candidate rules.</param>
     /// <param name="scratch">Working space of the same length.</param>
     /// <param name="ignoreFindings">Whether to let every <c>findings</c> key through, when the findings are not known yet.</param>
-    public void Candidates(PolicyContext context, Span<ulong> candidates, Span<ulong> scratch, bool ignoreFindings = false)
+    /// <param name="ignoreModelAndPath">Whether to let every <c>models</c> and <c>paths</c> key through, when the exchange's are not known.</param>
+    public void Candidates(PolicyContext context, Span<ulong> candidates, Span<ulong> scratch, bool ignoreFindings = false, bool ignoreModelAndPath = false)
     {
         _directions[(int)context.Direction].CopyTo(candidates);
         RuleBits.And(candidates, _apis[(int)context.Api]);
@@ -67,8 +68,11 @@ internal sealed class MatchIndex
         Narrow(KeyKind.Connections, context.Connection, null, candidates, scratch);
         Narrow(KeyKind.Users, identity.Subject, identity.Email, candidates, scratch);
         Narrow(KeyKind.ApiKeys, identity.KeyName, null, candidates, scratch);
-        Narrow(KeyKind.Models, context.Model, null, candidates, scratch);
-        Narrow(KeyKind.RequestPaths, context.Path, null, candidates, scratch);
+        if (!ignoreModelAndPath)
+        {
+            Narrow(KeyKind.Models, context.Model, null, candidates, scratch);
+            Narrow(KeyKind.RequestPaths, context.Path, null, candidates, scratch);
+        }
 
         var groups = _keys[(int)KeyKind.Groups];
         groups.Unconstrained.CopyTo(scratch);

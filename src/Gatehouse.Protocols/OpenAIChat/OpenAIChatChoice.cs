@@ -30,23 +30,29 @@ internal static class OpenAIChatChoice
         AddText(StreamDeltaKind.TextDelta, message.String("content"u8), choice, deltas);
         AddText(StreamDeltaKind.TextDelta, message.String("refusal"u8), choice, deltas);
 
+        // The legacy function_call is a tool call like any other: policy and response holds must see it.
+        ReadCall(message.Object("function_call"u8), null, choice, Rewriting.OpenAIChat.OpenAIChatChoices.LegacyFunctionCall, deltas);
         var position = 0;
         foreach (var call in message.Array("tool_calls"u8))
         {
             // Whole messages list calls by position; stream deltas name the call they continue by index.
             var index = call.Int("index"u8, position++);
-            var function = call.Object("function"u8);
-            var id = call.String("id"u8);
-            var name = function?.String("name"u8);
-            if (id is not null || name is not null)
-            {
-                deltas.Add(new StreamDelta(StreamDeltaKind.ToolCallStarted, choice, index, Id: id, Name: name));
-            }
+            ReadCall(call.Object("function"u8) ?? call.Object("custom"u8), call.String("id"u8), choice, index, deltas);
+        }
+    }
 
-            if (function?.String("arguments"u8) is { Length: > 0 } arguments)
-            {
-                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDelta, choice, index, arguments));
-            }
+    // A function carries its JSON text in "arguments", a custom tool its free text in "input".
+    private static void ReadCall(JsonElement? body, string? id, int choice, int index, ICollection<StreamDelta> deltas)
+    {
+        var name = body?.String("name"u8);
+        if (id is not null || name is not null)
+        {
+            deltas.Add(new StreamDelta(StreamDeltaKind.ToolCallStarted, choice, index, Id: id, Name: name));
+        }
+
+        if ((body?.String("arguments"u8) ?? body?.String("input"u8)) is { Length: > 0 } arguments)
+        {
+            deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDelta, choice, index, arguments));
         }
     }
 

@@ -34,7 +34,8 @@ internal static class AnthropicBlocks
         switch (JsonNodes.Text(block["type"]))
         {
             case "text":
-                return Text(block, "text", new TextChannel(TextChannelKind.Content, Index: index), fields, streamed);
+                return Text(block, "text", new TextChannel(TextChannelKind.Content, Index: index), fields, streamed)
+                    | fields.WholeStrings(block, "citations", Citations(index));
             case "thinking":
                 return Text(block, "thinking", new TextChannel(TextChannelKind.Reasoning, Index: index), fields, streamed);
             case "tool_use" or "server_tool_use":
@@ -46,6 +47,9 @@ internal static class AnthropicBlocks
                 return false;
         }
     }
+
+    /// <summary>Returns the channel of block <paramref name="index"/>'s citations: their cited text is read back to the client, each whole.</summary>
+    public static TextChannel Citations(int index) => new(TextChannelKind.Content, Index: index, Part: 1);
 
     private static bool Text(JsonObject block, string name, TextChannel channel, TextFields fields, bool streamed)
         => streamed ? fields.Push(block, name, channel) : fields.Whole(block, name, channel);

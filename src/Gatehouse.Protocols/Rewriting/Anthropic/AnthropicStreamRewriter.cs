@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Gatehouse.Protocols.Rewriting.Anthropic;
 
-/// <summary>Rewrites Messages stream events: text, thinking and tool-input deltas, one channel per content block.</summary>
+/// <summary>Rewrites Messages stream events: text, thinking and tool-input deltas, one channel per content block; citations whole.</summary>
 internal sealed class AnthropicStreamRewriter : StreamRewriter
 {
     public AnthropicStreamRewriter(ITextRewriter rewriter)
@@ -47,6 +47,8 @@ internal sealed class AnthropicStreamRewriter : StreamRewriter
                 return Fields.Push(delta, "thinking", new TextChannel(TextChannelKind.Reasoning, Index: index));
             case "input_json_delta":
                 return Fields.Push(delta, "partial_json", new TextChannel(TextChannelKind.ToolArguments, Index: index));
+            case "citations_delta":
+                return Fields.WholeStrings(delta, "citation", AnthropicBlocks.Citations(index));
             case "signature_delta":
                 return false;
             default:

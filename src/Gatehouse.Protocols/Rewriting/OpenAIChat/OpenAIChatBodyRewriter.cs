@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Gatehouse.Protocols.Rewriting.OpenAIChat;
 
-/// <summary>Rewrites a whole Chat Completions response: every choice's message.</summary>
+/// <summary>Rewrites a whole Chat Completions response: every choice's message; token log probabilities are dropped.</summary>
 internal static class OpenAIChatBodyRewriter
 {
     public static bool Rewrite(JsonObject root, TextFields fields)
@@ -15,7 +15,13 @@ internal static class OpenAIChatBodyRewriter
 
         for (var position = 0; position < choices.Count; position++)
         {
-            if (choices[position] is JsonObject choice && choice["message"] is JsonObject message)
+            if (choices[position] is not JsonObject choice)
+            {
+                continue;
+            }
+
+            changed |= OpenAIChatChoices.DropLogprobs(choice);
+            if (choice["message"] is JsonObject message)
             {
                 changed |= OpenAIChatChoices.Rewrite(message, OpenAIChatChoices.Index(choice, position), fields, streamed: false);
             }

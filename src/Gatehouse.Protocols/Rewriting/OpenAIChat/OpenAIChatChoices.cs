@@ -5,6 +5,9 @@ namespace Gatehouse.Protocols.Rewriting.OpenAIChat;
 /// <summary>Shapes of Chat Completions choices shared by the stream and body rewriters.</summary>
 internal static class OpenAIChatChoices
 {
+    /// <summary>The tool-call index given to a message's legacy <c>function_call</c>, which has none of its own.</summary>
+    public const int LegacyFunctionCall = -1;
+
     private static readonly string[] HeadFields = ["id", "object", "created", "model", "system_fingerprint", "service_tier"];
 
     public static int Index(JsonObject item, int fallback)
@@ -19,6 +22,17 @@ internal static class OpenAIChatChoices
         var changed = Text(message, "content", new TextChannel(TextChannelKind.Content, choice), fields, streamed);
         changed |= Text(message, "reasoning_content", new TextChannel(TextChannelKind.Reasoning, choice), fields, streamed);
         changed |= Text(message, "refusal", Refusal(choice), fields, streamed);
+        if (!JsonNodes.IsAbsent(message["audio"]))
+        {
+            // Spoken output cannot be masked, and its transcript says the same words: the response cannot be released.
+            fields.UnknownShapes++;
+        }
+
+        if (message["function_call"] is JsonObject legacy)
+        {
+            changed |= Text(legacy, "arguments", new TextChannel(TextChannelKind.ToolArguments, choice, LegacyFunctionCall), fields, streamed);
+        }
+
         if (message["tool_calls"] is not JsonArray calls)
         {
             return changed;
@@ -26,15 +40,39 @@ internal static class OpenAIChatChoices
 
         for (var position = 0; position < calls.Count; position++)
         {
-            if (calls[position] is JsonObject call && call["function"] is JsonObject function)
+            if (calls[position] is not JsonObject call)
             {
-                // A delta names its tool call by index; a whole message lists them in order.
-                var index = streamed ? Index(call, position) : position;
+                continue;
+            }
+
+            // A delta names its tool call by index; a whole message lists them in order.
+            var index = streamed ? Index(call, position) : position;
+            if (call["function"] is JsonObject function)
+            {
                 changed |= Text(function, "arguments", new TextChannel(TextChannelKind.ToolArguments, choice, index), fields, streamed);
+            }
+            else if (call["custom"] is JsonObject custom)
+            {
+                changed |= Text(custom, "input", new TextChannel(TextChannelKind.ToolInput, choice, index), fields, streamed);
             }
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Drops a choice's token log probabilities: each token (and its bytes) is a piece of the text, so a secret masked
+    /// in the text could be read back token by token. Returns whether the choice had any.
+    /// </summary>
+    public static bool DropLogprobs(JsonObject choice)
+    {
+        if (JsonNodes.IsAbsent(choice["logprobs"]))
+        {
+            return false;
+        }
+
+        choice["logprobs"] = null;
+        return true;
     }
 
     /// <summary>Returns the channel of choice <paramref name="choice"/>'s refusal, a content channel apart from its content.</summary>
@@ -54,12 +92,24 @@ internal static class OpenAIChatChoices
         var delta = channel.Kind switch
         {
             TextChannelKind.Reasoning => new JsonObject { ["reasoning_content"] = text },
+            TextChannelKind.ToolArguments when channel.Index == LegacyFunctionCall => new JsonObject
+            {
+                ["function_call"] = new JsonObject { ["arguments"] = text },
+            },
             TextChannelKind.ToolArguments => new JsonObject
             {
                 ["tool_calls"] = new JsonArray(new JsonObject
                 {
                     ["index"] = channel.Index,
                     ["function"] = new JsonObject { ["arguments"] = text },
+                }),
+            },
+            TextChannelKind.ToolInput => new JsonObject
+            {
+                ["tool_calls"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = channel.Index,
+                    ["custom"] = new JsonObject { ["input"] = text },
                 }),
             },
             _ => new JsonObject { [FieldName(channel)] = text },

@@ -3,10 +3,11 @@ using Gatehouse.Protocols.Sse;
 
 namespace Gatehouse.Protocols.Rewriting.OpenAIChat;
 
-/// <summary>Rewrites Chat Completions chunks: content, reasoning and tool-call argument deltas per choice.</summary>
+/// <summary>Rewrites Chat Completions chunks: content, reasoning, tool-call argument and custom tool input deltas per choice.</summary>
 /// <remarks>
 /// A choice's channels end with its <c>finish_reason</c>: text they still hold goes into that chunk's own fields when
 /// it has them, else into a synthetic chunk just before it; <c>[DONE]</c> and the end of the body flush the rest.
+/// Token log probabilities are dropped from every chunk (see <see cref="OpenAIChatChoices.DropLogprobs"/>).
 /// </remarks>
 internal sealed class OpenAIChatStreamRewriter : StreamRewriter
 {
@@ -50,6 +51,7 @@ internal sealed class OpenAIChatStreamRewriter : StreamRewriter
             }
 
             var index = OpenAIChatChoices.Index(choice, position);
+            changed |= OpenAIChatChoices.DropLogprobs(choice);
             var delta = choice["delta"] as JsonObject;
             if (delta is not null)
             {
@@ -96,13 +98,19 @@ internal sealed class OpenAIChatStreamRewriter : StreamRewriter
     private static (JsonObject Parent, string Name)? Field(JsonObject delta, TextChannel channel)
     {
         var name = OpenAIChatChoices.FieldName(channel);
-        if (channel.Kind != TextChannelKind.ToolArguments)
+        if (channel.Kind is not (TextChannelKind.ToolArguments or TextChannelKind.ToolInput))
         {
             return JsonNodes.Text(delta[name]) is null ? null : (delta, name);
         }
 
+        if (channel.Index == OpenAIChatChoices.LegacyFunctionCall)
+        {
+            return delta["function_call"] is JsonObject legacy && JsonNodes.Text(legacy["arguments"]) is not null ? (legacy, "arguments") : null;
+        }
+
+        var (shape, field) = channel.Kind == TextChannelKind.ToolInput ? ("custom", "input") : ("function", "arguments");
         var call = (delta["tool_calls"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => OpenAIChatChoices.Index(c, -1) == channel.Index);
-        return call?["function"] is JsonObject function && JsonNodes.Text(function["arguments"]) is not null ? (function, "arguments") : null;
+        return call?[shape] is JsonObject target && JsonNodes.Text(target[field]) is not null ? (target, field) : null;
     }
 
     private void Release(List<TextChannel> channels, SseEventWriter writer)

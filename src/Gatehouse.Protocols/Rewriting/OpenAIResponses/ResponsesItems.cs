@@ -39,7 +39,13 @@ internal static class ResponsesItems
                 return fields.Whole(item, "arguments", new TextChannel(TextChannelKind.ToolArguments, Index: index));
             case "custom_tool_call":
                 return fields.Whole(item, "input", new TextChannel(TextChannelKind.ToolInput, Index: index));
-            case "web_search_call" or "file_search_call" or "image_generation_call":
+            case "file_search_call":
+                // The queries are the model's words; the results are text of the searched files, read back to the client.
+                return fields.WholeStrings(item, "queries", new TextChannel(TextChannelKind.Content, Index: index, Part: 0))
+                    | RewriteResults(item["results"], index, fields);
+            case "web_search_call":
+                return fields.WholeStrings(item, "action", new TextChannel(TextChannelKind.Content, Index: index, Part: 0));
+            case "image_generation_call":
                 return false;
             default:
                 fields.UnknownShapes++;
@@ -47,9 +53,42 @@ internal static class ResponsesItems
         }
     }
 
-    /// <summary>Rewrites one content or summary part (<c>text</c>, or <c>refusal</c> for a refusal part).</summary>
+    /// <summary>Rewrites one content or summary part (<c>text</c>, or <c>refusal</c> for a refusal part); token log probabilities are dropped.</summary>
     public static bool RewritePart(JsonObject part, TextChannel channel, TextFields fields)
-        => fields.Whole(part, JsonNodes.Text(part["type"]) == "refusal" ? "refusal" : "text", channel);
+        => DropLogprobs(part) | fields.Whole(part, JsonNodes.Text(part["type"]) == "refusal" ? "refusal" : "text", channel);
+
+    /// <summary>
+    /// Empties the token log probabilities of a text part or text event: each token is a piece of the text, so a secret
+    /// masked in the text could be read back token by token. Returns whether there were any.
+    /// </summary>
+    public static bool DropLogprobs(JsonObject data)
+    {
+        if (data["logprobs"] is JsonArray { Count: 0 } || JsonNodes.IsAbsent(data["logprobs"]))
+        {
+            return false;
+        }
+
+        data["logprobs"] = new JsonArray();
+        return true;
+    }
+
+    private static bool RewriteResults(JsonNode? results, int index, TextFields fields)
+    {
+        var changed = false;
+        if (results is JsonArray array)
+        {
+            for (var position = 0; position < array.Count; position++)
+            {
+                if (array[position] is JsonObject result)
+                {
+                    var channel = new TextChannel(TextChannelKind.Content, Index: index, Part: position + 1);
+                    changed |= fields.WholeStrings(result, "text", channel) | fields.WholeStrings(result, "filename", channel);
+                }
+            }
+        }
+
+        return changed;
+    }
 
     private static bool RewriteParts(JsonNode? parts, int index, TextChannelKind kind, TextFields fields)
     {

@@ -29,15 +29,16 @@ internal sealed class ResponsesStreamRewriter : StreamRewriter
         if (ResponsesTextEvent.All.FirstOrDefault(e => e.DeltaType == type) is { } delta)
         {
             var channel = Channel(delta, data);
+            var dropped = ResponsesItems.DropLogprobs(data);
             _templates[channel] = data;
-            return Fields.Push(data, "delta", channel);
+            return Fields.Push(data, "delta", channel) | dropped;
         }
 
         if (ResponsesTextEvent.All.FirstOrDefault(e => e.DoneType == type) is { } done)
         {
             var channel = Channel(done, data);
             Release(c => c == channel, writer);
-            return Fields.Whole(data, done.DoneField, channel);
+            return ResponsesItems.DropLogprobs(data) | Fields.Whole(data, done.DoneField, channel);
         }
 
         switch (type)

@@ -1,0 +1,56 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Gatehouse.Protocols.Sse;
+
+namespace Gatehouse.Protocols.Rewriting.Generic;
+
+/// <summary>
+/// Rewrites an event stream of no known shape event by event: JSON data has every name and string rewritten whole, any
+/// other data is rewritten whole as text. Event types and ids are kept.
+/// </summary>
+/// <remarks>
+/// Without knowing the shape there are no channels, so a secret the upstream splits across two events is not joined
+/// again; streams of the model APIs themselves go through their adapters, which do join them.
+/// </remarks>
+internal sealed class GenericStreamRewriter : StreamRewriter
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private readonly ArrayBufferWriter<byte> _data = new();
+    private readonly Func<string, string> _rewrite;
+
+    public GenericStreamRewriter(ITextRewriter rewriter)
+        : base(rewriter, keepReleased: false)
+    {
+        var channel = new TextChannel(TextChannelKind.Content);
+        _rewrite = text => text.Length == 0 ? text : rewriter.RewriteWhole(channel, text);
+    }
+
+    public override void Complete(SseEventWriter writer)
+    {
+    }
+
+    protected override bool RewriteSpecial(SseEvent sseEvent, SseEventWriter writer)
+    {
+        _data.ResetWrittenCount();
+        var data = sseEvent.Data.Span;
+        if (JsonTextRewriter.Rewrite(data, _rewrite, _data) is not null)
+        {
+            _data.ResetWrittenCount();
+            try
+            {
+                _data.Write(Encoding.UTF8.GetBytes(_rewrite(Strict.GetString(data))));
+            }
+            catch (DecoderFallbackException)
+            {
+                Error = "malformed SSE event: data is not UTF-8 text";
+                return true;
+            }
+        }
+
+        writer.Write(sseEvent.EventType.Span, _data.WrittenSpan);
+        return true;
+    }
+
+    protected override bool Rewrite(JsonObject data, SseEventWriter writer) => false;
+}
