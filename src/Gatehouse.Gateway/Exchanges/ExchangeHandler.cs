@@ -197,7 +197,8 @@ internal sealed class ExchangeHandler
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
-            return await EndIncompleteAsync(context, exchange);
+            // Kestrel says 408 for a body slower than limits.minRequestBodyBytesPerSecond, 400 for one that ended early.
+            return await EndIncompleteAsync(context, exchange, (e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest);
         }
 
         if (body is null)
@@ -390,8 +391,11 @@ internal sealed class ExchangeHandler
         return status;
     }
 
-    /// <summary>Records a body that ended early, arrived too slowly, or was cut by the client; answers 400 if the client still listens.</summary>
-    private async Task<int> EndIncompleteAsync(HttpContext context, Exchange exchange)
+    /// <summary>
+    /// Records a body that ended early, arrived too slowly, or was cut by the client; answers 408 or 400 as problem+json
+    /// if the client still listens.
+    /// </summary>
+    private async Task<int> EndIncompleteAsync(HttpContext context, Exchange exchange, int status)
     {
         exchange.Decision = "deny";
         exchange.DecisionReason = "request_body_incomplete";
@@ -406,8 +410,11 @@ internal sealed class ExchangeHandler
         {
             if (!context.RequestAborted.IsCancellationRequested)
             {
-                await ExchangeResponses.WriteProblemAsync(context, StatusCodes.Status400BadRequest, "request_body_incomplete", "Incomplete request body",
-                    $"The request body ended before its declared length, or arrived slower than {_config.Limits.MinRequestBodyBytesPerSecond} bytes a second.", exchange.Id);
+                await ExchangeResponses.WriteProblemAsync(context, status, "request_body_incomplete", "Incomplete request body",
+                    status == StatusCodes.Status408RequestTimeout
+                        ? $"The request body arrived slower than {_config.Limits.MinRequestBodyBytesPerSecond} bytes a second; send it at once."
+                        : "The request body ended before its declared Content-Length.",
+                    exchange.Id);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -416,8 +423,8 @@ internal sealed class ExchangeHandler
             // it), so whatever writing to it throws, the exchange's record below must still be written.
         }
 
-        await RecordOutcomeAsync(exchange, StatusCodes.Status400BadRequest);
-        return StatusCodes.Status400BadRequest;
+        await RecordOutcomeAsync(exchange, status);
+        return status;
     }
 
     private async Task<int> RefuseAsync(HttpContext context, Exchange exchange, int status, string code, string title, string detail)
