@@ -23,6 +23,7 @@ public sealed class ExportCrashTests : IDisposable
     {
         var config = Path.Combine(_directory, "gatehouse.yaml");
         await File.WriteAllTextAsync(config, """
+            dev: true
             export:
               sinks:
                 - name: crash-file

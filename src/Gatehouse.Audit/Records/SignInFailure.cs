@@ -21,6 +21,16 @@ public sealed record SignInFailure
     /// <summary>Gets the client's address as the gateway saw it.</summary>
     public string? ClientAddress { get; init; }
 
-    /// <summary>Gets the client's User-Agent header.</summary>
+    /// <summary>Gets the client's User-Agent header (of the first refusal, when several are counted).</summary>
     public string? UserAgent { get; init; }
+
+    /// <summary>Gets how many refusals of this source, code and status this entry stands for; the default is 1.</summary>
+    /// <remarks>Refusals are gathered per source address and interval so an unauthenticated flood cannot grow the log without bound.</remarks>
+    public int Count { get; init; } = 1;
+
+    /// <summary>Gets how many of <see cref="Count"/> were answered 429 because the source was over its limit.</summary>
+    public int Throttled { get; init; }
+
+    /// <summary>Gets when the first counted refusal arrived, when the entry counts more than one.</summary>
+    public DateTimeOffset? Since { get; init; }
 }

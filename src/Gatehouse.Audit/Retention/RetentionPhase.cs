@@ -8,4 +8,7 @@ public enum RetentionPhase
 
     /// <summary>Whole records, reduced to tombstones.</summary>
     Records,
+
+    /// <summary><c>identity.refused</c> entries (refused callers, outside any connection), reduced to tombstones.</summary>
+    Refusals,
 }

@@ -5,6 +5,10 @@ namespace Gatehouse.Audit.Retention;
 /// <param name="BatchSize">The most exchanges changed in one write transaction; the default is 500.</param>
 public sealed record RetentionPlan(IReadOnlyList<ConnectionRetention> Connections, int BatchSize = 500)
 {
-    /// <summary>Gets a value indicating whether any connection tombstones records, which needs signed checkpoints.</summary>
-    public bool RemovesRecords => Connections.Any(c => c.Records is not null);
+    /// <summary>Gets how long <c>identity.refused</c> entries are kept before they become tombstones; null (the default) keeps them for ever.</summary>
+    /// <remarks>Refused callers name no connection, so they follow the audit-wide record period.</remarks>
+    public TimeSpan? Refusals { get; init; }
+
+    /// <summary>Gets a value indicating whether any record is tombstoned, which needs signed checkpoints.</summary>
+    public bool RemovesRecords => Refusals is not null || Connections.Any(c => c.Records is not null);
 }

@@ -19,6 +19,9 @@ public sealed record RetentionReport(
     /// <summary>Gets the bodies removed over all connections.</summary>
     public long BodiesRemoved => Connections.Sum(c => c.BodiesRemoved);
 
-    /// <summary>Gets the entries tombstoned over all connections.</summary>
-    public long EntriesTombstoned => Connections.Sum(c => c.EntriesTombstoned);
+    /// <summary>Gets the <c>identity.refused</c> entries tombstoned (refused callers, outside any connection).</summary>
+    public long RefusalsTombstoned { get; init; }
+
+    /// <summary>Gets the entries tombstoned over all connections and refused callers.</summary>
+    public long EntriesTombstoned => Connections.Sum(c => c.EntriesTombstoned) + RefusalsTombstoned;
 }

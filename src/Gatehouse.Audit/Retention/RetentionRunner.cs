@@ -44,8 +44,11 @@ public sealed class RetentionRunner(IAuditRetentionStore store, CheckpointWriter
                 connections.Add(await SweepConnectionAsync(connection, now, plan.BatchSize, dryRun, cancellationToken).ConfigureAwait(false));
             }
 
+            var refusals = plan.Refusals is { } keepRefusals
+                ? (await SweepAsync(new RetentionWindow(RetentionPhase.Refusals, "", now - keepRefusals, 0, plan.BatchSize), dryRun, cancellationToken).ConfigureAwait(false)).Removed
+                : 0;
             var bridge = _bridge is { } b ? new CheckpointReference(b.TreeSize, Convert.ToBase64String(b.RootHash), b.KeyId) : null;
-            var report = new RetentionReport(now, dryRun, connections, bridge, [.. holds.Select(h => h.Id)]);
+            var report = new RetentionReport(now, dryRun, connections, bridge, [.. holds.Select(h => h.Id)]) { RefusalsTombstoned = refusals };
             if (dryRun)
             {
                 return report;

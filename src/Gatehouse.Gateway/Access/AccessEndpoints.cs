@@ -71,6 +71,15 @@ internal static class AccessEndpoints
             return;
         }
 
+        if (await store.CountPendingAsync(caller.Id, context.RequestAborted) >= config.Limits.MaxPendingPerCaller)
+        {
+            context.Response.Headers.RetryAfter = "60";
+            await AccessHttp.Problem(context, StatusCodes.Status429TooManyRequests, "too_many_pending",
+                $"You already have {config.Limits.MaxPendingPerCaller} access requests pending, the most one caller may have (limits.maxPendingPerCaller). "
+                + "Ask a reviewer to decide them, or wait until they time out, then ask again.");
+            return;
+        }
+
         var draft = new GrantDraft
         {
             Requester = caller,
@@ -107,12 +116,21 @@ internal static class AccessEndpoints
             return;
         }
 
+        var (query, problem) = ReviewListQuery.Read(context.Request);
+        if (query is null)
+        {
+            await AccessHttp.Problem(context, StatusCodes.Status400BadRequest, "invalid_limit", problem!);
+            return;
+        }
+
         var now = time.GetUtcNow();
-        var visible = (await store.ListAsync(null, context.RequestAborted))
+        var page = await store.ListPageAsync(filter == "pending", query.After, query.Limit, context.RequestAborted);
+        var visible = page.Items
             .Where(g => CanSee(g, caller))
             .Select(g => GrantView.Of(g, now))
             .Where(v => filter == "all" || v.State == filter)
             .ToList();
+        query.LinkNext(context, page.Next);
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsJsonAsync(visible, AccessJsonContext.Default.ListGrantView, cancellationToken: context.RequestAborted);
     }

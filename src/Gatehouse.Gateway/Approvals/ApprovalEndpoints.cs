@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Gatehouse.Gateway.Approvals;
 
 /// <summary>
-/// The reviewers' API: <c>GET /api/approvals[?state=pending]</c>, <c>GET /api/approvals/{id}</c>,
+/// The reviewers' API: <c>GET /api/approvals[?state=pending][&amp;limit=100&amp;after=cursor]</c> (paged, see
+/// <see cref="ReviewListQuery"/>), <c>GET /api/approvals/{id}</c>,
 /// <c>POST /api/approvals/{id}/approve</c> and <c>/reject</c> with <c>{"justification": "..."}</c>. Callers are
 /// identified like any other (OIDC token or API key); who may review is the rule's reviewers, never the requester.
 /// One request read by a reviewer carries the held content (see <see cref="HeldContent"/>); the requester's copy does not.
@@ -48,9 +49,18 @@ internal static class ApprovalEndpoints
             return;
         }
 
-        var visible = (await store.ListAsync(filter, context.RequestAborted)).Where(r => CanSee(r, caller))
+        var (query, problem) = ReviewListQuery.Read(context.Request);
+        if (query is null)
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, "invalid_limit", problem!);
+            return;
+        }
+
+        var page = await store.ListPageAsync(filter, query.After, query.Limit, context.RequestAborted);
+        var visible = page.Items.Where(r => CanSee(r, caller))
             .Select(r => IsReviewer(r, caller) ? ApprovalView.Of(r) : ApprovalView.ForNonReviewer(r))
             .ToList();
+        query.LinkNext(context, page.Next);
         await context.Response.WriteAsJsonAsync(visible, ApprovalJsonContext.Default.ListApprovalView, cancellationToken: context.RequestAborted);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Policy;
 using Gatehouse.Storage.Approvals;
@@ -14,8 +15,10 @@ namespace Gatehouse.Gateway.Approvals;
 /// <remarks>
 /// The digest covers the connection, method, path and the exact (masked) body forwarded, so a changed request needs a
 /// new approval. The state lives in the store, so a reviewer acting through any gateway instance releases the wait.
+/// A caller with <c>limits.maxHoldsPerCaller</c> exchanges already waiting, or <c>limits.maxPendingPerCaller</c>
+/// approvals already pending, is refused (429) before anything is opened.
 /// </remarks>
-internal sealed class ApprovalGate(IApprovalStore store, ApprovalAudit audit, TimeProvider time)
+internal sealed class ApprovalGate(IApprovalStore store, ApprovalAudit audit, CallerHolds holds, GatehouseConfig config, TimeProvider time)
 {
     public async Task<ApprovalOutcome> HoldAsync(Exchange exchange, ApprovalRequirement requirement, string rule, CancellationToken cancellationToken)
     {
@@ -27,10 +30,20 @@ internal sealed class ApprovalGate(IApprovalStore store, ApprovalAudit audit, Ti
             return await ReleaseAsync(granted, exchange);
         }
 
-        var pending = (await store.ListAsync(ReviewState.Pending, cancellationToken))
-            .FirstOrDefault(r => r.ContentDigest == digest && r.Requester.Id == requester.Id);
+        using var lease = holds.TryEnter(requester.Id);
+        if (lease is null)
+        {
+            return ApprovalOutcome.Limited(holds.Limit());
+        }
+
+        var pending = await store.FindPendingAsync(digest, requester.Id, cancellationToken);
         if (pending is null)
         {
+            if (await store.CountPendingAsync(requester.Id, cancellationToken) >= config.Limits.MaxPendingPerCaller)
+            {
+                return ApprovalOutcome.Limited(HoldLimit.TooManyPending(config.Limits.MaxPendingPerCaller));
+            }
+
             var created = await store.CreateAsync(
                 ApprovalDrafts.For(exchange, requester, requirement, rule, digest, HeldPart.Request, exchange.DecisionReason ?? ""), cancellationToken);
             await audit.RecordAsync(created.Events, CancellationToken.None);

@@ -2,10 +2,18 @@ using Gatehouse.Storage.Approvals;
 
 namespace Gatehouse.Gateway.Approvals;
 
-/// <summary>How holding an exchange for review ended: approved (go on), rejected or timed out, or still pending.</summary>
-internal sealed record ApprovalOutcome(ApprovalRequest Request)
+/// <summary>
+/// How holding an exchange for review ended: approved (go on), rejected or timed out, still pending, or refused
+/// before a reviewer was asked because the caller is over a cap (<see cref="Limit"/>, with no request).
+/// </summary>
+internal sealed record ApprovalOutcome(ApprovalRequest? Request)
 {
-    public bool Approved => Request.State == ReviewState.Approved;
+    /// <summary>Gets the cap the caller is over, when no request was opened.</summary>
+    public HoldLimit? Limit { get; init; }
 
-    public bool Pending => Request.State == ReviewState.Pending;
+    public bool Approved => Request?.State == ReviewState.Approved;
+
+    public bool Pending => Request?.State == ReviewState.Pending;
+
+    public static ApprovalOutcome Limited(HoldLimit limit) => new((ApprovalRequest?)null) { Limit = limit };
 }

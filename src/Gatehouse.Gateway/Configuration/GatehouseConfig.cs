@@ -50,4 +50,10 @@ public sealed record GatehouseConfig
 
     /// <summary>Gets a value indicating whether the development defaults are on (<c>serve --dev</c>).</summary>
     public bool Dev { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the file says <c>dev: true</c>: it is for development only, the one kind of file
+    /// <c>serve --dev</c> accepts, and one a gateway outside development mode refuses. The default is false.
+    /// </summary>
+    public bool DevelopmentOnly { get; init; }
 }

@@ -14,4 +14,23 @@ public sealed record LimitsConfig
 
     /// <summary>Gets how long to wait for the upstream's response headers; the default is 300 seconds.</summary>
     public TimeSpan UpstreamTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>
+    /// Gets how many refused (unauthenticated) requests one source address may make per minute before it gets 429; the
+    /// default is 60, also the burst.
+    /// </summary>
+    /// <remarks>A caller that authenticates is never counted, so a colleague behind the same address is still served.</remarks>
+    public int UnauthenticatedPerMinute { get; init; } = 60;
+
+    /// <summary>
+    /// Gets how long refusals of one source are gathered into one <c>identity.refused</c> audit entry with a count; the
+    /// default is 1 minute.
+    /// </summary>
+    public TimeSpan RefusalAuditInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets how many requests and responses of one caller may wait for a reviewer at once; the default is 8.</summary>
+    public int MaxHoldsPerCaller { get; init; } = 8;
+
+    /// <summary>Gets how many pending approval requests, and how many pending access requests, one caller may have; the default is 20 each.</summary>
+    public int MaxPendingPerCaller { get; init; } = 20;
 }

@@ -6,6 +6,7 @@ using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Identity.Refusals;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
@@ -25,7 +26,8 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <list type="number">
 /// <item><b>Identify</b>: the bearer token or API key becomes a <see cref="GatehouseIdentity"/>; without one the
 /// exchange ends with 401 here, before anything about connections is revealed, and the refusal is audited as an
-/// <c>identity.refused</c> entry (the failure code, never the credential).</item>
+/// <c>identity.refused</c> entry (the failure code, never the credential). Refusals are limited per source address
+/// (429 beyond <c>limits.unauthenticatedPerMinute</c>) and counted into few entries per interval (<see cref="RefusedCallers"/>).</item>
 /// <item><b>Route</b>: <c>/{connection}/{**path}</c> selects the connection (404 if unknown), its group allow-list is
 /// checked (403, unless the caller holds an active just-in-time grant to it), and the remaining path is checked for
 /// tricks an upstream could read differently (400).</item>
@@ -73,6 +75,7 @@ internal sealed class ExchangeHandler
     private readonly ApprovalGate _approvals;
     private readonly ActiveGrants _grants;
     private readonly ResponseHolds.ResponseHoldStage _responseHolds;
+    private readonly RefusedCallers _refusals;
     private readonly ForwarderRequestConfig _forwarderConfig;
 
     public ExchangeHandler(
@@ -86,6 +89,7 @@ internal sealed class ExchangeHandler
         ApprovalGate approvals,
         ActiveGrants grants,
         ResponseHolds.ResponseHoldStage responseHolds,
+        RefusedCallers refusals,
         IHttpForwarder forwarder,
         GatewayMetrics metrics,
         TimeProvider time,
@@ -101,6 +105,7 @@ internal sealed class ExchangeHandler
         _approvals = approvals;
         _grants = grants;
         _responseHolds = responseHolds;
+        _refusals = refusals;
         _forwarder = forwarder;
         _metrics = metrics;
         _time = time;
@@ -140,10 +145,16 @@ internal sealed class ExchangeHandler
         var auth = await _identity.AuthenticateAsync(context);
         if (!auth.Succeeded)
         {
-            Log.Unauthenticated(_logger, auth.Failure.Code);
+            if (!await _refusals.RefuseAsync(exchange, context.GetRouteValue("connection") as string, auth.Failure, aborted))
+            {
+                context.Response.Headers.RetryAfter = RefusedCallers.RetryAfterSeconds(_config.Limits.UnauthenticatedPerMinute);
+                await ExchangeResponses.WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "too_many_refusals", "Too many refused requests",
+                    $"This address sent more than {_config.Limits.UnauthenticatedPerMinute} requests a minute that could not be identified. "
+                    + "Check the token or API key your client sends, then try again after the Retry-After delay.");
+                return StatusCodes.Status429TooManyRequests;
+            }
 
-            // The refusal stands whether or not its record is written: a store that is down must not turn 401s into 503s.
-            await _audit.AppendAsync(SignInAudit.Draft(exchange, context.GetRouteValue("connection") as string, auth.Failure, _time.GetUtcNow()), aborted);
+            Log.Unauthenticated(_logger, auth.Failure.Code);
             await IdentityResolver.WriteProblemAsync(context, auth.Failure);
             return auth.Failure.Status;
         }
@@ -191,7 +202,17 @@ internal sealed class ExchangeHandler
 
         // 3. Understand.
         exchange.Adapter = _protocols.Resolve(connection.Config.Kind, exchange.Method, exchange.UpstreamPath);
-        var body = await RequestBodyReader.ReadAsync(context.Request, _config.Limits.MaxRequestBodyBytes, aborted);
+        byte[]? body;
+        try
+        {
+            body = await RequestBodyReader.ReadAsync(context.Request, _config.Limits.MaxRequestBodyBytes, aborted);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+            // Kestrel says 408 for a body slower than limits.minRequestBodyBytesPerSecond, 400 for one that ended early.
+            return await EndIncompleteAsync(context, exchange, (e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest);
+        }
+
         if (body is null)
         {
             return await RefuseAsync(context, exchange, StatusCodes.Status413PayloadTooLarge, "request_too_large", "Request too large",
@@ -390,6 +411,42 @@ internal sealed class ExchangeHandler
     private async Task<int> EndHeldAsync(HttpContext context, Exchange exchange, ApprovalOutcome outcome)
     {
         var status = await ExchangeResponses.WriteHeldEndAsync(context, exchange, outcome);
+        await RecordOutcomeAsync(exchange, status);
+        return status;
+    }
+
+    /// <summary>
+    /// Records a body that ended early, arrived too slowly, or was cut by the client; answers 408 or 400 as problem+json
+    /// if the client still listens.
+    /// </summary>
+    private async Task<int> EndIncompleteAsync(HttpContext context, Exchange exchange, int status)
+    {
+        exchange.Decision = "deny";
+        exchange.DecisionReason = "request_body_incomplete";
+        exchange.Fail("request_body_incomplete", "the request body ended before its declared length or arrived too slowly");
+        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
+        if (intent.Success)
+        {
+            exchange.Coverage |= Coverage.AuditIntent;
+        }
+
+        try
+        {
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await ExchangeResponses.WriteProblemAsync(context, status, "request_body_incomplete", "Incomplete request body",
+                    status == StatusCodes.Status408RequestTimeout
+                        ? $"The request body arrived slower than {_config.Limits.MinRequestBodyBytesPerSecond} bytes a second; send it at once."
+                        : "The request body ended before its declared Content-Length.",
+                    exchange.Id);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Broad on purpose: the connection is already broken (Kestrel may have answered 408 or 400 itself and closed
+            // it), so whatever writing to it throws, the exchange's record below must still be written.
+        }
+
         await RecordOutcomeAsync(exchange, status);
         return status;
     }

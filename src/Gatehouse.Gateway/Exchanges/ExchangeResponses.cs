@@ -15,7 +15,14 @@ internal static class ExchangeResponses
             return Task.CompletedTask;
         }
 
+        // Clear drops the headers too; a Retry-After set for this answer is part of it.
+        var retryAfter = context.Response.Headers.RetryAfter;
         context.Response.Clear();
+        if (retryAfter.Count > 0)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+
         if (exchangeId is not null)
         {
             context.Response.Headers[UpstreamTransformer.ExchangeHeader] = exchangeId;
@@ -24,10 +31,21 @@ internal static class ExchangeResponses
         return ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, title, status, detail) { ExchangeId = exchangeId }, context.RequestAborted);
     }
 
-    /// <summary>Answers a held request whose wait ended unapproved: 409 with a retry hint while pending, else 403.</summary>
+    /// <summary>
+    /// Answers a held request whose wait ended unapproved: 409 with a retry hint while pending, 403 when rejected or timed
+    /// out, and 429 when the caller was over a hold cap so no reviewer was asked.
+    /// </summary>
     public static async Task<int> WriteHeldEndAsync(HttpContext context, Exchange exchange, ApprovalOutcome outcome)
     {
-        var id = outcome.Request.Id;
+        if (outcome.Limit is { } limit)
+        {
+            context.Response.Headers.RetryAfter = "30";
+            await WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, limit.Code, "Too many requests held for review", limit.Detail, exchange.Id);
+            exchange.Fail(limit.Code, limit.Detail);
+            return StatusCodes.Status429TooManyRequests;
+        }
+
+        var id = outcome.Request!.Id;
         if (outcome.Pending)
         {
             // Documented answer: the request is not lost; the identical request passes once a reviewer approves it.

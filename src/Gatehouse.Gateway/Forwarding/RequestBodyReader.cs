@@ -7,35 +7,44 @@ namespace Gatehouse.Gateway.Forwarding;
 /// Reads a request body into memory, refusing anything over the limit, so that the bytes inspected are exactly the
 /// bytes forwarded.
 /// </summary>
+/// <remarks>
+/// The body is read in chunks and the buffer grows with what has arrived, never with what the caller declared: a
+/// <c>Content-Length</c> near the limit followed by a trickle of bytes must not reserve the limit's worth of memory
+/// per connection. How slowly the bytes may arrive is bounded by Kestrel's minimum data rate
+/// (<c>limits.minRequestBodyBytesPerSecond</c>).
+/// </remarks>
 internal static class RequestBodyReader
 {
-    /// <summary>Reads the body; returns null when it is larger than <paramref name="maxBytes"/>.</summary>
+    private const int Chunk = 16 * 1024;
+
+    /// <summary>Reads the body; returns null when it is (or declares to be) larger than <paramref name="maxBytes"/>.</summary>
+    /// <exception cref="IOException">The body ended before its declared length, or the client went away.</exception>
     public static async ValueTask<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength is { } declared)
+        var declared = request.ContentLength;
+        if (declared > maxBytes)
         {
-            if (declared > maxBytes)
-            {
-                return null;
-            }
-
-            var exact = new byte[declared];
-            await request.Body.ReadExactlyAsync(exact, cancellationToken);
-            return exact;
+            return null;
         }
 
-        var writer = new ArrayBufferWriter<byte>(16 * 1024);
+        if (declared == 0)
+        {
+            return [];
+        }
+
+        var writer = new ArrayBufferWriter<byte>((int)Math.Min(declared ?? Chunk, Chunk));
         while (true)
         {
-            var memory = writer.GetMemory(16 * 1024);
-            var read = await request.Body.ReadAsync(memory, cancellationToken);
+            var read = await request.Body.ReadAsync(writer.GetMemory(Chunk), cancellationToken);
             if (read == 0)
             {
-                return writer.WrittenSpan.ToArray();
+                return declared is { } length && writer.WrittenCount != length
+                    ? throw new EndOfStreamException("The request body ended before its declared Content-Length.")
+                    : writer.WrittenSpan.ToArray();
             }
 
             writer.Advance(read);
-            if (writer.WrittenCount > maxBytes)
+            if (writer.WrittenCount > maxBytes || writer.WrittenCount > declared)
             {
                 return null;
             }

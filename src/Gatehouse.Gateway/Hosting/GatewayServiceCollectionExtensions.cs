@@ -8,6 +8,7 @@ using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Export;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Identity.Refusals;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Gateway.Retention;
@@ -51,7 +52,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ExchangeHandler>();
         services.AddSingleton<ApprovalAudit>();
+        services.AddSingleton<CallerHolds>();
         services.AddSingleton<ApprovalGate>();
+        services.AddSingleton<RefusedCallers>();
+        services.AddHostedService<RefusalAuditService>();
         services.AddHostedService<ApprovalSweeper>();
         services.AddGatehouseAccess();
         services.AddResponseHolds();

@@ -25,6 +25,9 @@ internal static class RefusalTexts
     public static string Denied(string rule, string reason)
         => $"[gatehouse] The gateway's policy refused this response under rule '{rule}' ({reason}), so it was not delivered.";
 
+    public static string Limited(Approvals.HoldLimit limit)
+        => $"[gatehouse] Policy requires review of this response, but it was not held ({limit.Code}): {limit.Detail}";
+
     public static string Unavailable()
         => "[gatehouse] Policy requires review of this response, but the gateway could not record the review, so it was not delivered. Try again shortly.";
 

@@ -121,16 +121,26 @@ internal sealed class ResponseHoldStage(
         }
 
         var why = decision.Trail.Where(m => names.Contains(m.Rule)).SelectMany(m => m.Reasons);
-        ApprovalRequest request;
+        ApprovalOutcome reviewed;
         try
         {
-            request = await reviewer.ReviewAsync(exchange, held, rules[0], facts, string.Join("; ", why), cancellationToken);
+            reviewed = await reviewer.ReviewAsync(exchange, held, rules[0], facts, string.Join("; ", why), cancellationToken);
         }
         catch (StoreUnavailableException)
         {
             await UnavailableAsync(exchange, held, facts, summary, cancellationToken);
             return;
         }
+
+        if (reviewed.Limit is { } limit)
+        {
+            // The status line has usually gone out already: the client reads the refusal in the API's own shape.
+            exchange.Fail(limit.Code, limit.Detail);
+            await RefuseAsync(exchange, held, facts, "refused", null, RefusalTexts.Limited(limit), summary, cancellationToken);
+            return;
+        }
+
+        var request = reviewed.Request!;
 
         Log.Held(logger, exchange.Id, request.Id, rules[0].Name, held.Buffer.Held.Length);
         if (request.State == ReviewState.Approved)

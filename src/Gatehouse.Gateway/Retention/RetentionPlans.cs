@@ -8,7 +8,7 @@ public static class RetentionPlans
 {
     /// <summary>
     /// Returns each connection's effective periods (its own, else <c>audit.retention</c>'s); connections that keep
-    /// everything for ever are left out.
+    /// everything for ever are left out. Refused callers (<c>identity.refused</c>) follow <c>audit.retention.records</c>.
     /// </summary>
     public static RetentionPlan From(GatehouseConfig config)
     {
@@ -19,6 +19,6 @@ public static class RetentionPlans
                 c.Name, (c.Retention.Bodies ?? defaults.Bodies).Keep, (c.Retention.Records ?? defaults.Records).Keep))
             .Where(c => c.Bodies is not null || c.Records is not null)
             .ToList();
-        return new RetentionPlan(connections, defaults.BatchSize);
+        return new RetentionPlan(connections, defaults.BatchSize) { Refusals = defaults.Records.Keep };
     }
 }

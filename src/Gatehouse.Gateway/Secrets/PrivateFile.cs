@@ -6,26 +6,20 @@ namespace Gatehouse.Gateway.Secrets;
 /// </summary>
 internal static class PrivateFile
 {
-    /// <summary>Returns the file's bytes, creating it from <paramref name="create"/> with mode 0600 when it is missing.</summary>
+    /// <summary>Returns the file's bytes, creating it from <paramref name="create"/> with mode 0600 (in a 0700 folder) when it is missing.</summary>
+    /// <exception cref="KeyFileException">The existing file may be read or changed by others, or belongs to another user.</exception>
     public static byte[] ReadOrCreate(string path, Func<byte[]> create)
     {
         if (File.Exists(path))
         {
-            return File.ReadAllBytes(path);
+            return Read(path);
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(directory))
-        {
-            _ = OperatingSystem.IsWindows()
-                ? Directory.CreateDirectory(directory)
-                : Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
+        OwnerOnly.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = OwnerOnly.FileMode;
         }
 
         var content = create();
@@ -37,7 +31,10 @@ internal static class PrivateFile
         }
         catch (IOException) when (File.Exists(path))
         {
-            return File.ReadAllBytes(path);
+            return Read(path);
         }
     }
+
+    private static byte[] Read(string path)
+        => OwnerOnly.Problem(path) is { } problem ? throw new KeyFileException(problem) : File.ReadAllBytes(path);
 }

@@ -16,7 +16,8 @@ internal interface IReviewTable<T>
         SqliteTransaction? transaction,
         string where,
         Action<SqliteParameterCollection> bind,
-        CancellationToken cancellationToken);
+        CancellationToken cancellationToken,
+        int limit = 1000);
 
     /// <summary>Returns <paramref name="item"/> with <paramref name="transition"/> applied.</summary>
     T Apply(T item, ReviewTransition transition);

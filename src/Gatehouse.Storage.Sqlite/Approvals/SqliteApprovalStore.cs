@@ -49,6 +49,59 @@ public sealed class SqliteApprovalStore : IApprovalStore
     }
 
     /// <inheritdoc />
+    public Task<ReviewPage<ApprovalRequest>> ListPageAsync(ReviewState? state, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var where = state switch
+        {
+            null => "1 = 1",
+            ReviewState.Pending => ReviewPaging.Pending,
+            ReviewState.TimedOut => "state = 'timed_out' OR (state = 'pending' AND deadline_ticks <= @now)",
+            _ => "state = @state",
+        };
+        return _database.ReadAsync(
+            async (connection, ct) =>
+            {
+                var page = await ReviewPaging.PageAsync(
+                    connection,
+                    ApprovalTable.Instance,
+                    "approvals",
+                    where,
+                    p =>
+                    {
+                        p.AddWithValue("@now", now.UtcTicks);
+                        p.AddWithValue("@state", state is { } s ? ReviewColumns.StateText(s) : "");
+                    },
+                    after,
+                    limit,
+                    ct).ConfigureAwait(false);
+                return page with { Items = [.. page.Items.Select(r => r.AsOf(now))] };
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<ApprovalRequest?> FindPendingAsync(string digest, string requester, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var now = _time.GetUtcNow();
+        var found = await SelectAsync(
+            $"{ReviewPaging.Pending} AND digest = @digest AND requester = @requester",
+            p =>
+            {
+                p.AddWithValue("@digest", digest.ToLowerInvariant());
+                p.AddWithValue("@requester", requester);
+                p.AddWithValue("@now", now.UtcTicks);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return found.FirstOrDefault(r => r.State == ReviewState.Pending);
+    }
+
+    /// <inheritdoc />
+    public Task<int> CountPendingAsync(string requester, CancellationToken cancellationToken) =>
+        ReviewCounts.PendingAsync(_database, "approvals", requester, _time.GetUtcNow(), cancellationToken);
+
+    /// <inheritdoc />
     public async Task<ReviewResult<ApprovalRequest>> ReviewAsync(
         string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken)
     {

@@ -122,7 +122,37 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         try
         {
             var full = System.IO.Path.GetFullPath(path);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+            var directory = System.IO.Path.GetDirectoryName(full)!;
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory);
+                return full;
+            }
+
+            // The audit holds prompts and responses: a new store is its owner's alone (0600 in a 0700 folder). SQLite
+            // gives the -wal and -shm files the database file's mode.
+            if (!Directory.Exists(directory))
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            if (!File.Exists(full))
+            {
+                try
+                {
+                    using var created = new FileStream(full, new FileStreamOptions
+                    {
+                        Mode = FileMode.CreateNew,
+                        Access = FileAccess.Write,
+                        UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                    });
+                }
+                catch (IOException) when (File.Exists(full))
+                {
+                    // Another process created it first; it set the mode.
+                }
+            }
+
             return full;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)

@@ -18,11 +18,12 @@ internal sealed class GrantTable : IReviewTable<AccessGrant>
         """;
 
     public Task<List<AccessGrant>> SelectAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        SqliteConnection connection, SqliteTransaction? transaction, string where, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken,
+        int limit = 1000) =>
         ReviewRows.SelectWithReviewsAsync(
             connection,
             transaction,
-            $"SELECT {Columns} FROM grants WHERE {where} ORDER BY created_ticks DESC, rowid DESC LIMIT 1000",
+            $"SELECT {Columns} FROM grants WHERE {where} ORDER BY created_ticks DESC, rowid DESC LIMIT {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
             bind,
             Read,
             static (row, reviews) => row with { Reviews = reviews },

@@ -41,6 +41,25 @@ public sealed class SqliteGrantStore : IGrantStore
             : await SelectAsync("requester = @subject", p => p.AddWithValue("@subject", subject), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    public Task<ReviewPage<AccessGrant>> ListPageAsync(bool pendingOnly, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        return _database.ReadAsync(
+            async (connection, ct) =>
+            {
+                var page = await ReviewPaging.PageAsync(
+                    connection, GrantTable.Instance, "grants", pendingOnly ? ReviewPaging.Pending : "1 = 1", p => p.AddWithValue("@now", now.UtcTicks), after, limit, ct)
+                    .ConfigureAwait(false);
+                return page with { Items = [.. page.Items.Select(g => g.AsOf(now))] };
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<int> CountPendingAsync(string subject, CancellationToken cancellationToken) =>
+        ReviewCounts.PendingAsync(_database, "grants", subject, _time.GetUtcNow(), cancellationToken);
+
+    /// <inheritdoc />
     public Task<ReviewResult<AccessGrant>> ReviewAsync(
         string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken) =>
         ReviewWrites.ReviewAsync(_database, GrantTable.Instance, id, reviewer, decision, justification, _time.GetUtcNow(), cancellationToken);

@@ -32,9 +32,16 @@ internal static class RetentionTable
 
     private const string EndedSql = $" AND EXISTS (SELECT 1 FROM audit_entries e WHERE e.exchange_id = i.exchange_id AND e.kind IN ('{AuditEntryKinds.Outcome}', '{AuditEntryKinds.Interrupted}'))";
 
+    // A refusal's entry stands alone: its request id is its exchange id, and only a hold on that id keeps it.
+    private const string RefusalsSql = $"""
+        SELECT i.seq, i.exchange_id, {HeldSql}, i.seq, 1, 0
+        FROM audit_entries i
+        WHERE i.kind = '{AuditEntryKinds.SignInFailed}' AND i.time_ticks < @before AND i.seq > @after
+        """;
+
     private const string FreeSql = $"""
         SELECT i.exchange_id FROM audit_entries i
-        WHERE i.exchange_id IN (SELECT value FROM json_each(@ids)) AND i.kind = '{AuditEntryKinds.Intent}' AND NOT {HeldSql}
+        WHERE i.exchange_id IN (SELECT value FROM json_each(@ids)) AND i.kind IN ('{AuditEntryKinds.Intent}', '{AuditEntryKinds.SignInFailed}') AND NOT {HeldSql}
         """;
 
     private const string NotBeyondSql = " AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.exchange_id = i.exchange_id AND e.seq > @covered)";
@@ -50,8 +57,10 @@ internal static class RetentionTable
     public static async Task<RetentionCandidates> FindAsync(SqliteConnection connection, RetentionWindow window, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = FindSql + (window.Phase == RetentionPhase.Bodies ? HasBodySql : EndedSql)
-            + (window.NotBefore is null ? "" : " AND i.time_ticks >= @from") + " ORDER BY i.seq LIMIT @limit";
+        command.CommandText = window.Phase == RetentionPhase.Refusals
+            ? RefusalsSql + " ORDER BY i.seq LIMIT @limit"
+            : FindSql + (window.Phase == RetentionPhase.Bodies ? HasBodySql : EndedSql)
+                + (window.NotBefore is null ? "" : " AND i.time_ticks >= @from") + " ORDER BY i.seq LIMIT @limit";
         command.Parameters.AddWithValue("@from", window.NotBefore?.UtcTicks ?? 0);
         command.Parameters.AddWithValue("@connection", window.Connection);
         command.Parameters.AddWithValue("@before", window.Before.UtcTicks);

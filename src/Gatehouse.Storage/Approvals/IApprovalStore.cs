@@ -14,8 +14,21 @@ public interface IApprovalStore
     /// <summary>Finds a request by id, as of now; null when there is none.</summary>
     Task<ApprovalRequest?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Lists requests newest first, optionally only those in <paramref name="state"/> (as of now).</summary>
+    /// <summary>Lists at most the newest 1,000 requests, optionally only those in <paramref name="state"/> (as of now).</summary>
+    /// <remarks>For tools and tests; a review list pages with <see cref="ListPageAsync"/> so nothing is cut off.</remarks>
     Task<IReadOnlyList<ApprovalRequest>> ListAsync(ReviewState? state, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists one page of requests newest first, optionally only those in <paramref name="state"/> (as of now), after
+    /// the cursor <paramref name="after"/> (null for the first page); following <see cref="ReviewPage{T}.Next"/> reaches every one.
+    /// </summary>
+    Task<ReviewPage<ApprovalRequest>> ListPageAsync(ReviewState? state, string? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Finds the pending request of <paramref name="requester"/> (a subject) for content with <paramref name="digest"/>; null when there is none.</summary>
+    Task<ApprovalRequest?> FindPendingAsync(string digest, string requester, CancellationToken cancellationToken);
+
+    /// <summary>Counts the pending requests of <paramref name="requester"/> (a subject), as of now.</summary>
+    Task<int> CountPendingAsync(string requester, CancellationToken cancellationToken);
 
     /// <summary>Records one reviewer's decision, resolving the request when the rules say so.</summary>
     Task<ReviewResult<ApprovalRequest>> ReviewAsync(

@@ -12,8 +12,18 @@ public interface IGrantStore
     /// <summary>Finds a grant by id, as of now; null when there is none.</summary>
     Task<AccessGrant?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Lists grants newest first, optionally only those of <paramref name="subject"/>.</summary>
+    /// <summary>Lists at most the newest 1,000 grants, optionally only those of <paramref name="subject"/>.</summary>
+    /// <remarks>For tools and tests; a review list pages with <see cref="ListPageAsync"/> so nothing is cut off.</remarks>
     Task<IReadOnlyList<AccessGrant>> ListAsync(string? subject, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists one page of grants newest first (only pending ones, as of now, when <paramref name="pendingOnly"/>) after
+    /// the cursor <paramref name="after"/> (null for the first page); following <see cref="ReviewPage{T}.Next"/> reaches every one.
+    /// </summary>
+    Task<ReviewPage<AccessGrant>> ListPageAsync(bool pendingOnly, string? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Counts the pending requests of <paramref name="subject"/>, as of now.</summary>
+    Task<int> CountPendingAsync(string subject, CancellationToken cancellationToken);
 
     /// <summary>Records one reviewer's decision under the same rules as approvals.</summary>
     Task<ReviewResult<AccessGrant>> ReviewAsync(

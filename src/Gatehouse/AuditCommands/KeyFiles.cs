@@ -24,8 +24,16 @@ internal static class KeyFiles
         writer.Write(pem);
     }
 
-    public static async Task<CheckpointSigner?> LoadSignerAsync(ParseResult parse, FileInfo file, CancellationToken cancellationToken) =>
-        await LoadAsync(parse, file, CheckpointSigner.FromPem, "an ECDSA P-256 private key", cancellationToken);
+    public static async Task<CheckpointSigner?> LoadSignerAsync(ParseResult parse, FileInfo file, CancellationToken cancellationToken)
+    {
+        if (Gatehouse.Gateway.Secrets.OwnerOnly.Problem(file.FullName) is { } problem)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"gatehouse: {problem}");
+            return null;
+        }
+
+        return await LoadAsync(parse, file, CheckpointSigner.FromPem, "an ECDSA P-256 private key", cancellationToken);
+    }
 
     public static async Task<CheckpointVerifier?> LoadVerifierAsync(ParseResult parse, FileInfo file, CancellationToken cancellationToken) =>
         await LoadAsync(parse, file, CheckpointVerifier.FromPem, "an ECDSA P-256 public key", cancellationToken);

@@ -49,36 +49,89 @@ internal sealed class GatewayApi
         }
 
         using var client = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
-        {
-            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-        }
 
-        HttpResponseMessage response;
-        try
+        // A list is paged (Link: rel="next"); every page is read, so nothing pending is left out.
+        var pages = new List<string>();
+        string? next = path;
+        while (next is not null)
         {
-            response = await client.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            await error.WriteLineAsync($"gatehouse: cannot reach the gateway at {baseUri}: {ex.Message}");
-            return ExitCodes.StoreUnavailable;
-        }
-
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
+            using var request = new HttpRequestMessage(method, next);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (body is not null)
             {
-                await error.WriteLineAsync($"gatehouse: {(int)response.StatusCode} {ProblemDetail(text)}");
-                return ExitCodes.CheckFailed;
+                request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
             }
 
-            await output.WriteLineAsync(parse.GetValue(Json) ? text : describe(text));
-            return ExitCodes.Success;
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException ex)
+            {
+                await error.WriteLineAsync($"gatehouse: cannot reach the gateway at {baseUri}: {ex.Message}");
+                return ExitCodes.StoreUnavailable;
+            }
+
+            using (response)
+            {
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    await error.WriteLineAsync($"gatehouse: {(int)response.StatusCode} {ProblemDetail(text)}");
+                    return ExitCodes.CheckFailed;
+                }
+
+                pages.Add(text);
+                next = method == HttpMethod.Get ? NextPage(response) : null;
+            }
         }
+
+        var all = pages.Count == 1 ? pages[0] : JoinArrays(pages);
+        await output.WriteLineAsync(parse.GetValue(Json) ? all : describe(all));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Returns the relative URL of the <c>rel="next"</c> link, or null on the last page.</summary>
+    private static string? NextPage(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var links))
+        {
+            return null;
+        }
+
+        foreach (var link in links.SelectMany(l => l.Split(',')))
+        {
+            var end = link.IndexOf('>', StringComparison.Ordinal);
+            var start = link.IndexOf('<', StringComparison.Ordinal);
+            if (start >= 0 && end > start && link.Contains("rel=\"next\"", StringComparison.Ordinal))
+            {
+                return link[(start + 1)..end].TrimStart('/');
+            }
+        }
+
+        return null;
+    }
+
+    private static string JoinArrays(List<string> pages)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var page in pages)
+            {
+                using var document = JsonDocument.Parse(page);
+                foreach (var item in document.RootElement.EnumerateArray())
+                {
+                    item.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static string ProblemDetail(string text)

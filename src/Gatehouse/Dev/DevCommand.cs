@@ -43,7 +43,8 @@ internal static class DevCommand
                 return ExitCodes.Usage;
             }
 
-            var loaded = GatehouseConfigLoader.Load(CommonOptions.ResolveConfigPath(parse.GetValue(config)), Environment.GetEnvironmentVariables(), dev: true);
+            var configPath = CommonOptions.ResolveConfigPath(parse.GetValue(config));
+            var loaded = GatehouseConfigLoader.Load(configPath, Environment.GetEnvironmentVariables(), dev: true);
             if (!loaded.Success)
             {
                 error.Write(loaded.FormatErrors());
@@ -51,6 +52,12 @@ internal static class DevCommand
             }
 
             var gateway = loaded.Config!;
+            if (DevModeGuard.Check(gateway, configPath, dev: true) is { } refused)
+            {
+                error.WriteLine($"gatehouse: {refused}");
+                return ExitCodes.Usage;
+            }
+
             if (parse.GetValue(url) is { } baseUrl)
             {
                 if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
@@ -62,7 +69,17 @@ internal static class DevCommand
                 gateway = gateway with { Server = gateway.Server with { Urls = [baseUrl], PublicUrl = null } };
             }
 
-            var key = DevSigningKey.LoadOrCreate(ServeCommand.DevKeyPath(gateway));
+            DevSigningKey key;
+            try
+            {
+                key = DevSigningKey.LoadOrCreate(ServeCommand.DevKeyPath(gateway));
+            }
+            catch (Gatehouse.Gateway.Secrets.KeyFileException ex)
+            {
+                error.WriteLine($"gatehouse: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+
             var groupList = (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var minted = new DevTokenMinter(key, TimeProvider.System).Mint(DevDefaults.PublicBase(gateway), parse.GetValue(user)!, groupList, life);
             parse.InvocationConfiguration.Output.WriteLine(minted);

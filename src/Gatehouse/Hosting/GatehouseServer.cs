@@ -20,7 +20,10 @@ namespace Gatehouse.Hosting;
 /// </summary>
 internal static class GatehouseServer
 {
-    /// <summary>Builds the server; throws <see cref="Gatehouse.Storage.StoreUnavailableException"/> if the store cannot open.</summary>
+    /// <summary>
+    /// Builds the server; throws <see cref="Gatehouse.Storage.StoreUnavailableException"/> if the store cannot open and
+    /// <see cref="Gatehouse.Gateway.Secrets.KeyFileException"/> if a key file beside it is not its owner's alone.
+    /// </summary>
     public static WebApplication Build(GatehouseConfig config, GatehouseServerOptions? options = null)
     {
         options ??= new GatehouseServerOptions();
@@ -82,6 +85,10 @@ internal static class GatehouseServer
         options.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
+
+        // The masking engine reads (or makes) the fingerprint key file: a key file others can read stops the start-up
+        // here, with its fix, rather than failing the first request.
+        _ = app.Services.GetRequiredService<Gatehouse.Masking.MaskingEngine>();
         if (options.DevSigningKey is { } key)
         {
             app.MapDevIssuer(key);

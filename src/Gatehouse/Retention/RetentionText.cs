@@ -23,6 +23,11 @@ internal static class RetentionText
             ["CONNECTION", "BODIES REMOVED", "ENTRIES TOMBSTONED", "HELD"],
             report.Connections.Select(c => (IReadOnlyList<string>)
                 [c.Connection, Number(c.BodiesRemoved), Number(c.EntriesTombstoned), Number(c.ExchangesHeld)])));
+        if (report.RefusalsTombstoned > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"refused callers (identity.refused): {Number(report.RefusalsTombstoned)} entries tombstoned\n");
+        }
+
         if (report.Checkpoint is { } checkpoint)
         {
             text.Append(CultureInfo.InvariantCulture, $"bridging checkpoint: {checkpoint.TreeSize} entries, key {checkpoint.KeyId}\n");

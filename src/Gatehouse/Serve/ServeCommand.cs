@@ -2,6 +2,7 @@ using System.CommandLine;
 using Gatehouse.Cli;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity.Development;
+using Gatehouse.Gateway.Secrets;
 using Gatehouse.Hosting;
 using Gatehouse.Policy.Reloading;
 using Gatehouse.Storage;
@@ -36,7 +37,8 @@ internal static class ServeCommand
         var error = parse.InvocationConfiguration.Error;
         var environment = Environment.GetEnvironmentVariables();
         var dev = parse.GetValue(devOption);
-        var loaded = GatehouseConfigLoader.Load(CommonOptions.ResolveConfigPath(parse.GetValue(configOption)), environment, dev);
+        var configPath = CommonOptions.ResolveConfigPath(parse.GetValue(configOption));
+        var loaded = GatehouseConfigLoader.Load(configPath, environment, dev);
         if (!loaded.Success)
         {
             await error.WriteAsync(loaded.FormatErrors());
@@ -44,22 +46,33 @@ internal static class ServeCommand
         }
 
         var config = loaded.Config!;
+        if (DevModeGuard.Check(config, configPath, dev) is { } refused)
+        {
+            await error.WriteLineAsync($"gatehouse: {refused}");
+            return ExitCodes.Usage;
+        }
+
         if (parse.GetValue(urlsOption) is { Length: > 0 } urls)
         {
             config = config with { Server = config.Server with { Urls = urls } };
         }
 
-        DevSigningKey? devKey = null;
-        if (dev)
-        {
-            config = DevDefaults.Apply(config, environment);
-            devKey = DevSigningKey.LoadOrCreate(DevKeyPath(config));
-        }
-
         WebApplication app;
         try
         {
+            DevSigningKey? devKey = null;
+            if (dev)
+            {
+                config = DevDefaults.Apply(config, environment);
+                devKey = DevSigningKey.LoadOrCreate(DevKeyPath(config));
+            }
+
             app = GatehouseServer.Build(config, new GatehouseServerOptions { DevSigningKey = devKey });
+        }
+        catch (KeyFileException ex)
+        {
+            await error.WriteLineAsync($"gatehouse: {ex.Message}");
+            return ExitCodes.Usage;
         }
         catch (StoreUnavailableException ex)
         {
@@ -82,7 +95,10 @@ internal static class ServeCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The development issuer's key lives beside the database, so one folder holds all local state.</summary>
+    /// <summary>
+    /// The development issuer's key lives beside the database, so one folder holds all local state; a gateway outside
+    /// development mode refuses a store folder that holds it (<see cref="DevModeGuard"/>).
+    /// </summary>
     public static string DevKeyPath(GatehouseConfig config)
         => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.Storage.Sqlite)) ?? ".", "dev-issuer.jwk.json");
 }

@@ -30,4 +30,26 @@ public static class RawRequest
         var statusLine = await reader.ReadLineAsync(cancellation) ?? "";
         return statusLine.Length >= 12 ? int.Parse(statusLine.AsSpan(9, 3), provider: null) : 0;
     }
+
+    /// <summary>
+    /// Sends only the request line and <paramref name="headers"/> (which declare the body), never the body itself, and
+    /// returns the status code the server answers with before any body arrives.
+    /// </summary>
+    public static async Task<int> SendHeadAsync(Uri server, string method, string target, IEnumerable<string> headers)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port, cancellation);
+        await using var stream = tcp.GetStream();
+        var head = new StringBuilder($"{method} {target} HTTP/1.1\r\nHost: {server.Authority}\r\n");
+        foreach (var header in headers)
+        {
+            head.Append(header).Append("\r\n");
+        }
+
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(head.Append("\r\n").ToString()), cancellation);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var statusLine = await reader.ReadLineAsync(cancellation) ?? "";
+        return statusLine.Length >= 12 ? int.Parse(statusLine.AsSpan(9, 3), provider: null) : 0;
+    }
 }

@@ -35,4 +35,8 @@ internal sealed class CountingGrantStore : IGrantStore
     public Task<ReviewResult<AccessGrant>> RevokeAsync(string id, Principal revoker, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ReviewPage<AccessGrant>> ListPageAsync(bool pendingOnly, string? after, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<int> CountPendingAsync(string subject, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

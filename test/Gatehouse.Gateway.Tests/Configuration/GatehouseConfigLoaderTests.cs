@@ -252,10 +252,35 @@ public sealed class GatehouseConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_CheckpointKeyOthersMayRead_IsAnErrorNamingTheFix()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var key = Path.Combine(_dir, "loose.pem");
+        File.WriteAllText(key, "-----BEGIN PRIVATE KEY-----\nsecret\n");
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+
+        var loaded = GatehouseConfigLoader.Load(Write($"audit:\n  checkpoints: {{ key: {key} }}\n"), Env());
+
+        var error = Assert.Single(loaded.Errors);
+        Assert.Equal("audit.checkpoints.key", error.Path);
+        Assert.Contains($"chmod 600 {key}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", loaded.FormatErrors(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_Checkpoints_NeedAnExistingKeyFile()
     {
         var key = Path.Combine(_dir, "audit.pem");
         File.WriteAllText(key, "not checked here");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         var ok = GatehouseConfigLoader.Load(Write($"audit:\n  checkpoints: {{ key: {key}, interval: 30s, entries: 500 }}\n"), Env());
         var missing = GatehouseConfigLoader.Load(Write("audit:\n  checkpoints: { key: /nope/audit.pem }\n"), Env());
 

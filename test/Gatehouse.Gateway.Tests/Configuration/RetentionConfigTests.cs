@@ -16,6 +16,11 @@ public sealed class RetentionConfigTests : IDisposable
     {
         var key = Path.Combine(_dir, "audit.pem");
         File.WriteAllText(key, "not checked here");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         var result = Load($$"""
             connections:
               - { name: a, upstream: "https://a.example.com", retention: { bodies: 7d, records: forever } }

@@ -30,6 +30,15 @@ internal sealed class FakeApprovalStore(TimeProvider time) : IApprovalStore
     public Task<ApprovalRequest?> FindValidApprovalAsync(string digest, string requester, CancellationToken cancellationToken)
         => Task.FromResult(Current is { } c && c.IsValidFor(digest, requester, time.GetUtcNow()) ? c : null);
 
+    public Task<ReviewPage<ApprovalRequest>> ListPageAsync(ReviewState? state, string? after, int limit, CancellationToken cancellationToken)
+        => Task.FromResult(new ReviewPage<ApprovalRequest>(Current is null ? [] : [Current], null));
+
+    public Task<ApprovalRequest?> FindPendingAsync(string digest, string requester, CancellationToken cancellationToken)
+        => Task.FromResult(Current is { State: ReviewState.Pending } c && c.ContentDigest == digest ? c : null);
+
+    public Task<int> CountPendingAsync(string requester, CancellationToken cancellationToken)
+        => Task.FromResult(Current is { State: ReviewState.Pending } ? 1 : 0);
+
     public Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ReviewEvent>>([]);
 
     public async Task<ApprovalRequest> WaitForResolutionAsync(string id, TimeSpan wait, CancellationToken cancellationToken)

@@ -32,8 +32,12 @@ public sealed class ResponseReviewerTests
     {
         _timers = new TimerWatch(_time, _time.Advance);
         _store = new FakeApprovalStore(_timers);
-        var config = new GatehouseConfig { ResponseHolds = new ResponseHoldConfig { Heartbeat = TimeSpan.FromSeconds(5) } };
-        _reviewer = new ResponseReviewer(_store, new ApprovalAudit(new NullAuditTrail(), []), config, _time);
+        var config = new GatehouseConfig
+        {
+            ResponseHolds = new ResponseHoldConfig { Heartbeat = TimeSpan.FromSeconds(5) },
+            Limits = new LimitsConfig { MaxHoldsPerCaller = 1 },
+        };
+        _reviewer = new ResponseReviewer(_store, new ApprovalAudit(new NullAuditTrail(), []), new CallerHolds(config), config, _time);
     }
 
     [Fact]
@@ -76,7 +80,24 @@ public sealed class ResponseReviewerTests
         Assert.Equal(0, _client.Length);
     }
 
-    private Task<ApprovalRequest> Review(bool stream)
+    [Fact]
+    public async Task Review_CallerAlreadyHeldAtTheCap_IsRefusedWithoutOpeningARequest()
+    {
+        var first = Review(stream: true);
+        await Eventually.UntilAsync(() => _store.Current is not null, "the first response to be held");
+        var opened = _store.Current!.Id;
+
+        var second = await ReviewOutcome(stream: true);
+
+        Assert.Equal("too_many_holds", second.Limit?.Code);
+        Assert.Null(second.Request);
+        Assert.Equal(opened, _store.Current!.Id);
+        Assert.Equal(ReviewState.Pending, (await RunClockUntil(first)).State);
+    }
+
+    private async Task<ApprovalRequest> Review(bool stream) => (await ReviewOutcome(stream)).Request!;
+
+    private Task<ApprovalOutcome> ReviewOutcome(bool stream)
     {
         var adapter = new ProtocolRegistry().Get(ApiKind.OpenAIChat)!;
         var held = new HeldResponse(ResponseHoldBuffer.Create(adapter, stream ? "text/event-stream" : "application/json", true, 4096), _client, _time);

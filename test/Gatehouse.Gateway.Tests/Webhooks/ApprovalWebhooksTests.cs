@@ -111,6 +111,13 @@ public sealed class ApprovalWebhooksTests
 
         public Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<ReviewPage<ApprovalRequest>> ListPageAsync(ReviewState? state, string? after, int limit, CancellationToken cancellationToken)
+            => throw new NotSupportedException();
+
+        public Task<ApprovalRequest?> FindPendingAsync(string digest, string requester, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<int> CountPendingAsync(string requester, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<ApprovalRequest> WaitForResolutionAsync(string id, TimeSpan wait, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

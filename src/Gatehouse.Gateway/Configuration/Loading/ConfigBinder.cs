@@ -29,6 +29,7 @@ internal static partial class ConfigBinder
             Notifications = NotificationsBinder.Bind(reader.Section("notifications"), environment),
             ResponseHolds = ResponseHoldBinder.Bind(reader.Section("responseHolds")),
             Roles = RolesBinder.Bind(reader.Section("roles")),
+            DevelopmentOnly = reader.Bool("dev", false),
         };
         config = config with { Access = AccessBinder.Bind(reader.Section("access"), config.Connections) };
         reader.ReportUnknownKeys();
@@ -236,6 +237,10 @@ internal static partial class ConfigBinder
         {
             s.Errors.Add(s.ChildPath("key"), null, $"there is no key file '{key}' (make one with 'gatehouse audit keygen --out {key}')");
         }
+        else if (key is not null && Secrets.OwnerOnly.Problem(key) is { } unsafeKey)
+        {
+            s.Errors.Add(s.ChildPath("key"), null, unsafeKey);
+        }
 
         var config = new CheckpointConfig
         {
@@ -257,6 +262,10 @@ internal static partial class ConfigBinder
             UpstreamTimeout = s.Duration("upstreamTimeout", d.UpstreamTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(2)),
             RequestHeadersTimeout = s.Duration("requestHeadersTimeout", d.RequestHeadersTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)),
             MinRequestBodyBytesPerSecond = (int)s.Long("minRequestBodyBytesPerSecond", d.MinRequestBodyBytesPerSecond, 1, 100L * 1024 * 1024),
+            UnauthenticatedPerMinute = (int)s.Long("unauthenticatedPerMinute", d.UnauthenticatedPerMinute, 1, 1_000_000),
+            RefusalAuditInterval = s.Duration("refusalAuditInterval", d.RefusalAuditInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
+            MaxHoldsPerCaller = (int)s.Long("maxHoldsPerCaller", d.MaxHoldsPerCaller, 1, 10_000),
+            MaxPendingPerCaller = (int)s.Long("maxPendingPerCaller", d.MaxPendingPerCaller, 1, 10_000),
         };
         s.ReportUnknownKeys();
         return config;
