@@ -68,7 +68,7 @@ public sealed class MaskingTests : GatewayTest
             using var response = await client.PostAsync("openai/v1/chat/completions", Request(stream: true), TestContext.Current.CancellationToken);
             var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-            Assert.Equal("token=[MASKED:github-pat]\n", Assembled(body));
+            Assert.Equal("token=[MASKED:github-pat]\n", Sse.AssembledChatContent(body));
             Assert.DoesNotContain(GitHubToken[4..12], body, StringComparison.Ordinal);
         }
 
@@ -228,27 +228,6 @@ public sealed class MaskingTests : GatewayTest
 
         pieces.Add(text[from..]);
         return pieces;
-    }
-
-    private static string Assembled(string sse)
-    {
-        var text = new StringBuilder();
-        foreach (var line in sse.Split('\n'))
-        {
-            if (line.StartsWith("data: {", StringComparison.Ordinal))
-            {
-                using var chunk = JsonDocument.Parse(line[6..]);
-                foreach (var choice in chunk.RootElement.GetProperty("choices").EnumerateArray())
-                {
-                    if (choice.GetProperty("delta").TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String)
-                    {
-                        text.Append(content.GetString());
-                    }
-                }
-            }
-        }
-
-        return text.ToString();
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.Text;
-using System.Text.Json;
 using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Store;
 using Gatehouse.FunctionalTests.Infrastructure;
@@ -70,7 +69,7 @@ public sealed class DetectionBypassTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Set GITHUB_TOKEN=[MASKED:github-pat] and retry.", AssembledContent(body));
+        Assert.Equal("Set GITHUB_TOKEN=[MASKED:github-pat] and retry.", Sse.AssembledChatContent(body));
         var record = await CompletedExchangeAsync("lou");
         Assert.Equal("Set GITHUB_TOKEN=[MASKED:github-pat] and retry.", record.Outcome!.Response);
         Assert.Equal(("github-pat", "response", "content", "invalid"), Describe(Assert.Single(record.Outcome.Findings)));
@@ -105,26 +104,5 @@ public sealed class DetectionBypassTests : IAsyncLifetime
     {
         var points = cuts.Prepend(0).Append(text.Length).ToList();
         return [.. points.Zip(points.Skip(1), (from, to) => text[from..to])];
-    }
-
-    private static string AssembledContent(string sse)
-    {
-        var text = new StringBuilder();
-        foreach (var line in sse.Split('\n'))
-        {
-            if (line.StartsWith("data: {", StringComparison.Ordinal))
-            {
-                using var chunk = JsonDocument.Parse(line[6..]);
-                foreach (var choice in chunk.RootElement.GetProperty("choices").EnumerateArray())
-                {
-                    if (choice.GetProperty("delta").TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String)
-                    {
-                        text.Append(content.GetString());
-                    }
-                }
-            }
-        }
-
-        return text.ToString();
     }
 }
