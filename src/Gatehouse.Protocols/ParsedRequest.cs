@@ -15,6 +15,16 @@ public sealed record ParsedRequest
     /// <summary>Gets the prompt messages in order (system first where the API has a separate field).</summary>
     public IReadOnlyList<PromptMessage> Messages { get; init; } = [];
 
+    /// <summary>
+    /// Gets the model-visible text pieces in the order the model reads them: each string content, text part, tool
+    /// call and tool result, system first where the API has a separate field. Empty pieces are left out.
+    /// </summary>
+    /// <remarks>
+    /// The same strings that make up <see cref="Messages"/>' text, kept apart so that masking can look at the junction
+    /// between two pieces, where a secret written in two halves only exists once the model reads them together.
+    /// </remarks>
+    public IReadOnlyList<string> TextPieces { get; init; } = [];
+
     /// <summary>Gets the names of the tools offered to the model.</summary>
     public IReadOnlyList<string> ToolNames { get; init; } = [];
 }

@@ -57,8 +57,9 @@ internal sealed class Exchange
     public ReadOnlyMemory<byte> RequestBody { get; set; }
 
     /// <summary>
-    /// Gets or sets a value indicating whether the body was refused before it could be masked (compressed, malformed,
-    /// unreadable), so the audit records its size only: its text may hold exactly what masking would have removed.
+    /// Gets or sets a value indicating whether the body was refused unmasked (compressed, malformed, unreadable, or
+    /// holding a secret split across two pieces that cannot be masked in place), so the audit records its size only:
+    /// its text may hold exactly what masking would have removed.
     /// </summary>
     public bool RequestBodyWithheld { get; set; }
 

@@ -78,7 +78,7 @@ internal static class ExchangeRecords
         var body = exchange.RequestBody.Span;
         if (exchange.RequestBodyWithheld)
         {
-            return $"[request body not recorded: refused before it was inspected, {body.Length} bytes]";
+            return $"[request body not recorded: refused before it could be masked, {body.Length} bytes]";
         }
 
         return body.IsEmpty ? null : OpaqueText.Describe(body[..Math.Min(body.Length, audit.BodyCapBytes)]);

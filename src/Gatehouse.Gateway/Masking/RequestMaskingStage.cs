@@ -52,6 +52,16 @@ internal sealed class RequestMaskingStage(RequestMasker masker, MaskingEngine en
             }
         }
 
+        if (exchange.Request is { TextPieces.Count: > 1 } request && SplitSecretScan.Find(engine, request.TextPieces) is { Count: > 0 } split)
+        {
+            // The halves are not secrets alone, so they are still in the masked body: it is refused, and recorded by size.
+            exchange.RequestFindings.AddRange(split.Select(f => FindingNames.ToAudit(f, "request", "prompt")));
+            exchange.RequestBodyWithheld = true;
+            var splitRules = string.Join(", ", split.Select(f => f.RuleId).Distinct());
+            return new Refusal(StatusCodes.Status422UnprocessableEntity, "split_secret", "Request contains a split secret",
+                $"The request contains what looks like a secret ({splitRules}) split across two messages or content parts; the gateway cannot mask it in place. Remove it and try again.");
+        }
+
         if (exchange.RequestFindings.Count > 0 && mode == MaskingMode.Block)
         {
             var rules = string.Join(", ", exchange.RequestFindings.Select(f => f.Rule).Distinct());

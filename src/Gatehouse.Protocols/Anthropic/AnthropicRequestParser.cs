@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gatehouse.Protocols.Requests;
 using static Gatehouse.Protocols.Requests.RequestFields;
+using static Gatehouse.Protocols.Requests.TextJoiner;
 
 namespace Gatehouse.Protocols.Anthropic;
 
@@ -12,9 +13,10 @@ internal static class AnthropicRequestParser
     private static ParsedRequest Read(JsonElement root)
     {
         var messages = new List<PromptMessage>();
+        var pieces = new List<string>();
         if (root.TryGetProperty("system", out var system) && system.ValueKind != JsonValueKind.Null)
         {
-            messages.Add(new PromptMessage("system", Flatten(system, "system")));
+            messages.Add(new PromptMessage("system", Flatten(system, "system", pieces)));
         }
 
         var position = 0;
@@ -23,7 +25,7 @@ internal static class AnthropicRequestParser
             var path = $"messages[{position++}]";
             Object(message, path);
             var content = message.TryGetProperty("content", out var value) ? value : throw Missing(path, "content");
-            messages.Add(new PromptMessage(RequiredString(message, "role", path), Flatten(content, $"{path}.content")));
+            messages.Add(new PromptMessage(RequiredString(message, "role", path), Flatten(content, $"{path}.content", pieces)));
         }
 
         return new ParsedRequest
@@ -32,16 +34,19 @@ internal static class AnthropicRequestParser
             Model = RequiredString(root, "model", ""),
             Stream = OptionalBool(root, "stream", ""),
             Messages = messages,
+            TextPieces = pieces,
             ToolNames = ToolNames.Read(root, (tool, path) => OptionalString(tool, "name", path)),
         };
     }
 
     /// <summary>Flattens content that is a string or an array of blocks.</summary>
-    private static string Flatten(JsonElement content, string path)
+    private static string Flatten(JsonElement content, string path, List<string> pieces)
     {
         if (content.ValueKind == JsonValueKind.String)
         {
-            return content.GetString() ?? "";
+            var whole = content.GetString() ?? "";
+            Piece(pieces, whole);
+            return whole;
         }
 
         if (content.ValueKind != JsonValueKind.Array)
@@ -49,17 +54,17 @@ internal static class AnthropicRequestParser
             throw new RequestShapeException($"'{path}' must be a string or an array");
         }
 
-        var text = new TextJoiner();
+        var text = new TextJoiner(pieces);
         var position = 0;
         foreach (var block in content.EnumerateArray())
         {
-            AddBlock(block, $"{path}[{position++}]", text);
+            AddBlock(block, $"{path}[{position++}]", text, pieces);
         }
 
         return text.ToString();
     }
 
-    private static void AddBlock(JsonElement block, string path, TextJoiner text)
+    private static void AddBlock(JsonElement block, string path, TextJoiner text, List<string> pieces)
     {
         Object(block, path);
         switch (OptionalString(block, "type", path))
@@ -77,7 +82,7 @@ internal static class AnthropicRequestParser
             case "tool_result":
                 if (block.TryGetProperty("content", out var result) && result.ValueKind != JsonValueKind.Null)
                 {
-                    text.Add(Flatten(result, $"{path}.content"));
+                    text.AddRecorded(Flatten(result, $"{path}.content", pieces));
                 }
 
                 break;

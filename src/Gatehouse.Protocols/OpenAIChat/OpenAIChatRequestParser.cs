@@ -12,10 +12,11 @@ internal static class OpenAIChatRequestParser
     private static ParsedRequest Read(JsonElement root)
     {
         var messages = new List<PromptMessage>();
+        var pieces = new List<string>();
         var position = 0;
         foreach (var message in RequiredArray(root, "messages", "").EnumerateArray())
         {
-            messages.Add(ReadMessage(message, $"messages[{position++}]"));
+            messages.Add(ReadMessage(message, $"messages[{position++}]", pieces));
         }
 
         return new ParsedRequest
@@ -24,14 +25,15 @@ internal static class OpenAIChatRequestParser
             Model = RequiredString(root, "model", ""),
             Stream = OptionalBool(root, "stream", ""),
             Messages = messages,
+            TextPieces = pieces,
             ToolNames = ToolNames.Read(root, ToolName),
         };
     }
 
-    private static PromptMessage ReadMessage(JsonElement message, string path)
+    private static PromptMessage ReadMessage(JsonElement message, string path, List<string> pieces)
     {
         Object(message, path);
-        var text = new TextJoiner();
+        var text = new TextJoiner(pieces);
         ContentParts.Add(message, "content", path, text, TextField);
         text.Add(OptionalString(message, "refusal", path));
         var position = 0;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gatehouse.Protocols.Requests;
 using static Gatehouse.Protocols.Requests.RequestFields;
+using static Gatehouse.Protocols.Requests.TextJoiner;
 
 namespace Gatehouse.Protocols.OpenAIResponses;
 
@@ -12,14 +13,16 @@ internal static class OpenAIResponsesRequestParser
     private static ParsedRequest Read(JsonElement root)
     {
         var messages = new List<PromptMessage>();
+        var pieces = new List<string>();
         if (OptionalString(root, "instructions", "") is { } instructions)
         {
             messages.Add(new PromptMessage("system", instructions));
+            Piece(pieces, instructions);
         }
 
         if (root.TryGetProperty("input", out var input) && input.ValueKind != JsonValueKind.Null)
         {
-            ReadInput(input, messages);
+            ReadInput(input, messages, pieces);
         }
 
         return new ParsedRequest
@@ -28,15 +31,18 @@ internal static class OpenAIResponsesRequestParser
             Model = RequiredString(root, "model", ""),
             Stream = OptionalBool(root, "stream", ""),
             Messages = messages,
+            TextPieces = pieces,
             ToolNames = ToolNames.Read(root, ToolName),
         };
     }
 
-    private static void ReadInput(JsonElement input, List<PromptMessage> messages)
+    private static void ReadInput(JsonElement input, List<PromptMessage> messages, List<string> pieces)
     {
         if (input.ValueKind == JsonValueKind.String)
         {
-            messages.Add(new PromptMessage("user", input.GetString() ?? ""));
+            var text = input.GetString() ?? "";
+            messages.Add(new PromptMessage("user", text));
+            Piece(pieces, text);
             return;
         }
 
@@ -48,17 +54,17 @@ internal static class OpenAIResponsesRequestParser
         var position = 0;
         foreach (var item in input.EnumerateArray())
         {
-            if (ReadItem(item, $"input[{position++}]") is { } message)
+            if (ReadItem(item, $"input[{position++}]", pieces) is { } message)
             {
                 messages.Add(message);
             }
         }
     }
 
-    private static PromptMessage? ReadItem(JsonElement item, string path)
+    private static PromptMessage? ReadItem(JsonElement item, string path, List<string> pieces)
     {
         Object(item, path);
-        var text = new TextJoiner();
+        var text = new TextJoiner(pieces);
         switch (OptionalString(item, "type", path) ?? "message")
         {
             case "message":

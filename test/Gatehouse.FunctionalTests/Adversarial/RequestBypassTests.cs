@@ -108,6 +108,87 @@ public sealed class RequestBypassTests : GatewayTest
         await AssertNowhereAsync(GitHubToken, clientBody);
     }
 
+    public static TheoryData<string, string> SplitSecrets => new()
+    {
+        {
+            "openai/v1/chat/completions",
+            """{"model":"gpt-test","messages":[{"role":"user","content":"my key is LEFT"},{"role":"user","content":"RIGHT thanks"}]}"""
+        },
+        {
+            "openai/v1/chat/completions",
+            """{"model":"gpt-test","messages":[{"role":"user","content":[{"type":"text","text":"my key is LEFT"},{"type":"text","text":"RIGHT thanks"}]}]}"""
+        },
+        {
+            "anthropic/v1/messages",
+            """{"model":"claude","max_tokens":10,"messages":[{"role":"user","content":[{"type":"text","text":"my key is LEFT"},{"type":"text","text":"RIGHT thanks"}]}]}"""
+        },
+        {
+            "openai/v1/chat/completions",
+            """
+            {"model":"gpt-test","messages":[
+              {"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"read_env","arguments":"{}"}}]},
+              {"role":"tool","tool_call_id":"c1","content":"AWS_ACCESS_KEY_ID=LEFT"},
+              {"role":"user","content":"RIGHT is what it printed"}]}
+            """
+        },
+        {
+            "anthropic/v1/messages",
+            """
+            {"model":"claude","max_tokens":10,"messages":[
+              {"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"read_env","input":{}}]},
+              {"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"key LEFT"},{"type":"text","text":"RIGHT is it"}]}]}
+            """
+        },
+        {
+            "openai/v1/responses",
+            """{"model":"gpt-test","instructions":"key LEFT","input":[{"role":"user","content":[{"type":"input_text","text":"RIGHT ok"}]}]}"""
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(SplitSecrets))]
+    public async Task Request_SecretSplitAcrossMessagesOrParts_IsRefusedAndNeitherHalfIsStored(string path, string template)
+    {
+        // Split inside the part LeakCheck looks for (AwsKeyId[4..14]), so finding it anywhere means the halves were joined.
+        var (left, right) = (AwsKeyId[..9], AwsKeyId[9..]);
+        var body = template.Replace("LEFT", left, StringComparison.Ordinal).Replace("RIGHT", right, StringComparison.Ordinal);
+
+        var (status, clientBody) = await PostAsync(path, Encoding.UTF8.GetBytes(body), "application/json");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("split_secret", clientBody, StringComparison.Ordinal);
+        Assert.Contains("aws-access-key-id", clientBody, StringComparison.Ordinal);
+        Assert.Empty(Upstream.Received);
+        var record = await RecordAsync();
+        Assert.Equal(("deny", "split_secret"), (record.Intent.Decision, record.Intent.DecisionReason));
+        Assert.Contains(record.Intent.Findings, f => f.Rule == "aws-access-key-id" && f.Field == "prompt");
+        await AssertNowhereAsync(AwsKeyId, clientBody);
+        foreach (var half in new[] { left, right })
+        {
+            Assert.DoesNotContain(half, clientBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(half, string.Join("\n", _logs.Lines), StringComparison.Ordinal);
+            await AssertNotInDatabaseAsync(half);
+        }
+    }
+
+    [Fact]
+    public async Task ChatRequest_MessagesEndingAndStartingWithOrdinaryWords_AreForwarded()
+    {
+        var body = """
+            {"model":"gpt-test","messages":[
+              {"role":"user","content":[{"type":"text","text":"please review AKIA"},{"type":"text","text":"policy docs EXAMPLE"}]},
+              {"role":"user","content":"notes for the deployment"}]}
+            """;
+
+        var (status, _) = await PostAsync("openai/v1/chat/completions", Encoding.UTF8.GetBytes(body), "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Single(Upstream.Received);
+        var record = await RecordAsync();
+        Assert.Equal("allow", record.Intent.Decision);
+        Assert.Empty(record.Intent.Findings);
+    }
+
     [Fact]
     public async Task ChatRequest_MalformedBodyWithASecret_IsRefusedAndTheSecretIsNotStored()
     {
@@ -333,6 +414,15 @@ public sealed class RequestBypassTests : GatewayTest
         }
 
         await LeakCheck.AssertAbsentAsync(secret, clientBody, _logs, Gateway.DatabasePath);
+    }
+
+    private async Task AssertNotInDatabaseAsync(string text)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(Gateway.DatabasePath)!, Path.GetFileName(Gateway.DatabasePath) + "*"))
+        {
+            var bytes = await File.ReadAllBytesAsync(file, Cancellation);
+            Assert.DoesNotContain(text, Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        }
     }
 
     private static IEnumerable<string> Views(string text)

@@ -46,6 +46,9 @@ public sealed class AnthropicRequestTests
                 new PromptMessage("user", "a.txt\nb.txt\ndoc text\nNow?"),
             ],
             request.Messages);
+        Assert.Equal(
+            ["Be brief.", "Cite files.", "List the files", "I should list.", "Listing.", "bash {\"command\": \"ls\"}", "a.txt", "b.txt", "doc text", "Now?"],
+            request.TextPieces);
         Assert.Equal(["bash", "web_search"], request.ToolNames);
     }
 
@@ -55,6 +58,7 @@ public sealed class AnthropicRequestTests
         var request = ParseOk(ApiKind.AnthropicMessages, """{"model":"m","system":"Rules.","messages":[{"role":"user","content":"hi"}]}""");
 
         Assert.Equal(new PromptMessage("system", "Rules."), request.Messages[0]);
+        Assert.Equal(["Rules.", "hi"], request.TextPieces);
         Assert.False(request.Stream);
     }
 

@@ -45,6 +45,9 @@ public sealed class OpenAIChatRequestTests
                 new PromptMessage("assistant", "I cannot."),
             ],
             request.Messages);
+        Assert.Equal(
+            ["You are terse.", "What is in", "this picture?", "read_file {\"path\":\"a.txt\"}", "file body", "I cannot."],
+            request.TextPieces);
         Assert.Equal(["read_file", "apply_patch"], request.ToolNames);
     }
 

@@ -43,6 +43,9 @@ public sealed class OpenAIResponsesRequestTests
                 new PromptMessage("user", "Thanks"),
             ],
             request.Messages);
+        Assert.Equal(
+            ["You are a coding agent.", "Fix the bug", "Look at main.", "Reading.", "shell {\"cmd\":[\"cat\",\"main.c\"]}", "int main() {}", "Thanks"],
+            request.TextPieces);
         Assert.Equal(["shell", "web_search"], request.ToolNames);
     }
 
@@ -52,6 +55,7 @@ public sealed class OpenAIResponsesRequestTests
         var request = ParseOk(ApiKind.OpenAIResponses, """{"model":"m","input":"Hello"}""");
 
         Assert.Equal([new PromptMessage("user", "Hello")], request.Messages);
+        Assert.Equal(["Hello"], request.TextPieces);
     }
 
     [Theory]
