@@ -76,6 +76,7 @@ internal sealed class ExchangeHandler
     private readonly ActiveGrants _grants;
     private readonly ResponseHolds.ResponseHoldStage _responseHolds;
     private readonly RefusedCallers _refusals;
+    private readonly ExchangeEndings _endings;
     private readonly ForwarderRequestConfig _forwarderConfig;
 
     public ExchangeHandler(
@@ -90,6 +91,7 @@ internal sealed class ExchangeHandler
         ActiveGrants grants,
         ResponseHolds.ResponseHoldStage responseHolds,
         RefusedCallers refusals,
+        ExchangeEndings endings,
         IHttpForwarder forwarder,
         GatewayMetrics metrics,
         TimeProvider time,
@@ -106,6 +108,7 @@ internal sealed class ExchangeHandler
         _grants = grants;
         _responseHolds = responseHolds;
         _refusals = refusals;
+        _endings = endings;
         _forwarder = forwarder;
         _metrics = metrics;
         _time = time;
@@ -182,7 +185,7 @@ internal sealed class ExchangeHandler
         exchange.Grants = await _grants.ForAsync(auth.Identity.PrincipalKey, aborted);
         if (!connection.Allows(auth.Identity.Groups) && !exchange.Grants.Contains(connection.Name, StringComparer.Ordinal))
         {
-            return await RefuseAsync(context, exchange, StatusCodes.Status403Forbidden, "connection_forbidden", "Access denied",
+            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status403Forbidden, "connection_forbidden", "Access denied",
                 $"You are not in a group allowed to use the connection '{connection.Name}'. Ask for access to one of: {string.Join(", ", connection.Config.AllowGroups)}."
                 + (_config.Access.For(connection.Name) is null ? "" : $" Or request temporary access: gatehouse access request --connection {connection.Name} --for 1h --reason \"...\"."));
         }
@@ -190,13 +193,13 @@ internal sealed class ExchangeHandler
         exchange.Coverage |= Coverage.Authorization;
         if (PathGuard.Check(exchange.UpstreamPath) is { } pathProblem)
         {
-            return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_path", "Invalid path", $"The request was refused: {pathProblem}.");
+            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_path", "Invalid path", $"The request was refused: {pathProblem}.");
         }
 
         if (UpgradeGuard.IsUpgrade(context))
         {
             // An upgraded connection is a raw stream nothing here can mask, hold or record; no adapter reads one.
-            return await RefuseAsync(context, exchange, StatusCodes.Status501NotImplemented, "upgrade_not_supported", "Upgrade not supported",
+            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status501NotImplemented, "upgrade_not_supported", "Upgrade not supported",
                 "The gateway does not forward WebSocket or other protocol upgrades, nor CONNECT: what flows over them could not be inspected or audited. Use the API's HTTP endpoints instead.");
         }
 
@@ -210,12 +213,12 @@ internal sealed class ExchangeHandler
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
             // Kestrel says 408 for a body slower than limits.minRequestBodyBytesPerSecond, 400 for one that ended early.
-            return await EndIncompleteAsync(context, exchange, (e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest);
+            return await _endings.EndIncompleteAsync(context, exchange, (e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest);
         }
 
         if (body is null)
         {
-            return await RefuseAsync(context, exchange, StatusCodes.Status413PayloadTooLarge, "request_too_large", "Request too large",
+            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status413PayloadTooLarge, "request_too_large", "Request too large",
                 $"The request body is larger than the gateway's limit of {_config.Limits.MaxRequestBodyBytes} bytes.");
         }
 
@@ -225,7 +228,7 @@ internal sealed class ExchangeHandler
         {
             // Inspect what is forwarded: a compressed body would be forwarded with its content unseen.
             exchange.RequestBodyWithheld = true;
-            return await RefuseAsync(context, exchange, StatusCodes.Status415UnsupportedMediaType, "unsupported_content_encoding",
+            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status415UnsupportedMediaType, "unsupported_content_encoding",
                 "Compressed request body", "The gateway inspects request bodies on this connection and does not accept compressed ones; send the body uncompressed.");
         }
 
@@ -235,7 +238,7 @@ internal sealed class ExchangeHandler
             if (parsed.Request is null)
             {
                 exchange.RequestBodyWithheld = true;
-                return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body",
+                return await _endings.RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body",
                     $"The {ApiNames.Of(exchange.Api)} request could not be understood: {parsed.Error}");
             }
 
@@ -246,13 +249,13 @@ internal sealed class ExchangeHandler
         // 4. Mask the request, so the upstream and the audit only ever see masked prompts.
         if (_requestMasking.Apply(exchange, connection.Config.Masking.Request, context.Request.ContentType) is { } refusal)
         {
-            return await RefuseAsync(context, exchange, refusal.Status, refusal.Code, refusal.Title, refusal.Detail);
+            return await _endings.RefuseAsync(context, exchange, refusal.Status, refusal.Code, refusal.Title, refusal.Detail);
         }
 
         // 5. Decide by policy (on the masked request and its findings).
         if (_decisions.Decide(exchange) is { } denied)
         {
-            return await RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
+            return await _endings.RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
         }
 
         // 6. Record intent, durably, before anything leaves.
@@ -279,14 +282,14 @@ internal sealed class ExchangeHandler
         // Held for review: wait for a reviewer; forward only once approved.
         if (exchange.HeldFor is { } held && await _approvals.HoldAsync(exchange, held.Requirement, held.Rule, aborted) is { Approved: false } outcome)
         {
-            return await EndHeldAsync(context, exchange, outcome);
+            return await _endings.EndHeldAsync(context, exchange, outcome);
         }
 
         // 7. Forward, tapping (and masking) the response as it streams back.
         var status = await ForwardAsync(context, exchange, connection);
 
         // 8. Record the outcome, whatever happened to the client.
-        await RecordOutcomeAsync(exchange, status);
+        await _endings.RecordOutcomeAsync(exchange, status);
         return status;
     }
 
@@ -353,117 +356,5 @@ internal sealed class ExchangeHandler
         }
 
         return context.Response.HasStarted ? context.Response.StatusCode : errorStatus;
-    }
-
-    private async Task RecordOutcomeAsync(Exchange exchange, int status)
-    {
-        // A held response's body was whole even when the client got a refusal instead; the audit keeps what was held.
-        var summary = exchange.Response?.Complete(exchange.Failure is null || exchange.ResponseHoldOutcome is not null);
-        if (exchange.ResponseMasker is { } masker)
-        {
-            // Flushes channels a cut stream left open, so their findings are recorded too; their text is discarded.
-            masker.Dispose();
-            exchange.ResponseFindings.AddRange(masker.Findings);
-            exchange.ResponseRewriter?.Dispose();
-        }
-
-        if (summary is not null && exchange.Adapter is not null)
-        {
-            if (summary.Error is null)
-            {
-                exchange.Coverage |= Coverage.ResponseParsed;
-            }
-            else if (status < 400)
-            {
-                exchange.Fail("malformed_response", summary.Error);
-            }
-        }
-
-        if (exchange.IntentDeferred)
-        {
-            // Failure mode open: the exchange went through unrecorded; record its intent now, late, and say so.
-            var late = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
-            if (!late.Success)
-            {
-                Log.OutcomeFailed(_logger, exchange.Id, late.Error!);
-            }
-
-            exchange.Fail("audit_intent_late", "forwarded before its intent was durable: the audit store failed and audit.failureMode is open");
-        }
-
-        if (exchange.Failure is not null)
-        {
-            Log.ExchangeFailed(_logger, exchange.Id, exchange.Connection?.Name ?? "", exchange.Failure, exchange.FailureDetail ?? "");
-        }
-
-        var outcome = ExchangeRecords.Outcome(exchange, status, summary, _config.Audit);
-
-        // The client may be gone; the outcome is recorded regardless.
-        var written = await _audit.RecordOutcomeAsync(outcome, CancellationToken.None);
-        if (!written.Success)
-        {
-            Log.OutcomeFailed(_logger, exchange.Id, written.Error!);
-        }
-
-        Log.ExchangeCompleted(_logger, exchange.Id, exchange.Connection?.Name ?? "", ApiNames.Of(exchange.Api), status, exchange.Elapsed.TotalMilliseconds);
-    }
-
-    private async Task<int> EndHeldAsync(HttpContext context, Exchange exchange, ApprovalOutcome outcome)
-    {
-        var status = await ExchangeResponses.WriteHeldEndAsync(context, exchange, outcome);
-        await RecordOutcomeAsync(exchange, status);
-        return status;
-    }
-
-    /// <summary>
-    /// Records a body that ended early, arrived too slowly, or was cut by the client; answers 408 or 400 as problem+json
-    /// if the client still listens.
-    /// </summary>
-    private async Task<int> EndIncompleteAsync(HttpContext context, Exchange exchange, int status)
-    {
-        exchange.Decision = "deny";
-        exchange.DecisionReason = "request_body_incomplete";
-        exchange.Fail("request_body_incomplete", "the request body ended before its declared length or arrived too slowly");
-        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
-        if (intent.Success)
-        {
-            exchange.Coverage |= Coverage.AuditIntent;
-        }
-
-        try
-        {
-            if (!context.RequestAborted.IsCancellationRequested)
-            {
-                await ExchangeResponses.WriteProblemAsync(context, status, "request_body_incomplete", "Incomplete request body",
-                    status == StatusCodes.Status408RequestTimeout
-                        ? $"The request body arrived slower than {_config.Limits.MinRequestBodyBytesPerSecond} bytes a second; send it at once."
-                        : "The request body ended before its declared Content-Length.",
-                    exchange.Id);
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Broad on purpose: the connection is already broken (Kestrel may have answered 408 or 400 itself and closed
-            // it), so whatever writing to it throws, the exchange's record below must still be written.
-        }
-
-        await RecordOutcomeAsync(exchange, status);
-        return status;
-    }
-
-    private async Task<int> RefuseAsync(HttpContext context, Exchange exchange, int status, string code, string title, string detail)
-    {
-        exchange.Decision = "deny";
-        exchange.DecisionReason = code;
-        Log.Refused(_logger, exchange.Id, code, exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
-        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
-        if (intent.Success)
-        {
-            exchange.Coverage |= Coverage.AuditIntent;
-        }
-
-        await ExchangeResponses.WriteProblemAsync(context, status, code, title, detail, exchange.Id);
-        await RecordOutcomeAsync(exchange, status);
-        return status;
     }
 }

@@ -50,6 +50,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ResponseMasking>()));
         services.AddSingleton(new ProtocolRegistry(config.Audit.TextCapChars));
         services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<ExchangeEndings>();
         services.AddSingleton<ExchangeHandler>();
         services.AddSingleton<ApprovalAudit>();
         services.AddSingleton<CallerHolds>();
