@@ -1,4 +1,4 @@
-using System.Reflection;
+using Gatehouse.Audit.Versioning;
 using Gatehouse.Export.Formatting.Cef;
 using Gatehouse.Export.Formatting.Ocsf;
 using Gatehouse.Export.Sinks;
@@ -9,9 +9,7 @@ namespace Gatehouse.Export.Formatting;
 internal static class ExportFormatters
 {
     /// <summary>Gets the product version stamped into OCSF metadata and the CEF header.</summary>
-    public static readonly string ProductVersion =
-        (typeof(ExportFormatters).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
-            .Split('+')[0];
+    public static string ProductVersion => GatehouseVersion.Current.Version;
 
     public static IExportFormatter Create(ExportFormat format, bool includeBodies) => format switch
     {

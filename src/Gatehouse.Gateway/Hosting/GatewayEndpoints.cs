@@ -17,7 +17,8 @@ public static class GatewayEndpoints
     /// <summary>Maps <c>/healthz</c>, <c>/readyz</c> and <c>/{connection}/{**path}</c>.</summary>
     public static IEndpointRouteBuilder MapGatehouse(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => Results.Text("ok\n")).ExcludeFromDescription();
+        // Liveness with the build it runs, so an operator sees which version answers behind a load balancer.
+        endpoints.MapGet("/healthz", () => Results.Json(HealthReport.Current, HealthJsonContext.Default.HealthReport)).ExcludeFromDescription();
         endpoints.MapGet("/readyz", async (ReadinessCheck readiness, HttpContext context) =>
         {
             var ready = await readiness.IsReadyAsync(context.RequestAborted);

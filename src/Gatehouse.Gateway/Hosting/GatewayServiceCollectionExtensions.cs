@@ -83,7 +83,7 @@ public static class GatewayServiceCollectionExtensions
         // Metrics are always collected (cheap counters, read by any exporter or `dotnet-counters`). Traces are only
         // produced when something will receive them: a registered listener makes every request allocate activities.
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(config.Telemetry.ServiceName))
+            .ConfigureResource(r => r.AddService(config.Telemetry.ServiceName, serviceVersion: Gatehouse.Audit.Versioning.GatehouseVersion.Current.Version))
             .WithMetrics(m => m.AddMeter(GatewayTelemetry.MeterName, "Gatehouse.Audit", Gatehouse.Export.Running.ExportMetrics.MeterName).AddAspNetCoreInstrumentation());
         if (config.Telemetry.OtlpEndpoint is { } endpoint)
         {

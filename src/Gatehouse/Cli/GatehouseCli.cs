@@ -27,6 +27,11 @@ internal static class GatehouseCli
         root.Subcommands.Add(ApprovalsCommand.Create());
         root.Subcommands.Add(AccessCommand.Create());
         root.Subcommands.Add(DevCommand.Create());
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
         return root;
     }
 }

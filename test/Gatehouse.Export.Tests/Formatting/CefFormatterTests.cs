@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using Gatehouse.Audit.Payloads;
+using Gatehouse.Audit.Versioning;
 using Gatehouse.Export.Formatting;
 using Gatehouse.Export.Formatting.Cef;
 using Gatehouse.Export.Sinks;
@@ -26,6 +27,14 @@ public sealed class CefFormatterTests
         Assert.Contains("src=10.1.2.3 ", line, StringComparison.Ordinal);
         Assert.Contains("cs1Label=connection cs1=openai", line, StringComparison.Ordinal);
         Assert.Contains("act=allow", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_AnyEntry_HeaderCarriesTheBuiltVersion()
+    {
+        var line = Format(Entries.SealedIntent());
+
+        Assert.Equal(GatehouseVersion.Current.Version, line.Split('|')[3]);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CsCheck;
 using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Payloads;
+using Gatehouse.Audit.Versioning;
 using Gatehouse.Export.Formatting;
 using Gatehouse.Export.Sinks;
 using Gatehouse.Export.Tests.Support;
@@ -131,6 +132,15 @@ public sealed class OcsfFormatterTests
             Assert.DoesNotContain((byte)'\n', payload.ToArray());
             Assert.Empty(OcsfRequiredFields.Missing(Parse(payload)));
         });
+    }
+
+    [Fact]
+    public void Format_AnyEntry_ProductVersionIsTheBuiltVersion()
+    {
+        var root = Format(Entries.SealedIntent());
+
+        Assert.Equal(GatehouseVersion.Current.Version, Path(root, "metadata.product.version").GetString());
+        Assert.NotEqual("1.0.0", GatehouseVersion.Current.Version);
     }
 
     private static JsonElement Format(AuditEntry entry) =>
