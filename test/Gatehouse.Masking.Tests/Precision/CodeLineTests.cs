@@ -17,6 +17,11 @@ public sealed class CodeLineTests
         "const TokenResponseSchema = auth_1.OAuthTokensSchema.omit({ refresh_token: true });",
         "target.username = target.password = target.search = '';",
         "if (pkcs8.indexOf(\"-----BEGIN PRIVATE KEY-----\") !== 0) throw new Error('not a PKCS#8 key');",
+        "const authPassword = authIsObject && utils.hasOwnProp(proxyAuth, 'password') ? proxyAuth.password : undefined;",
+        "exports.LONG_PASSWORD = 0x00000001; /* new more secure passwords */",
+        "this.config.password = (typeof cfg.password === 'string'",
+        "// Password ====================================================================",
+        "subject_token_type: 'urn:k8s:params:oauth:token-type:serviceaccount',",
 
         // C#
         "options.ApiKey = configuration[\"Gatehouse:ApiKey\"];",

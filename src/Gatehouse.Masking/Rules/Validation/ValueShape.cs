@@ -7,15 +7,20 @@ namespace Gatehouse.Masking.Rules.Validation;
 /// <remarks>
 /// What is not a credential: a member-access chain (<c>sdk_1.CLIENT_TOOL_KEYS</c>) or a call or index (<c>os.getcwd()</c>, <c>keys[i]</c>), a
 /// path (<c>/v1/oauth/token</c>), a URL (credentials in URLs are <c>url-credentials</c>' job), an enum-like constant or
-/// snake/kebab-case name (<c>ACCESS_TOKEN_V2</c>, <c>api-key-header</c>), a format placeholder (<c>%s</c>), a PEM armor line (<c>-----BEGIN ...</c>: a key is the key-block rules' job),
+/// snake/kebab-case name (<c>ACCESS_TOKEN_V2</c>, <c>api-key-header</c>), a format placeholder (<c>%s</c>), a PEM armor line (<c>-----BEGIN ...</c>: a key is the key-block rules' job), a URN
+/// (<c>urn:ietf:params:oauth:token-type:jwt</c>),
 /// and, when
 /// the value is not quoted, an expression: an identifier followed by <c>;</c>, <c>,</c> or <c>)</c>, or anything
-/// followed by <c>(</c>, <c>[</c>, <c>&lt;</c> or <c>{</c>. A quoted literal or an unquoted config value (<c>.env</c>,
+/// followed by <c>(</c>, <c>[</c>, <c>&lt;</c> or <c>{</c>, an identifier followed by a binary operator
+/// (<c>x &amp;&amp; y</c>), a parenthesised expression, an operator (<c>===</c>) or a hexadecimal number. A quoted literal or an unquoted config value (<c>.env</c>,
 /// YAML, properties) that is none of these is left to the rule's entropy and placeholder gates.
 /// </remarks>
 internal static class ValueShape
 {
     private const string Quotes = "\"'`";
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits =
+        System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     private static readonly System.Buffers.SearchValues<char> WordCharsUnderscore =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
@@ -56,14 +61,32 @@ internal static class ValueShape
             return false;
         }
 
+        var hexNumber = value.StartsWith("0x", StringComparison.Ordinal) && !value[2..].ContainsAnyExcept(HexDigits);
+        if (value.IsEmpty || value[0] is '(' or '=' || hexNumber)
+        {
+            // A parenthesised expression, an operator (`===`), a hexadecimal number literal.
+            return false;
+        }
+
+        if (IsIdentifier(value) && !after.IsEmpty && after[0] is ' ' or '\t' && IsBinaryOperator(next))
+        {
+            // `authPassword = authIsObject && ...`: an identifier followed by a binary operator.
+            return false;
+        }
+
         return !(IsIdentifier(value) && !after.IsEmpty && (after[0] is ',' or ')' || (after[0] == ';' && semicolonEndsExpression)));
     }
 
     /// <summary>Whether the value is, by its shape alone, code or a name rather than a secret.</summary>
     public static bool IsCodeOrName(ReadOnlySpan<char> value) =>
         IsMemberAccess(value) || IsCall(value) || IsPath(value) || value.Contains("://", StringComparison.Ordinal) ||
+        value.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) ||
         IsWordConstant(value) || value.Contains("%s", StringComparison.Ordinal) || value.Contains("%d", StringComparison.Ordinal) ||
         value.StartsWith("-----", StringComparison.Ordinal);
+
+    private static bool IsBinaryOperator(ReadOnlySpan<char> next) =>
+        next.Length >= 2 && next[0] is '&' or '|' or '?' or '+' or '*' or '/' or '%' or '<' or '>' or '=' or '!' or '-' &&
+        next[1] is ' ' or '&' or '|' or '?' or '=' or '.';
 
     /// <summary><c>a.b</c>, <c>sdk_1.CLIENT_TOOL_KEYS</c>, <c>this.options?.token</c>: two or more identifiers.</summary>
     public static bool IsMemberAccess(ReadOnlySpan<char> value)
