@@ -6,6 +6,11 @@ if (args.Contains("--detection"))
     return DetectionReport.Run(args);
 }
 
+if (args.Contains("--precision"))
+{
+    return PrecisionReport.Run(args);
+}
+
 if (args.Contains("--profile"))
 {
     return Profile.Run();

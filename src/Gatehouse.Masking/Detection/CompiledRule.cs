@@ -45,6 +45,13 @@ internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle s
         : checksum(value) ? ChecksumStatus.Valid
         : ChecksumStatus.Invalid;
 
+    /// <summary>Applies <see cref="MaskingRule.InContext"/>, the confirmation that looks around the match.</summary>
+    /// <param name="window">The match's window, up to its end (never past it).</param>
+    /// <param name="start">The match's start in <paramref name="window"/>.</param>
+    /// <param name="end">The match's end in <paramref name="window"/> (may lie past it for an extended token).</param>
+    public bool AcceptsInContext(ReadOnlySpan<char> window, int start, int end) =>
+        Rule.InContext is not { } check || check(window[..start], window[start..Math.Min(end, window.Length)], window[Math.Min(end, window.Length)..]);
+
     /// <summary>Applies the confirmations that a regex cannot express: validator, entropy, placeholders, allow-list.</summary>
     public bool Accepts(ReadOnlySpan<char> value)
     {

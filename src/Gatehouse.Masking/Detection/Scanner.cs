@@ -223,29 +223,33 @@ internal static class Scanner
             end = stop < 0 ? text.Length : end + stop;
         }
 
-        if (rule.Accepts(text[start..end]))
+        if (rule.Accepts(text[start..end]) && rule.AcceptsInContext(text[at.WindowStart..at.WindowEnd], start - at.WindowStart, end - at.WindowStart))
         {
             output.Add(new Candidate(start, end - start, rule.Index, IsBlock: false));
         }
     }
 
-    /// <returns>Where the block ends (the hit itself when there is no complete block there).</returns>
+    /// <returns>Where the block ends (the hit itself when there is no complete block there, or no key).</returns>
     private static int ScanBlock(
         CompiledRule rule, ReadOnlySpan<char> text, int hit, bool final, ref int pending,
         ref int openBlock, ref int openBlockRule, ref PooledList<Candidate> output)
     {
+        // The window is the BEGIN line and what follows it, up to one body line: a key only when a body follows.
         var wanted = (long)hit + rule.Rule.After;
-        if (!final && wanted > text.Length)
-        {
-            pending = Math.Min(pending, hit);
-            return hit;
-        }
-
         var header = text[hit..(int)Math.Min(wanted, text.Length)];
         var matches = rule.Regex.EnumerateMatches(header);
         if (!matches.MoveNext() || matches.Current.Index != 0)
         {
             return hit;
+        }
+
+        switch (PrivateKeyBlocks.BodyFollows(header[matches.Current.Length..], complete: final || wanted <= text.Length))
+        {
+            case KeyBody.Undecided:
+                pending = Math.Min(pending, hit);
+                return hit;
+            case KeyBody.None:
+                return hit;
         }
 
         var end = PrivateKeyBlocks.FindEnd(text, hit + matches.Current.Length, out _);

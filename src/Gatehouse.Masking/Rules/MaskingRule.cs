@@ -52,6 +52,12 @@ internal sealed record MaskingRule
     /// </summary>
     public ValueValidator? Checksum { get; init; }
 
+    /// <summary>
+    /// Decides by the match's surroundings in its window (a quote before it, a parenthesis after it): a match it
+    /// rejects is not reported. Context rules use it to tell a credential literal from code that names one.
+    /// </summary>
+    public ContextValidator? InContext { get; init; }
+
     /// <summary>Minimum Shannon entropy in bits per character; 0 disables the check.</summary>
     public double EntropyFloor { get; init; }
 

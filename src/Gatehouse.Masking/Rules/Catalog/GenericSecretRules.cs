@@ -1,3 +1,5 @@
+using Gatehouse.Masking.Rules.Validation;
+
 namespace Gatehouse.Masking.Rules.Catalog;
 
 /// <summary>Format-independent secrets: private keys, JWTs, credentials in URLs and connection strings, assignments.</summary>
@@ -37,9 +39,10 @@ internal static class GenericSecretRules
             Id = "connection-string-password", Category = RuleCategory.Secret,
             Description = "Password in a connection string (Password=...; Pwd=...;)",
             Keywords = ["password", "pwd"],
-            Pattern = @"(?<=(?i:password|pwd)\s{0,4}=\s{0,4})(?:'[^'\r\n]{6,128}'|[^;\s""'\\]{6,128})",
+            Pattern = @"(?<=(?i:password|pwd)\s{0,4}=\s{0,4})(?:'[^'\r\n]{6,128}'|[^;\s""'`\\]{6,128})",
             StopsAtWhitespace = false, After = 150, UseStopWords = true, StartsAfterOperator = true, OperatorWithin = 4,
             Validator = value => !value.StartsWith("$") && !value.StartsWith("%"),
+            InContext = ValueShape.CouldBeConnectionPassword,
             Example = "Server=db;Database=app;User Id=app;Password=Zq8vRk2Lm9Tx4Wp7;",
         },
         new MaskingRule
@@ -47,10 +50,11 @@ internal static class GenericSecretRules
             Id = "generic-secret", Category = RuleCategory.Secret,
             Description = "Value assigned to password, secret, token or api key (entropy-gated, placeholders ignored)",
             Keywords = ["password", "passwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "auth_key", "credential"],
-            Pattern = @"(?<=(?i:password|passwd|secret|token|api_key|apikey|api-key|access_key|auth_key|credential)[\w.-]{0,24}(?:\\?[""'])?\s{0,4}(?:=>|:=|[:=])\s{0,4}(?:\\?[""'])?)[A-Za-z0-9!#$%&*+./:<=>?@^_|~-]{8,100}(?![A-Za-z0-9!#$%&*+./:<=>?@^_|~-])",
+            Pattern = @"(?<=(?i:password|passwd|secret|token|api_key|apikey|api-key|access_key|auth_key|credential)[\w.-]{0,24}(?:\\?[""'`])?\s{0,4}(?:=>|:=|[:=])\s{0,4}(?:\\?[""'`])?)[A-Za-z0-9!#$%&*+./:<=>?@^_|~-]{8,100}(?![A-Za-z0-9!#$%&*+./:<=>?@^_|~-])",
             StopsAtWhitespace = false, After = 140, EntropyFloor = 3.2, UseStopWords = true, StartsAfterOperator = true,
             OperatorWithin = RuleFactory.GapOperatorWithin,
             Validator = LooksLikeSecret,
+            InContext = ValueShape.CouldBeCredential,
             Example = "db_password = \"Zq8vRk2Lm9Tx4Wp7\"",
         },
     ];
@@ -61,11 +65,11 @@ internal static class GenericSecretRules
     private static MaskingRule Block(string id, string description, string label) =>
         new()
         {
-            Id = id, Category = RuleCategory.Secret, Description = description + " (the whole block, multi-line)",
+            Id = id, Category = RuleCategory.Secret, Description = description + " (the whole block, multi-line; only when a base64 body follows the BEGIN line)",
             Keywords = ["-----BEGIN " + label + "-----"],
             Pattern = "^-----BEGIN " + label + "-----",
             Anchor = RuleAnchor.Block,
-            After = label.Length + 16,
+            After = label.Length + 16 + Detection.PrivateKeyBlocks.BodyLookahead,
             Example = "-----BEGIN " + label + "-----\n" + Body + "\n" + Body + "\n-----END " + label + "-----",
         };
 }
