@@ -76,6 +76,19 @@ internal static partial class ConfigBinder
             Oidc = issuers,
             ApiKeys = s.Bool("apiKeys", true),
             ApiKeyCache = s.Duration("apiKeyCache", new IdentityConfig().ApiKeyCache, TimeSpan.Zero, TimeSpan.FromMinutes(5)),
+            TokenCache = BindTokenCache(s.Section("tokenCache")),
+        };
+        s.ReportUnknownKeys();
+        return config;
+    }
+
+    private static TokenCacheConfig BindTokenCache(SectionReader s)
+    {
+        var d = new TokenCacheConfig();
+        var config = new TokenCacheConfig
+        {
+            MaxEntries = (int)s.Long("maxEntries", d.MaxEntries, 0, 1_000_000),
+            MaxAge = s.Duration("maxAge", d.MaxAge, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
         };
         s.ReportUnknownKeys();
         return config;
