@@ -27,12 +27,27 @@ internal sealed class AuditInspector(string databasePath)
     /// <summary>Counts the intents so far.</summary>
     public Task<long> IntentsAsync() => ScalarAsync($"SELECT COUNT(*) FROM audit_entries WHERE kind = '{AuditEntryKinds.Intent}'");
 
-    /// <summary>Returns those of <paramref name="ids"/> that lack an intent or an outcome entry.</summary>
+    /// <summary>
+    /// Returns those of <paramref name="ids"/> that lack an intent, or that have neither an outcome nor an interruption
+    /// entry: exchanges the client saw complete that the audit lost.
+    /// </summary>
     public async Task<IReadOnlyList<string>> WithoutCompleteRecordAsync(IEnumerable<string> ids)
     {
         var intents = await IdsAsync(AuditEntryKinds.Intent);
         var outcomes = await IdsAsync(AuditEntryKinds.Outcome);
-        return [.. ids.Where(id => !intents.Contains(id) || !outcomes.Contains(id))];
+        var interrupted = await IdsAsync(AuditEntryKinds.Interrupted);
+        return [.. ids.Where(id => !intents.Contains(id) || (!outcomes.Contains(id) && !interrupted.Contains(id)))];
+    }
+
+    /// <summary>
+    /// Counts those of <paramref name="ids"/> whose outcome a kill caught between the end of the response and the
+    /// outcome's commit: recorded by their intent and an interruption entry instead of an outcome.
+    /// </summary>
+    public async Task<int> OutcomeLostAsync(IEnumerable<string> ids)
+    {
+        var outcomes = await IdsAsync(AuditEntryKinds.Outcome);
+        var interrupted = await IdsAsync(AuditEntryKinds.Interrupted);
+        return ids.Count(id => !outcomes.Contains(id) && interrupted.Contains(id));
     }
 
     private async Task<HashSet<string>> IdsAsync(string kind)

@@ -29,4 +29,7 @@ public sealed record CrashOptions
 
     /// <summary>Gets whether <c>gatehouse audit verify</c> runs after every restart (true) or only at the end.</summary>
     public bool VerifyEachRestart { get; init; } = true;
+
+    /// <summary>Gets the gateway's <c>audit.durability</c>, <c>fsync</c> or <c>process</c>; the default is fsync.</summary>
+    public string Durability { get; init; } = "fsync";
 }

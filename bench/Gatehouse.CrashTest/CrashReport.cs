@@ -28,7 +28,7 @@ public sealed record CrashReport(CrashOptions Options, IReadOnlyList<CycleResult
         var kills = Cycles.Count - 1;
         var verifies = Cycles.Where(c => c.VerifyExit is not null).ToList();
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"kills {kills}, seed {Options.Seed}, concurrency {Options.Concurrency}, uptime {Options.MinUptime.TotalMilliseconds:F0}-{Options.MaxUptime.TotalMilliseconds:F0} ms, {Elapsed.TotalSeconds:F0} s");
+        text.AppendLine(CultureInfo.InvariantCulture, $"durability {Options.Durability}, kills {kills}, seed {Options.Seed}, concurrency {Options.Concurrency}, uptime {Options.MinUptime.TotalMilliseconds:F0}-{Options.MaxUptime.TotalMilliseconds:F0} ms, {Elapsed.TotalSeconds:F0} s");
         text.AppendLine();
         text.AppendLine("| check | result |");
         text.AppendLine("|---|---|");
@@ -36,7 +36,8 @@ public sealed record CrashReport(CrashOptions Options, IReadOnlyList<CycleResult
         text.AppendLine(CultureInfo.InvariantCulture, $"| streams completed by the client / cut by a kill | {Completed} / {Cut} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| intents in the audit | {Intents} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| interrupted entries written by start-up recovery | {Recovered} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| completed exchanges without intent + outcome (max over starts) | {Cycles.Max(c => c.MissingRecords)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| completed exchanges without intent, or without outcome or interruption (max over starts) | {Cycles.Max(c => c.MissingRecords)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| completed exchanges whose outcome a kill caught before its commit, marked interrupted (at the end) | {Cycles[^1].OutcomeLost} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| intents left without outcome or interruption after a restart (sum) | {Cycles.Sum(c => c.Unresolved)} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| `gatehouse audit verify` passed | {verifies.Count(c => c.VerifyExit == 0)} of {verifies.Count} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| verdict | {(Passed ? "PASS" : "FAIL")} |");

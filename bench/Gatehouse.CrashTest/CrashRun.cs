@@ -9,7 +9,8 @@ namespace Gatehouse.CrashTest;
 /// <remarks>
 /// Each cycle: start the gateway and wait until it is ready (start-up recovery has run by then); check that no intent
 /// is left without an outcome or interruption entry, that every exchange the client saw complete so far has its intent
-/// and outcome, and that <c>gatehouse audit verify</c> passes; then drive load for a random time and kill. A last start
+/// and its outcome or (when the kill came between the end of its response and the outcome's commit) an interruption
+/// entry, and that <c>gatehouse audit verify</c> passes; then drive load for a random time and kill. A last start
 /// after the final kill is checked the same way and stopped gracefully.
 /// </remarks>
 public static class CrashRun
@@ -22,7 +23,7 @@ public static class CrashRun
         var random = new SeededRandom(options.Seed);
         var total = Stopwatch.StartNew();
         await using var upstream = await StreamingUpstream.StartAsync(options.EventsPerStream, options.EventPause);
-        using var workspace = await CrashWorkspace.CreateAsync(options.GatehouseDll, upstream.BaseUri);
+        using var workspace = await CrashWorkspace.CreateAsync(options.GatehouseDll, upstream.BaseUri, options.Durability);
         var inspector = new AuditInspector(workspace.DatabasePath);
         using var client = new HttpClient { BaseAddress = workspace.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
         var completed = new List<string>();
@@ -38,6 +39,7 @@ public static class CrashRun
                 var interrupted = await inspector.InterruptedAsync();
                 var unresolved = await inspector.UnresolvedIntentsAsync();
                 var missing = await inspector.WithoutCompleteRecordAsync(completed);
+                var outcomeLost = await inspector.OutcomeLostAsync(completed);
                 int? verify = options.VerifyEachRestart || last ? await VerifyAsync(options.GatehouseDll, workspace.DatabasePath) : null;
                 var load = new StreamingLoad(client, workspace.ApiKey);
                 var uptime = TimeSpan.Zero;
@@ -53,7 +55,7 @@ public static class CrashRun
                     completed.AddRange(load.Completed);
                 }
 
-                var result = new CycleResult(cycle, interrupted - interruptedBefore, unresolved, missing.Count, verify, uptime, load.Started, load.Completed.Count, load.Cut);
+                var result = new CycleResult(cycle, interrupted - interruptedBefore, unresolved, missing.Count, outcomeLost, verify, uptime, load.Started, load.Completed.Count, load.Cut);
                 interruptedBefore = interrupted;
                 cycles.Add(result);
                 await progress.WriteLineAsync(Describe(result));
@@ -71,6 +73,6 @@ public static class CrashRun
         => (await Cli.RunAsync(gatehouseDll, "audit", "verify", "--db", database)).ExitCode;
 
     private static string Describe(CycleResult r)
-        => $"start {r.Cycle}: recovered {r.Recovered}, unresolved {r.Unresolved}, missing {r.MissingRecords}, verify {r.VerifyExit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}; " +
+        => $"start {r.Cycle}: recovered {r.Recovered}, unresolved {r.Unresolved}, missing {r.MissingRecords}, outcome lost {r.OutcomeLost}, verify {r.VerifyExit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}; " +
            $"load {r.Uptime.TotalMilliseconds:F0} ms: {r.Started} started, {r.Completed} completed, {r.Cut} cut{(r.Passed ? "" : "  << VIOLATION")}";
 }

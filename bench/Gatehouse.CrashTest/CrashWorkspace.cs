@@ -33,7 +33,7 @@ internal sealed class CrashWorkspace : IDisposable
 
     public string LogPath => Path.Combine(Directory, "gateway.log");
 
-    public static async Task<CrashWorkspace> CreateAsync(string gatehouseDll, Uri upstream)
+    public static async Task<CrashWorkspace> CreateAsync(string gatehouseDll, Uri upstream, string durability)
     {
         if (!File.Exists(gatehouseDll))
         {
@@ -56,6 +56,8 @@ internal sealed class CrashWorkspace : IDisposable
                 credential: {"{"} header: Authorization, prefix: "Bearer ", env: {UpstreamKeyVariable} {"}"}
             storage:
               sqlite: "{database}"
+            audit:
+              durability: {durability}
             """);
         var (exit, output, error) = await Cli.RunAsync(gatehouseDll, "keys", "create", "--name", "crash-client", "--owner", "crash@example.com", "--db", database);
         if (exit != 0)

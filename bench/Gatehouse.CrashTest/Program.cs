@@ -2,7 +2,8 @@ using System.Globalization;
 using Gatehouse.CrashTest;
 
 // Usage: dotnet run --project bench/Gatehouse.CrashTest -c Release -- [--kills 20] [--seed 1] [--concurrency 8]
-//        [--min-uptime-ms 300] [--max-uptime-ms 1500] [--verify-at-end-only] [--gatehouse path/to/gatehouse.dll]
+//        [--min-uptime-ms 300] [--max-uptime-ms 1500] [--verify-at-end-only] [--durability fsync|process]
+//        [--gatehouse path/to/gatehouse.dll]
 // Exits 0 when every check passed, 1 on any violation, 2 on a usage or set-up error.
 CrashOptions options;
 try
@@ -43,6 +44,7 @@ static CrashOptions Parse(string[] args)
             "--min-uptime-ms" => options with { MinUptime = TimeSpan.FromMilliseconds(Number()) },
             "--max-uptime-ms" => options with { MaxUptime = TimeSpan.FromMilliseconds(Number()) },
             "--verify-at-end-only" => options with { VerifyEachRestart = false },
+            "--durability" => options with { Durability = Value() },
             "--gatehouse" => options with { GatehouseDll = Path.GetFullPath(Value()) },
             _ => throw new ArgumentException($"unknown option '{args[i]}'"),
         };
@@ -51,6 +53,11 @@ static CrashOptions Parse(string[] args)
     if (options.Kills < 1 || options.Concurrency < 1 || options.MinUptime > options.MaxUptime)
     {
         throw new ArgumentException("--kills and --concurrency must be at least 1, and --min-uptime-ms at most --max-uptime-ms");
+    }
+
+    if (options.Durability is not ("fsync" or "process"))
+    {
+        throw new ArgumentException($"--durability '{options.Durability}' is not fsync or process");
     }
 
     return options;

@@ -12,8 +12,9 @@ namespace Gatehouse.Storage.Sqlite;
 
 /// <summary>The embedded store: the audit log and the API keys in one SQLite file.</summary>
 /// <remarks>
-/// Writes go through one connection, serialised; reads use pooled connections and run beside it (WAL). Every commit
-/// is durable on return (synchronous=FULL). Failures surface as <see cref="StoreUnavailableException"/>.
+/// Writes go through one connection, serialised; reads use pooled connections and run beside it (WAL). A commit is on
+/// disk when it returns (synchronous=FULL), or with <see cref="StoreDurability.Process"/> in the log and synced within
+/// <see cref="SqliteStoreOptions.SyncInterval"/>. Failures surface as <see cref="StoreUnavailableException"/>.
 /// </remarks>
 public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, IApiKeyStore, IAsyncDisposable
 {
@@ -25,6 +26,10 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
     }
 
     internal SqliteDatabase Database => _database;
+
+    /// <summary>Sets where the store reports what it does in the background (a failed log sync), once the host's logging is built.</summary>
+    internal void UseLoggerFactory(Microsoft.Extensions.Logging.ILoggerFactory loggers) =>
+        _database.UseLogger(Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<SqliteStore>(loggers));
 
     /// <summary>Opens (creating when missing) the database at <paramref name="path"/>.</summary>
     /// <exception cref="StoreUnavailableException">The file cannot be opened, created or migrated.</exception>

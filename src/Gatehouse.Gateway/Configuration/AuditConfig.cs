@@ -1,3 +1,5 @@
+using Gatehouse.Storage;
+
 namespace Gatehouse.Gateway.Configuration;
 
 /// <summary>The audit trail's settings.</summary>
@@ -5,6 +7,15 @@ public sealed record AuditConfig
 {
     /// <summary>Gets what happens when the audit cannot be written; the default, closed, refuses the request with 503.</summary>
     public AuditFailureMode FailureMode { get; init; } = AuditFailureMode.Closed;
+
+    /// <summary>
+    /// Gets what an intent has survived before the request is forwarded; the default, fsync, is on disk (survives a
+    /// power loss); process is in the database's log (survives any crash of the gateway process).
+    /// </summary>
+    public StoreDurability Durability { get; init; } = StoreDurability.Fsync;
+
+    /// <summary>Gets, with process durability, how often the log is synced to disk; the default is 10 ms.</summary>
+    public TimeSpan SyncInterval { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Gets the most bytes of an opaque body kept in the audit; the default is 65,536.</summary>
     public int BodyCapBytes { get; init; } = 65_536;

@@ -14,4 +14,7 @@ public sealed record IdentityConfig
     /// another process stops working within this time.
     /// </summary>
     public TimeSpan ApiKeyCache { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets the validated-token cache's limits; the default remembers up to 10,000 tokens for up to 5 minutes.</summary>
+    public TokenCacheConfig TokenCache { get; init; } = new();
 }

@@ -20,7 +20,12 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
     private readonly IAuditTrail _audit = audit;
     private readonly ILogger<ExchangeHandler> _logger = logger;
 
-    public async Task RecordOutcomeAsync(Exchange exchange, int status)
+    /// <summary>
+    /// Records the exchange's outcome. The append is queued, then the response is completed to the client, then the
+    /// append is awaited: the client sees the end of its response without waiting for the outcome's commit, and the
+    /// request still ends only once the outcome is written, so a graceful shutdown drains it.
+    /// </summary>
+    public async Task RecordOutcomeAsync(HttpContext context, Exchange exchange, int status)
     {
         // A held response's body was whole even when the client got a refusal instead; the audit keeps what was held.
         var summary = exchange.Response?.Complete(exchange.Failure is null || exchange.ResponseHoldOutcome is not null);
@@ -64,7 +69,9 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         var outcome = ExchangeRecords.Outcome(exchange, status, summary, _config.Audit);
 
         // The client may be gone; the outcome is recorded regardless.
-        var written = await _audit.RecordOutcomeAsync(outcome, CancellationToken.None);
+        var writing = _audit.RecordOutcomeAsync(outcome, CancellationToken.None).AsTask();
+        await CompleteResponseAsync(context, exchange);
+        var written = await writing;
         if (!written.Success)
         {
             Log.OutcomeFailed(_logger, exchange.Id, written.Error!);
@@ -76,7 +83,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
     public async Task<int> EndHeldAsync(HttpContext context, Exchange exchange, ApprovalOutcome outcome)
     {
         var status = await ExchangeResponses.WriteHeldEndAsync(context, exchange, outcome);
-        await RecordOutcomeAsync(exchange, status);
+        await RecordOutcomeAsync(context, exchange, status);
         return status;
     }
 
@@ -112,7 +119,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
             // it), so whatever writing to it throws, the exchange's record below must still be written.
         }
 
-        await RecordOutcomeAsync(exchange, status);
+        await RecordOutcomeAsync(context, exchange, status);
         return status;
     }
 
@@ -128,7 +135,30 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         }
 
         await ExchangeResponses.WriteProblemAsync(context, status, code, title, detail, exchange.Id);
-        await RecordOutcomeAsync(exchange, status);
+        await RecordOutcomeAsync(context, exchange, status);
         return status;
+    }
+
+    /// <summary>Sends the end of the response (the last chunk, or the end of the stream) now rather than when the handler returns.</summary>
+    /// <remarks>
+    /// Not when the client is gone, nor for a response that failed after it started: such a response was cut on
+    /// purpose (reset or aborted), and completing it could make a truncated answer look whole.
+    /// </remarks>
+    private static async Task CompleteResponseAsync(HttpContext context, Exchange exchange)
+    {
+        if (context.RequestAborted.IsCancellationRequested || (exchange.Failure is not null && context.Response.HasStarted))
+        {
+            return;
+        }
+
+        try
+        {
+            await context.Response.CompleteAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Broad on purpose: the connection may break while the end is written (Kestrel reports that as several
+            // exception types), and the exchange's outcome, being written meanwhile, must still be awaited and logged.
+        }
     }
 }

@@ -289,7 +289,7 @@ internal sealed class ExchangeHandler
         var status = await ForwardAsync(context, exchange, connection);
 
         // 8. Record the outcome, whatever happened to the client.
-        await _endings.RecordOutcomeAsync(exchange, status);
+        await _endings.RecordOutcomeAsync(context, exchange, status);
         return status;
     }
 

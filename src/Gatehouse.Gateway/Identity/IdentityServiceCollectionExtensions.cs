@@ -21,6 +21,7 @@ internal static class IdentityServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IdentityResolver>();
+        services.TryAddSingleton(sp => new ValidatedTokenCache(config.TokenCache, sp.GetRequiredService<TimeProvider>()));
         services.TryAddTransient<ApiKeyVerifier>();
         var routes = config.Oidc.Select((issuer, index) => KeyValuePair.Create(issuer.Issuer, GatehouseAuthenticationSchemes.Oidc(index)));
         services.AddSingleton(new CredentialRouter(routes, config.ApiKeys));
@@ -41,7 +42,7 @@ internal static class IdentityServiceCollectionExtensions
             var scheme = GatehouseAuthenticationSchemes.Oidc(index);
             builder.AddJwtBearer(scheme, static _ => { });
             services.AddOptions<JwtBearerOptions>(scheme)
-                .Configure<TimeProvider>((options, time) => OidcBearerSetup.Configure(options, issuer, time));
+                .Configure<TimeProvider, ValidatedTokenCache>((options, time, cache) => OidcBearerSetup.Configure(options, issuer, time, cache));
         }
 
         return builder;

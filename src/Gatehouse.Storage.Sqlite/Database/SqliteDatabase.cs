@@ -5,8 +5,10 @@ namespace Gatehouse.Storage.Sqlite.Database;
 
 /// <summary>One database file: a single writer connection behind a lock, and pooled reader connections.</summary>
 /// <remarks>
-/// WAL lets readers run beside the writer; synchronous=FULL makes every commit durable on return, which is why the
-/// audit writer batches many entries into one commit.
+/// WAL lets readers run beside the writer. With <see cref="StoreDurability.Fsync"/> (synchronous=FULL) every commit is
+/// on disk when it returns, which is why the audit writer batches many entries into one commit; with
+/// <see cref="StoreDurability.Process"/> (synchronous=NORMAL) a commit is in the log when it returns and
+/// <see cref="WalSync"/> syncs the log on a timer.
 /// </remarks>
 internal sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -14,13 +16,18 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private readonly int _busyMilliseconds;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly WalSync? _sync;
 
-    private SqliteDatabase(string connectionString, int busyMilliseconds, SqliteConnection writer)
+    private SqliteDatabase(string connectionString, int busyMilliseconds, SqliteConnection writer, WalSync? sync)
     {
         _connectionString = connectionString;
         _busyMilliseconds = busyMilliseconds;
         _writer = writer;
+        _sync = sync;
     }
+
+    /// <summary>Gets what a commit has survived when it returns.</summary>
+    public StoreDurability Durability => _sync is null ? StoreDurability.Fsync : StoreDurability.Process;
 
     public static SqliteDatabase Open(SqliteStoreOptions options)
     {
@@ -43,9 +50,12 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             writer.Open();
             Execute(writer, $"PRAGMA busy_timeout = {busy.ToString(CultureInfo.InvariantCulture)}");
             Execute(writer, "PRAGMA journal_mode = WAL");
-            Execute(writer, "PRAGMA synchronous = FULL");
+            Execute(writer, options.Durability == StoreDurability.Process ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
             Schema.Apply(writer);
-            return new SqliteDatabase(connectionString, busy, writer);
+            var sync = options.Durability == StoreDurability.Process
+                ? new WalSync(connectionString, options.SyncInterval, options.TimeProvider)
+                : null;
+            return new SqliteDatabase(connectionString, busy, writer, sync);
         }
         catch (SqliteException error)
         {
@@ -59,13 +69,24 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Sets where the sync timer reports a failed sync (with <see cref="StoreDurability.Process"/>).</summary>
+    public void UseLogger(Microsoft.Extensions.Logging.ILogger logger)
+    {
+        if (_sync is not null)
+        {
+            _sync.Logger = logger;
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> on the writer connection, one caller at a time.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await work(_writer, cancellationToken).ConfigureAwait(false);
+            var result = await work(_writer, cancellationToken).ConfigureAwait(false);
+            _sync?.Committed();
+            return result;
         }
         catch (SqliteException error)
         {
@@ -113,6 +134,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _writeLock.WaitAsync().ConfigureAwait(false);
+        if (_sync is not null)
+        {
+            await _sync.DisposeAsync().ConfigureAwait(false);
+        }
+
         Close(_writer);
         _writeLock.Dispose();
     }

@@ -5,7 +5,7 @@ namespace Gatehouse.Storage.Sqlite.Export;
 
 /// <summary>Export cursors in the embedded store's database file, one row per sink.</summary>
 /// <remarks>
-/// Shares the <see cref="SqliteStore"/>'s writer connection; each save is its own durable commit (synchronous=FULL).
+/// Shares the <see cref="SqliteStore"/>'s writer connection; each save is its own commit, as durable as the store's.
 /// A save never moves a cursor backwards, so two instances exporting the same sink cannot rewind each other.
 /// </remarks>
 public sealed class SqliteExportCursorStore : IExportCursorStore

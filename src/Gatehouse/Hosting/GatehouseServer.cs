@@ -58,7 +58,13 @@ internal static class GatehouseServer
         builder.Logging.AddFilter("Gatehouse.Gateway.Identity.ApiKeys.ApiKeyAuthenticationHandler", LogLevel.Warning);
         options.ConfigureLogging?.Invoke(builder.Logging);
 
-        var store = SqliteStore.Open(new SqliteStoreOptions { Path = config.Storage.Sqlite, BusyTimeout = config.Storage.BusyTimeout });
+        var store = SqliteStore.Open(new SqliteStoreOptions
+        {
+            Path = config.Storage.Sqlite,
+            BusyTimeout = config.Storage.BusyTimeout,
+            Durability = config.Audit.Durability,
+            SyncInterval = config.Audit.SyncInterval,
+        });
         var services = builder.Services;
         if (options.TimeProvider is { } time)
         {
@@ -85,6 +91,7 @@ internal static class GatehouseServer
         options.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
+        store.UseLoggerFactory(app.Services.GetRequiredService<ILoggerFactory>());
 
         // The masking engine reads (or makes) the fingerprint key file: a key file others can read stops the start-up
         // here, with its fix, rather than failing the first request.

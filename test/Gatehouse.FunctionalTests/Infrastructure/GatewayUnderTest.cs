@@ -10,6 +10,7 @@ using Gatehouse.Storage.Sqlite;
 using Gatehouse.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Gatehouse.FunctionalTests.Infrastructure;
@@ -45,7 +46,11 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<GatewayUnderTest> StartAsync(
-        FakeUpstream upstream, Func<GatehouseConfig, GatehouseConfig>? adjust = null, CapturedLogs? logs = null, TimeProvider? time = null)
+        FakeUpstream upstream,
+        Func<GatehouseConfig, GatehouseConfig>? adjust = null,
+        CapturedLogs? logs = null,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("gatehouse-functional-").FullName;
         var config = Configure(directory, upstream, adjust);
@@ -58,6 +63,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
                 TimeProvider = time,
                 MinimumLogLevel = logs is null ? LogLevel.Warning : LogLevel.Trace,
                 ConfigureLogging = logs is null ? null : logging => logging.AddProvider(logs),
+                ConfigureServices = services,
             });
             try
             {

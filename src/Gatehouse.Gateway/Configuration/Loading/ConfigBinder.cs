@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text.RegularExpressions;
+using Gatehouse.Storage;
 
 namespace Gatehouse.Gateway.Configuration.Loading;
 
@@ -75,6 +76,19 @@ internal static partial class ConfigBinder
             Oidc = issuers,
             ApiKeys = s.Bool("apiKeys", true),
             ApiKeyCache = s.Duration("apiKeyCache", new IdentityConfig().ApiKeyCache, TimeSpan.Zero, TimeSpan.FromMinutes(5)),
+            TokenCache = BindTokenCache(s.Section("tokenCache")),
+        };
+        s.ReportUnknownKeys();
+        return config;
+    }
+
+    private static TokenCacheConfig BindTokenCache(SectionReader s)
+    {
+        var d = new TokenCacheConfig();
+        var config = new TokenCacheConfig
+        {
+            MaxEntries = (int)s.Long("maxEntries", d.MaxEntries, 0, 1_000_000),
+            MaxAge = s.Duration("maxAge", d.MaxAge, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
         };
         s.ReportUnknownKeys();
         return config;
@@ -216,9 +230,17 @@ internal static partial class ConfigBinder
             s.Errors.Add(s.ChildPath("failureMode"), null, $"'{modeText}' is not closed or open");
         }
 
+        var durabilityText = s.String("durability") ?? "fsync";
+        if (!Enum.TryParse<StoreDurability>(durabilityText, ignoreCase: true, out var durability) || int.TryParse(durabilityText, out _))
+        {
+            s.Errors.Add(s.ChildPath("durability"), null, $"'{durabilityText}' is not fsync or process");
+        }
+
         var config = new AuditConfig
         {
             FailureMode = mode,
+            Durability = durability,
+            SyncInterval = s.Duration("syncInterval", d.SyncInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1)),
             BodyCapBytes = (int)s.Long("bodyCapBytes", d.BodyCapBytes, 0, 64 * 1024 * 1024),
             TextCapChars = (int)s.Long("textCapChars", d.TextCapChars, 1024, 64 * 1024 * 1024),
             QueueCapacity = (int)s.Long("queueCapacity", d.QueueCapacity, 16, 1_000_000),

@@ -14,13 +14,38 @@ using Microsoft.IdentityModel.Tokens;
 namespace Gatehouse.Gateway.Identity.Oidc;
 
 /// <summary>One issuer's JwtBearer events: read the credential, resolve the caller, and turn failures into codes.</summary>
-internal sealed class OidcBearerEvents(OidcIssuerConfig issuer) : JwtBearerEvents
+/// <remarks>
+/// A token found in the <see cref="ValidatedTokenCache"/> whose signing key the issuer still publishes is accepted
+/// without being validated again; every other token is validated in full and, once accepted, remembered.
+/// </remarks>
+internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCache cache) : JwtBearerEvents
 {
-    public override Task MessageReceived(MessageReceivedContext context)
+    public override async Task MessageReceived(MessageReceivedContext context)
     {
         // The token may arrive in x-api-key as well as in Authorization; the reader has already refused ambiguity.
-        context.Token = CredentialReader.Read(context.HttpContext).Value;
-        return Task.CompletedTask;
+        var token = CredentialReader.Read(context.HttpContext).Value;
+        context.Token = token;
+        if (!cache.Enabled || string.IsNullOrEmpty(token))
+        {
+            return;
+        }
+
+        var hash = TokenHash.Of(token);
+        if (!cache.TryGet(hash, context.Scheme.Name, out var known))
+        {
+            return;
+        }
+
+        if (await PublishedKeysAsync(context.Options.ConfigurationManager, context.HttpContext.RequestAborted).ConfigureAwait(false) is { } keys
+            && known.SignedByOneOf(keys))
+        {
+            context.Principal = new ClaimsPrincipal(new GatehouseClaimsIdentity(known.Caller));
+            context.Success();
+            return;
+        }
+
+        // The key left the issuer's key set (rotation), or the key set cannot be read: validate in full.
+        cache.Remove(hash);
     }
 
     public override Task TokenValidated(TokenValidatedContext context)
@@ -52,6 +77,11 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer) : JwtBearerEvent
             VerifiedEmail = !string.IsNullOrWhiteSpace(email) && (issuer.TrustEmail || EmailVerified(payload.RootElement)) ? email : null,
         };
         context.Principal = new ClaimsPrincipal(new GatehouseClaimsIdentity(caller));
+        if (cache.Enabled)
+        {
+            cache.Add(TokenHash.Of(token.EncodedToken), context.Scheme.Name, caller, new DateTimeOffset(token.ValidTo, TimeSpan.Zero), token.SigningKey);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -86,6 +116,28 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer) : JwtBearerEvent
         // Replace the default empty 401 with the problem body; the failure was recorded by the events above.
         context.HandleResponse();
         return IdentityChallenge.WriteAsync(context.HttpContext, context.AuthenticateFailure);
+    }
+
+    /// <summary>Returns the issuer's signing keys as last fetched (refreshed on the manager's schedule), or null when they cannot be had.</summary>
+    private static async Task<ICollection<SecurityKey>?> PublishedKeysAsync(
+        IConfigurationManager<OpenIdConnectConfiguration>? manager,
+        CancellationToken cancellationToken)
+    {
+        if (manager is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false)).SigningKeys;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Any failure to retrieve the key set means the cached entry cannot be vouched for; full validation then
+            // reports the issuer as unavailable.
+            return null;
+        }
     }
 
     /// <summary>Returns why the issuer's keys cannot be had, or null when it publishes at least one.</summary>

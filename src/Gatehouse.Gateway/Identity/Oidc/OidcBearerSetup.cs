@@ -11,8 +11,8 @@ internal static class OidcBearerSetup
     public static string MetadataAddress(OidcIssuerConfig issuer) =>
         issuer.MetadataAddress ?? issuer.Issuer.TrimEnd('/') + "/.well-known/openid-configuration";
 
-    /// <summary>Applies the issuer's rules; token lifetimes are judged by <paramref name="time"/>.</summary>
-    public static void Configure(JwtBearerOptions options, OidcIssuerConfig issuer, TimeProvider time)
+    /// <summary>Applies the issuer's rules; token lifetimes are judged by <paramref name="time"/>, and validated tokens remembered in <paramref name="cache"/>.</summary>
+    public static void Configure(JwtBearerOptions options, OidcIssuerConfig issuer, TimeProvider time, ValidatedTokenCache cache)
     {
         options.TimeProvider = time;
         options.MetadataAddress = MetadataAddress(issuer);
@@ -23,7 +23,7 @@ internal static class OidcBearerSetup
         options.RefreshOnIssuerKeyNotFound = true;
         options.RefreshInterval = issuer.KeyRefreshInterval;
         options.BackchannelTimeout = TimeSpan.FromSeconds(10);
-        options.Events = new OidcBearerEvents(issuer);
+        options.Events = new OidcBearerEvents(issuer, cache);
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = issuer.Issuer,
