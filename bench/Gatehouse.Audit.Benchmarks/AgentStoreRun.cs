@@ -25,7 +25,7 @@ internal static class AgentStoreRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"agent store: {sessions} session(s) x {Turns} turns, 40 KB system prompt; requests+responses {parted.Logical / 1024.0:N0} KB, distinct content {parted.Distinct / 1024.0:N0} KB"));
         Report("bodies in parts", parted, exchanges);
-        Report("bodies whole (schema 7 row layout, no text index)", whole, exchanges);
+        Report("bodies whole (schema 7 row layout, its text index not counted)", whole, exchanges);
 
         var fresh = parted.Freshness.Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -64,7 +64,7 @@ internal static class AgentStoreRun
                     if (wholeBodies)
                     {
                         // The row layout before parts: each body whole in its entry (one part's hash is the body's hash).
-                        await store.AppendAsync([.. drafts.Select(d => d with { BodyParts = null })], CancellationToken.None);
+                        await store.AppendAsync([.. drafts.Select(d => d with { BodyParts = null, BodyHash = SHA256.HashData(d.Body!) })], CancellationToken.None);
                         continue;
                     }
 
