@@ -8,6 +8,7 @@ using Gatehouse.Audit.Writing;
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- merkle [LEAVES]   (Merkle root, proofs, checkpoints)
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- proofs [ENTRIES]  (checkpoints and proofs over SQLite)
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- search [EXCHANGES]  (search latency over a filled log)
+//        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- agent [SESSIONS]  (store bytes per agent exchange, search freshness)
 if (args is ["merkle", ..])
 {
     MerkleRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
@@ -27,6 +28,12 @@ try
     if (args is ["proofs", ..])
     {
         await ProofStoreRun.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+        return;
+    }
+
+    if (args is ["agent", ..])
+    {
+        await AgentStoreRun.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1);
         return;
     }
 

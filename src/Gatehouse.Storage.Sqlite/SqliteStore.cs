@@ -15,14 +15,18 @@ namespace Gatehouse.Storage.Sqlite;
 /// Writes go through one connection, serialised; reads use pooled connections and run beside it (WAL). A commit is on
 /// disk when it returns (synchronous=FULL), or with <see cref="StoreDurability.Process"/> in the log and synced within
 /// <see cref="SqliteStoreOptions.SyncInterval"/>. Failures surface as <see cref="StoreUnavailableException"/>.
+/// Bodies are stored as content-addressed parts; a background follower indexes new parts for full-text search after
+/// each append, off the append's transaction.
 /// </remarks>
 public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, IApiKeyStore, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
+    private readonly PartIndexFollower _indexer;
 
     private SqliteStore(SqliteDatabase database)
     {
         _database = database;
+        _indexer = new PartIndexFollower(database);
     }
 
     internal SqliteDatabase Database => _database;
@@ -40,10 +44,12 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
     public static SqliteStore Open(SqliteStoreOptions options) => new(SqliteDatabase.Open(options));
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(drafts);
-        return _database.WriteAsync((c, ct) => AuditAppender.AppendAsync(c, drafts, ct), cancellationToken);
+        var entries = await _database.WriteAsync((c, ct) => AuditAppender.AppendAsync(c, drafts, ct), cancellationToken).ConfigureAwait(false);
+        _indexer.Notify();
+        return entries;
     }
 
     /// <inheritdoc />
@@ -76,11 +82,23 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
         _database.ReadAsync((c, ct) => EntryStream.ReadHeadAsync(c, null, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<ExchangePage> SearchAsync(ExchangeQuery query, CancellationToken cancellationToken)
+    public async Task<ExchangePage> SearchAsync(ExchangeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _database.ReadAsync((c, ct) => ExchangeSearch.SearchAsync(c, query, ct), cancellationToken);
+        if (query.Text is not null)
+        {
+            await CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await _database.ReadAsync((c, ct) => ExchangeSearch.SearchAsync(c, query, ct), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Indexes every stored part not indexed yet, now.</summary>
+    internal Task IndexTextAsync(CancellationToken cancellationToken) => _indexer.CatchUpAsync(cancellationToken);
+
+    /// <summary>Returns the id of the last stored part the full-text index covers (for measuring its freshness).</summary>
+    internal Task<long> IndexedPartsThroughAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(PartIndexer.PositionAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task<ExchangeRecord?> GetExchangeAsync(string exchangeId, CancellationToken cancellationToken) =>
@@ -158,7 +176,25 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
         _database.ReadAsync(RowSealVerifier.VerifyAsync, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _indexer.DisposeAsync().ConfigureAwait(false);
+        await _database.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // The background follower is normally done long before anyone searches; when it is not (a burst, a restart), the
+    // search indexes the rest itself so it never misses an acknowledged exchange. A store that cannot be written now
+    // still answers, from the index as it stands.
+    private async Task CatchUpTextIndexAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _indexer.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException)
+        {
+        }
+    }
 
     private static async ValueTask<bool> NextAsync<T>(IAsyncEnumerator<T> entries)
     {

@@ -33,7 +33,7 @@ public static class AuditChain
         ArgumentNullException.ThrowIfNull(draft);
         var hash = ComputeHash(sequence, draft.Kind, draft.ExchangeId, draft.Time, draft.Index, draft.Payload, draft.BodyHash, prevHash);
         return new AuditEntry(sequence, draft.Kind, draft.ExchangeId, draft.Time, draft.Index, draft.Payload,
-            draft.Body, draft.BodyHash, prevHash, hash);
+            draft.Body, draft.BodyHash, prevHash, hash) { BodyParts = draft.BodyParts };
     }
 
     /// <summary>Recomputes the hash <paramref name="entry"/> should carry from its own fields.</summary>

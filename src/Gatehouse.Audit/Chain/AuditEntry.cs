@@ -8,7 +8,10 @@ namespace Gatehouse.Audit.Chain;
 /// <param name="Index">The searchable columns.</param>
 /// <param name="Payload">The canonical JSON metadata.</param>
 /// <param name="Body">The content, or null when there was none or retention removed it.</param>
-/// <param name="BodyHash">The SHA-256 of the body as written, or null when there was none.</param>
+/// <param name="BodyHash">
+/// The SHA-256 of the body as written, or for a body stored as parts the manifest hash (<see cref="BodyParts"/>);
+/// null when there was none.
+/// </param>
 /// <param name="PrevHash">The previous entry's hash (32 zero bytes for the first entry).</param>
 /// <param name="Hash">This entry's hash, see <see cref="AuditChain"/>.</param>
 public sealed record AuditEntry(
@@ -21,4 +24,8 @@ public sealed record AuditEntry(
     byte[]? Body,
     byte[]? BodyHash,
     byte[] PrevHash,
-    byte[] Hash);
+    byte[] Hash)
+{
+    /// <summary>Gets the body's content-addressed parts in order, or null when the body is stored whole (or removed).</summary>
+    public IReadOnlyList<BodyPart>? BodyParts { get; init; }
+}

@@ -7,7 +7,10 @@ namespace Gatehouse.Audit.Chain;
 /// <param name="Index">The searchable columns.</param>
 /// <param name="Payload">The canonical JSON metadata.</param>
 /// <param name="Body">The content (prompt or response text, UTF-8), kept apart so retention can drop it.</param>
-/// <param name="BodyHash">The SHA-256 of <paramref name="Body"/>, or null when there is no body.</param>
+/// <param name="BodyHash">
+/// The SHA-256 of <paramref name="Body"/>, or the manifest hash when <see cref="BodyParts"/> is set; null when there is
+/// no body.
+/// </param>
 public sealed record AuditEntryDraft(
     string Kind,
     string ExchangeId,
@@ -15,4 +18,10 @@ public sealed record AuditEntryDraft(
     AuditIndex Index,
     byte[] Payload,
     byte[]? Body,
-    byte[]? BodyHash);
+    byte[]? BodyHash)
+{
+    /// <summary>
+    /// Gets the body as content-addressed parts, whose concatenation is <see cref="Body"/>; null stores the body whole.
+    /// </summary>
+    public IReadOnlyList<BodyPart>? BodyParts { get; init; }
+}

@@ -8,7 +8,9 @@ namespace Gatehouse.Audit.Payloads;
 /// <summary>Turns exchange records into entry drafts and back: metadata into the payload, content into the body.</summary>
 /// <remarks>
 /// The prompt (intent) and the response text (outcome) are the bodies; everything else, tool calls included, is the
-/// payload. A body removed by retention decodes as a null prompt or response.
+/// payload. Both are written as content-addressed parts (<see cref="BodyParts"/>): the prompt one part per message
+/// (<see cref="ExchangeIntent.PromptParts"/>), the response one part, so a system prompt or a conversation resent every
+/// turn is stored once. A body removed by retention decodes as a null prompt or response.
 /// </remarks>
 public static class AuditEntryCodec
 {
@@ -28,7 +30,7 @@ public static class AuditEntryCodec
             Model = intent.Model,
             Decision = intent.Decision,
         };
-        return Draft(AuditEntryKinds.Intent, intent.ExchangeId, time, index, payload, intent.Prompt);
+        return Draft(AuditEntryKinds.Intent, intent.ExchangeId, time, index, payload, intent.Prompt, intent.PromptParts);
     }
 
     /// <summary>Builds the outcome entry for <paramref name="outcome"/>, recorded at <paramref name="time"/>.</summary>
@@ -54,7 +56,7 @@ public static class AuditEntryCodec
         ArgumentNullException.ThrowIfNull(failure);
         var payload = JsonSerializer.SerializeToUtf8Bytes(failure, AuditJsonContext.Default.SignInFailure);
         var index = new AuditIndex { Connection = failure.Connection, Status = failure.Status, Decision = "deny" };
-        return Draft(AuditEntryKinds.SignInFailed, failure.RequestId, time, index, payload, null);
+        return Draft(AuditEntryKinds.SignInFailed, failure.RequestId, time, index, payload, null, null);
     }
 
     /// <summary>Decodes a sign-in failure entry's payload.</summary>
@@ -83,14 +85,41 @@ public static class AuditEntryCodec
         ArgumentNullException.ThrowIfNull(outcome);
         var payload = JsonSerializer.SerializeToUtf8Bytes(outcome with { Response = null }, AuditJsonContext.Default.ExchangeOutcome);
         var index = new AuditIndex { Model = outcome.Model, Status = outcome.Status };
-        return Draft(kind, outcome.ExchangeId, time, index, payload, outcome.Response);
+        return Draft(kind, outcome.ExchangeId, time, index, payload, outcome.Response, null);
     }
 
-    private static AuditEntryDraft Draft(string kind, string exchangeId, DateTimeOffset time, AuditIndex index, byte[] payload, string? text)
+    private static AuditEntryDraft Draft(
+        string kind, string exchangeId, DateTimeOffset time, AuditIndex index, byte[] payload, string? text, IReadOnlyList<string>? pieces)
     {
-        var body = text is null ? null : Encoding.UTF8.GetBytes(text);
-        var bodyHash = body is null ? null : AuditChain.ComputeBodyHash(body);
-        return new AuditEntryDraft(kind, exchangeId, time, index, payload, body, bodyHash);
+        if (string.IsNullOrEmpty(text))
+        {
+            // No body, or an empty one: nothing to share, so the (empty) body is stored whole.
+            var empty = text is null ? null : Array.Empty<byte>();
+            return new AuditEntryDraft(kind, exchangeId, time, index, payload, empty, empty is null ? null : AuditChain.ComputeBodyHash(empty));
+        }
+
+        // Pieces that do not add up to the text (a caller bug) must not change what is recorded: fall back to one part.
+        var parts = BodyParts.FromTexts(pieces is { Count: > 0 } && JoinsTo(pieces, text) ? pieces : [text]);
+        return new AuditEntryDraft(kind, exchangeId, time, index, payload, BodyParts.Join(parts), BodyParts.ManifestHash(parts))
+        {
+            BodyParts = parts,
+        };
+    }
+
+    private static bool JoinsTo(IReadOnlyList<string> pieces, string text)
+    {
+        var offset = 0;
+        foreach (var piece in pieces)
+        {
+            if (piece.Length == 0 || offset + piece.Length > text.Length || !text.AsSpan(offset, piece.Length).SequenceEqual(piece))
+            {
+                return false;
+            }
+
+            offset += piece.Length;
+        }
+
+        return offset == text.Length;
     }
 
     private static string? Text(byte[]? body) => body is null ? null : Encoding.UTF8.GetString(body);

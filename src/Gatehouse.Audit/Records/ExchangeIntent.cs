@@ -42,6 +42,14 @@ public sealed record ExchangeIntent
     /// <summary>Gets the prompt as text (for opaque HTTP, the body up to the cap), exactly as forwarded.</summary>
     public string? Prompt { get; init; }
 
+    /// <summary>
+    /// Gets the prompt cut where it repeats across turns (one piece per message), whose concatenation is exactly
+    /// <see cref="Prompt"/>; null when the prompt is one piece. The audit stores each distinct piece once.
+    /// </summary>
+    /// <remarks>Not part of the recorded metadata: a decoded intent has the whole <see cref="Prompt"/> and no pieces.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string>? PromptParts { get; init; }
+
     /// <summary>Gets the request body size in bytes.</summary>
     public long RequestBytes { get; init; }
 

@@ -9,7 +9,7 @@ namespace Gatehouse.Audit.Verification;
 /// <summary>Recomputes the whole hash chain from the store and reports the first entry that does not hold.</summary>
 /// <remarks>
 /// Each entry must carry the next sequence, a hash that matches its own fields, a previous hash equal to the entry
-/// before it, and a body (when present) matching its body hash; the last entry must match the stored head. A truncated
+/// before it, and a body (when present) matching its body hash (for a body stored as parts: the manifest and every part); the last entry must match the stored head. A truncated
 /// tail is caught only against that head; signed checkpoints will catch a rewritten head.
 /// A tombstone (a record retention removed) keeps only its hash, which is accepted when a signed checkpoint at or
 /// beyond it holds (<see cref="TombstoneCoverage"/>); that needs the checkpoint key.
@@ -131,6 +131,14 @@ public sealed class AuditVerifier(IAuditStore store, CheckpointVerifier? checkpo
         if (!entry.PrevHash.AsSpan().SequenceEqual(previous))
         {
             return AuditProblem.ChainBroken;
+        }
+
+        if (entry.BodyParts is { } parts && entry.BodyHash is not null)
+        {
+            // The parts must hold under the committed hash, and the body a reader is shown must be exactly their join.
+            var holds = BodyParts.Match(parts, entry.BodyHash)
+                && (entry.Body is null || entry.Body.AsSpan().SequenceEqual(BodyParts.Join(parts)));
+            return holds ? AuditProblem.None : AuditProblem.BodyMismatch;
         }
 
         return entry.Body is null || BodyMatches(entry.Body, entry.BodyHash) ? AuditProblem.None : AuditProblem.BodyMismatch;

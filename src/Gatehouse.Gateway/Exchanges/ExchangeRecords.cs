@@ -1,4 +1,3 @@
-using System.Text;
 using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Protocols;
@@ -11,6 +10,10 @@ internal static class ExchangeRecords
     public static ExchangeIntent Intent(Exchange exchange, AuditConfig audit)
     {
         var caller = exchange.Caller!;
+        var pieces = exchange.AuditMetadataOnly || exchange.Request is null || exchange.RequestBodyWithheld
+            ? null
+            : PromptPieces.Of(exchange.Request.Messages, audit.TextCapChars);
+        var prompt = exchange.AuditMetadataOnly ? null : pieces is null ? Cap(PromptText(exchange, audit), audit.TextCapChars) : string.Concat(pieces);
         return new ExchangeIntent
         {
             ExchangeId = exchange.Id,
@@ -27,7 +30,8 @@ internal static class ExchangeRecords
             Api = ApiNames.Of(exchange.Api),
             Model = exchange.Request?.Model,
             Stream = exchange.Request?.Stream ?? false,
-            Prompt = exchange.AuditMetadataOnly ? null : Cap(PromptText(exchange, audit), audit.TextCapChars),
+            Prompt = prompt,
+            PromptParts = pieces,
             RequestBytes = exchange.RequestBody.Length,
             Findings = [.. exchange.RequestFindings],
             Decision = exchange.Decision,
@@ -57,24 +61,9 @@ internal static class ExchangeRecords
         ResponseHold = exchange.ResponseHoldOutcome,
     };
 
+    // The prompt of a request no adapter parsed (opaque HTTP) or refused before masking; a parsed one is its pieces.
     private static string? PromptText(Exchange exchange, AuditConfig audit)
     {
-        if (exchange.Request is { } request && !exchange.RequestBodyWithheld)
-        {
-            var text = new StringBuilder();
-            foreach (var message in request.Messages)
-            {
-                if (text.Length > 0)
-                {
-                    text.Append("\n\n");
-                }
-
-                text.Append('[').Append(message.Role).Append("]\n").Append(message.Text);
-            }
-
-            return text.ToString();
-        }
-
         var body = exchange.RequestBody.Span;
         if (exchange.RequestBodyWithheld)
         {
@@ -89,5 +78,5 @@ internal static class ExchangeRecords
         => [.. calls.Select(t => new AuditToolCall(t.Id, t.Name, exchange.AuditMetadataOnly ? "" : Cap(t.Arguments, audit.TextCapChars) ?? ""))];
 
     private static string? Cap(string? text, int max)
-        => text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "\n[truncated]");
+        => text is null || text.Length <= max ? text : string.Concat(text.AsSpan(0, max), PromptPieces.Truncated);
 }

@@ -4,6 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace Gatehouse.Storage.Sqlite.Audit;
 
 /// <summary>Appends a batch of drafts to the chain in one transaction and moves the head with it.</summary>
+/// <remarks>
+/// A body given as parts is written as references to content-addressed parts (<see cref="PartWriter"/>); its text is
+/// indexed later, off the append, by <see cref="PartIndexer"/>. Only the filter tags are written here.
+/// </remarks>
 internal static class AuditAppender
 {
     private const string MoveHeadSql = """
@@ -44,18 +48,20 @@ internal static class AuditAppender
         var previous = head?.Hash ?? AuditChain.GenesisHash.ToArray();
         var entries = new AuditEntry[drafts.Count];
         using (var insert = EntryRows.CreateInsert(connection, transaction))
+        using (var parts = new PartWriter(connection, transaction))
         {
             for (var i = 0; i < drafts.Count; i++)
             {
                 var entry = AuditChain.Seal(drafts[i], ++sequence, previous);
                 EntryRows.Bind(insert, entry);
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await parts.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
                 entries[i] = entry;
                 previous = entry.Hash;
             }
         }
 
-        await SearchIndex.IndexAsync(connection, transaction, first, sequence, cancellationToken).ConfigureAwait(false);
+        await SearchIndex.TagAsync(connection, transaction, first, sequence, cancellationToken).ConfigureAwait(false);
         await MoveHeadAsync(connection, transaction, sequence, previous, cancellationToken).ConfigureAwait(false);
         return entries;
     }

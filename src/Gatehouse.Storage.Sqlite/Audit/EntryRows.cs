@@ -66,7 +66,8 @@ internal static class EntryRows
         values[8].Value = (object?)entry.Index.Status ?? DBNull.Value;
         values[9].Value = (object?)entry.Index.Decision ?? DBNull.Value;
         values[10].Value = entry.Payload;
-        values[11].Value = (object?)entry.Body ?? DBNull.Value;
+        // A body stored as parts lives in audit_parts; the entry's own column stays empty.
+        values[11].Value = entry.BodyParts is null ? (object?)entry.Body ?? DBNull.Value : DBNull.Value;
         values[12].Value = (object?)entry.BodyHash ?? DBNull.Value;
         values[13].Value = entry.PrevHash;
         values[14].Value = entry.Hash;

@@ -5,36 +5,60 @@ using Microsoft.Data.Sqlite;
 namespace Gatehouse.Storage.Sqlite.Audit;
 
 /// <summary>Reads the log in sequence order and the stored head.</summary>
+/// <remarks>Entries come with their bodies, whole or joined from their parts (<see cref="PartReader"/>).</remarks>
 internal static class EntryStream
 {
+    private const int Chunk = 512;
+
+    /// <summary>Streams every entry in chunks, all read in one transaction so the stream is one snapshot of the log.</summary>
     public static async IAsyncEnumerable<AuditEntry> ReadAllAsync(
         SqliteConnection connection,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {EntryRows.Columns} FROM audit_entries ORDER BY seq";
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
         {
-            yield return EntryRows.Read(reader);
+            var after = 0L;
+            while (true)
+            {
+                var entries = await ReadAfterAsync(connection, transaction, after, Chunk, cancellationToken).ConfigureAwait(false);
+                foreach (var entry in entries)
+                {
+                    yield return entry;
+                }
+
+                if (entries.Count < Chunk)
+                {
+                    yield break;
+                }
+
+                after = entries[^1].Sequence;
+            }
         }
     }
 
-    public static async Task<IReadOnlyList<AuditEntry>> ReadAfterAsync(
+    public static Task<IReadOnlyList<AuditEntry>> ReadAfterAsync(
         SqliteConnection connection, long afterSequence, int max, CancellationToken cancellationToken)
+        => ReadAfterAsync(connection, null, afterSequence, max, cancellationToken);
+
+    private static async Task<IReadOnlyList<AuditEntry>> ReadAfterAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, long afterSequence, int max, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT {EntryRows.Columns} FROM audit_entries WHERE seq > @after ORDER BY seq LIMIT @max";
         command.Parameters.AddWithValue("@after", afterSequence);
         command.Parameters.AddWithValue("@max", max);
         var entries = new List<AuditEntry>(Math.Min(max, 1024));
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(EntryRows.Read(reader));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(EntryRows.Read(reader));
+            }
         }
 
-        return entries;
+        return await PartReader.AttachAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<AuditHead?> ReadHeadAsync(

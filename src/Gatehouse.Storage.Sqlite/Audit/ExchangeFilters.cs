@@ -7,8 +7,10 @@ namespace Gatehouse.Storage.Sqlite.Audit;
 /// <summary>Turns an <see cref="ExchangeQuery"/> into the WHERE clauses of the search, every value a parameter.</summary>
 /// <remarks>
 /// Each filter narrows the intents (<c>i</c>) directly: columns of the intent, tags keyed by its sequence, and for
-/// text, one full-text match per term whose rowids (twice the intent sequence, plus one for the response) map straight
-/// to intents without reading the log, so each term may be in the prompt or the response.
+/// text, one full-text match per term over the stored parts, whose references carry the intent sequence of every
+/// exchange that holds them (prompt or response), so each term may be in the prompt or the response. Bodies written
+/// before parts (schema 7 and older) are matched in their own index, whose rowids are twice the intent sequence (plus
+/// one for the response).
 /// The requester scope is a clause like the others, so a page is never filtered after it is read.
 /// </remarks>
 internal static class ExchangeFilters
@@ -39,8 +41,10 @@ internal static class ExchangeFilters
             for (var i = 0; i < text.Terms.Count; i++)
             {
                 var name = "@text" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                sql.Append(" AND i.seq IN (SELECT rowid >> 1 FROM audit_text WHERE audit_text MATCH ").Append(name)
-                    .Append(query.Before is null ? ")" : " AND rowid < @before * 2)");
+                sql.Append(" AND (i.seq IN (SELECT r.exchange_seq FROM audit_entry_parts r WHERE r.part_id IN (SELECT rowid FROM audit_part_text WHERE audit_part_text MATCH ")
+                    .Append(name).Append("))")
+                    .Append(" OR i.seq IN (SELECT rowid >> 1 FROM audit_text WHERE audit_text MATCH ").Append(name)
+                    .Append(query.Before is null ? "))" : " AND rowid < @before * 2))");
                 parameters.AddWithValue(name, MatchExpression(text.Terms[i]));
             }
         }

@@ -61,31 +61,49 @@ internal static class ExchangeSearch
         command.CommandText = $"SELECT {EntryRows.Columns} FROM audit_entries WHERE exchange_id = @id ORDER BY seq";
         command.Parameters.AddWithValue("@id", exchangeId);
         var entries = new List<AuditEntry>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(EntryRows.Read(reader));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(EntryRows.Read(reader));
+            }
         }
 
-        return entries;
+        return await PartReader.AttachAsync(connection, null, entries, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<List<ExchangeRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
-        var items = new List<ExchangeRecord>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var rows = new List<(long Seq, byte[] Payload, byte[]? Body, long? EndSeq, string? EndKind, byte[]? EndPayload, byte[]? EndBody)>();
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            var intent = AuditEntryCodec.DecodeIntent(reader.GetFieldValue<byte[]>(1), EntryRows.OptionalBlob(reader, 2));
-            if (reader.IsDBNull(3))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                items.Add(new ExchangeRecord(reader.GetInt64(0), intent, null, null, Interrupted: false));
+                var ended = !reader.IsDBNull(3);
+                rows.Add((reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), EntryRows.OptionalBlob(reader, 2),
+                    ended ? reader.GetInt64(3) : null, ended ? reader.GetString(4) : null,
+                    ended ? reader.GetFieldValue<byte[]>(5) : null, ended ? EntryRows.OptionalBlob(reader, 6) : null));
+            }
+        }
+
+        // Bodies stored as parts are read for the whole page at once; an inline body (written before parts) is used as is.
+        var parted = rows.Where(r => r.Body is null).Select(r => r.Seq)
+            .Concat(rows.Where(r => r.EndSeq is not null && r.EndBody is null).Select(r => r.EndSeq!.Value)).ToList();
+        var texts = await PartReader.ReadTextsAsync(command.Connection!, parted, cancellationToken).ConfigureAwait(false);
+        var items = new List<ExchangeRecord>(rows.Count);
+        foreach (var row in rows)
+        {
+            var intent = AuditEntryCodec.DecodeIntent(row.Payload, row.Body);
+            intent = row.Body is null && texts.TryGetValue(row.Seq, out var prompt) ? intent with { Prompt = prompt } : intent;
+            if (row.EndSeq is not { } endSeq)
+            {
+                items.Add(new ExchangeRecord(row.Seq, intent, null, null, Interrupted: false));
                 continue;
             }
 
-            var outcome = AuditEntryCodec.DecodeOutcome(reader.GetFieldValue<byte[]>(5), EntryRows.OptionalBlob(reader, 6));
-            var interrupted = reader.GetString(4) == AuditEntryKinds.Interrupted;
-            items.Add(new ExchangeRecord(reader.GetInt64(0), intent, reader.GetInt64(3), outcome, interrupted));
+            var outcome = AuditEntryCodec.DecodeOutcome(row.EndPayload!, row.EndBody);
+            outcome = row.EndBody is null && texts.TryGetValue(endSeq, out var response) ? outcome with { Response = response } : outcome;
+            items.Add(new ExchangeRecord(row.Seq, intent, endSeq, outcome, row.EndKind == AuditEntryKinds.Interrupted));
         }
 
         return items;

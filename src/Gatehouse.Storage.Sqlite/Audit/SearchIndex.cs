@@ -3,11 +3,13 @@ using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Audit;
 
-/// <summary>Indexes a range of just-appended entries for search, inside the append's transaction.</summary>
+/// <summary>Tags a range of just-appended entries for search, inside the append's transaction.</summary>
 /// <remarks>
-/// Two set-based statements per batch rather than per entry: they re-read the rows the batch wrote (still in the page
-/// cache) and parse the payloads in SQLite's JSON functions, so an append costs one tokenisation of its text and a few
-/// b-tree inserts. Being in the same transaction, the index can never disagree with the log.
+/// One set-based statement per batch rather than per entry: it re-reads the rows the batch wrote (still in the page
+/// cache) and parses the payloads in SQLite's JSON functions, so an append costs a few b-tree inserts. Being in the
+/// same transaction, the filters can never disagree with the log. Text is no longer indexed here: bodies are stored as
+/// parts and <see cref="PartIndexer"/> indexes each distinct part once, off the append. <see cref="TextSql"/> remains as
+/// schema step 4's backfill of inline bodies written before parts existed.
 /// </remarks>
 internal static class SearchIndex
 {
@@ -53,8 +55,8 @@ internal static class SearchIndex
           AND e.kind IN ('{AuditEntryKinds.Outcome}', '{AuditEntryKinds.Interrupted}')
         """;
 
-    /// <summary>Indexes the entries <paramref name="first"/> to <paramref name="last"/>; the caller holds the write transaction.</summary>
-    public static async Task IndexAsync(
+    /// <summary>Tags the entries <paramref name="first"/> to <paramref name="last"/>; the caller holds the write transaction.</summary>
+    public static async Task TagAsync(
         SqliteConnection connection,
         SqliteTransaction transaction,
         long first,
@@ -65,8 +67,6 @@ internal static class SearchIndex
         command.Transaction = transaction;
         command.Parameters.AddWithValue("@first", first);
         command.Parameters.AddWithValue("@last", last);
-        command.CommandText = TextSql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         command.CommandText = TagsSql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

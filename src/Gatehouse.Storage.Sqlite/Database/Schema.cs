@@ -12,12 +12,12 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// <remarks>
 /// Every index costs each append, so there are few: the exchange id (merging intent and outcome) and the search filters
 /// that select intents, partial on that kind so outcomes (half the log) pay for none of them. Listing newest first walks
-/// the primary key backwards; the model filter (requested or answering) scans. Text, tags and statuses are indexed by
-/// <see cref="SearchSchema"/>.
+/// the primary key backwards; the model filter (requested or answering) scans. Tags and statuses are indexed by
+/// <see cref="SearchSchema"/>, bodies stored as parts by <see cref="PartSchema"/>.
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 8;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -78,6 +78,7 @@ internal static class Schema
         (ExportCursorSchema.Version, ExportCursorSchema.Sql),
         (RetentionSchema.Version, RetentionSchema.Sql),
         (PrincipalSchema.Version, ""),
+        (PartSchema.Version, PartSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)

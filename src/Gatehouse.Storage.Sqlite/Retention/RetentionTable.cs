@@ -13,6 +13,9 @@ namespace Gatehouse.Storage.Sqlite.Retention;
 /// </remarks>
 internal static class RetentionTable
 {
+    // A body is inline (written before parts) or a list of part references.
+    private const string HasBody = "(e.body IS NOT NULL OR EXISTS (SELECT 1 FROM audit_entry_parts r WHERE r.seq = e.seq))";
+
     private const string HeldSql = """
         EXISTS (SELECT 1 FROM legal_holds h WHERE h.released_ticks IS NULL
             AND ((h.target_kind = 'exchange' AND h.target = i.exchange_id)
@@ -23,12 +26,12 @@ internal static class RetentionTable
         SELECT i.seq, i.exchange_id, {HeldSql},
             (SELECT max(e.seq) FROM audit_entries e WHERE e.exchange_id = i.exchange_id),
             (SELECT count(*) FROM audit_entries e WHERE e.exchange_id = i.exchange_id),
-            (SELECT count(*) FROM audit_entries e WHERE e.exchange_id = i.exchange_id AND e.body IS NOT NULL)
+            (SELECT count(*) FROM audit_entries e WHERE e.exchange_id = i.exchange_id AND {HasBody})
         FROM audit_entries i
         WHERE i.kind = '{AuditEntryKinds.Intent}' AND i.connection = @connection AND i.time_ticks < @before AND i.seq > @after
         """;
 
-    private const string HasBodySql = " AND EXISTS (SELECT 1 FROM audit_entries e WHERE e.exchange_id = i.exchange_id AND e.body IS NOT NULL)";
+    private const string HasBodySql = $" AND EXISTS (SELECT 1 FROM audit_entries e WHERE e.exchange_id = i.exchange_id AND {HasBody})";
 
     private const string EndedSql = $" AND EXISTS (SELECT 1 FROM audit_entries e WHERE e.exchange_id = i.exchange_id AND e.kind IN ('{AuditEntryKinds.Outcome}', '{AuditEntryKinds.Interrupted}'))";
 
@@ -104,13 +107,17 @@ internal static class RetentionTable
             var free = await SelectFreeAsync(connection, transaction, exchangeIds, freeSql, covered, cancellationToken).ConfigureAwait(false);
             var freeJson = JsonSerializer.Serialize(free, RetentionSqlJsonContext.Default.ListString);
             await RetentionSearchPurge.PurgeAsync(connection, transaction, freeJson, records: covered is not null, cancellationToken).ConfigureAwait(false);
+            var partedBodies = await RetentionPartPurge.PurgeAsync(connection, transaction, freeJson, cancellationToken).ConfigureAwait(false);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = changeSql;
             command.Parameters.AddWithValue("@ids", freeJson);
             var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return changed;
+
+            // Removing bodies counts bodies (inline ones changed a row, parted ones lost their references); a tombstone
+            // run counts entries.
+            return covered is null ? changed + partedBodies : changed;
         }
     }
 

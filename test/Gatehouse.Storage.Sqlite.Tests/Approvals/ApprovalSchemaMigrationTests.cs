@@ -70,6 +70,7 @@ public sealed class ApprovalSchemaMigrationTests : IDisposable
         command.CommandText = """
             SELECT name FROM sqlite_master WHERE type = 'table'
             AND name NOT IN ('schema_version', 'audit_entries', 'audit_head', 'write_probe', 'api_keys')
+            AND name NOT LIKE 'sqlite_%'
             """;
         using var reader = command.ExecuteReader();
         var names = new List<string>();

@@ -113,7 +113,8 @@ public sealed class TamperingTests : IAsyncLifetime
     [Fact]
     public async Task Verify_BodiesRemovedByRetention_StaysIntact()
     {
-        _database.Execute("UPDATE audit_entries SET body = NULL WHERE seq <= 4");
+        // What retention does: inline bodies (written before parts) are cleared, bodies in parts lose their references.
+        _database.Execute("UPDATE audit_entries SET body = NULL WHERE seq <= 4; DELETE FROM audit_entry_parts WHERE seq <= 4");
 
         var result = await Verify();
 

@@ -37,8 +37,9 @@ public sealed class SearchSchemaTests : IDisposable
         var intent = await store.AppendAsync([AuditEntryCodec.ForIntent(Exchanges.Intent("ex-1", prompt: "alpha"), Exchanges.Start)], Token);
         await store.AppendAsync([AuditEntryCodec.ForOutcome(Exchanges.Outcome("ex-1", "omega"), Exchanges.Start)], Token);
 
-        // What retention runs once it has removed the prompt's body: the prompt's row is twice the intent's sequence.
-        _database.Execute($"DELETE FROM audit_text WHERE rowid = {intent[0].Sequence * 2}");
+        // What retention runs once it has removed the prompt's body: the prompt's parts leave the index by their ids.
+        await store.IndexTextAsync(Token);
+        _database.Execute($"DELETE FROM audit_part_text WHERE rowid IN (SELECT part_id FROM audit_entry_parts WHERE seq = {intent[0].Sequence})");
 
         Assert.Empty(await Ids(store, new ExchangeQuery { Text = "alpha" }));
         Assert.Equal(["ex-1"], await Ids(store, new ExchangeQuery { Text = "omega" }));
