@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using Gatehouse.Gateway.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(RequestPathBenchmarks).Assembly).Run(args);
