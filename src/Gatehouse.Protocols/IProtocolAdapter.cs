@@ -1,3 +1,4 @@
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Rewriting;
 using Gatehouse.Protocols.Streaming;
 
@@ -17,6 +18,11 @@ public interface IProtocolAdapter
 
     /// <summary>Parses the exact request body that will be forwarded.</summary>
     RequestParseResult ParseRequest(ReadOnlySpan<byte> body);
+
+    /// <summary>Reads the request from a body already parsed, without parsing or copying it again.</summary>
+    /// <remarks>The data path parses a body once (<see cref="RequestJson.TryParse"/>) and reads it here; what this
+    /// returns is exactly what <see cref="ParseRequest"/> returns for the same bytes.</remarks>
+    RequestParseResult ReadRequest(RequestJson body);
 
     /// <summary>Creates an assembler fed with the response body bytes as they are forwarded.</summary>
     /// <param name="contentType">The upstream response's media type (<c>text/event-stream</c> for streams).</param>

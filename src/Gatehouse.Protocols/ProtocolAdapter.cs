@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols.Requests;
 using Gatehouse.Protocols.Rewriting;
 using Gatehouse.Protocols.Streaming;
 
@@ -6,7 +9,7 @@ namespace Gatehouse.Protocols;
 /// <summary>One API's adapter, assembled from its request parser and its stream and body readers.</summary>
 internal sealed class ProtocolAdapter : IProtocolAdapter
 {
-    private readonly RequestParser _parse;
+    private readonly Func<JsonElement, ParsedRequest> _read;
     private readonly Func<IStreamEventReader> _createStreamReader;
     private readonly IResponseBodyReader _bodyReader;
     private readonly int _maxTextChars;
@@ -15,7 +18,7 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
 
     public ProtocolAdapter(
         ApiKind api,
-        RequestParser parse,
+        Func<JsonElement, ParsedRequest> read,
         Func<IStreamEventReader> createStreamReader,
         IResponseBodyReader bodyReader,
         ResponseRewriting rewriting,
@@ -24,19 +27,22 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
     {
         _rewriting = rewriting;
         Api = api;
-        _parse = parse;
+        _read = read;
         _createStreamReader = createStreamReader;
         _bodyReader = bodyReader;
         _maxTextChars = maxTextChars;
         _maxBodyBytes = maxBodyBytes;
     }
 
-    /// <summary>Parses a request body.</summary>
-    public delegate RequestParseResult RequestParser(ReadOnlySpan<byte> body);
-
     public ApiKind Api { get; }
 
-    public RequestParseResult ParseRequest(ReadOnlySpan<byte> body) => _parse(body);
+    public RequestParseResult ParseRequest(ReadOnlySpan<byte> body) => RequestParsing.Parse(body, _read);
+
+    public RequestParseResult ReadRequest(RequestJson body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return RequestParsing.Read(body.Root, _read);
+    }
 
     public IResponseAssembler CreateResponseAssembler(string? contentType)
         => MediaTypes.IsEventStream(contentType)

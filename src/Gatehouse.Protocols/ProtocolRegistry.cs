@@ -32,11 +32,11 @@ public sealed class ProtocolRegistry
         MaxTextChars = maxTextChars;
         MaxJsonBodyBytes = maxJsonBodyBytes;
         _openAIChat = new ProtocolAdapter(
-            ApiKind.OpenAIChat, OpenAIChatRequestParser.Parse, () => new OpenAIChatEventReader(), OpenAIChatBodyReader.Instance, ResponseRewriting.OpenAIChat, maxTextChars, maxJsonBodyBytes);
+            ApiKind.OpenAIChat, OpenAIChatRequestParser.Read, () => new OpenAIChatEventReader(), OpenAIChatBodyReader.Instance, ResponseRewriting.OpenAIChat, maxTextChars, maxJsonBodyBytes);
         _openAIResponses = new ProtocolAdapter(
-            ApiKind.OpenAIResponses, OpenAIResponsesRequestParser.Parse, () => new OpenAIResponsesEventReader(), OpenAIResponsesBodyReader.Instance, ResponseRewriting.OpenAIResponses, maxTextChars, maxJsonBodyBytes);
+            ApiKind.OpenAIResponses, OpenAIResponsesRequestParser.Read, () => new OpenAIResponsesEventReader(), OpenAIResponsesBodyReader.Instance, ResponseRewriting.OpenAIResponses, maxTextChars, maxJsonBodyBytes);
         _anthropicMessages = new ProtocolAdapter(
-            ApiKind.AnthropicMessages, AnthropicRequestParser.Parse, () => new AnthropicEventReader(), AnthropicBodyReader.Instance, ResponseRewriting.Anthropic, maxTextChars, maxJsonBodyBytes);
+            ApiKind.AnthropicMessages, AnthropicRequestParser.Read, () => new AnthropicEventReader(), AnthropicBodyReader.Instance, ResponseRewriting.Anthropic, maxTextChars, maxJsonBodyBytes);
     }
 
     /// <summary>Gets the most response text an assembler keeps; the default is 1,048,576 characters.</summary>

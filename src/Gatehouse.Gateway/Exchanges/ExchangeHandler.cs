@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Gatehouse.Audit;
 using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
@@ -11,6 +12,7 @@ using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Protocols;
+using Gatehouse.Protocols.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
@@ -39,8 +41,10 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <item><b>Mask the request</b>: the query's names and values (percent-decoded) are masked as soon as the connection is
 /// known, so even a refusal records them masked. Every string of a JSON body, property names included, goes through
 /// the masking engine; on opaque paths a body is read for what it is (JSON, form, text) rather than what its header
-/// says, and one that cannot be read (not UTF-8, multipart) is refused with 415. The masked bytes are re-parsed and
-/// forwarded (a blocking connection refuses with 422 instead). The audit only sees masked prompts, and only the size of
+/// says, and one that cannot be read (not UTF-8, multipart) is refused with 415. An understood body is parsed once: the
+/// adapter reads that document and masking walks it, splicing masked strings into the body's own bytes; when nothing
+/// is masked those bytes are forwarded untouched, otherwise the request is read again from the masked bytes, so policy
+/// and the audit see exactly what is forwarded (a blocking connection refuses with 422 instead). The audit only sees masked prompts, and only the size of
 /// a body refused before it was inspected.</item>
 /// <item><b>Decide</b>: the policy snapshot (hot-reloaded) is evaluated on the masked request and its findings:
 /// deny (403 with the rule's reason), approval of the request (held below), stricter response masking, metadata-only
@@ -205,10 +209,10 @@ internal sealed class ExchangeHandler
 
         // 3. Understand.
         exchange.Adapter = _protocols.Resolve(connection.Config.Kind, exchange.Method, exchange.UpstreamPath);
-        byte[]? body;
+        ReadOnlyMemory<byte>? read;
         try
         {
-            body = await RequestBodyReader.ReadAsync(context.Request, _config.Limits.MaxRequestBodyBytes, aborted);
+            read = await RequestBodyReader.ReadAsync(context.Request, _config.Limits.MaxRequestBodyBytes, aborted);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
@@ -216,7 +220,7 @@ internal sealed class ExchangeHandler
             return await _endings.EndIncompleteAsync(context, exchange, (e as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest);
         }
 
-        if (body is null)
+        if (read is not { } body)
         {
             return await _endings.RefuseAsync(context, exchange, StatusCodes.Status413PayloadTooLarge, "request_too_large", "Request too large",
                 $"The request body is larger than the gateway's limit of {_config.Limits.MaxRequestBodyBytes} bytes.");
@@ -232,9 +236,12 @@ internal sealed class ExchangeHandler
                 "Compressed request body", "The gateway inspects request bodies on this connection and does not accept compressed ones; send the body uncompressed.");
         }
 
+        // An understood body is parsed once, here: the adapter reads it and masking walks the same document.
+        string? jsonError = null;
+        using var json = exchange.Adapter is null ? null : RequestJson.TryParse(body, out jsonError);
         if (exchange.Adapter is not null)
         {
-            var parsed = exchange.Adapter.ParseRequest(body);
+            var parsed = json is null ? RequestParseResult.Fail($"request body {jsonError}") : exchange.Adapter.ReadRequest(json);
             if (parsed.Request is null)
             {
                 exchange.RequestBodyWithheld = true;
@@ -247,7 +254,7 @@ internal sealed class ExchangeHandler
         }
 
         // 4. Mask the request, so the upstream and the audit only ever see masked prompts.
-        if (_requestMasking.Apply(exchange, connection.Config.Masking.Request, context.Request.ContentType) is { } refusal)
+        if (_requestMasking.Apply(exchange, connection.Config.Masking.Request, context.Request.ContentType, json) is { } refusal)
         {
             return await _endings.RefuseAsync(context, exchange, refusal.Status, refusal.Code, refusal.Title, refusal.Detail);
         }
@@ -295,7 +302,10 @@ internal sealed class ExchangeHandler
 
     private async Task<int> ForwardAsync(HttpContext context, Exchange exchange, RoutedConnection connection)
     {
-        context.Request.Body = new MemoryStream(exchange.RequestBody.ToArray(), writable: false);
+        // The inspected bytes themselves are forwarded, not a copy of them.
+        context.Request.Body = MemoryMarshal.TryGetArray(exchange.RequestBody, out var bytes)
+            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
+            : new MemoryStream(exchange.RequestBody.ToArray(), writable: false);
         context.Request.ContentLength = exchange.RequestBody.Length;
         context.Request.Headers.TransferEncoding = default;
         if (exchange.Adapter is not null)

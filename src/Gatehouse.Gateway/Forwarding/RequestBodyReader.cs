@@ -18,8 +18,9 @@ internal static class RequestBodyReader
     private const int Chunk = 16 * 1024;
 
     /// <summary>Reads the body; returns null when it is (or declares to be) larger than <paramref name="maxBytes"/>.</summary>
+    /// <remarks>The bytes are the reader's own buffer, not a copy: the data path parses, masks and forwards them in place.</remarks>
     /// <exception cref="IOException">The body ended before its declared length, or the client went away.</exception>
-    public static async ValueTask<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    public static async ValueTask<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         var declared = request.ContentLength;
         if (declared > maxBytes)
@@ -29,7 +30,7 @@ internal static class RequestBodyReader
 
         if (declared == 0)
         {
-            return [];
+            return ReadOnlyMemory<byte>.Empty;
         }
 
         var writer = new ArrayBufferWriter<byte>((int)Math.Min(declared ?? Chunk, Chunk));
@@ -40,7 +41,7 @@ internal static class RequestBodyReader
             {
                 return declared is { } length && writer.WrittenCount != length
                     ? throw new EndOfStreamException("The request body ended before its declared Content-Length.")
-                    : writer.WrittenSpan.ToArray();
+                    : writer.WrittenMemory;
             }
 
             writer.Advance(read);

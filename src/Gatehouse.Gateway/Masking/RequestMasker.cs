@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Gatehouse.Audit.Records;
 using Gatehouse.Masking;
-using Gatehouse.Protocols.Rewriting;
+using Gatehouse.Protocols.Json;
 using Microsoft.Net.Http.Headers;
 
 namespace Gatehouse.Gateway.Masking;
@@ -20,11 +21,10 @@ namespace Gatehouse.Gateway.Masking;
 /// </remarks>
 internal sealed partial class RequestMasker(MaskingEngine engine)
 {
-    private const string NotJson = "JSON document is not valid JSON";
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private const string NotJson = "is not valid JSON";
 
     /// <summary>Masks <paramref name="body"/>; <paramref name="understood"/> says an adapter already parsed it as JSON.</summary>
-    public RequestMaskResult Mask(ReadOnlySpan<byte> body, string? contentType, bool understood)
+    public RequestMaskResult Mask(ReadOnlyMemory<byte> body, string? contentType, bool understood)
     {
         var findings = new List<AuditFinding>();
         if (body.IsEmpty)
@@ -35,7 +35,8 @@ internal sealed partial class RequestMasker(MaskingEngine engine)
         if (understood)
         {
             // The adapter parsed these bytes as the API's JSON whatever the header said; they are masked as that JSON.
-            return MaskJson(body, findings, out var error) ?? Refused(findings, error!.Replace("JSON document", "it", StringComparison.Ordinal));
+            using var understoodJson = RequestJson.TryParse(body, out var error);
+            return understoodJson is null ? Refused(findings, $"it {error}") : MaskJson(understoodJson);
         }
 
         MediaTypeHeaderValue.TryParse(contentType, out var media);
@@ -51,38 +52,63 @@ internal sealed partial class RequestMasker(MaskingEngine engine)
             return Refused(findings, "multipart bodies (file uploads) are not inspected");
         }
 
-        string text;
-        try
-        {
-            text = Strict.GetString(body);
-        }
-        catch (DecoderFallbackException)
+        var bytes = body.Span;
+        if (!Utf8.IsValid(bytes))
         {
             return Refused(findings, "it is not UTF-8 text");
         }
 
-        if (text.Contains('\0', StringComparison.Ordinal))
+        if (bytes.Contains((byte)0))
         {
             return Refused(findings, "it contains NUL characters (binary or UTF-16 data)");
         }
 
         if (media?.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
         {
+            var text = Encoding.UTF8.GetString(bytes);
             var form = UrlEncodedMasker.Mask(text, engine, "body", findings);
             return new RequestMaskResult(ReferenceEquals(form, text) ? null : Encoding.UTF8.GetBytes(form), findings, null);
         }
 
-        if (MaskJson(body, findings, out var jsonError) is { } json)
+        using (var json = RequestJson.TryParse(body, out var jsonError))
         {
-            return json;
+            if (json is not null)
+            {
+                return MaskJson(json);
+            }
+
+            if (jsonError != NotJson)
+            {
+                // JSON the strict parser refuses (duplicate names, unpaired surrogates) is still JSON to the upstream.
+                return Refused(findings, $"it is JSON that {jsonError}");
+            }
         }
 
-        if (jsonError != NotJson)
-        {
-            // JSON the strict parser refuses (duplicate names, unpaired surrogates) is still JSON to the upstream.
-            return Refused(findings, jsonError!.Replace("JSON document", "it is JSON that", StringComparison.Ordinal));
-        }
+        return MaskText(Encoding.UTF8.GetString(bytes), findings);
+    }
 
+    /// <summary>
+    /// Masks every string of a parsed JSON body, property names included, in one walk over it; the result's body is
+    /// null when nothing changed, so the parsed bytes are forwarded as they are.
+    /// </summary>
+    public RequestMaskResult MaskJson(RequestJson json)
+    {
+        var findings = new List<AuditFinding>();
+        var masked = JsonStringSplicer.Rewrite(json, text =>
+        {
+            var result = engine.Mask(text);
+            foreach (var finding in result.Findings)
+            {
+                findings.Add(FindingNames.ToAudit(finding, "request", "prompt"));
+            }
+
+            return result.MaskedText;
+        });
+        return new RequestMaskResult(masked, findings, null);
+    }
+
+    private RequestMaskResult MaskText(string text, List<AuditFinding> findings)
+    {
         var result = engine.Mask(text);
         if (HiddenInEscapes(text, result.Findings.Count))
         {
@@ -108,26 +134,6 @@ internal sealed partial class RequestMasker(MaskingEngine engine)
 
     [GeneratedRegex(@"\\u([0-9a-fA-F]{4})", RegexOptions.CultureInvariant)]
     private static partial Regex Escapes();
-
-    // Null when the body is not a JSON document.
-    private RequestMaskResult? MaskJson(ReadOnlySpan<byte> body, List<AuditFinding> findings, out string? error)
-    {
-        var found = new List<AuditFinding>();
-        var rewritten = JsonStringRewriter.Rewrite(body, text =>
-        {
-            var result = engine.Mask(text);
-            found.AddRange(result.Findings.Select(f => FindingNames.ToAudit(f, "request", "prompt")));
-            return result.MaskedText;
-        });
-        error = rewritten.Error;
-        if (error is not null)
-        {
-            return null;
-        }
-
-        findings.AddRange(found);
-        return new RequestMaskResult(rewritten.Json, findings, null);
-    }
 
     private static RequestMaskResult Refused(List<AuditFinding> findings, string reason) => new(null, findings, reason);
 }

@@ -1,13 +1,15 @@
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Masking;
+using Gatehouse.Protocols.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.Gateway.Masking;
 
 /// <summary>
-/// The data path's request-masking stage: masks the exchange's query and body in place (re-parsing the body, so policy
-/// and the audit see exactly the masked bytes) and says when the exchange must be refused instead.
+/// The data path's request-masking stage: masks the exchange's query and body (an understood body in one walk over the
+/// document the adapter read) and says when the exchange must be refused instead. Policy and the audit see the request
+/// read from exactly the bytes that are forwarded.
 /// </summary>
 internal sealed class RequestMaskingStage(RequestMasker masker, MaskingEngine engine)
 {
@@ -25,14 +27,15 @@ internal sealed class RequestMaskingStage(RequestMasker masker, MaskingEngine en
         return "?" + UrlEncodedMasker.Mask(query[1..], engine, "query", exchange.RequestFindings);
     }
 
-    public Refusal? Apply(Exchange exchange, MaskingMode mode, string? contentType)
+    /// <summary>Masks the body; <paramref name="understood"/> is the body the adapter read, parsed, or null on opaque paths.</summary>
+    public Refusal? Apply(Exchange exchange, MaskingMode mode, string? contentType, RequestJson? understood)
     {
         if (mode == MaskingMode.Off)
         {
             return null;
         }
 
-        var masked = masker.Mask(exchange.RequestBody.Span, contentType, exchange.Adapter is not null);
+        var masked = understood is not null ? masker.MaskJson(understood) : masker.Mask(exchange.RequestBody, contentType, exchange.Adapter is not null);
         if (masked.Error is not null)
         {
             exchange.RequestBodyWithheld = true;
@@ -48,7 +51,9 @@ internal sealed class RequestMaskingStage(RequestMasker masker, MaskingEngine en
             exchange.RequestBody = masked.Body;
             if (exchange.Adapter is not null)
             {
-                exchange.Request = exchange.Adapter.ParseRequest(masked.Body).Request;
+                // Only when something was masked: policy and the audit read the request from the bytes forwarded.
+                using var forwarded = RequestJson.TryParse(masked.Body, out _);
+                exchange.Request = forwarded is null ? null : exchange.Adapter.ReadRequest(forwarded).Request;
             }
         }
 

@@ -8,9 +8,7 @@ namespace Gatehouse.Protocols.Anthropic;
 /// <summary>Reads a Messages request: model, stream, system, messages (with tool use and results), tools.</summary>
 internal static class AnthropicRequestParser
 {
-    public static RequestParseResult Parse(ReadOnlySpan<byte> body) => RequestParsing.Parse(body, Read);
-
-    private static ParsedRequest Read(JsonElement root)
+    public static ParsedRequest Read(JsonElement root)
     {
         var messages = new List<PromptMessage>();
         var pieces = new List<string>();

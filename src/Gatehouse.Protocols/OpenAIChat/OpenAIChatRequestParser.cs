@@ -7,9 +7,7 @@ namespace Gatehouse.Protocols.OpenAIChat;
 /// <summary>Reads a Chat Completions request: model, stream, messages (with tool calls and results), tools.</summary>
 internal static class OpenAIChatRequestParser
 {
-    public static RequestParseResult Parse(ReadOnlySpan<byte> body) => RequestParsing.Parse(body, Read);
-
-    private static ParsedRequest Read(JsonElement root)
+    public static ParsedRequest Read(JsonElement root)
     {
         var messages = new List<PromptMessage>();
         var pieces = new List<string>();

@@ -8,9 +8,7 @@ namespace Gatehouse.Protocols.OpenAIResponses;
 /// <summary>Reads a Responses request: model, stream, instructions, input (text or items), tools.</summary>
 internal static class OpenAIResponsesRequestParser
 {
-    public static RequestParseResult Parse(ReadOnlySpan<byte> body) => RequestParsing.Parse(body, Read);
-
-    private static ParsedRequest Read(JsonElement root)
+    public static ParsedRequest Read(JsonElement root)
     {
         var messages = new List<PromptMessage>();
         var pieces = new List<string>();

@@ -9,12 +9,12 @@ internal static class RequestParsing
     public static RequestParseResult Parse(ReadOnlySpan<byte> body, Func<JsonElement, ParsedRequest> read)
     {
         using var lease = JsonBody.TryParseCopy(body, out var error);
-        if (lease.Document is null)
-        {
-            return RequestParseResult.Fail($"request body {error}");
-        }
+        return lease.Document is null ? RequestParseResult.Fail($"request body {error}") : Read(lease.Document.RootElement, read);
+    }
 
-        var root = lease.Document.RootElement;
+    /// <summary>Reads a request from a body already parsed (see <see cref="RequestJson"/>).</summary>
+    public static RequestParseResult Read(JsonElement root, Func<JsonElement, ParsedRequest> read)
+    {
         if (root.ValueKind != JsonValueKind.Object)
         {
             return RequestParseResult.Fail("request body is not a JSON object");

@@ -6,9 +6,11 @@ namespace Gatehouse.Protocols.Requests;
 /// Joins the text parts of one message with new lines, skipping empty parts, and records each part in the request's
 /// list of model-visible pieces (<see cref="ParsedRequest.TextPieces"/>) as it goes.
 /// </summary>
+/// <remarks>A message of one part (a system prompt, most user turns) is that part's string, not a copy of it.</remarks>
 internal sealed class TextJoiner(List<string> pieces)
 {
-    private readonly StringBuilder _text = new();
+    private string? _single;
+    private StringBuilder? _text;
 
     public void Add(string? part)
     {
@@ -42,15 +44,17 @@ internal sealed class TextJoiner(List<string> pieces)
     /// <summary>Adds a tool call as its name, a space and its argument text, so both are inspected.</summary>
     public void AddToolCall(string? name, string? arguments) => Add(string.IsNullOrEmpty(arguments) ? name : $"{name} {arguments}");
 
-    public override string ToString() => _text.ToString();
+    public override string ToString() => _text?.ToString() ?? _single ?? "";
 
     private void Append(string text)
     {
-        if (_text.Length > 0)
+        if (_text is null && _single is null)
         {
-            _text.Append('\n');
+            _single = text;
+            return;
         }
 
-        _text.Append(text);
+        _text ??= new StringBuilder(_single);
+        _text.Append('\n').Append(text);
     }
 }

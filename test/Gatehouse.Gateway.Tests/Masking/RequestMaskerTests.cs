@@ -63,7 +63,7 @@ public sealed class RequestMaskerTests
 
     [Fact]
     public void Mask_InvalidUtf8_IsRefused()
-        => Assert.Equal("it is not UTF-8 text", Masker.Mask([0x41, 0xFF, 0x42], "application/octet-stream", understood: false).Error);
+        => Assert.Equal("it is not UTF-8 text", Masker.Mask(new byte[] { 0x41, 0xFF, 0x42 }, "application/octet-stream", understood: false).Error);
 
     [Fact]
     public void Mask_JsonTheStrictParserRefuses_IsRefusedRatherThanMaskedAsText()
@@ -84,7 +84,7 @@ public sealed class RequestMaskerTests
     [Fact]
     public void Mask_PlainTextWithoutSecrets_IsForwardedAsIs()
     {
-        var result = Masker.Mask("just \\u0041 text"u8, "text/plain", understood: false);
+        var result = Masker.Mask("just \\u0041 text"u8.ToArray(), "text/plain", understood: false);
 
         Assert.Null(result.Error);
         Assert.Null(result.Body);
