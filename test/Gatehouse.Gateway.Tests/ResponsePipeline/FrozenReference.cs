@@ -1,5 +1,4 @@
 using System.Buffers;
-using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Masking;
 using Gatehouse.Protocols;
@@ -9,8 +8,9 @@ namespace Gatehouse.Gateway.Tests.ResponsePipeline;
 
 /// <summary>
 /// The response path as it was before the single pipeline (commit b2e2c8e): the adapter's rewriter, then the capture
-/// and the hold buffer each re-reading the rewritten bytes, composed as <c>ResponseTap</c> and <c>HeldResponse</c>
-/// composed them. It produced the frozen corpus; it is removed once the pipeline replaces it.
+/// (an assembler) and the hold buffer each re-reading the rewritten bytes, composed as <c>ResponseTap</c> and
+/// <c>HeldResponse</c> composed them. It produced the frozen corpus. Those parts remain public, usable alone, so the
+/// composition is kept: it proves they still agree with the corpus, and so with the pipeline.
 /// </summary>
 internal static class FrozenReference
 {
@@ -19,7 +19,7 @@ internal static class FrozenReference
         var adapter = registry.Get(c.Api)!;
         var masker = c.Masked ? new MaskingTextRewriter(engine) : null;
         var rewriter = masker is null ? null : adapter.CreateResponseRewriter(c.ContentType, masker);
-        var capture = ResponseCapture.ForApi(adapter.CreateResponseAssembler(c.ContentType));
+        var capture = adapter.CreateResponseAssembler(c.ContentType);
         using var hold = c.Hold == HoldMode.None ? null : ResponseHoldBuffer.Create(adapter, c.ContentType, c.Hold == HoldMode.Whole, Corpus.MaxHeldBytes, Corpus.TextCapChars);
         var client = new ArrayBufferWriter<byte>();
         var writes = new List<int>();

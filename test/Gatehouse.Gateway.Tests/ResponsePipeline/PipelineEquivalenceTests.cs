@@ -16,6 +16,20 @@ public sealed class PipelineEquivalenceTests
     }
 
     [Fact]
+    public void Pipeline_EveryCorpusCase_EqualsThePathItReplaced()
+    {
+        var engine = Corpus.Engine();
+        var registry = new ProtocolRegistry(Corpus.TextCapChars);
+        var recorded = Corpus.Recorded();
+        Assert.Equal(Corpus.Cases, recorded.Count);
+        for (var seed = 0; seed < Corpus.Cases; seed++)
+        {
+            var outcome = PipelineRunner.Run(PipelineCase.Generate(seed), engine, registry).ToJson();
+            Assert.True(recorded[seed] == outcome, $"seed {seed}: expected {recorded[seed]}\nactual   {outcome}");
+        }
+    }
+
+    [Fact]
     public void FrozenReference_ReproducesTheRecordedCorpus()
     {
         var engine = Corpus.Engine();
