@@ -1,4 +1,6 @@
+using Gatehouse.Protocols.Holding;
 using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols.Pipeline;
 using Gatehouse.Protocols.Rewriting;
 using Gatehouse.Protocols.Streaming;
 
@@ -39,4 +41,14 @@ public interface IProtocolAdapter
 
     /// <summary>Gets the reader that turns this API's whole JSON response into normalised deltas.</summary>
     IResponseBodyReader BodyReader { get; }
+
+    /// <summary>Builds the pipeline of one response, once its headers say what it is (see <see cref="ResponsePipeline"/>).</summary>
+    ResponsePipeline CreateResponsePipeline(ResponsePipelineOptions options);
+
+    /// <summary>Creates a hold buffer that reads one response of this API by itself (outside a pipeline).</summary>
+    /// <param name="contentType">The response's media type.</param>
+    /// <param name="holdFromStart">Whether to hold everything, text included, rather than from the first tool call.</param>
+    /// <param name="maxHeldBytes">The most bytes held.</param>
+    /// <param name="maxTextChars">The most response text its summary keeps.</param>
+    ResponseHoldBuffer CreateHoldBuffer(string? contentType, bool holdFromStart, int maxHeldBytes, int maxTextChars);
 }

@@ -1,40 +1,50 @@
 using System.Text.Json;
+using Gatehouse.Protocols.Holding;
 using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols.Pipeline;
 using Gatehouse.Protocols.Requests;
 using Gatehouse.Protocols.Rewriting;
 using Gatehouse.Protocols.Streaming;
 
 namespace Gatehouse.Protocols;
 
-/// <summary>One API's adapter, assembled from its request parser and its stream and body readers.</summary>
+/// <summary>
+/// One API's adapter, assembled from that API's parts: where it is served, its request parser, its stream and body
+/// readers, its response rewriting and its refusal shape. The response half is built from these parts alone, so an
+/// API is one folder and one registration in <see cref="ProtocolRegistry"/>.
+/// </summary>
 internal sealed class ProtocolAdapter : IProtocolAdapter
 {
     private readonly Func<JsonElement, ParsedRequest> _read;
-    private readonly Func<IStreamEventReader> _createStreamReader;
-    private readonly IResponseBodyReader _bodyReader;
+    private readonly Func<JsonEventReader> _createStreamReader;
+    private readonly Func<RefusalWriter> _createRefusal;
     private readonly int _maxTextChars;
     private readonly int _maxBodyBytes;
     private readonly ResponseRewriting _rewriting;
 
-    public ProtocolAdapter(
-        ApiKind api,
-        Func<JsonElement, ParsedRequest> read,
-        Func<IStreamEventReader> createStreamReader,
-        IResponseBodyReader bodyReader,
-        ResponseRewriting rewriting,
-        int maxTextChars,
-        int maxBodyBytes)
+    public ProtocolAdapter(ProtocolParts parts, int maxTextChars, int maxBodyBytes)
     {
-        _rewriting = rewriting;
-        Api = api;
-        _read = read;
-        _createStreamReader = createStreamReader;
-        _bodyReader = bodyReader;
+        Api = parts.Api;
+        ConnectionKind = parts.ConnectionKind;
+        Routes = parts.Routes;
+        _read = parts.Read;
+        _createStreamReader = parts.CreateStreamReader;
+        BodyReader = parts.BodyReader;
+        _rewriting = parts.Rewriting;
+        _createRefusal = parts.CreateRefusal;
         _maxTextChars = maxTextChars;
         _maxBodyBytes = maxBodyBytes;
     }
 
     public ApiKind Api { get; }
+
+    /// <summary>Gets the connection kind (<c>openai</c>, <c>anthropic</c>) whose connections serve this API.</summary>
+    public string ConnectionKind { get; }
+
+    /// <summary>Gets the normalised paths (after <c>/{connection}/</c>) this API is served at.</summary>
+    public IReadOnlyList<string> Routes { get; }
+
+    public IResponseBodyReader BodyReader { get; }
 
     public RequestParseResult ParseRequest(ReadOnlySpan<byte> body) => RequestParsing.Parse(body, _read);
 
@@ -47,7 +57,7 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
     public IResponseAssembler CreateResponseAssembler(string? contentType)
         => MediaTypes.IsEventStream(contentType)
             ? new SseResponseAssembler(_createStreamReader(), _maxTextChars)
-            : new JsonResponseAssembler(_bodyReader, _maxTextChars, _maxBodyBytes);
+            : new JsonResponseAssembler(BodyReader, _maxTextChars, _maxBodyBytes);
 
     public IResponseRewriter CreateResponseRewriter(string? contentType, ITextRewriter rewriter)
     {
@@ -59,5 +69,31 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
 
     public IStreamEventReader CreateStreamEventReader() => _createStreamReader();
 
-    public IResponseBodyReader BodyReader => _bodyReader;
+    public ResponseHoldBuffer CreateHoldBuffer(string? contentType, bool holdFromStart, int maxHeldBytes, int maxTextChars)
+        => new(_createRefusal(), BodyReader, _createStreamReader(), MediaTypes.IsEventStream(contentType), holdFromStart, maxHeldBytes, maxTextChars);
+
+    public ResponsePipeline CreateResponsePipeline(ResponsePipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var stream = MediaTypes.IsEventStream(options.ContentType);
+        var hold = options.Hold is { } h
+            ? new ResponseHoldBuffer(_createRefusal(), BodyReader, null, stream, h.FromStart, h.MaxHeldBytes, _maxTextChars)
+            : null;
+        if (!stream)
+        {
+            var body = options.BodyRewriter
+                ?? (options.Masking is { } masking ? new JsonResponseRewriter(_rewriting.Body, masking, _maxBodyBytes) : null);
+            return new ResponsePipeline(body, null, null, new BodyStage(BodyReader, _maxTextChars, _maxBodyBytes, hold));
+        }
+
+        if (options.Masking is { } text && options.BodyRewriter is null)
+        {
+            // The stream rewriter splits the stream into events and hands each one on whole: nothing splits them again.
+            var events = new EventCollector();
+            var rewriter = new SseResponseRewriter(_rewriting.CreateStream(text), events);
+            return new ResponsePipeline(rewriter, events, new EventStage(_createStreamReader(), _maxTextChars, hold, splitsEvents: false), null);
+        }
+
+        return new ResponsePipeline(options.BodyRewriter, null, new EventStage(_createStreamReader(), _maxTextChars, hold, splitsEvents: true), null);
+    }
 }

@@ -1,6 +1,7 @@
 using Gatehouse.Protocols.Anthropic;
 using Gatehouse.Protocols.OpenAIChat;
 using Gatehouse.Protocols.OpenAIResponses;
+using Gatehouse.Protocols.Pipeline;
 using Gatehouse.Protocols.Rewriting;
 using Gatehouse.Protocols.Rewriting.Generic;
 using Gatehouse.Protocols.Streaming;
@@ -19,9 +20,9 @@ public sealed class ProtocolRegistry
     /// <summary>The default bound on a buffered (not streamed) JSON response: 8 MiB.</summary>
     public const int DefaultMaxJsonBodyBytes = 8 << 20;
 
-    private readonly ProtocolAdapter _openAIChat;
-    private readonly ProtocolAdapter _openAIResponses;
-    private readonly ProtocolAdapter _anthropicMessages;
+    // Every API the gateway understands: one folder each, registered here once.
+    private static readonly ProtocolParts[] Registered = [OpenAIChatProtocol.Parts, OpenAIResponsesProtocol.Parts, AnthropicProtocol.Parts];
+    private readonly ProtocolAdapter[] _adapters;
 
     /// <summary>Creates a registry whose assemblers keep at most <paramref name="maxTextChars"/> of response text
     /// and buffer at most <paramref name="maxJsonBodyBytes"/> of a JSON response.</summary>
@@ -31,12 +32,7 @@ public sealed class ProtocolRegistry
         ArgumentOutOfRangeException.ThrowIfLessThan(maxJsonBodyBytes, 1);
         MaxTextChars = maxTextChars;
         MaxJsonBodyBytes = maxJsonBodyBytes;
-        _openAIChat = new ProtocolAdapter(
-            ApiKind.OpenAIChat, OpenAIChatRequestParser.Read, () => new OpenAIChatEventReader(), OpenAIChatBodyReader.Instance, ResponseRewriting.OpenAIChat, maxTextChars, maxJsonBodyBytes);
-        _openAIResponses = new ProtocolAdapter(
-            ApiKind.OpenAIResponses, OpenAIResponsesRequestParser.Read, () => new OpenAIResponsesEventReader(), OpenAIResponsesBodyReader.Instance, ResponseRewriting.OpenAIResponses, maxTextChars, maxJsonBodyBytes);
-        _anthropicMessages = new ProtocolAdapter(
-            ApiKind.AnthropicMessages, AnthropicRequestParser.Read, () => new AnthropicEventReader(), AnthropicBodyReader.Instance, ResponseRewriting.Anthropic, maxTextChars, maxJsonBodyBytes);
+        _adapters = [.. Registered.Select(parts => new ProtocolAdapter(parts, maxTextChars, maxJsonBodyBytes))];
     }
 
     /// <summary>Gets the most response text an assembler keeps; the default is 1,048,576 characters.</summary>
@@ -58,20 +54,15 @@ public sealed class ProtocolRegistry
         }
 
         var route = RoutePath.Normalise(path);
-        if (string.Equals(connectionKind, "openai", StringComparison.OrdinalIgnoreCase))
+        foreach (var adapter in _adapters)
         {
-            return route switch
+            if (string.Equals(connectionKind, adapter.ConnectionKind, StringComparison.OrdinalIgnoreCase) && adapter.Routes.Contains(route))
             {
-                "v1/chat/completions" or "chat/completions" => _openAIChat,
-                "v1/responses" or "responses" => _openAIResponses,
-                _ => null,
-            };
+                return adapter;
+            }
         }
 
-        return string.Equals(connectionKind, "anthropic", StringComparison.OrdinalIgnoreCase)
-            && route is "v1/messages" or "messages"
-            ? _anthropicMessages
-            : null;
+        return null;
     }
 
     /// <summary>Returns whether <paramref name="connectionKind"/> is a model API's (<c>openai</c> or <c>anthropic</c>) rather than <c>http</c>.</summary>
@@ -114,11 +105,13 @@ public sealed class ProtocolRegistry
     }
 
     /// <summary>Returns the adapter for <paramref name="api"/>, or null for <see cref="ApiKind.Http"/>.</summary>
-    public IProtocolAdapter? Get(ApiKind api) => api switch
-    {
-        ApiKind.OpenAIChat => _openAIChat,
-        ApiKind.OpenAIResponses => _openAIResponses,
-        ApiKind.AnthropicMessages => _anthropicMessages,
-        _ => null,
-    };
+    public IProtocolAdapter? Get(ApiKind api) => Array.Find(_adapters, a => a.Api == api);
+
+    /// <summary>Creates the pipeline of a response no adapter understands (see <see cref="ResponsePipeline.Opaque"/>).</summary>
+    /// <param name="contentType">The upstream response's media type.</param>
+    /// <param name="masking">The text rewriter when the connection masks responses, or null.</param>
+    /// <param name="bodyRewriter">A rewriter that replaces the generic one (an error status's body), or null.</param>
+    /// <param name="captureBytes">How many bytes of the body the audit keeps.</param>
+    public ResponsePipeline CreateOpaquePipeline(string? contentType, ITextRewriter? masking, IResponseRewriter? bodyRewriter, int captureBytes)
+        => ResponsePipeline.Opaque(bodyRewriter ?? (masking is null ? null : CreateGenericResponseRewriter(contentType, masking)), captureBytes);
 }

@@ -42,10 +42,11 @@ internal static class PolicyContexts
     }
 
     /// <summary>Builds the response's context: the request's, turned round, with the assembled tool calls and every finding so far.</summary>
-    public static PolicyContext ForResponse(Exchange exchange, DateTimeOffset now, IReadOnlyList<ToolCall> toolCalls)
+    public static PolicyContext ForResponse(
+        Exchange exchange, DateTimeOffset now, IReadOnlyList<ToolCall> toolCalls, IReadOnlyList<Audit.Records.AuditFinding>? responseFindings = null)
     {
         var request = ForRequest(exchange, now);
-        var found = exchange.ResponseMasker?.Findings ?? [];
+        var found = responseFindings ?? [];
         return request with
         {
             Direction = PolicyDirection.Response,

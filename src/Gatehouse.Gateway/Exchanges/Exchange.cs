@@ -109,16 +109,11 @@ internal sealed class Exchange
 
     public string? FailureDetail { get; private set; }
 
-    public ResponseCapture? Response { get; set; }
+    /// <summary>Gets or sets how many bytes of response body reached the client (or were held for it).</summary>
+    public long ResponseBytes { get; set; }
 
-    /// <summary>Gets or sets the masking of the response's text channels, when the connection masks responses.</summary>
-    public Masking.MaskingTextRewriter? ResponseMasker { get; set; }
-
-    /// <summary>Gets or sets the adapter's rewriter that applies <see cref="ResponseMasker"/> to the response bytes.</summary>
-    public Protocols.Rewriting.IResponseRewriter? ResponseRewriter { get; set; }
-
-    /// <summary>Gets or sets why a response that had to be masked cannot be read (for example a compressed body).</summary>
-    public string? ResponseUnreadable { get; set; }
+    /// <summary>Gets or sets what the response said, as captured for the audit (null when none was captured).</summary>
+    public ResponseSummary? ResponseSummary { get; set; }
 
     public TimeSpan Elapsed => _time.GetElapsedTime(StartTimestamp);
 
@@ -130,10 +125,6 @@ internal sealed class Exchange
         UpstreamHeadersTimestamp ??= _time.GetTimestamp();
         UpstreamStatus = response is null ? null : (int)response.StatusCode;
         UpstreamContentType = response?.Content.Headers.ContentType?.MediaType;
-        if (Adapter is not null && response is not null)
-        {
-            Response = ResponseCapture.ForApi(Adapter.CreateResponseAssembler(UpstreamContentType));
-        }
     }
 
     /// <summary>Records why the exchange did not end cleanly; the first failure wins.</summary>

@@ -27,16 +27,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
     /// </summary>
     public async Task RecordOutcomeAsync(HttpContext context, Exchange exchange, int status)
     {
-        // A held response's body was whole even when the client got a refusal instead; the audit keeps what was held.
-        var summary = exchange.Response?.Complete(exchange.Failure is null || exchange.ResponseHoldOutcome is not null);
-        if (exchange.ResponseMasker is { } masker)
-        {
-            // Flushes channels a cut stream left open, so their findings are recorded too; their text is discarded.
-            masker.Dispose();
-            exchange.ResponseFindings.AddRange(masker.Findings);
-            exchange.ResponseRewriter?.Dispose();
-        }
-
+        var summary = exchange.ResponseSummary;
         if (summary is not null && exchange.Adapter is not null)
         {
             if (summary.Error is null)

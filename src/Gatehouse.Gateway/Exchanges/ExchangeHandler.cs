@@ -53,11 +53,15 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <item><b>Record intent</b>: the intent is appended to the audit and awaited until durable. If that fails the
 /// exchange ends with 503 and the upstream is never called, unless <c>audit.failureMode</c> is <c>open</c>.</item>
 /// <item><b>Forward</b>: YARP sends the inspected bytes with the connection's credential; the response streams back
-/// through a <see cref="ResponseTap"/>. On a masked connection the adapter's rewriter masks each text, reasoning and
-/// tool-argument delta (holding back only what could still be the start of a secret) and the tap releases only what
-/// it rewrote; a response it cannot read is cut, not passed on (fail closed). The assembler sees what the client sees.
-/// When policy may hold the response, text still streams; from the first tool call on the rest is held until the
-/// upstream is done, judged, and released, held for a reviewer, or replaced by a refusal in the API's own shape.</item>
+/// through a <see cref="ResponseTap"/>, which builds the response's pipeline once when the upstream's headers arrive
+/// (see docs/designs/response-pipeline.md): one SSE parse, and one read of each event into normalised deltas that
+/// masking's output, the hold, the audit capture and the client writer share. On a masked connection the adapter's
+/// rewriter masks each text, reasoning and tool-argument delta (holding back only what could still be the start of a
+/// secret) and only what it rewrote is released; a response it cannot read is cut, not passed on (fail closed). The
+/// capture sees what the client sees. When policy may hold the response, text still streams; from the first tool call
+/// on the rest is held until the upstream is done, judged, and released, held for a reviewer, or replaced by a refusal
+/// in the API's own shape.</item>
+/// <item><b>Response facts</b>: the tap records on the exchange what the response was (bytes, summary, findings).</item>
 /// <item><b>Record outcome</b>: status, assembled text, tool calls, usage, coverage and any failure (client gone,
 /// upstream reset, malformed stream) are appended, whatever happened to the client.</item>
 /// </list>
@@ -79,6 +83,7 @@ internal sealed class ExchangeHandler
     private readonly ApprovalGate _approvals;
     private readonly ActiveGrants _grants;
     private readonly ResponseHolds.ResponseHoldStage _responseHolds;
+    private readonly ResponsePipelines _responsePipelines;
     private readonly RefusedCallers _refusals;
     private readonly ExchangeEndings _endings;
     private readonly ForwarderRequestConfig _forwarderConfig;
@@ -94,6 +99,7 @@ internal sealed class ExchangeHandler
         ApprovalGate approvals,
         ActiveGrants grants,
         ResponseHolds.ResponseHoldStage responseHolds,
+        ResponsePipelines responsePipelines,
         RefusedCallers refusals,
         ExchangeEndings endings,
         IHttpForwarder forwarder,
@@ -111,6 +117,7 @@ internal sealed class ExchangeHandler
         _approvals = approvals;
         _grants = grants;
         _responseHolds = responseHolds;
+        _responsePipelines = responsePipelines;
         _refusals = refusals;
         _endings = endings;
         _forwarder = forwarder;
@@ -292,15 +299,20 @@ internal sealed class ExchangeHandler
             return await _endings.EndHeldAsync(context, exchange, outcome);
         }
 
-        // 7. Forward, tapping (and masking) the response as it streams back.
-        var status = await ForwardAsync(context, exchange, connection);
+        // 7. Forward. The response flows back through its pipeline, which the tap builds when the upstream's headers
+        //    arrive (masking, hold, capture, writer) and owns until the exchange is recorded.
+        using var tap = new ResponseTap(context.Response.Body, exchange, _responsePipelines, _responseHolds, _time);
+        var status = await ForwardAsync(context, exchange, connection, tap);
 
-        // 8. Record the outcome, whatever happened to the client.
+        // 8. The response's facts: its bytes, what it said (captured as the client got it) and what masking found.
+        tap.Finish();
+
+        // 9. Record the outcome, whatever happened to the client.
         await _endings.RecordOutcomeAsync(context, exchange, status);
         return status;
     }
 
-    private async Task<int> ForwardAsync(HttpContext context, Exchange exchange, RoutedConnection connection)
+    private async Task<int> ForwardAsync(HttpContext context, Exchange exchange, RoutedConnection connection, ResponseTap tap)
     {
         // The inspected bytes themselves are forwarded, not a copy of them.
         context.Request.Body = MemoryMarshal.TryGetArray(exchange.RequestBody, out var bytes)
@@ -314,10 +326,8 @@ internal sealed class ExchangeHandler
             context.Request.ContentType = "application/json";
         }
 
-        // An understood API's capture is created when the upstream's headers say what the body is.
-        exchange.Response = exchange.Adapter is null ? ResponseCapture.Opaque(_config.Audit.BodyCapBytes) : null;
         var clientBody = context.Response.Body;
-        var tap = new ResponseTap(clientBody, exchange, _responseHolds);
+        context.Features.Set(tap);
         context.Response.Body = tap;
         ForwarderError error;
         try
@@ -345,7 +355,7 @@ internal sealed class ExchangeHandler
         }
 
         exchange.Coverage |= Coverage.Forwarded;
-        if (exchange.ResponseRewriter is not null && exchange.ResponseRewriter.Error is null && exchange.Failure is null)
+        if (tap.MaskedCleanly && exchange.Failure is null)
         {
             exchange.Coverage |= Coverage.MaskResponse;
         }

@@ -53,7 +53,7 @@ internal static class ExchangeRecords
         InputTokens = response?.Usage?.InputTokens,
         OutputTokens = response?.Usage?.OutputTokens,
         FinishReason = response?.FinishReason,
-        ResponseBytes = exchange.Response?.Bytes ?? 0,
+        ResponseBytes = exchange.ResponseBytes,
         Findings = [.. exchange.ResponseFindings],
         Coverage = CoverageNames.Of(exchange.Coverage),
         Failure = exchange.Failure,

@@ -7,6 +7,13 @@ internal static class OpaqueText
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Returns the audit's summary of an opaque body of <paramref name="bytes"/> bytes whose first bytes were <paramref name="kept"/>.</summary>
+    public static Protocols.ResponseSummary Summary(ReadOnlySpan<byte> kept, long bytes) => new()
+    {
+        Text = Describe(kept),
+        TextTruncated = bytes > kept.Length,
+    };
+
     public static string Describe(ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty)

@@ -2,38 +2,42 @@ using System.Buffers;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ResponseHolds;
+using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.Gateway.Forwarding;
 
 /// <summary>
-/// Stands in for the client's response body while YARP copies the upstream response. Without masking every chunk goes
-/// to the client unchanged; with masking it goes through the exchange's response rewriter, and only what the rewriter
-/// releases reaches the client. Either way the exchange's <see cref="ResponseCapture"/> sees exactly what the client
-/// gets, so the audit holds masked text. Nothing is buffered beyond the rewriter's holdback: streams stay streams.
+/// Stands in for the client's response body while YARP copies the upstream response, and runs the response through
+/// its pipeline (built by <see cref="Begin"/> when the upstream's headers arrive): only what the pipeline releases
+/// reaches the client, and the audit capture sees exactly what the client gets (held or not). Nothing is buffered
+/// beyond masking's holdback and what a hold must keep: streams stay streams.
 /// </summary>
 /// <remarks>
 /// <para>Failing closed: when a masked response cannot be read, or a blocking connection finds a secret, the tap records
 /// why on the exchange and throws, which makes YARP stop copying and cut the client's response. Nothing unread is ever
 /// released.</para>
-/// <para>When policy may hold the response for review (<see cref="Exchange.ResponseHold"/>), what the client would get
-/// goes through a <see cref="HeldResponse"/> instead, which passes text on and holds the rest until
-/// <see cref="CompleteAsync"/> has it judged. The capture still sees everything the upstream sent, so the audit keeps
-/// a held response even when the client gets a refusal.</para>
+/// <para>When policy may hold the response (<see cref="Exchange.ResponseHold"/>), the pipeline passes text on and holds
+/// the rest until <see cref="CompleteAsync"/> has it judged. The tap owns the pipeline: <see cref="Finish"/> turns it
+/// into the exchange's facts (bytes, summary, findings) and <see cref="Dispose(bool)"/> returns its buffers.</para>
 /// </remarks>
 internal sealed class ResponseTap : Stream
 {
     private readonly Stream _inner;
     private readonly Exchange _exchange;
-    private readonly ArrayBufferWriter<byte> _rewritten = new(4096);
-    private readonly ResponseHoldStage? _holds;
+    private readonly ResponsePipelines _pipelines;
+    private readonly ResponseHoldStage _holds;
+    private readonly TimeProvider _time;
+    private readonly ArrayBufferWriter<byte> _released = new(4096);
+    private BuiltResponse? _response;
     private HeldResponse? _held;
-    private bool _holdChecked;
 
-    public ResponseTap(Stream inner, Exchange exchange, ResponseHoldStage? holds = null)
+    public ResponseTap(Stream inner, Exchange exchange, ResponsePipelines pipelines, ResponseHoldStage holds, TimeProvider time)
     {
         _inner = inner;
         _exchange = exchange;
+        _pipelines = pipelines;
         _holds = holds;
+        _time = time;
     }
 
     public override bool CanRead => false;
@@ -50,6 +54,19 @@ internal sealed class ResponseTap : Stream
         set => throw new NotSupportedException();
     }
 
+    /// <summary>Gets a value indicating whether the response was masked and its masking never failed.</summary>
+    public bool MaskedCleanly => _response is { Masker: not null, Pipeline.Error: null };
+
+    /// <summary>Builds the response's pipeline once the upstream's headers say what the body is.</summary>
+    public void Begin(HttpResponseMessage upstream, HttpResponse client)
+    {
+        _response = _pipelines.Build(_exchange, upstream, client);
+        if (_response.Pipeline.Hold is { } hold)
+        {
+            _held = new HeldResponse(hold, _inner, _time);
+        }
+    }
+
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("The gateway writes responses asynchronously.");
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
@@ -57,41 +74,60 @@ internal sealed class ResponseTap : Stream
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_exchange.ResponseUnreadable is { } why && (FailClosed || _exchange.ResponseHold is not null))
+        var response = _response ?? throw new InvalidOperationException("The response body arrived before its headers.");
+        if (response.Unreadable is { } why && (FailClosed || _exchange.ResponseHold is not null))
         {
             throw Refuse("response_unreadable", why);
         }
 
-        if (_exchange.ResponseRewriter is not { } rewriter)
-        {
-            _exchange.Response?.Append(buffer.Span);
-            return ToClientAsync(buffer, cancellationToken);
-        }
-
-        _rewritten.ResetWrittenCount();
-        rewriter.Append(buffer.Span, _rewritten);
-        return ReleaseAsync(cancellationToken);
+        response.Pipeline.Append(buffer.Span);
+        return ReleaseAsync(response, cancellationToken);
     }
 
     /// <summary>
-    /// Releases what the rewriter still holds once the upstream's body has ended; then, for a response policy may hold,
-    /// has it judged, which may wait for a reviewer.
+    /// Ends the upstream's body: releases what masking still holds; then, for a response policy may hold, has it
+    /// judged, which may wait for a reviewer.
     /// </summary>
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
-        if (_exchange.ResponseRewriter is { } rewriter)
+        if (_response is not { } response)
         {
-            _rewritten.ResetWrittenCount();
-            rewriter.Complete(_rewritten);
-            await ReleaseAsync(cancellationToken);
+            return;
         }
 
-        if (Held() is { } held)
+        response.Pipeline.Complete();
+        await ReleaseAsync(response, cancellationToken);
+        if (_held is { } held)
         {
-            using (held)
+            _released.ResetWrittenCount();
+            response.Pipeline.End(_released);
+            if (_released.WrittenCount > 0)
             {
-                await _holds!.FinishAsync(_exchange, held, cancellationToken);
+                await _inner.WriteAsync(_released.WrittenMemory, cancellationToken);
             }
+
+            await _holds.FinishAsync(_exchange, held, response.Pipeline.HoldSummary!, response.Masker?.Findings ?? [], cancellationToken);
+        }
+    }
+
+    /// <summary>Records what the response was on the exchange: its bytes, what it said, and what masking found.</summary>
+    public void Finish()
+    {
+        // A held response's body was whole even when the client got a refusal instead; the audit keeps what was held.
+        var complete = _exchange.Failure is null || _exchange.ResponseHoldOutcome is not null;
+        if (_response is not { } response)
+        {
+            _exchange.ResponseSummary = _exchange.Adapter is null ? OpaqueText.Summary([], 0) : null;
+            return;
+        }
+
+        _exchange.ResponseBytes = response.Pipeline.Bytes;
+        _exchange.ResponseSummary = response.Pipeline.Summarise(complete) ?? OpaqueText.Summary(response.Pipeline.OpaqueBytes, response.Pipeline.Bytes);
+        if (response.Masker is { } masker)
+        {
+            // Flushes channels a cut stream left open, so their findings are recorded too; their text is discarded.
+            masker.Dispose();
+            _exchange.ResponseFindings.AddRange(masker.Findings);
         }
     }
 
@@ -105,47 +141,44 @@ internal sealed class ResponseTap : Stream
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _response?.Pipeline.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
     private bool FailClosed => _exchange.Connection?.Config.Masking.FailClosed ?? true;
 
-    private ValueTask ReleaseAsync(CancellationToken cancellationToken)
+    private ValueTask ReleaseAsync(BuiltResponse response, CancellationToken cancellationToken)
     {
-        var rewriter = _exchange.ResponseRewriter!;
-        if (rewriter.Error is { } error)
+        var pipeline = response.Pipeline;
+        if (pipeline.Error is { } error)
         {
             throw Refuse("response_unreadable", error);
         }
 
-        if (rewriter.UnknownShapes > 0 && FailClosed)
+        if (pipeline.UnknownShapes > 0 && FailClosed)
         {
             throw Refuse("response_unreadable", "the upstream sent an event whose shape the gateway does not know, so it cannot be masked");
         }
 
-        if (_exchange.ResponseMasking == MaskingMode.Block && _exchange.ResponseMasker!.FoundAny)
+        if (_exchange.ResponseMasking == MaskingMode.Block && response.Masker is { FoundAny: true })
         {
             throw Refuse("response_blocked", "the response contains a secret or personal data and the connection blocks such responses");
         }
 
-        if (_rewritten.WrittenCount == 0)
+        _released.ResetWrittenCount();
+        pipeline.Release(_released);
+        if (pipeline.Hold is { IsHolding: true })
         {
-            return ValueTask.CompletedTask;
+            _held!.MarkHolding();
         }
 
-        _exchange.Response?.Append(_rewritten.WrittenSpan);
-        return ToClientAsync(_rewritten.WrittenMemory, cancellationToken);
-    }
-
-    private ValueTask ToClientAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-        => Held() is { } held ? held.AppendAsync(bytes, cancellationToken) : _inner.WriteAsync(bytes, cancellationToken);
-
-    private HeldResponse? Held()
-    {
-        if (!_holdChecked)
-        {
-            _holdChecked = true;
-            _held = _holds?.Begin(_exchange, _inner);
-        }
-
-        return _held;
+        return _released.WrittenCount == 0 ? ValueTask.CompletedTask : _inner.WriteAsync(_released.WrittenMemory, cancellationToken);
     }
 
     private IOException Refuse(string code, string detail)

@@ -1,5 +1,4 @@
 using Gatehouse.Gateway.Configuration;
-using Gatehouse.Gateway.Masking;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -24,12 +23,10 @@ internal sealed class UpstreamTransformer : HttpTransformer
     ];
 
     private readonly CredentialConfig? _credential;
-    private readonly ResponseMasking _responseMasking;
 
-    public UpstreamTransformer(ConnectionConfig connection, ResponseMasking responseMasking)
+    public UpstreamTransformer(ConnectionConfig connection)
     {
         _credential = connection.Credential;
-        _responseMasking = responseMasking;
     }
 
     public override async ValueTask TransformRequestAsync(
@@ -48,7 +45,7 @@ internal sealed class UpstreamTransformer : HttpTransformer
             proxyRequest.Headers.Remove(name);
         }
 
-        if (ResponseMasking.Masks(exchange) || exchange.Adapter is not null)
+        if (ResponsePipelines.Masks(exchange) || exchange.Adapter is not null)
         {
             // Understood APIs, and masked responses, are inspected: ask the upstream for bytes the gateway can read as they stream.
             proxyRequest.Headers.AcceptEncoding.Clear();
@@ -72,8 +69,8 @@ internal sealed class UpstreamTransformer : HttpTransformer
         exchange.OnUpstreamHeaders(proxyResponse);
         if (proxyResponse is not null)
         {
-            _responseMasking.Prepare(exchange, proxyResponse, httpContext.Response);
-            ResponseHolds.ResponseHoldStage.PrepareHeaders(exchange, proxyResponse, httpContext.Response);
+            // The response's pipeline is built once, here, now that the headers say what the body is.
+            httpContext.Features.Get<ResponseTap>()?.Begin(proxyResponse, httpContext.Response);
         }
 
         httpContext.Response.Headers[ExchangeHeader] = exchange.Id;

@@ -39,7 +39,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(config);
         services.AddSingleton(_ => MaskingServices.CreateEngine(config));
-        services.AddSingleton<ResponseMasking>();
+        services.AddSingleton<Forwarding.ResponsePipelines>();
         services.AddSingleton<RequestMasker>();
         services.AddSingleton<RequestMaskingStage>();
         services.AddSingleton(sp => new DecisionStage(
@@ -47,7 +47,7 @@ public static class GatewayServiceCollectionExtensions
                 ? PolicyProvider.Start(file, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Gatehouse.Policy"))
                 : null,
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ResponseMasking>()));
+        services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new ProtocolRegistry(config.Audit.TextCapChars));
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ExchangeEndings>();

@@ -4,7 +4,8 @@ using Gatehouse.Protocols.Holding;
 namespace Gatehouse.Gateway.ResponseHolds;
 
 /// <summary>
-/// One response that policy may hold: its hold buffer and the client's body it releases to. Owned by one exchange.
+/// One response that policy may hold: its hold buffer (a stage of the response's pipeline, which owns it) and the
+/// client's body it releases to. Owned by one exchange.
 /// </summary>
 internal sealed class HeldResponse : IDisposable
 {
@@ -27,27 +28,8 @@ internal sealed class HeldResponse : IDisposable
 
     public TimeSpan HeldFor => HoldingSince is { } since ? _time.GetElapsedTime(since) : TimeSpan.Zero;
 
-    /// <summary>Takes the next bytes for the client; passes on at once what need not be held.</summary>
-    public async ValueTask AppendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-    {
-        _release.ResetWrittenCount();
-        Buffer.Append(bytes.Span, _release);
-        if (Buffer.IsHolding)
-        {
-            HoldingSince ??= _time.GetTimestamp();
-        }
-
-        await WriteReleasedAsync(cancellationToken);
-    }
-
-    /// <summary>Ends the body: passes on what need not be held and returns what the response says.</summary>
-    public async ValueTask<Protocols.ResponseSummary> CompleteAsync(CancellationToken cancellationToken)
-    {
-        _release.ResetWrittenCount();
-        var summary = Buffer.Complete(_release);
-        await WriteReleasedAsync(cancellationToken);
-        return summary;
-    }
+    /// <summary>Notes that bytes are held from now on (the first call counts).</summary>
+    public void MarkHolding() => HoldingSince ??= _time.GetTimestamp();
 
     /// <summary>Sends the held bytes, unchanged.</summary>
     public async Task ReleaseAsync(CancellationToken cancellationToken)

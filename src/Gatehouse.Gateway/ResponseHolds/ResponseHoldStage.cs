@@ -8,7 +8,6 @@ using Gatehouse.Protocols;
 using Gatehouse.Protocols.Holding;
 using Gatehouse.Storage;
 using Gatehouse.Storage.Approvals;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Gatehouse.Gateway.ResponseHolds;
@@ -26,41 +25,15 @@ namespace Gatehouse.Gateway.ResponseHolds;
 internal sealed class ResponseHoldStage(
     ResponseReviewer reviewer, ResponseHoldAudit audit, ApprovalAudit approvals, GatehouseConfig config, TimeProvider time, ILogger<ResponseHoldStage> logger)
 {
-    /// <summary>Readies the client's headers for a held response: its length may change, and it must be readable.</summary>
-    public static void PrepareHeaders(Exchange exchange, HttpResponseMessage upstream, HttpResponse client)
-    {
-        if (exchange.ResponseHold is null || !upstream.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var encoding = upstream.Content.Headers.ContentEncoding;
-        if (encoding.Count > 0 && !encoding.All(e => e.Equals("identity", StringComparison.OrdinalIgnoreCase)))
-        {
-            exchange.ResponseUnreadable ??= $"the upstream sent a {string.Join(",", encoding)}-encoded response, which cannot be held for review";
-            return;
-        }
-
-        client.ContentLength = null;
-    }
-
-    /// <summary>Starts holding the response the tap is about to write, or returns null when it need not be held.</summary>
-    public HeldResponse? Begin(Exchange exchange, Stream client)
-    {
-        if (exchange.ResponseHold is not { } plan || exchange.Adapter is not { } adapter || exchange.UpstreamStatus is not (>= 200 and < 300))
-        {
-            return null;
-        }
-
-        var buffer = ResponseHoldBuffer.Create(
-            adapter, exchange.UpstreamContentType, plan.Scope == ResponseHoldScope.Whole, config.ResponseHolds.MaxHeldBytes, config.Audit.TextCapChars);
-        return new HeldResponse(buffer, client, time);
-    }
-
     /// <summary>Ends the upstream's body: judges what was held and releases or refuses it.</summary>
-    public async Task FinishAsync(Exchange exchange, HeldResponse held, CancellationToken cancellationToken)
+    /// <param name="exchange">The exchange whose response it is.</param>
+    /// <param name="held">The held response.</param>
+    /// <param name="summary">What the held response says (its tool calls), read once by the response pipeline.</param>
+    /// <param name="findings">What masking found in the response so far, which policy sees.</param>
+    /// <param name="cancellationToken">The client's abort.</param>
+    public async Task FinishAsync(
+        Exchange exchange, HeldResponse held, ResponseSummary summary, IReadOnlyList<AuditFinding> findings, CancellationToken cancellationToken)
     {
-        var summary = await held.CompleteAsync(cancellationToken);
         if (!held.Buffer.IsHolding)
         {
             return;
@@ -81,7 +54,7 @@ internal sealed class ResponseHoldStage(
                 return;
             }
 
-            await JudgeAsync(exchange, held, summary, facts, cancellationToken);
+            await JudgeAsync(exchange, held, summary, findings, facts, cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
         {
@@ -91,10 +64,11 @@ internal sealed class ResponseHoldStage(
         }
     }
 
-    private async Task JudgeAsync(Exchange exchange, HeldResponse held, ResponseSummary summary, HoldFacts facts, CancellationToken cancellationToken)
+    private async Task JudgeAsync(
+        Exchange exchange, HeldResponse held, ResponseSummary summary, IReadOnlyList<AuditFinding> findings, HoldFacts facts, CancellationToken cancellationToken)
     {
         var plan = exchange.ResponseHold!;
-        var decision = plan.Policy.Evaluate(PolicyContexts.ForResponse(exchange, time.GetUtcNow(), summary.ToolCalls));
+        var decision = plan.Policy.Evaluate(PolicyContexts.ForResponse(exchange, time.GetUtcNow(), summary.ToolCalls, findings));
         if (decision.Effect == PolicyEffect.Deny && decision.DecidedBy is { } denied)
         {
             // Deny wins over a hold: nobody is asked to approve what policy refuses anyway.

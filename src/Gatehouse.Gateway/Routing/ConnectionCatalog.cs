@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Demo;
 using Gatehouse.Gateway.Forwarding;
-using Gatehouse.Gateway.Masking;
 
 namespace Gatehouse.Gateway.Routing;
 
@@ -11,7 +10,7 @@ internal sealed class ConnectionCatalog : IDisposable
 {
     private readonly FrozenDictionary<string, RoutedConnection> _connections;
 
-    public ConnectionCatalog(GatehouseConfig config, TimeProvider time, ResponseMasking responseMasking)
+    public ConnectionCatalog(GatehouseConfig config, TimeProvider time)
     {
         var shared = UpstreamClientFactory.Create();
         _connections = config.Connections.ToFrozenDictionary(
@@ -19,7 +18,7 @@ internal sealed class ConnectionCatalog : IDisposable
             c => new RoutedConnection(
                 c,
                 c.Demo ? new HttpMessageInvoker(new DemoUpstreamHandler(time)) : shared,
-                new UpstreamTransformer(c, responseMasking)),
+                new UpstreamTransformer(c)),
             StringComparer.OrdinalIgnoreCase);
     }
 

@@ -24,14 +24,6 @@ internal abstract class RefusalWriter
     /// <summary>Writes a whole response body whose assistant answer is <paramref name="content"/>'s text.</summary>
     public abstract void WriteBody(IBufferWriter<byte> output, RefusalContent content);
 
-    public static RefusalWriter For(ApiKind api) => api switch
-    {
-        ApiKind.OpenAIChat => new OpenAIChatRefusal(),
-        ApiKind.AnthropicMessages => new AnthropicRefusal(),
-        ApiKind.OpenAIResponses => new OpenAIResponsesRefusal(),
-        _ => throw new ArgumentOutOfRangeException(nameof(api), api, "opaque HTTP responses cannot be held"),
-    };
-
     /// <summary>Writes one event: <c>event:</c> when named, then its JSON data on one line.</summary>
     protected void Event(IBufferWriter<byte> output, string? name, Action<Utf8JsonWriter> data)
     {

@@ -21,7 +21,7 @@ namespace Gatehouse.Protocols.Holding;
 /// </remarks>
 public sealed class ResponseHoldBuffer : IDisposable
 {
-    private readonly IStreamEventReader? _reader;
+    private readonly JsonEventReader? _reader;
     private readonly IResponseBodyReader _bodyReader;
     private readonly SseParser? _parser;
     private readonly SummaryBuilder _summary;
@@ -33,19 +33,22 @@ public sealed class ResponseHoldBuffer : IDisposable
     private readonly int _maxTextChars;
     private ResponseSummary? _result;
 
-    private ResponseHoldBuffer(IProtocolAdapter adapter, bool stream, bool holdFromStart, int maxHeldBytes, int maxTextChars)
+    /// <summary>Creates a buffer; with a <paramref name="reader"/> it reads the bytes itself, else a response pipeline hands it events.</summary>
+    internal ResponseHoldBuffer(
+        RefusalWriter refusal, IResponseBodyReader bodyReader, JsonEventReader? reader, bool stream, bool holdFromStart, int maxHeldBytes, int maxTextChars)
     {
-        _bodyReader = adapter.BodyReader;
-        _refusal = RefusalWriter.For(adapter.Api);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxHeldBytes, 1);
+        _bodyReader = bodyReader;
+        _refusal = refusal;
         _summary = new SummaryBuilder(maxTextChars);
         _maxTextChars = maxTextChars;
         _held = new PooledByteBuffer(maxHeldBytes);
         _pending = new PooledByteBuffer(SseParser.DefaultMaxEventBytes + 4096);
         IsStream = stream;
         IsHolding = holdFromStart || !stream;
-        if (stream)
+        if (stream && reader is not null)
         {
-            _reader = adapter.CreateStreamEventReader();
+            _reader = reader;
             _parser = new SseParser();
         }
     }
@@ -77,8 +80,7 @@ public sealed class ResponseHoldBuffer : IDisposable
     public static ResponseHoldBuffer Create(IProtocolAdapter adapter, string? contentType, bool holdFromStart, int maxHeldBytes, int maxTextChars = 65_536)
     {
         ArgumentNullException.ThrowIfNull(adapter);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxHeldBytes, 1);
-        return new ResponseHoldBuffer(adapter, MediaTypes.IsEventStream(contentType), holdFromStart, maxHeldBytes, maxTextChars);
+        return adapter.CreateHoldBuffer(contentType, holdFromStart, maxHeldBytes, maxTextChars);
     }
 
     /// <summary>Takes the next chunk of the body; writes to <paramref name="release"/> what may reach the client now.</summary>
@@ -108,7 +110,11 @@ public sealed class ResponseHoldBuffer : IDisposable
                 break;
             }
 
-            OnEvent(sseEvent, consumed, release);
+            _deltas.Clear();
+            using (var document = _reader!.ReadKept(sseEvent.Data, _deltas))
+            {
+                Event(sseEvent.EventType.Span, consumed, _deltas, document?.RootElement, release);
+            }
         }
 
         if (_parser.Error is { } error)
@@ -126,11 +132,24 @@ public sealed class ResponseHoldBuffer : IDisposable
             return _result;
         }
 
-        if (_parser is null)
+        if (!IsStream)
         {
             ReadBody();
+            return EndBody(null, _deltas);
         }
-        else if (_pending.Length > 0 && Error is null)
+
+        return EndStream(release);
+    }
+
+    /// <summary>Ends a stream handed over event by event: what is pending goes with the rest (held or released).</summary>
+    internal ResponseSummary EndStream(IBufferWriter<byte> release)
+    {
+        if (_result is not null)
+        {
+            return _result;
+        }
+
+        if (_pending.Length > 0 && Error is null)
         {
             // A cut-off last event: held with the rest when holding, else passed on as it came (clients discard it).
             if (IsHolding)
@@ -147,9 +166,94 @@ public sealed class ResponseHoldBuffer : IDisposable
 
         _parser?.Dispose();
         _pending.Release();
-        _result = _summary.Build(requireCompletion: IsStream);
+        _result = _summary.Build(requireCompletion: true);
         return _result;
     }
+
+    /// <summary>Ends a JSON body from its deltas, read once by the caller, or the reason it could not be read.</summary>
+    internal ResponseSummary EndBody(string? readError, List<StreamDelta> deltas)
+    {
+        if (_result is not null)
+        {
+            return _result;
+        }
+
+        if (Error is null)
+        {
+            if (readError is not null)
+            {
+                Error = readError;
+            }
+            else
+            {
+                ApplyDeltas(deltas);
+            }
+        }
+
+        _pending.Release();
+        _result = _summary.Build(requireCompletion: false);
+        return _result;
+    }
+
+    /// <summary>Takes one whole event of a stream, with the deltas read from it and its parsed data (or null).</summary>
+    internal void Event(ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> tail, List<StreamDelta> deltas, JsonElement? data, IBufferWriter<byte> release)
+    {
+        if (Error is not null || _result is not null)
+        {
+            return;
+        }
+
+        foreach (var delta in deltas)
+        {
+            IsHolding |= delta.Kind is StreamDeltaKind.ToolCallStarted or StreamDeltaKind.ToolArgumentsDelta
+                or StreamDeltaKind.ToolArgumentsDone or StreamDeltaKind.Unknown or StreamDeltaKind.Error;
+        }
+
+        ApplyDeltas(deltas);
+        if (IsHolding)
+        {
+            Hold(_pending.Span);
+            Hold(tail);
+        }
+        else
+        {
+            if (data is { ValueKind: JsonValueKind.Object } observed)
+            {
+                _refusal.Observe(eventType, observed);
+            }
+
+            release.Write(_pending.Span);
+            release.Write(tail);
+        }
+
+        _pending.Clear();
+    }
+
+    /// <summary>Takes bytes that belong with the next event (a comment, or the start of an event not yet complete).</summary>
+    internal void Keep(ReadOnlySpan<byte> partial)
+    {
+        if (Error is not null || _result is not null)
+        {
+            return;
+        }
+
+        if (!_pending.TryAppend(partial))
+        {
+            Error ??= $"a stream event exceeds {_pending.MaxLength} bytes";
+        }
+    }
+
+    /// <summary>Takes the next bytes of a JSON body, all of which are held.</summary>
+    internal void HoldBody(ReadOnlySpan<byte> chunk)
+    {
+        if (Error is null && _result is null)
+        {
+            Hold(chunk);
+        }
+    }
+
+    /// <summary>Stops taking input: the stream could not be read.</summary>
+    internal void Fail(string error) => Error ??= error;
 
     /// <summary>Writes the API's own answer explaining that the held part was not delivered, in place of it.</summary>
     public void WriteRefusal(IBufferWriter<byte> output, RefusalContent content)
@@ -172,48 +276,6 @@ public sealed class ResponseHoldBuffer : IDisposable
         _parser?.Dispose();
         _pending.Release();
         _held.Release();
-    }
-
-    private void OnEvent(SseEvent sseEvent, ReadOnlySpan<byte> tail, IBufferWriter<byte> release)
-    {
-        _reader!.Read(sseEvent, _deltas);
-        foreach (var delta in _deltas)
-        {
-            IsHolding |= delta.Kind is StreamDeltaKind.ToolCallStarted or StreamDeltaKind.ToolArgumentsDelta
-                or StreamDeltaKind.ToolArgumentsDone or StreamDeltaKind.Unknown or StreamDeltaKind.Error;
-        }
-
-        ApplyDeltas();
-        if (IsHolding)
-        {
-            Hold(_pending.Span);
-            Hold(tail);
-        }
-        else
-        {
-            Observe(sseEvent);
-            release.Write(_pending.Span);
-            release.Write(tail);
-        }
-
-        _pending.Clear();
-    }
-
-    private void Observe(SseEvent sseEvent)
-    {
-        using var document = JsonBody.TryParse(sseEvent.Data, out _);
-        if (document is { RootElement.ValueKind: JsonValueKind.Object })
-        {
-            _refusal.Observe(sseEvent.EventType.Span, document.RootElement);
-        }
-    }
-
-    private void Keep(ReadOnlySpan<byte> partial)
-    {
-        if (!_pending.TryAppend(partial))
-        {
-            Error ??= $"a stream event exceeds {_pending.MaxLength} bytes";
-        }
     }
 
     private void Hold(ReadOnlySpan<byte> bytes)
@@ -240,12 +302,11 @@ public sealed class ResponseHoldBuffer : IDisposable
         }
 
         _bodyReader.Read(document.RootElement, _deltas);
-        ApplyDeltas();
     }
 
-    private void ApplyDeltas()
+    private void ApplyDeltas(List<StreamDelta> deltas)
     {
-        foreach (var delta in _deltas)
+        foreach (var delta in deltas)
         {
             _summary.Apply(delta);
             if (IsHolding && delta.Kind == StreamDeltaKind.TextDelta && delta.Choice == 0 && delta.Text is { } text)
@@ -253,7 +314,5 @@ public sealed class ResponseHoldBuffer : IDisposable
                 _heldText.Append(text.AsSpan(0, Math.Min(text.Length, Math.Max(0, _maxTextChars - _heldText.Length))));
             }
         }
-
-        _deltas.Clear();
     }
 }

@@ -31,7 +31,7 @@ internal static class OpenAIChatChoice
         AddText(StreamDeltaKind.TextDelta, message.String("refusal"u8), choice, deltas);
 
         // The legacy function_call is a tool call like any other: policy and response holds must see it.
-        ReadCall(message.Object("function_call"u8), null, choice, Rewriting.OpenAIChat.OpenAIChatChoices.LegacyFunctionCall, deltas);
+        ReadCall(message.Object("function_call"u8), null, choice, OpenAIChatChoices.LegacyFunctionCall, deltas);
         var position = 0;
         foreach (var call in message.Array("tool_calls"u8))
         {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Gatehouse.Protocols.Json;
-using Gatehouse.Protocols.Sse;
 using Gatehouse.Protocols.Streaming;
 
 namespace Gatehouse.Protocols.OpenAIChat;
@@ -11,9 +10,9 @@ internal sealed class OpenAIChatEventReader : JsonEventReader
     // Every chunk repeats the model; reading it once saves a string per chunk.
     private bool _modelRead;
 
-    protected override bool ReadSpecial(SseEvent sseEvent, ICollection<StreamDelta> deltas)
+    protected override bool ReadSpecial(ReadOnlySpan<byte> data, ICollection<StreamDelta> deltas)
     {
-        if (!sseEvent.Data.Span.SequenceEqual("[DONE]"u8))
+        if (!data.SequenceEqual("[DONE]"u8))
         {
             return false;
         }

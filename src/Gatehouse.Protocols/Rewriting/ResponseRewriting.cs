@@ -1,6 +1,6 @@
-using Gatehouse.Protocols.Rewriting.Anthropic;
-using Gatehouse.Protocols.Rewriting.OpenAIChat;
-using Gatehouse.Protocols.Rewriting.OpenAIResponses;
+using Gatehouse.Protocols.Anthropic;
+using Gatehouse.Protocols.OpenAIChat;
+using Gatehouse.Protocols.OpenAIResponses;
 
 namespace Gatehouse.Protocols.Rewriting;
 

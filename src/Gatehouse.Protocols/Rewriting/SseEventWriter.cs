@@ -7,6 +7,7 @@ namespace Gatehouse.Protocols.Rewriting;
 internal sealed class SseEventWriter
 {
     private readonly ArrayBufferWriter<byte> _json = new();
+    private readonly ArrayBufferWriter<byte> _event = new();
     private byte[] _writtenId = [];
 
     /// <summary>Gets or sets where events go; set before each call into a rewriter.</summary>
@@ -14,6 +15,9 @@ internal sealed class SseEventWriter
 
     /// <summary>Gets or sets the last event id the upstream stream set; written with the next event when it changed.</summary>
     public ReadOnlyMemory<byte> LastEventId { get; set; }
+
+    /// <summary>Gets or sets where whole events go instead of <see cref="Output"/>, or null to write bytes.</summary>
+    public ISseEventSink? Sink { get; set; }
 
     public void Write(ReadOnlySpan<byte> eventType, JsonNode data)
     {
@@ -24,21 +28,54 @@ internal sealed class SseEventWriter
 
     public void Write(ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> data)
     {
+        if (Sink is null)
+        {
+            Serialise(Output, eventType, data);
+            return;
+        }
+
+        _event.ResetWrittenCount();
+        Serialise(_event, eventType, data);
+        Sink.Event(eventType, data, _event.WrittenSpan);
+    }
+
+    /// <summary>Writes a comment line, which keeps idle connections alive without dispatching an event.</summary>
+    public void Comment()
+    {
+        if (Sink is null)
+        {
+            Output.Write(":\n"u8);
+        }
+        else
+        {
+            Sink.Comment(":\n"u8);
+        }
+    }
+
+    private static void Line(IBufferWriter<byte> output, ReadOnlySpan<byte> field, ReadOnlySpan<byte> value)
+    {
+        output.Write(field);
+        output.Write(value);
+        output.Write("\n"u8);
+    }
+
+    private void Serialise(IBufferWriter<byte> output, ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> data)
+    {
         if (!eventType.IsEmpty)
         {
-            Line("event: "u8, eventType);
+            Line(output, "event: "u8, eventType);
         }
 
         if (!LastEventId.Span.SequenceEqual(_writtenId))
         {
             _writtenId = LastEventId.ToArray();
-            Line("id: "u8, _writtenId);
+            Line(output, "id: "u8, _writtenId);
         }
 
         while (true)
         {
             var end = data.IndexOf((byte)'\n');
-            Line("data: "u8, end < 0 ? data : data[..end]);
+            Line(output, "data: "u8, end < 0 ? data : data[..end]);
             if (end < 0)
             {
                 break;
@@ -47,16 +84,6 @@ internal sealed class SseEventWriter
             data = data[(end + 1)..];
         }
 
-        Output.Write("\n"u8);
-    }
-
-    /// <summary>Writes a comment line, which keeps idle connections alive without dispatching an event.</summary>
-    public void Comment() => Output.Write(":\n"u8);
-
-    private void Line(ReadOnlySpan<byte> field, ReadOnlySpan<byte> value)
-    {
-        Output.Write(field);
-        Output.Write(value);
-        Output.Write("\n"u8);
+        output.Write("\n"u8);
     }
 }

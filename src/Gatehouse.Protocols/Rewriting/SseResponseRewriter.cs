@@ -4,6 +4,7 @@ using Gatehouse.Protocols.Sse;
 namespace Gatehouse.Protocols.Rewriting;
 
 /// <summary>Rewrites an event stream: SSE parser, then the API's stream rewriter, then the event writer.</summary>
+/// <remarks>With a sink, rewritten events go to it whole and the byte outputs given to Append and Complete stay empty.</remarks>
 internal sealed class SseResponseRewriter : IResponseRewriter
 {
     private readonly SseParser _parser = new();
@@ -12,9 +13,10 @@ internal sealed class SseResponseRewriter : IResponseRewriter
     private long _writtenComments;
     private bool _completed;
 
-    public SseResponseRewriter(StreamRewriter rewriter)
+    public SseResponseRewriter(StreamRewriter rewriter, ISseEventSink? sink = null)
     {
         _rewriter = rewriter;
+        _writer.Sink = sink;
     }
 
     public string? Error { get; private set; }

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Gatehouse.Protocols.Sse;
+using Gatehouse.Protocols.Rewriting;
 
-namespace Gatehouse.Protocols.Rewriting.OpenAIChat;
+namespace Gatehouse.Protocols.OpenAIChat;
 
 /// <summary>Rewrites Chat Completions chunks: content, reasoning, tool-call argument and custom tool input deltas per choice.</summary>
 /// <remarks>

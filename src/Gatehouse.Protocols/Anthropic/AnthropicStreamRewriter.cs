@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Gatehouse.Protocols.Rewriting;
 
-namespace Gatehouse.Protocols.Rewriting.Anthropic;
+namespace Gatehouse.Protocols.Anthropic;
 
 /// <summary>Rewrites Messages stream events: text, thinking and tool-input deltas, one channel per content block; citations whole.</summary>
 internal sealed class AnthropicStreamRewriter : StreamRewriter

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
+using Gatehouse.Protocols.Holding;
 using Gatehouse.Protocols.Json;
 
-namespace Gatehouse.Protocols.Holding;
+namespace Gatehouse.Protocols.Anthropic;
 
 /// <summary>
 /// Messages refusals: a <c>message</c> object, or a text content block followed by <c>message_delta</c> and

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Gatehouse.Protocols.Rewriting;
 
-namespace Gatehouse.Protocols.Rewriting.Anthropic;
+namespace Gatehouse.Protocols.Anthropic;
 
 /// <summary>Rewrites a whole Messages response: every content block's text, thinking and tool input.</summary>
 internal static class AnthropicBodyRewriter

@@ -1,4 +1,6 @@
-namespace Gatehouse.Protocols.Rewriting.OpenAIResponses;
+using Gatehouse.Protocols.Rewriting;
+
+namespace Gatehouse.Protocols.OpenAIResponses;
 
 /// <summary>One kind of streamed Responses text: its delta event, its done event and the channel they feed.</summary>
 /// <param name="DeltaType">The delta event's <c>type</c>; its text is in <c>delta</c>.</param>

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Gatehouse.Protocols.OpenAIResponses;
+using Gatehouse.Protocols.Rewriting;
 
-namespace Gatehouse.Protocols.Rewriting.OpenAIResponses;
+namespace Gatehouse.Protocols.OpenAIResponses;
 
 /// <summary>Rewrites Responses stream events: text deltas per output item and part, and every event that repeats a whole text.</summary>
 /// <remarks>

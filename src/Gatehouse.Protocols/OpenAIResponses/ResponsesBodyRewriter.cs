@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Gatehouse.Protocols.Rewriting;
 
-namespace Gatehouse.Protocols.Rewriting.OpenAIResponses;
+namespace Gatehouse.Protocols.OpenAIResponses;
 
 /// <summary>Rewrites a whole Responses response: every output item.</summary>
 internal static class ResponsesBodyRewriter

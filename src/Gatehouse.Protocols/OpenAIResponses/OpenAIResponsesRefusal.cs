@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
+using Gatehouse.Protocols.Holding;
 using Gatehouse.Protocols.Json;
 
-namespace Gatehouse.Protocols.Holding;
+namespace Gatehouse.Protocols.OpenAIResponses;
 
 /// <summary>
 /// Responses refusals: a completed <c>response</c> object whose output is one assistant message, or the events that

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Gatehouse.Protocols.Rewriting;
 
-namespace Gatehouse.Protocols.Rewriting.OpenAIChat;
+namespace Gatehouse.Protocols.OpenAIChat;
 
 /// <summary>Rewrites a whole Chat Completions response: every choice's message; token log probabilities are dropped.</summary>
 internal static class OpenAIChatBodyRewriter

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Gatehouse.Protocols.Rewriting;
 
-namespace Gatehouse.Protocols.Rewriting.OpenAIChat;
+namespace Gatehouse.Protocols.OpenAIChat;
 
 /// <summary>Shapes of Chat Completions choices shared by the stream and body rewriters.</summary>
 internal static class OpenAIChatChoices

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Gatehouse.Protocols.Rewriting;
 
-namespace Gatehouse.Protocols.Rewriting.Anthropic;
+namespace Gatehouse.Protocols.Anthropic;
 
 /// <summary>Shapes of Messages content blocks shared by the stream and body rewriters.</summary>
 internal static class AnthropicBlocks

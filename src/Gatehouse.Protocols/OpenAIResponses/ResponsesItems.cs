@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Gatehouse.Protocols.Rewriting;
 
-namespace Gatehouse.Protocols.Rewriting.OpenAIResponses;
+namespace Gatehouse.Protocols.OpenAIResponses;
 
 /// <summary>Rewrites whole Responses output items, the form they take in item events, final events and bodies.</summary>
 internal static class ResponsesItems

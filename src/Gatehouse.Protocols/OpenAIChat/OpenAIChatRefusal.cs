@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
+using Gatehouse.Protocols.Holding;
 using Gatehouse.Protocols.Json;
 
-namespace Gatehouse.Protocols.Holding;
+namespace Gatehouse.Protocols.OpenAIChat;
 
 /// <summary>Chat Completions refusals: a <c>chat.completion</c>, or content and <c>stop</c> chunks then <c>[DONE]</c>.</summary>
 internal sealed class OpenAIChatRefusal : RefusalWriter

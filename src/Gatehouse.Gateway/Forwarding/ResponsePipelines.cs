@@ -1,0 +1,66 @@
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Exchanges;
+using Gatehouse.Gateway.Masking;
+using Gatehouse.Masking;
+using Gatehouse.Policy;
+using MaskingMode = Gatehouse.Gateway.Configuration.MaskingMode;
+using Gatehouse.Protocols;
+using Gatehouse.Protocols.Pipeline;
+using Microsoft.AspNetCore.Http;
+
+namespace Gatehouse.Gateway.Forwarding;
+
+/// <summary>
+/// Builds one response's pipeline when the upstream's headers arrive: masking when the connection masks responses,
+/// a hold when policy may hold it, and the exchange's adapter (or the generic path) for everything else.
+/// </summary>
+/// <remarks>
+/// <para>A body the gateway must mask or hold but cannot read (a compressed one) gets no masking and no hold; it is
+/// reported as unreadable so that the tap fails closed. An error status's body is masked whole. Masking or holding
+/// changes the body's length, so the client is not told one.</para>
+/// <para>Endpoints of a model connection that no adapter understands (stored responses fetched by id, batch results,
+/// files, legacy completions) carry model text too: their responses are masked generically, every name and string of
+/// JSON and JSON Lines, each event of a stream, or the whole of a text body; a body that is none of these is not
+/// released.</para>
+/// </remarks>
+internal sealed class ResponsePipelines(MaskingEngine engine, ProtocolRegistry protocols, GatehouseConfig config)
+{
+    /// <summary>Returns whether the exchange's response will be masked: an understood API, or any endpoint of a model connection.</summary>
+    public static bool Masks(Exchange exchange)
+        => exchange.ResponseMasking != MaskingMode.Off
+            && (exchange.Adapter is not null || (exchange.Connection is { } connection && ProtocolRegistry.IsModelConnection(connection.Config.Kind)));
+
+    public BuiltResponse Build(Exchange exchange, HttpResponseMessage upstream, HttpResponse client)
+    {
+        var status = (int)upstream.StatusCode;
+        var masks = Masks(exchange);
+        var mayHold = exchange.ResponseHold is not null && upstream.IsSuccessStatusCode;
+        var encoding = upstream.Content.Headers.ContentEncoding;
+        string? unreadable = null;
+        if (encoding.Count > 0 && !encoding.All(e => e.Equals("identity", StringComparison.OrdinalIgnoreCase)) && (masks || mayHold))
+        {
+            unreadable = $"the upstream sent a {string.Join(",", encoding)}-encoded response, which cannot be {(masks ? "masked" : "held for review")}";
+            masks = false;
+            mayHold = false;
+        }
+
+        var masker = masks ? new MaskingTextRewriter(engine) : null;
+        if (masks || mayHold)
+        {
+            client.ContentLength = null;
+        }
+
+        var options = new ResponsePipelineOptions
+        {
+            ContentType = exchange.UpstreamContentType,
+            Masking = masker,
+            BodyRewriter = masker is not null && status >= 400 ? new ErrorBodyRewriter(masker) : null,
+            Hold = mayHold && exchange.Adapter is not null && status is >= 200 and < 300
+                ? new ResponseHoldOptions(exchange.ResponseHold!.Scope == ResponseHoldScope.Whole, config.ResponseHolds.MaxHeldBytes)
+                : null,
+        };
+        var pipeline = exchange.Adapter?.CreateResponsePipeline(options)
+            ?? protocols.CreateOpaquePipeline(options.ContentType, masker, options.BodyRewriter, config.Audit.BodyCapBytes);
+        return new BuiltResponse(pipeline, masker, unreadable);
+    }
+}

@@ -1,0 +1,24 @@
+using Gatehouse.Protocols.Holding;
+using Gatehouse.Protocols.Rewriting;
+using Gatehouse.Protocols.Streaming;
+
+namespace Gatehouse.Protocols;
+
+/// <summary>What one API's folder contributes to its adapter; each API's folder declares one.</summary>
+/// <param name="Api">The API.</param>
+/// <param name="ConnectionKind">The connection kind that serves it (<c>openai</c>, <c>anthropic</c>).</param>
+/// <param name="Routes">The normalised paths it is served at.</param>
+/// <param name="Read">Reads its request from a parsed JSON object (shape errors thrown as <c>RequestShapeException</c>).</param>
+/// <param name="CreateStreamReader">Creates the reader of one of its streams.</param>
+/// <param name="BodyReader">Its whole-body reader.</param>
+/// <param name="Rewriting">How its streams and bodies are masked.</param>
+/// <param name="CreateRefusal">Creates the writer of a refusal in its shape, for one response.</param>
+internal sealed record ProtocolParts(
+    ApiKind Api,
+    string ConnectionKind,
+    IReadOnlyList<string> Routes,
+    Func<System.Text.Json.JsonElement, ParsedRequest> Read,
+    Func<JsonEventReader> CreateStreamReader,
+    IResponseBodyReader BodyReader,
+    ResponseRewriting Rewriting,
+    Func<RefusalWriter> CreateRefusal);
