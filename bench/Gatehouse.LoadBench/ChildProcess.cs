@@ -24,6 +24,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the process id, for a profiler to attach to.</summary>
+    public int Id => _process.Id;
+
     /// <summary>Gets the resident memory of the process now, in bytes (0 once it has exited).</summary>
     public long ResidentBytes => Rss.Of(_process.Id);
 
@@ -46,9 +49,15 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a command to its end and returns its exit code and standard output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, IEnumerable<string> args)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
-        using var process = Process.Start(Info(file, args))!;
+        var info = Info(file, args);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
