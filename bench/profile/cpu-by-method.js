@@ -2,7 +2,8 @@
 // Sums where a Gatehouse process spends its CPU, from a speedscope JSON that `dotnet-trace convert --format speedscope`
 // wrote from a sampled-thread-time trace (dotnet-trace collect --profile dotnet-sampled-thread-time).
 //
-//   node bench/profile/cpu-by-method.js TRACE.speedscope.json [--top 30] [--requests N]
+//   node bench/profile/cpu-by-method.js TRACE.speedscope.json [--top 30] [--requests N] [--match TEXT]
+//                                       [--callers TEXT [--depth 5]] [--width 150]
 //
 // The sampler records every thread, running or not. A sample whose innermost frames are a wait (a thread-pool worker
 // parked on its semaphore, the socket engine in epoll, a timer, Monitor.Wait) is idle time and is left out; what is
@@ -23,6 +24,10 @@ const option = (name, fallback) => {
 const top = Number(option('--top', '30'));
 const requests = Number(option('--requests', '0'));
 const match = option('--match', null);
+// --callers TEXT: also list the call paths (5 frames up) that lead to frames whose name contains TEXT.
+const callersOf = option('--callers', null);
+const callers = new Map();
+const depth = Number(option("--depth", "5"));
 const doc = JSON.parse(fs.readFileSync(args[0], 'utf8'));
 const frames = doc.shared.frames.map(f => f.name);
 
@@ -56,6 +61,13 @@ function add(stack, weight) {
   }
   if (match && !stack.some(i => frames[i].includes(match))) return;
   busy += weight;
+  if (callersOf) {
+    const at = stack.findIndex(i => frames[i].includes(callersOf));
+    if (at >= 0) {
+      const path = stack.slice(Math.max(0, at - depth), at + 1).map(i => frames[i].split('(')[0].replace(/^[^!]*!/, '')).join(' > ');
+      callers.set(path, (callers.get(path) || 0) + weight);
+    }
+  }
   const leaf = unmanagedLeaf && leafIndex >= 0 ? `${leafName} [native]` : leafName;
   exclusive.set(leaf, (exclusive.get(leaf) || 0) + weight);
   const ns = namespaceOf(leafName);
@@ -91,7 +103,8 @@ for (const profile of doc.profiles) {
 }
 
 const pct = v => (100 * v / busy).toFixed(1).padStart(5) + '%';
-const short = n => (n.length > 150 ? n.slice(0, 147) + '...' : n);
+const width = Number(option("--width", "150"));
+const short = n => (n.length > width ? n.slice(0, width - 3) + "..." : n);
 const table = (title, map, n) => {
   console.log(`\n${title}`);
   [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).forEach(([k, v]) => console.log(`${pct(v)}  ${short(k)}`));
@@ -101,3 +114,4 @@ if (requests > 0) console.log(`busy time per request: ${(busy * 1000 / requests)
 table('exclusive (the method itself), top ' + top, exclusive, top);
 table('inclusive (with what it calls), top ' + top, inclusive, top);
 table('exclusive by namespace, top ' + top, namespaces, top);
+if (callersOf) table(`paths to ${callersOf}`, callers, top);
