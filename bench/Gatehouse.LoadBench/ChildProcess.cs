@@ -64,12 +64,15 @@ internal sealed class ChildProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
-    /// <summary>Waits until <paramref name="url"/> answers at all, or fails after 60 s or if the process exits.</summary>
+    /// <summary>
+    /// Waits until <paramref name="url"/> answers at all, or fails after 3 minutes or if the process exits; a shared
+    /// machine busy with builds has taken more than a minute to start the gateway.
+    /// </summary>
     public async Task WaitReadyAsync(Uri url)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
         {
             if (_process.HasExited)
             {
@@ -91,7 +94,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"{url} did not answer within 60 s");
+        throw new TimeoutException($"{url} did not answer within 3 minutes");
     }
 
     /// <summary>Asks the process to stop (SIGTERM, so the gateway drains its audit queue) and waits for it.</summary>
