@@ -3,11 +3,12 @@ namespace Gatehouse.LoadBench;
 /// <summary>
 /// The policy the everything-on gateway runs: rules a company would have (denials for other groups and connections,
 /// CEL conditions on the caller and the prompt, approval for tool calls touching authentication code) that the
-/// benchmark's requests walk through before the rule that allows them.
+/// benchmark's requests walk through before the rule that allows them (the API key, or the development token's group).
+/// Prompts up to 2,000,000 characters are allowed: an agent's twentieth turn is about 300 KB.
 /// </summary>
 internal static class BenchPolicy
 {
-    public static string Yaml(string connection)
+    public static string Yaml(string connection, string anthropicConnection, string group)
     {
         var rules = new System.Text.StringBuilder();
         for (var i = 0; i < 20; i++)
@@ -35,11 +36,14 @@ internal static class BenchPolicy
                 effect: require_approval
                 approval: {reviewer_groups: [security]}
               - name: huge-prompts-denied
-                match: {connections: [{{connection}}]}
-                when: "request.prompt_chars > 200000"
+                match: {connections: [{{connection}}, {{anthropicConnection}}]}
+                when: "request.prompt_chars > 2000000"
                 effect: deny
               - name: bench-key-allowed
-                match: {api_keys: [bench], connections: [{{connection}}]}
+                match: {api_keys: [bench], connections: [{{connection}}, {{anthropicConnection}}]}
+                effect: allow
+              - name: bench-group-allowed
+                match: {groups: [{{group}}], connections: [{{connection}}, {{anthropicConnection}}]}
                 effect: allow
             """;
     }

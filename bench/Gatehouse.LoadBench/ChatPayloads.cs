@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Gatehouse.LoadBench.Agent;
 
 namespace Gatehouse.LoadBench;
 
@@ -14,8 +15,9 @@ internal sealed class ChatPayloads
     /// <summary>The model a streamed request names to be held open for the concurrent-streams pass.</summary>
     public const string HeldModel = "bench-held";
 
-    private ChatPayloads(string request, string pacedRequest, string heldRequest, byte[] completion, byte[][] streamChunks)
+    private ChatPayloads(string request, string pacedRequest, string heldRequest, byte[] completion, byte[][] streamChunks, AnthropicAnswers anthropic)
     {
+        Anthropic = anthropic;
         Request = request;
         PacedRequest = pacedRequest;
         HeldRequest = heldRequest;
@@ -38,11 +40,14 @@ internal sealed class ChatPayloads
     /// <summary>Gets the server-sent events of the same answer, about 64 bytes of text per event, ending with [DONE].</summary>
     public byte[][] StreamChunks { get; }
 
+    /// <summary>Gets the same answer as Anthropic messages give it, for the agent sessions that speak that API.</summary>
+    public AnthropicAnswers Anthropic { get; }
+
     public static ChatPayloads Create(int answerBytes)
     {
         var answer = Answer(answerBytes);
         return new ChatPayloads(RequestJson("gpt-4o-mini", stream: false), RequestJson(PacedModel, stream: true), RequestJson(HeldModel, stream: true),
-            Encoding.UTF8.GetBytes(CompletionJson(answer)), Chunks(answer));
+            Encoding.UTF8.GetBytes(CompletionJson(answer)), Chunks(answer), AnthropicAnswers.Create(answer));
     }
 
     private static string RequestJson(string model, bool stream) =>

@@ -24,6 +24,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the process id, for a profiler to attach to.</summary>
+    public int Id => _process.Id;
+
     /// <summary>Gets the resident memory of the process now, in bytes (0 once it has exited).</summary>
     public long ResidentBytes => Rss.Of(_process.Id);
 
@@ -46,21 +49,30 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a command to its end and returns its exit code and standard output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, IEnumerable<string> args)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
-        using var process = Process.Start(Info(file, args))!;
+        var info = Info(file, args);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await error);
     }
 
-    /// <summary>Waits until <paramref name="url"/> answers at all, or fails after 60 s or if the process exits.</summary>
+    /// <summary>
+    /// Waits until <paramref name="url"/> answers at all, or fails after 3 minutes or if the process exits; a shared
+    /// machine busy with builds has taken more than a minute to start the gateway.
+    /// </summary>
     public async Task WaitReadyAsync(Uri url)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
         {
             if (_process.HasExited)
             {
@@ -82,7 +94,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"{url} did not answer within 60 s");
+        throw new TimeoutException($"{url} did not answer within 3 minutes");
     }
 
     /// <summary>Asks the process to stop (SIGTERM, so the gateway drains its audit queue) and waits for it.</summary>

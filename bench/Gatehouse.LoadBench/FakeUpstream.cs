@@ -7,7 +7,8 @@ namespace Gatehouse.LoadBench;
 /// A minimal OpenAI-compatible upstream on loopback: it reads the request and writes a canned chat completion, or its
 /// server-sent events when the request asks for a stream, so that what is measured is the path in front of it. A
 /// streamed request naming <see cref="ChatPayloads.PacedModel"/> gets its events at the streaming pass's pace (like
-/// tokens), one naming <see cref="ChatPayloads.HeldModel"/> is held open for the concurrent-streams pass.
+/// tokens), one naming <see cref="ChatPayloads.HeldModel"/> is held open for the concurrent-streams pass. A request to
+/// a path ending in <c>/messages</c> is answered as Anthropic messages answers.
 /// </summary>
 internal static class FakeUpstream
 {
@@ -29,36 +30,37 @@ internal static class FakeUpstream
         app.Run(async context =>
         {
             var (stream, held) = await ReadAsync(context);
+            var anthropic = context.Request.Path.Value?.EndsWith("/messages", StringComparison.Ordinal) == true;
             if (!stream)
             {
-                await CompleteAsync(context, payloads);
+                await CompleteAsync(context, anthropic ? payloads.Anthropic.Message : payloads.Completion);
                 return;
             }
 
-            await StreamAsync(context, payloads, held ? heldPace : options.Pace);
+            await StreamAsync(context, anthropic ? payloads.Anthropic.Events : payloads.StreamChunks, held ? heldPace : options.Pace);
         });
         await app.StartAsync();
         return app;
     }
 
-    private static async Task CompleteAsync(HttpContext context, ChatPayloads payloads)
+    private static async Task CompleteAsync(HttpContext context, byte[] answer)
     {
         context.Response.ContentType = "application/json";
-        context.Response.ContentLength = payloads.Completion.Length;
-        await context.Response.Body.WriteAsync(payloads.Completion, context.RequestAborted);
+        context.Response.ContentLength = answer.Length;
+        await context.Response.Body.WriteAsync(answer, context.RequestAborted);
     }
 
-    private static async Task StreamAsync(HttpContext context, ChatPayloads payloads, TimeSpan pace)
+    private static async Task StreamAsync(HttpContext context, byte[][] events, TimeSpan pace)
     {
         context.Response.ContentType = "text/event-stream";
-        for (var i = 0; i < payloads.StreamChunks.Length; i++)
+        for (var i = 0; i < events.Length; i++)
         {
             if (i > 0 && pace > TimeSpan.Zero)
             {
                 await Task.Delay(pace, context.RequestAborted);
             }
 
-            await context.Response.Body.WriteAsync(payloads.StreamChunks[i], context.RequestAborted);
+            await context.Response.Body.WriteAsync(events[i], context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
         }
     }

@@ -3,18 +3,31 @@ using System.Globalization;
 namespace Gatehouse.LoadBench;
 
 /// <summary>
-/// The built gateway run as its own process, exactly as deployed: API-key authentication against a fresh SQLite store,
-/// audit on with the default fail-closed mode, one OpenAI connection to the fake upstream.
+/// The built gateway run as its own process, exactly as deployed: a fresh SQLite store, audit on with the default
+/// fail-closed mode, an OpenAI connection and an Anthropic connection to the fake upstream; clients identify with an API
+/// key (<c>gatehouse keys create</c>) or an RS256 token from the development issuer (<c>serve --dev</c>, <c>dev token</c>).
 /// </summary>
 internal sealed class GatewayUnderTest
 {
     public const string Connection = "bench";
 
-    private GatewayUnderTest(string gatehouseDll, string database, string apiKey, Uri baseUrl, ChildProcess process)
+    /// <summary>The Anthropic connection, for the agent sessions that speak Anthropic messages.</summary>
+    public const string AnthropicConnection = "bench-anthropic";
+
+    /// <summary>The group the development token carries, which the policy allows.</summary>
+    public const string Group = "bench";
+
+    /// <summary>The exit code of a gatehouse command whose configuration is invalid (usage error).</summary>
+    private const int ConfigurationRefused = 2;
+
+    /// <summary>The upstream credential the connections inject, from the environment as a deployment would give it.</summary>
+    private static readonly Dictionary<string, string> Environment = new() { ["BENCH_UPSTREAM_KEY"] = "sk-upstream-bench" };
+
+    private GatewayUnderTest(string gatehouseDll, string database, string credential, Uri baseUrl, ChildProcess process)
     {
         GatehouseDll = gatehouseDll;
         Database = database;
-        ApiKey = apiKey;
+        Credential = credential;
         BaseUrl = baseUrl;
         Process = process;
     }
@@ -23,47 +36,54 @@ internal sealed class GatewayUnderTest
 
     public string Database { get; }
 
-    public string ApiKey { get; }
+    /// <summary>Gets what clients send as <c>Authorization: Bearer</c>: the API key or the token.</summary>
+    public string Credential { get; }
 
     public Uri BaseUrl { get; }
 
     public ChildProcess Process { get; }
 
-    public static async Task<GatewayUnderTest> StartAsync(string gatehouseDll, string directory, int port, int upstreamPort, string kind, GatewayLayers layers)
+    public static Task<GatewayUnderTest> StartAsync(string gatehouseDll, string directory, int port, int upstreamPort, string kind, GatewayLayers layers) =>
+        StartAsync(gatehouseDll, directory, port, upstreamPort, kind, GatewaySetup.Layer(layers));
+
+    /// <summary>Starts the gateway; throws <see cref="GatewayRefusedException"/> with its own words when it refuses to start.</summary>
+    public static async Task<GatewayUnderTest> StartAsync(string gatehouseDll, string directory, int port, int upstreamPort, string kind, GatewaySetup setup)
     {
-        directory = Path.Combine(directory, layers.ToString().ToLowerInvariant());
+        directory = Path.Combine(directory, string.Concat(setup.Name.Where(char.IsLetterOrDigit)).ToLowerInvariant());
         Directory.CreateDirectory(directory);
-        var database = Path.Combine(directory, "gatehouse.db");
+        var database = Path.Combine(directory, "store", "gatehouse.db");
         var config = Path.Combine(directory, "gatehouse.yaml");
         var policy = Path.Combine(directory, "policy.yaml");
-        await File.WriteAllTextAsync(policy, BenchPolicy.Yaml(Connection));
-        var masking = layers == GatewayLayers.Audit ? "\n    masking: { request: off, response: off }" : "";
-        var policySection = layers == GatewayLayers.Policy ? $"\npolicy:\n  file: {policy}" : "";
-        await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $$"""
-            server:
-              urls: [http://127.0.0.1:{{port}}]
-            connections:
-              - name: {{Connection}}
-                kind: {{kind}}
-                upstream: http://127.0.0.1:{{upstreamPort}}
-                credential: { header: Authorization, prefix: "Bearer ", env: BENCH_UPSTREAM_KEY }{{masking}}
-            storage:
-              sqlite: {{database}}
-            audit:
-              failureMode: closed{{policySection}}
-            """));
-
-        var (exit, output, error) = await ChildProcess.RunAsync("dotnet", [gatehouseDll, "keys", "create", "--name", "bench", "--owner", "bench@example.com", "--expires", "never", "--db", database]);
-        if (exit != 0)
+        await File.WriteAllTextAsync(policy, BenchPolicy.Yaml(Connection, AnthropicConnection, Group));
+        await File.WriteAllTextAsync(config, Config(setup, port, upstreamPort, kind, database, policy));
+        var oidc = setup.Identity == GatewayIdentity.OidcToken;
+        var devFlag = oidc ? new[] { "--dev" } : [];
+        string credential;
+        if (oidc)
         {
-            throw new InvalidOperationException($"gatehouse keys create failed ({exit}): {error}");
+            credential = await RunAsync(gatehouseDll, ["dev", "token", "--config", config, "--user", "bench@example.com", "--groups", Group, "--lifetime", "8h"]);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+            credential = await RunAsync(gatehouseDll, ["keys", "create", "--name", "bench", "--owner", "bench@example.com", "--expires", "never", "--db", database]);
         }
 
-        var process = ChildProcess.Start("dotnet", [gatehouseDll, "serve", "--config", config], Path.Combine(directory, "gatehouse.log"),
-            new Dictionary<string, string> { ["BENCH_UPSTREAM_KEY"] = "sk-upstream-bench" });
+        var log = Path.Combine(directory, "gatehouse.log");
+        var process = ChildProcess.Start("dotnet", [gatehouseDll, "serve", .. devFlag, "--config", config], log, Environment);
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-        await process.WaitReadyAsync(new Uri(baseUrl, "healthz"));
-        return new GatewayUnderTest(gatehouseDll, database, output.Trim(), baseUrl, process);
+        try
+        {
+            await process.WaitReadyAsync(new Uri(baseUrl, "healthz"));
+        }
+        catch (InvalidOperationException)
+        {
+            await process.DisposeAsync();
+            var said = File.ReadLines(log).Where(l => l.Trim().Length > 0).Take(3).Select(l => l.Trim());
+            throw new GatewayRefusedException($"The gateway refused to start: {string.Join(" / ", said)}");
+        }
+
+        return new GatewayUnderTest(gatehouseDll, database, credential, baseUrl, process);
     }
 
     /// <summary>Runs <c>gatehouse audit verify</c> on the store and returns whether it passed, with its one-line verdict.</summary>
@@ -71,5 +91,47 @@ internal sealed class GatewayUnderTest
     {
         var (exit, output, error) = await ChildProcess.RunAsync("dotnet", [GatehouseDll, "audit", "verify", "--db", Database]);
         return (exit == 0, (output + error).Trim());
+    }
+
+    private static string Config(GatewaySetup setup, int port, int upstreamPort, string kind, string database, string policy)
+    {
+        var masking = setup.Layers == GatewayLayers.Audit ? "\n    masking: { request: off, response: off }" : "";
+        var policySection = setup.Layers == GatewayLayers.Policy ? $"\npolicy:\n  file: {policy}" : "";
+        var dev = setup.Identity == GatewayIdentity.OidcToken ? "dev: true\n" : "";
+        var durability = setup.Durability is { } mode ? $"\n  durability: {mode}" : "";
+        return string.Create(CultureInfo.InvariantCulture, $$"""
+            {{dev}}server:
+              urls: [http://127.0.0.1:{{port}}]
+            connections:
+              - name: {{Connection}}
+                kind: {{kind}}
+                upstream: http://127.0.0.1:{{upstreamPort}}
+                credential: { header: Authorization, prefix: "Bearer ", env: BENCH_UPSTREAM_KEY }{{masking}}
+              - name: {{AnthropicConnection}}
+                kind: anthropic
+                upstream: http://127.0.0.1:{{upstreamPort}}
+                credential: { header: x-api-key, env: BENCH_UPSTREAM_KEY }{{masking}}
+            storage:
+              sqlite: {{database}}
+            audit:
+              failureMode: closed{{durability}}{{policySection}}
+            """);
+    }
+
+    private static async Task<string> RunAsync(string gatehouseDll, string[] args)
+    {
+        var (exit, output, error) = await ChildProcess.RunAsync("dotnet", [gatehouseDll, .. args], Environment);
+        if (exit == ConfigurationRefused)
+        {
+            var said = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            throw new GatewayRefusedException($"The gateway refused its configuration: {string.Join(" / ", said.Skip(said.Length > 1 ? 1 : 0))}");
+        }
+
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"gatehouse {args[0]} {args[1]} failed ({exit}): {error.Trim()}");
+        }
+
+        return output.Trim();
     }
 }

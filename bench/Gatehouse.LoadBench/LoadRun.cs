@@ -1,13 +1,20 @@
 using System.Globalization;
 using System.Reflection;
+using Gatehouse.LoadBench.Agent;
 
 namespace Gatehouse.LoadBench;
 
 /// <summary>
-/// One run: starts the fake upstream (in this process), bare YARP, Portkey's gateway and Gatehouse with each layer in
-/// turn (each in its own process), loads each with the same wrk settings and streaming client, then checks every
-/// gateway's audit against the requests it was sent.
+/// One run: starts the fake upstream (in this process), bare YARP, Portkey's gateway and Gatehouse set up each way in
+/// turn (each in its own process), loads each with the same wrk settings and clients, then checks every gateway's audit
+/// against the requests it was sent.
 /// </summary>
+/// <remarks>
+/// The order: the peers under the small load; Gatehouse layer by layer with an API key (throughput and CPU per layer);
+/// Gatehouse with everything on and an OIDC token, which also gets the one-connection, streaming and concurrent-streams
+/// passes and the agent's 49 KB first request (the peers get the same passes beside it); the same with
+/// <c>audit.durability: process</c>; and last a fresh gateway for the agent sessions, whose store growth is measured.
+/// </remarks>
 internal static class LoadRun
 {
     public static async Task<RunSummary> RunAsync(BenchOptions options)
@@ -41,13 +48,17 @@ internal static class LoadRun
     {
         var machine = MachineInfo.Describe();
         var payloads = ChatPayloads.Create(options.BodySize);
+        var (sessions, distinct) = AgentSession.Create(payloads);
+        var firstRequest = sessions[0].Requests[0];
         var upstreamPort = FreePort.Next();
         var upstreamUrl = new Uri($"http://127.0.0.1:{upstreamPort}/");
-        var wrk = new WrkLoad(options, payloads.Request, directory);
-        var measurer = new Measurer(wrk);
+        var small = new Measurer(new WrkLoad(options, payloads.Request, directory));
+        var agent = new Measurer(new WrkLoad(options, System.Text.Encoding.UTF8.GetString(firstRequest), directory));
         using var streaming = new StreamingClient();
         var load = new LoadPass("load", options.Concurrency, options.Warmup, options.Duration);
         var one = new LoadPass("one connection", 1, Half(options.Warmup), Half(options.Duration));
+        var agentLoad = load with { Name = "agent 49 KB, load" };
+        var agentOne = one with { Name = "agent 49 KB, one connection" };
         var streamFor = Half(options.Duration);
 
         await using var upstream = await FakeUpstream.StartAsync(upstreamPort, payloads, options);
@@ -72,55 +83,95 @@ internal static class LoadRun
         }
 
         await using var portkeyLifetime = portkeyProcess;
-        var loadResults = new List<LoadResult>();
-        var oneResults = new List<LoadResult>();
-        var streamResults = new List<StreamResult>();
+        var r = new CollectedResults();
         foreach (var peer in peers)
         {
-            loadResults.Add(await measurer.RunAsync(load, peer));
+            r.Load.Add(await small.RunAsync(load, peer));
         }
 
-        var audits = new List<GatewayAudit>();
-        HeldStreams? held = null;
+        async Task<GatewayUnderTest?> StartAsync(GatewaySetup setup)
+        {
+            try
+            {
+                return await GatewayUnderTest.StartAsync(gatehouseDll, directory, FreePort.Next(), upstreamPort, options.Kind, setup);
+            }
+            catch (GatewayRefusedException ex)
+            {
+                Console.Error.WriteLine($"{setup.Name}: not measured. {ex.Message}");
+                r.NotMeasured.Add((setup.Name, ex.Message));
+                return null;
+            }
+        }
+
         foreach (var layers in Enum.GetValues<GatewayLayers>())
         {
-            var gateway = await GatewayUnderTest.StartAsync(gatehouseDll, directory, FreePort.Next(), upstreamPort, options.Kind, layers);
-            var target = new Target(LayerName(layers), new Uri(gateway.BaseUrl, $"{GatewayUnderTest.Connection}/v1/chat/completions"),
-                new Dictionary<string, string> { ["Authorization"] = $"Bearer {gateway.ApiKey}" }, () => gateway.Process.CpuTime, () => gateway.Process.ResidentBytes);
-            var mine = new List<LoadResult>();
-            StreamResult? stream = null;
+            var setup = GatewaySetup.Layer(layers);
+            var gateway = (await StartAsync(setup))!;
+            var target = Chat(gateway, setup.Name);
+            LoadResult mine;
             await using (gateway.Process)
             {
-                mine.Add(await measurer.RunAsync(load, target));
-                if (layers == GatewayLayers.Policy)
-                {
-                    // Everything on: the gateway as deployed also gets the latency, streaming and concurrent-streams passes.
-                    foreach (var peer in peers)
-                    {
-                        oneResults.Add(await measurer.RunAsync(one, peer));
-                    }
+                mine = await small.RunAsync(load, target);
+                await SettleAsync();
+            }
 
-                    var mineOne = await measurer.RunAsync(one, target);
-                    oneResults.Add(mineOne);
-                    mine.Add(mineOne);
+            r.Load.Add(mine);
+            r.Audits.Add(await CheckAsync(gateway, target.Name, [mine], null, null));
+        }
+
+        foreach (var setup in new[] { GatewaySetup.EverythingOn, GatewaySetup.ProcessDurability })
+        {
+            if (await StartAsync(setup) is not { } gateway)
+            {
+                continue;
+            }
+
+            var target = Chat(gateway, setup.Name);
+            var mine = new List<LoadResult>();
+            StreamResult? stream = null;
+            HeldStreams? held = null;
+            var main = setup == GatewaySetup.EverythingOn;
+            await using (gateway.Process)
+            {
+                mine.Add(await small.RunAsync(load, target));
+                r.Load.Add(mine[^1]);
+                foreach (var peer in main ? peers : [])
+                {
+                    r.One.Add(await small.RunAsync(one, peer));
+                }
+
+                mine.Add(await small.RunAsync(one, target));
+                r.One.Add(mine[^1]);
+                if (main)
+                {
                     foreach (var peer in peers)
                     {
-                        streamResults.Add(await streaming.RunAsync(peer, payloads.PacedRequest, options.StreamConcurrency, streamFor));
+                        r.Stream.Add(await streaming.RunAsync(peer, payloads.PacedRequest, options.StreamConcurrency, streamFor));
                     }
 
                     stream = await streaming.RunAsync(target, payloads.PacedRequest, options.StreamConcurrency, streamFor);
-                    streamResults.Add(stream);
+                    r.Stream.Add(stream);
                     held = await streaming.HoldAsync(target, payloads.HeldRequest, options.Streams);
+                    r.Held = held;
+                    foreach (var peer in peers)
+                    {
+                        r.AgentLoad.Add(await agent.RunAsync(agentLoad, peer));
+                        r.AgentOne.Add(await agent.RunAsync(agentOne, peer));
+                    }
+
+                    mine.Add(await agent.RunAsync(agentLoad, target));
+                    r.AgentLoad.Add(mine[^1]);
                 }
 
-                // Let the exchanges cut off when the load stopped write their outcomes before the graceful stop.
-                await Task.Delay(TimeSpan.FromSeconds(1));
+                mine.Add(await agent.RunAsync(agentOne, target));
+                r.AgentOne.Add(mine[^1]);
+                await SettleAsync();
             }
 
-            loadResults.Add(mine[0]);
-            audits.Add(await CheckAsync(gateway, target.Name, mine, stream, layers == GatewayLayers.Policy ? held : null));
+            r.Audits.Add(await CheckAsync(gateway, target.Name, mine, stream, held));
         }
 
+        var conversation = await SessionsAsync(StartAsync, sessions, distinct, r);
         return new RunSummary
         {
             Options = options,
@@ -130,14 +181,76 @@ internal static class LoadRun
             Load = load,
             OneConnection = one,
             StreamFor = streamFor,
-            LoadResults = loadResults,
-            OneConnectionResults = oneResults,
-            StreamResults = streamResults,
-            Held = held,
-            Audits = audits,
+            LoadResults = r.Load,
+            OneConnectionResults = r.One,
+            StreamResults = r.Stream,
+            Held = r.Held,
+            Audits = r.Audits,
             AuditBenchmark = options.AuditBenchmark,
+            NotMeasured = r.NotMeasured,
+            Agent = new AgentSummary { FirstRequestBytes = firstRequest.Length, Load = r.AgentLoad, OneConnection = r.AgentOne, Conversation = conversation },
         };
     }
+
+    /// <summary>
+    /// The agent sessions through a fresh everything-on gateway: started once and stopped to measure its empty store,
+    /// started again on that store to run the sessions, stopped, and measured again.
+    /// </summary>
+    private static async Task<ConversationResult?> SessionsAsync(Func<GatewaySetup, Task<GatewayUnderTest?>> start, IReadOnlyList<AgentSession> sessions, long distinct, CollectedResults r)
+    {
+        var setup = GatewaySetup.EverythingOn with { Name = "Gatehouse: agent sessions, all on, OIDC" };
+        if (await start(setup) is not { } empty)
+        {
+            return null;
+        }
+
+        await empty.Process.DisposeAsync();
+        var before = StoreSize.Read(empty.Database);
+        var gateway = (await start(setup))!;
+        using var client = new ConversationClient();
+        (List<long> Latencies, long Errors) sent;
+        var cpu = gateway.Process.CpuTime;
+        await using (gateway.Process)
+        {
+            sent = await client.RunAsync(sessions, api => new Uri(gateway.BaseUrl, api == AgentApi.OpenAIChat
+                ? $"{GatewayUnderTest.Connection}/v1/chat/completions"
+                : $"{GatewayUnderTest.AnthropicConnection}/v1/messages"), gateway.Credential);
+            cpu = gateway.Process.CpuTime - cpu;
+            await SettleAsync();
+        }
+
+        var requests = sessions.SelectMany(s => s.Requests).ToList();
+        var result = new ConversationResult
+        {
+            Target = setup.Name,
+            Sessions = sessions.Count,
+            Exchanges = sent.Latencies.Count,
+            Errors = sent.Errors,
+            RequestBytes = requests.Sum(b => (long)b.Length),
+            LargestRequest = requests.Max(b => b.Length),
+            DistinctBytes = distinct,
+            StoreGrowth = StoreSize.Read(gateway.Database) - before,
+            CpuPerRequest = cpu.TotalMicroseconds / Math.Max(1, sent.Latencies.Count),
+            P50 = Percentile(sent.Latencies, 0.50),
+            P99 = Percentile(sent.Latencies, 0.99),
+        };
+        Console.Error.WriteLine($"agent sessions, {setup.Name}: {result.Exchanges} exchanges, {result.Errors} errors, {result.RequestBytes / 1024.0:N0} KB sent, " +
+            $"distinct {result.DistinctBytes / 1024.0:N0} KB, store grew {result.StoreGrowth / 1024.0:N0} KB ({result.GrowthOverDistinct:N2}x distinct)");
+        var (intact, verdict) = await gateway.VerifyAsync();
+        var count = AuditCount.Read(gateway.Database);
+        r.Audits.Add(new GatewayAudit(setup.Name, result.Exchanges, requests.Count, count, intact, verdict));
+        return result;
+    }
+
+    private static Target Chat(GatewayUnderTest gateway, string name) =>
+        new(name, new Uri(gateway.BaseUrl, $"{GatewayUnderTest.Connection}/v1/chat/completions"),
+            new Dictionary<string, string> { ["Authorization"] = $"Bearer {gateway.Credential}" }, () => gateway.Process.CpuTime, () => gateway.Process.ResidentBytes);
+
+    /// <summary>Lets the exchanges cut off when the load stopped write their outcomes before the graceful stop.</summary>
+    private static Task SettleAsync() => Task.Delay(TimeSpan.FromSeconds(1));
+
+    private static long Percentile(List<long> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static async Task<GatewayAudit> CheckAsync(GatewayUnderTest gateway, string name, List<LoadResult> loads, StreamResult? stream, HeldStreams? held)
     {
@@ -165,4 +278,5 @@ internal static class LoadRun
         var copyright = first.IndexOf(" Copyright", StringComparison.Ordinal);
         return copyright > 0 ? first[..copyright] : first.Trim();
     }
+
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gatehouse.LoadBench;
+using Gatehouse.LoadBench.Agent;
 
 // Usage: bench/load/run.sh (builds, runs this, updates docs/benchmarks.md), or directly:
 //   Gatehouse.LoadBench [--duration 20] [--warmup 5] [--concurrency 32] [--threads 2] [--body-size 1024] [--stream]
@@ -45,6 +46,17 @@ try
         }
 
         return 0;
+    }
+
+    if (args is ["agent-sample", var sampleFolder])
+    {
+        return AgentSample.Write(sampleFolder);
+    }
+
+    if (args is ["profile", var output, var dotnetTrace, .. var profileArgs])
+    {
+        // Usage: Gatehouse.LoadBench profile OUTPUT_FOLDER PATH_TO_DOTNET_TRACE [load options]; see bench/profile/run.sh.
+        return await ProfileRun.RunAsync(BenchOptions.Parse(profileArgs), output, dotnetTrace);
     }
 
     var run = await LoadRun.RunAsync(BenchOptions.Parse(args));

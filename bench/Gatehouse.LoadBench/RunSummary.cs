@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Gatehouse.LoadBench.Agent;
 
 namespace Gatehouse.LoadBench;
 
@@ -34,6 +35,12 @@ internal sealed partial record RunSummary
     public HeldStreams? Held { get; init; }
 
     public required IReadOnlyList<GatewayAudit> Audits { get; init; }
+
+    /// <summary>Gets the gateway set-ups that refused to start, with the gateway's words; their rows are reported as not measured.</summary>
+    public IReadOnlyList<(string Name, string Why)> NotMeasured { get; init; } = [];
+
+    /// <summary>Gets the agent-shaped passes, when they ran.</summary>
+    public AgentSummary? Agent { get; init; }
 
     /// <summary>Gets the audit store's own benchmark line, when the command ran it.</summary>
     public string? AuditBenchmark { get; init; }

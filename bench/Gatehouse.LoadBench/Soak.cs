@@ -40,7 +40,7 @@ internal static class Soak
         await using var upstream = await FakeUpstream.StartAsync(upstreamPort, payloads, options);
         var gateway = await GatewayUnderTest.StartAsync(gatehouseDll, directory, FreePort.Next(), upstreamPort, options.Kind, GatewayLayers.Policy);
         var target = new Target(LoadRun.LayerName(GatewayLayers.Policy), new Uri(gateway.BaseUrl, $"{GatewayUnderTest.Connection}/v1/chat/completions"),
-            new Dictionary<string, string> { ["Authorization"] = $"Bearer {gateway.ApiKey}" }, () => gateway.Process.CpuTime, () => gateway.Process.ResidentBytes);
+            new Dictionary<string, string> { ["Authorization"] = $"Bearer {gateway.Credential}" }, () => gateway.Process.CpuTime, () => gateway.Process.ResidentBytes);
         var wrk = new WrkLoad(options, payloads.Request, directory);
         using var streaming = new StreamingClient();
         var residentAtStart = gateway.Process.ResidentBytes;

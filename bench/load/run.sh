@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The gateway benchmark, side by side in one run on one fake upstream: direct, bare YARP, Portkey's open-source gateway
-# and Gatehouse layer by layer (auth + audit, + masking, + policy), under wrk load, over one connection, and streamed
-# (time to first byte); then 1,000 concurrent streams through Gatehouse (peak memory); plus the audit store's own
-# throughput benchmark. Writes its section of docs/benchmarks.md.
+# and Gatehouse layer by layer with an API key (auth + audit, + masking, + policy), then everything on with an OIDC token
+# from the development issuer (and again with audit.durability: process) under wrk load, over one connection, and
+# streamed (time to first byte); 1,000 concurrent streams through Gatehouse (peak memory); an agent's 49 KB first
+# request under load and over one connection; four 20-turn agent sessions (OpenAI chat and Anthropic messages,
+# streamed and not) through a fresh gateway, whose store growth is measured; plus the audit store's own throughput
+# benchmark. Writes its section of docs/benchmarks.md, with the targets of issues 12 and 18 marked met or missed.
 #
 #   bench/load/run.sh [--duration 12] [--warmup 3] [--concurrency 32] [--threads 2] [--body-size 1024]
 #                     [--stream-concurrency 8] [--pace-ms 5] [--streams 1000] [--hold 10]
 #
-# Takes about 3 minutes with the defaults. Needs wrk (installed with apt-get if missing) and node with npm (Portkey's
+# Takes about 8 minutes with the defaults. Needs wrk (installed with apt-get if missing) and node with npm (Portkey's
 # gateway is installed from npm into bench/load/portkey; without node the peer is left out and the report says so).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

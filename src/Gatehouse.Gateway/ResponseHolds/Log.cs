@@ -13,6 +13,12 @@ internal static partial class Log
         Message = "Exchange {ExchangeId}: held response ended {Outcome} after {HeldMs:0} ms")]
     public static partial void Ended(ILogger logger, string exchangeId, string outcome, double heldMs);
 
+    // Every exchange whose response a rule could have held ends here when none did: at Information this was one console
+    // line per exchange, and the console logger's lock cost a tenth of the data path's CPU (docs/designs/data-path-profile.md).
+    [LoggerMessage(EventId = 1754, Level = LogLevel.Debug,
+        Message = "Exchange {ExchangeId}: response released unheld: no rule held it")]
+    public static partial void Released(ILogger logger, string exchangeId);
+
     [LoggerMessage(EventId = 1752, Level = LogLevel.Warning,
         Message = "Exchange {ExchangeId}: response refused unreviewed: {Reason}")]
     public static partial void Unreviewable(ILogger logger, string exchangeId, string reason);

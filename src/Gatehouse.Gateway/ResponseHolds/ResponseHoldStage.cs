@@ -160,7 +160,11 @@ internal sealed class ResponseHoldStage(
     {
         var heldMs = held.HeldFor.TotalMilliseconds;
         exchange.ResponseHoldOutcome = new AuditResponseHold(outcome, approvalId, rules, held.Buffer.Held.Length, heldMs);
-        if (outcome != "held")
+        if (outcome == "released")
+        {
+            Log.Released(logger, exchange.Id);
+        }
+        else if (outcome != "held")
         {
             Log.Ended(logger, exchange.Id, outcome, heldMs);
         }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Where the gateway's CPU goes on the data path: runs the everything-on gateway (OIDC token from the development
+# issuer, masking both ways, the bench policy, durable audit) under wrk with the small chat request and then with an
+# agent's 49 KB first request, traces each load with dotnet-trace (sampled thread time), converts the traces to
+# speedscope JSON and sums the busy samples per method and namespace (bench/profile/cpu-by-method.js).
+# The figures are in docs/designs/data-path-profile.md.
+#
+#   bench/profile/run.sh [OUTPUT_FOLDER (default /tmp/gatehouse-profile)] [--duration 15] [--warmup 3] [--concurrency 32]
+#
+# Needs wrk and node; installs dotnet-trace 10.0.750501 into /tmp/tools when it is missing. Takes about 2 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=${1:-/tmp/gatehouse-profile}
+[ $# -gt 0 ] && shift
+trace=/tmp/tools/dotnet-trace
+if [ ! -x "$trace" ]; then
+  dotnet tool install --tool-path /tmp/tools dotnet-trace --version 10.0.750501 >/dev/null
+fi
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk is needed: apt-get install wrk (or run bench/load/run.sh once)" >&2
+  exit 1
+fi
+
+dotnet build -c Release -v quiet -nologo src/Gatehouse >/dev/null
+dotnet build -c Release -v quiet -nologo bench/Gatehouse.LoadBench >/dev/null
+mkdir -p "$out"
+bench/Gatehouse.LoadBench/bin/Release/net10.0/Gatehouse.LoadBench profile "$out" "$trace" \
+  --gatehouse src/Gatehouse/bin/Release/net10.0/gatehouse.dll --duration 15 --warmup 3 "$@" | tee "$out/loads.txt"
+
+for name in small agent49; do
+  "$trace" convert --format Speedscope -o "$out/$name" "$out/$name.nettrace" >/dev/null  # writes $name.speedscope.json
+  node bench/profile/cpu-by-method.js "$out/$name.speedscope.json" --top 40 > "$out/$name.txt"
+  echo "== $name: $out/$name.txt"
+  head -n 25 "$out/$name.txt"
+done
