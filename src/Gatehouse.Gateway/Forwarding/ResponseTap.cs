@@ -1,7 +1,7 @@
 using System.Buffers;
-using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ResponseHolds;
+using Gatehouse.Policy;
 
 namespace Gatehouse.Gateway.Forwarding;
 
