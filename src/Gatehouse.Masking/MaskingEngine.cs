@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Gatehouse.Masking.Caching;
 using Gatehouse.Masking.Detection;
 using Gatehouse.Masking.Redaction;
 using Gatehouse.Masking.Rules.Catalog;
@@ -15,11 +16,16 @@ namespace Gatehouse.Masking;
 /// A keyword prefilter runs over the whole text once; each rule's pattern then runs only in a window around the hits
 /// of its own keywords. Overlapping matches are resolved deterministically (earliest, then longest). Masking a text in
 /// which nothing is found allocates nothing.
+/// <para>Texts of at least <see cref="ScanCacheOptions.MinChars"/> characters are looked up in the engine's scan cache
+/// first (see <see cref="MaskingOptions.ScanCache"/>): a text seen before returns the very result scanning it again
+/// would give, byte for byte, because the cache belongs to this engine and its fixed rules, settings and fingerprint
+/// key. The streaming redactors scan deltas as they come and do not use it.</para>
 /// </remarks>
 public sealed class MaskingEngine
 {
     private readonly CompiledRuleSet _set;
     private readonly Fingerprinter _fingerprinter;
+    private readonly ScanCache? _cache;
 
     /// <summary>Builds an engine. Validate the options first with <see cref="MaskingOptionsValidator"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid (a bug: they are validated at start-up).</exception>
@@ -39,6 +45,7 @@ public sealed class MaskingEngine
         var key = options.FingerprintKey.IsEmpty ? RandomNumberGenerator.GetBytes(32) : options.FingerprintKey.ToArray();
         _fingerprinter = new Fingerprinter(key);
         Rules = [.. rules.Select(r => new RuleDescriptor(r.Id, r.Category, r.Description))];
+        _cache = options.ScanCache.MaxBytes > 0 ? new ScanCache(options.ScanCache.MaxBytes, options.ScanCache.MinChars) : null;
     }
 
     /// <summary>The options this engine was built from.</summary>
@@ -51,8 +58,28 @@ public sealed class MaskingEngine
 
     internal Fingerprinter Fingerprinter => _fingerprinter;
 
+    internal ScanCache? Cache => _cache;
+
     /// <summary>Masks <paramref name="text"/>; returns <see cref="MaskingResult.Unchanged"/> when nothing is found.</summary>
     public MaskingResult Mask(ReadOnlySpan<char> text)
+        => _cache is { } cache && text.Length >= cache.MinChars ? MaskCached(cache, text) : MaskFresh(text);
+
+    private MaskingResult MaskCached(ScanCache cache, ReadOnlySpan<char> text)
+    {
+        var key = cache.KeyOf(text);
+        if (cache.Find(key, text) is { } hit)
+        {
+            return hit;
+        }
+
+        // Shared between callers from now on, so its findings must not be a list one of them could change.
+        var fresh = MaskFresh(text);
+        var result = fresh.IsChanged ? new MaskingResult(fresh.MaskedText, Array.AsReadOnly([.. fresh.Findings])) : fresh;
+        cache.Add(key, text, result);
+        return result;
+    }
+
+    private MaskingResult MaskFresh(ReadOnlySpan<char> text)
     {
         var candidates = default(PooledList<Candidate>);
         try
@@ -77,6 +104,13 @@ public sealed class MaskingEngine
     public IReadOnlyList<Finding> Mask(ReadOnlySpan<char> text, IBufferWriter<char> output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (_cache is { } cache && text.Length >= cache.MinChars)
+        {
+            var result = MaskCached(cache, text);
+            output.Write(result.MaskedText is { } masked ? masked.AsSpan() : text);
+            return result.Findings;
+        }
+
         var candidates = default(PooledList<Candidate>);
         try
         {
@@ -100,6 +134,11 @@ public sealed class MaskingEngine
     /// <summary>Finds without masking: what <see cref="Mask(ReadOnlySpan{char})"/> would report.</summary>
     public IReadOnlyList<Finding> Scan(ReadOnlySpan<char> text)
     {
+        if (_cache is { } cache && text.Length >= cache.MinChars)
+        {
+            return MaskCached(cache, text).Findings;
+        }
+
         var candidates = default(PooledList<Candidate>);
         try
         {

@@ -35,4 +35,7 @@ public sealed record MaskingOptions
 
     /// <summary>The most text a streaming redactor holds back before it masks instead. Default 512 characters.</summary>
     public int StreamingHoldbackCap { get; init; } = 512;
+
+    /// <summary>The cache of whole-text masking results. Default 64 MiB for texts of 256 characters or more.</summary>
+    public ScanCacheOptions ScanCache { get; init; } = new();
 }

@@ -6,6 +6,8 @@ namespace Gatehouse.Masking;
 /// <summary>Checks <see cref="MaskingOptions"/> and reports every error at once, each with its path.</summary>
 public static class MaskingOptionsValidator
 {
+    private const long MaxScanCacheBytes = 16L * 1024 * 1024 * 1024;
+
     /// <summary>Returns every configuration error (empty when the options are valid), such as
     /// <c>customRules[1].pattern: not a valid regular expression</c>.</summary>
     public static IReadOnlyList<string> Validate(MaskingOptions options)
@@ -46,6 +48,16 @@ public static class MaskingOptionsValidator
         if (options.StreamingHoldbackCap < 64)
         {
             errors.Add("streamingHoldbackCap: must be at least 64 characters");
+        }
+
+        if (options.ScanCache.MaxBytes is < 0 or > MaxScanCacheBytes)
+        {
+            errors.Add("scanCache.maxBytes: must be between 0 (off) and 17179869184 (16 GiB)");
+        }
+
+        if (options.ScanCache.MinChars is < 64 or > 16_777_216)
+        {
+            errors.Add("scanCache.minChars: must be between 64 and 16777216 characters");
         }
 
         return errors;

@@ -6,6 +6,7 @@ using Anthropic.Models.Messages;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Masking.Rules.Catalog;
+using Gatehouse.Policy;
 using Microsoft.AspNetCore.Http;
 using OpenAI;
 using OpenAI.Chat;

@@ -29,6 +29,9 @@ public sealed class PolicyDecisionTests : GatewayTest
           - name: quiet-audit-for-ml
             match: {groups: [ml]}
             audit: metadata
+          - name: lax-responses-for-qa
+            match: {groups: [qa]}
+            masking: {response: off}
         """;
 
     private string _policyPath = "";
@@ -105,6 +108,20 @@ public sealed class PolicyDecisionTests : GatewayTest
         var record = await Gateway.WaitForExchangeAsync("eve");
         Assert.Null(record.Intent.Prompt);
         Assert.Null(record.Outcome!.Response);
+    }
+
+    [Fact]
+    public async Task MaskingOffInPolicy_DoesNotLoosenTheConnectionsResponseMasking()
+    {
+        var key = BuiltInRules.All.Single(r => r.Id == "aws-access-key-id").Example;
+        Upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion($"here: {key}"));
+
+        using var response = await Post("hal", "dev,qa", "gpt-4o", "hello");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(key, body, StringComparison.Ordinal);
+        Assert.Contains("here: ", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Gatehouse.Policy;
+
 namespace Gatehouse.Gateway.Configuration;
 
 /// <summary>A connection's masking: per direction, and what to do with a response the gateway cannot read.</summary>

@@ -4,7 +4,6 @@ using Gatehouse.Policy;
 using Gatehouse.Policy.Reloading;
 using Gatehouse.Protocols;
 using Microsoft.AspNetCore.Http;
-using GatewayMaskingMode = Gatehouse.Gateway.Configuration.MaskingMode;
 
 namespace Gatehouse.Gateway.Decisions;
 
@@ -48,9 +47,9 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         exchange.DecidingRules = [.. decision.Trail.Where(m => m.Applied).Select(m => m.Rule)];
         exchange.DecisionReason = decision.DecidedBy is null ? decision.Reason : $"rule '{decision.DecidedBy}': {decision.Reason}";
         exchange.AuditMetadataOnly = decision.Audit == AuditLevel.Metadata;
-        if (decision.Masking.Response is { } responseMode && Stricter(responseMode) > exchange.ResponseMasking)
+        if (decision.Masking.Response is { } responseMode && responseMode > exchange.ResponseMasking)
         {
-            exchange.ResponseMasking = Stricter(responseMode);
+            exchange.ResponseMasking = responseMode;
         }
 
         switch (decision.Effect)
@@ -65,7 +64,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
                 return PlanResponseHold(exchange, snapshot, decision, now);
         }
 
-        if (decision.Masking.Request == Gatehouse.Policy.MaskingMode.Block && exchange.RequestFindings.Count > 0)
+        if (decision.Masking.Request == MaskingMode.Block && exchange.RequestFindings.Count > 0)
         {
             exchange.Decision = "deny";
             var rules = string.Join(", ", exchange.RequestFindings.Select(f => f.Rule).Distinct());
@@ -113,11 +112,4 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
             && ProtocolRegistry.IsModelConnection(connection.Config.Kind)
             && !ProtocolRegistry.CarriesNoModelOutput(exchange.Method, exchange.UpstreamPath)
             && snapshot.MayDecideResponsesOfAnyApi(response);
-
-    private static GatewayMaskingMode Stricter(Gatehouse.Policy.MaskingMode mode) => mode switch
-    {
-        Gatehouse.Policy.MaskingMode.Block => GatewayMaskingMode.Block,
-        Gatehouse.Policy.MaskingMode.Mask => GatewayMaskingMode.Mask,
-        _ => GatewayMaskingMode.Off,
-    };
 }

@@ -1,6 +1,6 @@
-using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Routing;
+using Gatehouse.Policy;
 using Gatehouse.Protocols;
 
 namespace Gatehouse.Gateway.Exchanges;
@@ -81,7 +81,7 @@ internal sealed class Exchange
     public bool AuditMetadataOnly { get; set; }
 
     /// <summary>Gets or sets the response masking in force: the connection's, or stricter when policy says so.</summary>
-    public MaskingMode ResponseMasking { get; set; }
+    public MaskingMode ResponseMasking { get; set; } = MaskingMode.Mask;
 
     public string? DecisionReason { get; set; }
 

@@ -1,6 +1,7 @@
 using Gatehouse.Audit;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Protocols;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -68,7 +69,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
             Log.OutcomeFailed(_logger, exchange.Id, written.Error!);
         }
 
-        Log.ExchangeCompleted(_logger, exchange.Id, exchange.Connection?.Name ?? "", ApiNames.Of(exchange.Api), status, exchange.Elapsed.TotalMilliseconds);
+        Log.ExchangeCompleted(_logger, exchange.Id, exchange.Connection?.Name ?? "", exchange.Api.ToName(), status, exchange.Elapsed.TotalMilliseconds);
     }
 
     public async Task<int> EndHeldAsync(HttpContext context, Exchange exchange, ApprovalOutcome outcome)

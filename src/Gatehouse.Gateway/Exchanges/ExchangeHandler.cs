@@ -11,6 +11,7 @@ using Gatehouse.Gateway.Identity.Refusals;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
+using Gatehouse.Policy;
 using Gatehouse.Protocols;
 using Gatehouse.Protocols.Json;
 using Microsoft.AspNetCore.Http;
@@ -137,7 +138,7 @@ internal sealed class ExchangeHandler
         var status = await RunAsync(context, exchange);
 
         var connection = exchange.Connection?.Name ?? "";
-        var api = ApiNames.Of(exchange.Api);
+        var api = exchange.Api.ToName();
         _metrics.Record(connection, api, status, exchange.Decision, exchange.Elapsed, exchange.UpstreamElapsed);
         activity?.SetTag(GatewayTelemetry.ConnectionTag, connection);
         activity?.SetTag(GatewayTelemetry.ApiTag, api);
@@ -253,7 +254,7 @@ internal sealed class ExchangeHandler
             {
                 exchange.RequestBodyWithheld = true;
                 return await _endings.RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body",
-                    $"The {ApiNames.Of(exchange.Api)} request could not be understood: {parsed.Error}");
+                    $"The {exchange.Api.ToName()} request could not be understood: {parsed.Error}");
             }
 
             exchange.Request = parsed.Request;

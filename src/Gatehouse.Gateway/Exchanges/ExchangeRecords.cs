@@ -27,7 +27,7 @@ internal static class ExchangeRecords
             Connection = exchange.Connection?.Name ?? "",
             Method = exchange.Method,
             Path = exchange.UpstreamPath + exchange.Query,
-            Api = ApiNames.Of(exchange.Api),
+            Api = exchange.Api.ToName(),
             Model = exchange.Request?.Model,
             Stream = exchange.Request?.Stream ?? false,
             Prompt = prompt,

@@ -3,7 +3,6 @@ using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Masking;
 using Gatehouse.Policy;
-using MaskingMode = Gatehouse.Gateway.Configuration.MaskingMode;
 using Gatehouse.Protocols;
 using Gatehouse.Protocols.Pipeline;
 using Microsoft.AspNetCore.Http;

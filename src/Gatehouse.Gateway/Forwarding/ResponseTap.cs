@@ -1,7 +1,7 @@
 using System.Buffers;
-using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ResponseHolds;
+using Gatehouse.Policy;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.Gateway.Forwarding;

@@ -1,6 +1,6 @@
-using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Masking;
+using Gatehouse.Policy;
 using Gatehouse.Protocols.Json;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Policy;
 
 namespace Gatehouse.Gateway.Tests.Configuration;
 

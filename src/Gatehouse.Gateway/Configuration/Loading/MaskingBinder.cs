@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text;
 using Gatehouse.Masking;
 using Gatehouse.Masking.Redaction;
+using Gatehouse.Policy;
 
 namespace Gatehouse.Gateway.Configuration.Loading;
 
