@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Attributes;
-using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.Tests.Masking.Legacy;
 using Gatehouse.Masking;
-using Gatehouse.Protocols;
+using Gatehouse.Policy;
 using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols;
 
 namespace Gatehouse.Gateway.Benchmarks;
 

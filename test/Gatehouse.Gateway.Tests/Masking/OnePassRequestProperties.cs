@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using CsCheck;
-using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.Tests.Masking.Legacy;
 using Gatehouse.Masking;
-using Gatehouse.Protocols;
+using Gatehouse.Policy;
 using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols;
 
 namespace Gatehouse.Gateway.Tests.Masking;
 
