@@ -237,7 +237,22 @@ public sealed class GatehouseConfigLoaderTests : IDisposable
         Assert.Equal(MaskingMode.Off, result.Config.Connections[0].Masking.Response);
     }
 
+    [Fact]
+    public void Load_ScanCache_SetsTheEnginesBudgetAndThreshold_AndDefaultsWhenAbsent()
+    {
+        var set = GatehouseConfigLoader.Load(Write("masking:\n  scanCache: { maxBytes: 0, minChars: 1024 }\n"), Env());
+        var unset = GatehouseConfigLoader.Load(Write("masking:\n  redaction: marker\n"), Env());
+
+        Assert.True(set.Success, set.FormatErrors());
+        Assert.Equal(0, set.Config!.Masking.Engine.ScanCache.MaxBytes);
+        Assert.Equal(1024, set.Config.Masking.Engine.ScanCache.MinChars);
+        Assert.True(unset.Success, unset.FormatErrors());
+        Assert.Equal(Gatehouse.Masking.ScanCacheOptions.DefaultMaxBytes, unset.Config!.Masking.Engine.ScanCache.MaxBytes);
+    }
+
     [Theory]
+    [InlineData("masking:\n  scanCache: { maxBytes: -1 }\n", "masking.scanCache.maxBytes")]
+    [InlineData("masking:\n  scanCache: { size: 10 }\n", "masking.scanCache.size")]
     [InlineData("masking:\n  redaction: blur\n", "masking.redaction")]
     [InlineData("masking:\n  fingerprintKey: { env: SHORT_KEY }\n", "masking.fingerprintKey")]
     [InlineData("masking:\n  disabledRules: [no-such-rule]\n", "masking.disabledRules")]

@@ -48,6 +48,14 @@ internal static class MaskingBinder
             }
         }
 
+        var cache = s.Section("scanCache");
+        var scanCache = new ScanCacheOptions
+        {
+            MaxBytes = cache.Long("maxBytes", defaults.ScanCache.MaxBytes, 0, 16L * 1024 * 1024 * 1024),
+            MinChars = (int)cache.Long("minChars", defaults.ScanCache.MinChars, 64, 16_777_216),
+        };
+        cache.ReportUnknownKeys();
+
         var options = new MaskingOptions
         {
             DisabledRules = s.StringList("disabledRules") ?? [],
@@ -58,6 +66,7 @@ internal static class MaskingBinder
             RedactionByRule = byRule,
             FingerprintKey = key,
             StreamingHoldbackCap = (int)s.Long("holdbackCap", defaults.StreamingHoldbackCap, 64, 65_536),
+            ScanCache = scanCache,
         };
         foreach (var line in MaskingOptionsValidator.Validate(options))
         {
