@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.Gateway.Forwarding;
@@ -33,22 +32,40 @@ internal static class RequestBodyReader
             return ReadOnlyMemory<byte>.Empty;
         }
 
-        var writer = new ArrayBufferWriter<byte>((int)Math.Min(declared ?? Chunk, Chunk));
+        // One spare byte beyond the declared length shows a body that runs past it.
+        var buffer = new byte[(int)Math.Min(Chunk, (declared ?? Chunk - 1) + 1)];
+        var written = 0;
         while (true)
         {
-            var read = await request.Body.ReadAsync(writer.GetMemory(Chunk), cancellationToken);
-            if (read == 0)
+            if (written == buffer.Length)
             {
-                return declared is { } length && writer.WrittenCount != length
-                    ? throw new EndOfStreamException("The request body ended before its declared Content-Length.")
-                    : writer.WrittenMemory;
+                Array.Resize(ref buffer, Grown(buffer.Length, declared, maxBytes));
             }
 
-            writer.Advance(read);
-            if (writer.WrittenCount > maxBytes || writer.WrittenCount > declared)
+            var read = await request.Body.ReadAsync(buffer.AsMemory(written), cancellationToken);
+            if (read == 0)
+            {
+                return declared is { } length && written != length
+                    ? throw new EndOfStreamException("The request body ended before its declared Content-Length.")
+                    : buffer.AsMemory(0, written);
+            }
+
+            written += read;
+            if (written > maxBytes || written > declared)
             {
                 return null;
             }
         }
+    }
+
+    /// <summary>
+    /// The next size of a full buffer: twice what has arrived, but never past the declared length (plus the spare byte)
+    /// or the limit, so an agent's 50 KB body ends in one array of its own size rather than a doubled one on the
+    /// large-object heap.
+    /// </summary>
+    private static int Grown(int size, long? declared, long maxBytes)
+    {
+        var next = Math.Min(2L * size, Math.Min(Math.Min(declared ?? long.MaxValue, maxBytes), Array.MaxLength - 1) + 1);
+        return (int)Math.Min(next, Array.MaxLength);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Gatehouse.Gateway.Forwarding;
 using Microsoft.AspNetCore.Http;
 
@@ -40,6 +41,22 @@ public sealed class RequestBodyReaderTests
         var read = await RequestBodyReader.ReadAsync(Request(body, declared: length), 200_000, CancellationToken.None);
 
         Assert.Equal(body, read?.ToArray());
+    }
+
+    [Theory]
+    [InlineData(50_700)]
+    [InlineData(65_536)]
+    public async Task Read_AgentSizedDeclaredBody_LandsInOneBufferOfItsSize_NotARegrownOne(int length)
+    {
+        // An agent's first request is about 50 KB: gathering it in a buffer that doubles copies it twice and ends in a
+        // 128 KB array on the large-object heap, whose collections then trim the shared pools under a lock.
+        var body = Enumerable.Range(0, length).Select(i => (byte)i).ToArray();
+
+        var read = await RequestBodyReader.ReadAsync(Request(body, declared: length), 1 << 20, CancellationToken.None);
+
+        Assert.Equal(body, read?.ToArray());
+        Assert.True(MemoryMarshal.TryGetArray(read!.Value, out var segment));
+        Assert.InRange(segment.Array!.Length, length, length + 1);
     }
 
     [Fact]
