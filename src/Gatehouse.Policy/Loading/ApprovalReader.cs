@@ -1,3 +1,4 @@
+using Gatehouse.Policy.Durations;
 using YamlDotNet.RepresentationModel;
 
 namespace Gatehouse.Policy.Loading;
@@ -5,6 +6,8 @@ namespace Gatehouse.Policy.Loading;
 /// <summary>Reads a rule's <c>approval</c> mapping, filling the documented defaults.</summary>
 internal sealed class ApprovalReader(DiagnosticBag bag)
 {
+    private static readonly DurationRange Range = new(TimeSpan.FromSeconds(1), TimeSpan.FromDays(366));
+
     private static readonly HashSet<string> Keys =
     [
         "reviewer_groups", "reviewer_users", "approvals", "deny_threshold", "wait", "timeout", "expiry", "hold",
@@ -58,12 +61,13 @@ internal sealed class ApprovalReader(DiagnosticBag bag)
             return null;
         }
 
-        if (node is YamlScalarNode { Value: { } text } && DurationParser.TryParse(text, out var duration))
+        var result = DurationGrammar.Parse((node as YamlScalarNode)?.Value, Range);
+        if (result.Value is { } duration)
         {
             return duration;
         }
 
-        bag.Add(node, $"{what}.{key} must be a duration such as 90s, 15m, 1h or 1h30m");
+        bag.Add(node, $"{what}.{key}: {result.Error}");
         return null;
     }
 
