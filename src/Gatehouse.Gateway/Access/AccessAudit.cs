@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Gatehouse.Audit;
 using Gatehouse.Audit.Chain;
-using Gatehouse.Gateway.Configuration.Loading;
+using Gatehouse.Policy.Durations;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 using Microsoft.Extensions.Logging;
@@ -42,7 +42,7 @@ internal sealed class AccessAudit(IAuditTrail audit, ILogger<AccessAudit> logger
                 _ => null,
             };
             var record = new AccessEventRecord(
-                e.Name, e.Id, e.Connection, e.Requester, actor, decision, text, DurationText.Format(grant.Duration),
+                e.Name, e.Id, e.Connection, e.Requester, actor, decision, text, DurationGrammar.Format(grant.Duration),
                 e.Kind == ReviewEventKind.Approved ? e.At + grant.Duration : null, e.At)
             {
                 RequesterKey = e.RequesterKey,

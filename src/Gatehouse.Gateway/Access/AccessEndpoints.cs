@@ -1,7 +1,7 @@
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
-using Gatehouse.Gateway.Configuration.Loading;
 using Gatehouse.Gateway.Identity;
+using Gatehouse.Policy.Durations;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 using Microsoft.AspNetCore.Builder;
@@ -56,10 +56,11 @@ internal static class AccessEndpoints
             return;
         }
 
-        if (!DurationText.TryParse(input?.Duration ?? "", out var duration) || duration <= TimeSpan.Zero || duration > rules.MaxDuration)
+        var parsed = DurationGrammar.Parse(input?.Duration, new DurationRange(TimeSpan.FromSeconds(1), rules.MaxDuration));
+        if (parsed.Value is not { } duration)
         {
             await AccessHttp.Problem(context, StatusCodes.Status400BadRequest, "invalid_duration",
-                $"duration must be a length of time such as 30m or 2h, at most {DurationText.Format(rules.MaxDuration)} for '{connection.Name}'.");
+                $"duration: {parsed.Error} (the longest for '{connection.Name}' is {DurationGrammar.Format(rules.MaxDuration)}).");
             return;
         }
 

@@ -1,5 +1,5 @@
 using Gatehouse.Gateway.Approvals;
-using Gatehouse.Gateway.Configuration.Loading;
+using Gatehouse.Policy.Durations;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 
@@ -32,7 +32,7 @@ internal sealed record GrantView(
         StateOf(g, now),
         g.Requester.Email ?? g.Requester.Subject,
         g.Connection,
-        DurationText.Format(g.Duration),
+        DurationGrammar.Format(g.Duration),
         g.Reason,
         g.Reviewers.ReviewerGroups,
         g.Reviewers.ReviewerUsers,

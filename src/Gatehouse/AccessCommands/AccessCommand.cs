@@ -40,7 +40,7 @@ internal static class AccessCommand
     private static Command Request(GatewayApi api)
     {
         var connection = new Option<string>("--connection") { Description = "The connection you need.", HelpName = "NAME", Required = true };
-        var duration = new Option<string>("--for") { Description = "For how long once approved, such as 30m or 2h (at most the connection's maxDuration).", HelpName = "DURATION", Required = true };
+        var duration = new Option<string>("--for") { Description = "For how long once approved, such as 30m or 2h (at most the connection's maxDuration; the duration grammar of docs/configuration.md).", HelpName = "DURATION", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why; the reviewers decide on it and the audit keeps it.", HelpName = "TEXT", Required = true };
         var command = api.With(new Command("request", "Ask for time-bound access to a connection; reviewers approve or reject it.\n" + GatewayApi.Codes)
         {

@@ -31,9 +31,15 @@ internal static class AuditSearchCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var now = TimeProvider.System.GetUtcNow();
-            if (!TimeArgument.TryParse(parse.GetValue(since), now, out var from) || !TimeArgument.TryParse(parse.GetValue(until), now, out var to))
+            if (!TimeArgument.TryParse(parse.GetValue(since), now, out var from, out var sinceError))
             {
-                await error.WriteLineAsync("gatehouse: --since and --until take a duration back from now (such as 24h or 7d) or a time (such as 2026-11-25T08:00Z)");
+                await error.WriteLineAsync($"gatehouse: --since {sinceError}");
+                return ExitCodes.Usage;
+            }
+
+            if (!TimeArgument.TryParse(parse.GetValue(until), now, out var to, out var untilError))
+            {
+                await error.WriteLineAsync($"gatehouse: --until {untilError}");
                 return ExitCodes.Usage;
             }
 

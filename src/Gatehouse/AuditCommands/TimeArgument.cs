@@ -1,22 +1,25 @@
 using System.Globalization;
-using Gatehouse.Gateway.Configuration.Loading;
+using Gatehouse.Policy.Durations;
 
 namespace Gatehouse.AuditCommands;
 
 /// <summary>Parses <c>--since</c>/<c>--until</c>: a duration back from now, or an absolute time.</summary>
 internal static class TimeArgument
 {
-    public static bool TryParse(string? text, DateTimeOffset now, out DateTimeOffset? value)
+    private static readonly DurationRange Ago = new(TimeSpan.Zero, TimeSpan.FromDays(36500));
+
+    public static bool TryParse(string? text, DateTimeOffset now, out DateTimeOffset? value, out string error)
     {
-        value = null;
+        (value, error) = (null, "");
         if (string.IsNullOrWhiteSpace(text))
         {
             return true;
         }
 
-        if (char.IsLetter(text[^1]) && DurationText.TryParse(text, out var ago))
+        var ago = DurationGrammar.Parse(text, Ago);
+        if (ago.Value is { } back)
         {
-            value = now - ago;
+            value = now - back;
             return true;
         }
 
@@ -26,6 +29,7 @@ internal static class TimeArgument
             return true;
         }
 
+        error = $"takes a time (such as 2026-11-25T08:00Z) or a duration back from now; {ago.Error}";
         return false;
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Gatehouse.Cli;
 using Gatehouse.Gateway.Configuration;
-using Gatehouse.Gateway.Configuration.Loading;
 using Gatehouse.Gateway.Identity.Development;
+using Gatehouse.Policy.Durations;
 using Gatehouse.Serve;
 
 namespace Gatehouse.Dev;
@@ -17,7 +17,7 @@ internal static class DevCommand
         var groups = new Option<string?>("--groups", "-g") { Description = "Comma-separated groups, for example dev,ml.", HelpName = "G1,G2" };
         var lifetime = new Option<string>("--lifetime")
         {
-            Description = "How long the token is valid, such as 30m or 8h.",
+            Description = "How long the token is valid, 1s to 30d, such as 30m or 8h (the duration grammar of docs/configuration.md).",
             DefaultValueFactory = _ => "8h",
             HelpName = "DURATION",
         };
@@ -37,9 +37,10 @@ internal static class DevCommand
         token.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
-            if (!DurationText.TryParse(parse.GetValue(lifetime)!, out var life) || life <= TimeSpan.Zero || life > TimeSpan.FromDays(30))
+            var lifetimeValue = DurationGrammar.Parse(parse.GetValue(lifetime), new DurationRange(TimeSpan.FromSeconds(1), TimeSpan.FromDays(30)));
+            if (lifetimeValue.Value is not { } life)
             {
-                error.WriteLine($"gatehouse: '{parse.GetValue(lifetime)}' is not a lifetime from 1s to 30d (such as 30m or 8h)");
+                error.WriteLine($"gatehouse: --lifetime: {lifetimeValue.Error}");
                 return ExitCodes.Usage;
             }
 

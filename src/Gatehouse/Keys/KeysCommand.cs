@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Gatehouse.Cli;
 using Gatehouse.Gateway.Identity.ApiKeys;
+using Gatehouse.Policy.Durations;
 using Gatehouse.Storage.Keys;
 
 namespace Gatehouse.Keys;
@@ -32,7 +33,7 @@ internal static class KeysCommand
         var groups = new Option<string?>("--groups", "-g") { Description = "Comma-separated groups the key's caller holds.", HelpName = "G1,G2" };
         var expires = new Option<string>("--expires")
         {
-            Description = "Lifetime: a number with m, h or d (such as 90d), or 'never'.",
+            Description = "Lifetime from 1m to 3650d (such as 90d or 12h; the duration grammar of docs/configuration.md), or 'never'.",
             DefaultValueFactory = _ => "90d",
             HelpName = "DURATION",
         };
@@ -40,10 +41,10 @@ internal static class KeysCommand
         command.SetAction(async (parse, ct) =>
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            var expiry = ExpiryParser.Parse(parse.GetValue(expires));
+            var expiry = DurationGrammar.Parse(parse.GetValue(expires), ApiKeyLifetime.Range);
             if (!expiry.Succeeded)
             {
-                await error.WriteLineAsync($"gatehouse: {expiry.Error}");
+                await error.WriteLineAsync($"gatehouse: --expires: {expiry.Error}");
                 return ExitCodes.Usage;
             }
 
@@ -57,7 +58,7 @@ internal static class KeysCommand
             {
                 var time = TimeProvider.System;
                 var groupList = (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var issued = new ApiKeyIssuer(time).Create(parse.GetValue(name)!, groupList, expiry.ExpiresAt(time.GetUtcNow()), ownerKey);
+                var issued = new ApiKeyIssuer(time).Create(parse.GetValue(name)!, groupList, time.GetUtcNow() + expiry.Value, ownerKey);
                 if (!await store.CreateAsync(issued.Record, ct))
                 {
                     await error.WriteLineAsync($"gatehouse: a key named '{issued.Record.Name}' already exists; revoke it or choose another name");

@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Identity.ApiKeys;
+using Gatehouse.Policy.Durations;
 using Gatehouse.Storage.Keys;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -13,7 +14,7 @@ public sealed class ApiKeyVerifierTests
     [Fact]
     public async Task Verify_UntilExpiry_AcceptedThenExpiredAtTheInstant()
     {
-        var lifetime = ExpiryParser.Parse("90d").Lifetime!.Value;
+        var lifetime = DurationGrammar.Parse("90d", ApiKeyLifetime.Range).Value!.Value;
         var issued = new ApiKeyIssuer(_time).Create("ci-bot", ["ci"], _time.GetUtcNow() + lifetime, "email:owner@example.com");
         await _store.CreateAsync(issued.Record, CancellationToken.None);
         var verifier = new ApiKeyVerifier(_store, _time, NullLogger<ApiKeyVerifier>.Instance);

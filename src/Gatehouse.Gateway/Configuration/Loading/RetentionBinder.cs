@@ -1,3 +1,5 @@
+using Gatehouse.Policy.Durations;
+
 namespace Gatehouse.Gateway.Configuration.Loading;
 
 /// <summary>Reads <c>audit.retention</c> and each connection's <c>retention</c> block, and checks they can be honoured.</summary>
@@ -58,17 +60,18 @@ internal static class RetentionBinder
             return null;
         }
 
-        if (string.Equals(text.Trim(), "forever", StringComparison.OrdinalIgnoreCase))
+        var result = DurationGrammar.Parse(text, new DurationRange(Shortest, Longest, "forever"));
+        if (result.IsUnbounded)
         {
             return RetentionPeriod.Forever;
         }
 
-        if (DurationText.TryParse(text, out var keep) && keep >= Shortest && keep <= Longest)
+        if (result.Value is { } keep)
         {
             return new RetentionPeriod(keep);
         }
 
-        s.Errors.Add(s.ChildPath(key), null, $"'{text}' is not forever or a duration from 1h to 36500d (such as 30d)");
+        s.Errors.Add(s.ChildPath(key), null, result.Error!);
         return null;
     }
 }

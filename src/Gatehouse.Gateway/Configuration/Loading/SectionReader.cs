@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gatehouse.Policy.Durations;
 
 namespace Gatehouse.Gateway.Configuration.Loading;
 
@@ -106,13 +107,13 @@ internal sealed class SectionReader
             return fallback;
         }
 
-        if (DurationText.TryParse(value, out var parsed) && parsed >= min && parsed <= max)
+        var result = DurationGrammar.Parse(value, new DurationRange(min, max));
+        if (result.Value is { } parsed)
         {
             return parsed;
         }
 
-        _errors.Add(ChildPath(key), Child(key)?.Origin,
-            $"'{value}' is not a duration from {DurationText.Format(min)} to {DurationText.Format(max)} (such as 30s, 5m, 1h)");
+        _errors.Add(ChildPath(key), Child(key)?.Origin, result.Error!);
         return fallback;
     }
 
