@@ -100,6 +100,22 @@ public sealed class AccessTests : GatewayTest
         Assert.Equal(2, allowed.Count(r => r.Intent.Decision == "allow" && r.Intent.Rules.Contains("locked-by-grant")));
     }
 
+    [Theory]
+    [InlineData("1.5h", "write '90m' instead")]
+    [InlineData("0s", "0s is outside the range")]
+    [InlineData("4h1m", "241m is outside the range")]
+    public async Task Requests_DurationOutsideTheGrammarOrRange_AreRefusedWithWhatToWrite(string duration, string advice)
+    {
+        using var refused = await As("dev3", "dev").PostAsJsonAsync("api/access/requests", new { connection = "locked", duration, reason = "x" }, Token);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Token);
+        var detail = problem.GetProperty("detail").GetString();
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("invalid_duration", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"duration: '{duration}' is not a duration from 1s to 4h: ", detail, StringComparison.Ordinal);
+        Assert.Contains(advice, detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Revoke_EndsTheAccessAtOnce_AndOnlyReviewersOrTheRequesterMay()
     {
