@@ -33,7 +33,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
     {
         if (policy is null)
         {
-            exchange.Decision = "allow";
+            exchange.Decision = ExchangeDecision.Allow;
             exchange.DecisionReason = exchange.Connection?.Allows(exchange.Caller!.Groups) == false
                 ? "just-in-time grant to the connection (no policy file configured)"
                 : "connection allow-list (no policy file configured)";
@@ -55,24 +55,24 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         switch (decision.Effect)
         {
             case PolicyEffect.Deny:
-                exchange.Decision = "deny";
+                exchange.Decision = ExchangeDecision.Deny;
                 return new Refusal(StatusCodes.Status403Forbidden, "policy_denied", "Denied by policy", $"The gateway's policy refused this request: {decision.Reason}.");
             case PolicyEffect.RequireApproval when decision.Approval is { Hold: ApprovalHold.Request } approval:
                 // Held after the intent is recorded: the gate waits for a reviewer (ExchangeHandler).
-                exchange.Decision = "held";
+                exchange.Decision = ExchangeDecision.Held;
                 exchange.HeldFor = (approval, decision.DecidedBy ?? "policy");
                 return PlanResponseHold(exchange, snapshot, decision, now);
         }
 
         if (decision.Masking.Request == MaskingMode.Block && exchange.RequestFindings.Count > 0)
         {
-            exchange.Decision = "deny";
+            exchange.Decision = ExchangeDecision.Deny;
             var rules = string.Join(", ", exchange.RequestFindings.Select(f => f.Rule).Distinct());
             return new Refusal(StatusCodes.Status422UnprocessableEntity, "request_blocked", "Request contains secrets",
                 $"The policy refuses requests that contain secrets or personal data ({rules}). Remove them and try again.");
         }
 
-        exchange.Decision = "allow";
+        exchange.Decision = ExchangeDecision.Allow;
         return PlanResponseHold(exchange, snapshot, decision, now);
     }
 
@@ -83,7 +83,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         var scope = matched.Count > 0 ? ResponseHoldScope.Whole : snapshot.ResponseHoldScope(response);
         if (exchange.Adapter is null && StoredOutputMayBeHeld(exchange, snapshot, response))
         {
-            exchange.Decision = "deny";
+            exchange.Decision = ExchangeDecision.Deny;
             return new Refusal(StatusCodes.Status403Forbidden, "response_hold_unavailable", "Response review unavailable",
                 "Policy may require a reviewer's approval of model responses on this connection, and this endpoint can return stored model output (a response or completion fetched by id or listed, batch results, files) that the gateway cannot hold for review, so the request was refused. Use the model API itself, or a connection without such rules.");
         }
@@ -95,7 +95,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
 
         if (exchange.Adapter is null)
         {
-            exchange.Decision = "deny";
+            exchange.Decision = ExchangeDecision.Deny;
             return new Refusal(StatusCodes.Status403Forbidden, "response_hold_unavailable", "Response review unavailable",
                 "Policy may require a reviewer's approval of this exchange's response, and the gateway cannot read this API's responses to hold them, so the request was refused. Restrict the rule (for example with api: [chat, responses, messages]) if it should not apply here.");
         }

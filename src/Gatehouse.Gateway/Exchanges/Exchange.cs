@@ -63,7 +63,8 @@ internal sealed class Exchange
     /// </summary>
     public bool RequestBodyWithheld { get; set; }
 
-    public string Decision { get; set; } = "allow";
+    /// <summary>Gets or sets what the gateway decided; its stable name is written once, into the audit intent (<see cref="ExchangeRecords"/>).</summary>
+    public Decisions.ExchangeDecision Decision { get; set; } = Decisions.ExchangeDecision.Allow;
 
     /// <summary>Gets or sets the approval the request waits for (its requirement and rule), when policy holds it.</summary>
     public (Gatehouse.Policy.ApprovalRequirement Requirement, string Rule)? HeldFor { get; set; }

@@ -1,6 +1,7 @@
 using Gatehouse.Audit;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Decisions;
 using Gatehouse.Protocols;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -85,7 +86,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
     /// </summary>
     public async Task<int> EndIncompleteAsync(HttpContext context, Exchange exchange, int status)
     {
-        exchange.Decision = "deny";
+        exchange.Decision = ExchangeDecision.Deny;
         exchange.DecisionReason = "request_body_incomplete";
         exchange.Fail("request_body_incomplete", "the request body ended before its declared length or arrived too slowly");
         var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
@@ -117,7 +118,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
 
     public async Task<int> RefuseAsync(HttpContext context, Exchange exchange, int status, string code, string title, string detail)
     {
-        exchange.Decision = "deny";
+        exchange.Decision = ExchangeDecision.Deny;
         exchange.DecisionReason = code;
         Log.Refused(_logger, exchange.Id, code, exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
         var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);

@@ -139,10 +139,11 @@ internal sealed class ExchangeHandler
 
         var connection = exchange.Connection?.Name ?? "";
         var api = exchange.Api.ToName();
-        _metrics.Record(connection, api, status, exchange.Decision, exchange.Elapsed, exchange.UpstreamElapsed);
+        var decision = exchange.Decision.ToName();
+        _metrics.Record(connection, api, status, decision, exchange.Elapsed, exchange.UpstreamElapsed);
         activity?.SetTag(GatewayTelemetry.ConnectionTag, connection);
         activity?.SetTag(GatewayTelemetry.ApiTag, api);
-        activity?.SetTag(GatewayTelemetry.DecisionTag, exchange.Decision);
+        activity?.SetTag(GatewayTelemetry.DecisionTag, decision);
         if (exchange.Failure is not null)
         {
             activity?.SetTag(GatewayTelemetry.FailureTag, exchange.Failure);

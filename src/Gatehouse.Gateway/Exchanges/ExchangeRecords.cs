@@ -1,5 +1,6 @@
 using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Decisions;
 using Gatehouse.Protocols;
 
 namespace Gatehouse.Gateway.Exchanges;
@@ -34,7 +35,7 @@ internal static class ExchangeRecords
             PromptParts = pieces,
             RequestBytes = exchange.RequestBody.Length,
             Findings = [.. exchange.RequestFindings],
-            Decision = exchange.Decision,
+            Decision = exchange.Decision.ToName(),
             Rules = exchange.DecidingRules,
             DecisionReason = exchange.DecisionReason,
         };
