@@ -1,6 +1,6 @@
 namespace Gatehouse.Audit.Benchmarks;
 
-/// <summary>Command-line settings: <c>--records N --producers P --verify-entries N</c>.</summary>
+/// <summary>Command-line settings: <c>--records N --producers P --verify-entries N --durability fsync|process</c>.</summary>
 internal sealed record BenchOptions
 {
     public int Records { get; init; } = 200_000;
@@ -9,11 +9,19 @@ internal sealed record BenchOptions
 
     public int VerifyEntries { get; init; } = 1_000_000;
 
+    public Gatehouse.Storage.StoreDurability Durability { get; init; } = Gatehouse.Storage.StoreDurability.Fsync;
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--durability")
+            {
+                options = options with { Durability = Enum.Parse<Gatehouse.Storage.StoreDurability>(args[i + 1], ignoreCase: true) };
+                continue;
+            }
+
             var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
             options = args[i] switch
             {

@@ -9,11 +9,11 @@ namespace Gatehouse.Audit.Benchmarks;
 /// <summary>Durable appends per second through the writer into a temporary database, with concurrent producers.</summary>
 internal static class ThroughputRun
 {
-    public static async Task<(double PerSecond, double PerCpuSecond)> RunAsync(string directory, int records, int producers, AuditWriterOptions options)
+    public static async Task<(double PerSecond, double PerCpuSecond)> RunAsync(string directory, int records, int producers, AuditWriterOptions options, Gatehouse.Storage.StoreDurability durability)
     {
         var path = Path.Combine(directory, $"throughput-{Guid.NewGuid():N}.db");
         using var meters = new BenchMeterFactory();
-        var store = SqliteStore.Open(path);
+        var store = SqliteStore.Open(new SqliteStoreOptions { Path = path, Durability = durability });
         var writer = new AuditWriter(store, options, TimeProvider.System, meters, NullLogger<AuditWriter>.Instance);
         var next = -1;
         var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;

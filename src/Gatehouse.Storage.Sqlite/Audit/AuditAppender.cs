@@ -6,15 +6,11 @@ namespace Gatehouse.Storage.Sqlite.Audit;
 /// <summary>Appends a batch of drafts to the chain in one transaction and moves the head with it.</summary>
 /// <remarks>
 /// A body given as parts is written as references to content-addressed parts (<see cref="PartWriter"/>); its text is
-/// indexed later, off the append, by <see cref="PartIndexer"/>. Only the filter tags are written here.
+/// indexed later, off the append, by <see cref="PartIndexer"/>. Only the filter tags are written here. Every statement
+/// comes from the connection's <see cref="AppendStatements"/>, compiled once and reused by each batch.
 /// </remarks>
 internal static class AuditAppender
 {
-    private const string MoveHeadSql = """
-        INSERT INTO audit_head (id, seq, hash) VALUES (1, @seq, @hash)
-        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
-        """;
-
     /// <summary>Appends <paramref name="drafts"/>; the caller holds the write lock.</summary>
     public static async Task<IReadOnlyList<AuditEntry>> AppendAsync(
         SqliteConnection connection,
@@ -42,42 +38,39 @@ internal static class AuditAppender
         IReadOnlyList<AuditEntryDraft> drafts,
         CancellationToken cancellationToken)
     {
-        var head = await EntryStream.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var statements = AppendStatements.For(connection, transaction);
+        var head = await ReadHeadAsync(statements.ReadHead, cancellationToken).ConfigureAwait(false);
         var sequence = head?.Sequence ?? 0;
         var first = sequence + 1;
         var previous = head?.Hash ?? AuditChain.GenesisHash.ToArray();
         var entries = new AuditEntry[drafts.Count];
-        using (var insert = EntryRows.CreateInsert(connection, transaction))
-        using (var parts = new PartWriter(connection, transaction))
+        for (var i = 0; i < drafts.Count; i++)
         {
-            for (var i = 0; i < drafts.Count; i++)
-            {
-                var entry = AuditChain.Seal(drafts[i], ++sequence, previous);
-                EntryRows.Bind(insert, entry);
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                await parts.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
-                entries[i] = entry;
-                previous = entry.Hash;
-            }
+            var entry = AuditChain.Seal(drafts[i], ++sequence, previous);
+            EntryRows.Bind(statements.Insert, entry);
+            await statements.Insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await statements.Parts.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+            entries[i] = entry;
+            previous = entry.Hash;
         }
 
-        await SearchIndex.TagAsync(connection, transaction, first, sequence, cancellationToken).ConfigureAwait(false);
-        await MoveHeadAsync(connection, transaction, sequence, previous, cancellationToken).ConfigureAwait(false);
+        statements.Tags.Parameters[0].Value = first;
+        statements.Tags.Parameters[1].Value = sequence;
+        await statements.Tags.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        statements.MoveHead.Parameters[0].Value = sequence;
+        statements.MoveHead.Parameters[1].Value = previous;
+        await statements.MoveHead.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return entries;
     }
 
-    private static async Task MoveHeadAsync(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
-        long sequence,
-        byte[] hash,
-        CancellationToken cancellationToken)
+    private static async Task<AuditHead?> ReadHeadAsync(SqliteCommand readHead, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = MoveHeadSql;
-        command.Parameters.AddWithValue("@seq", sequence);
-        command.Parameters.AddWithValue("@hash", hash);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var reader = await readHead.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new AuditHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
+                : null;
+        }
     }
 }

@@ -15,6 +15,9 @@ internal static class EntryRows
                 @payload, @body, @body_hash, @prev_hash, @hash)
         """;
 
+    /// <summary>Gets the parameter names of <see cref="InsertSql"/>, in <see cref="Bind"/>'s order.</summary>
+    public static IReadOnlyList<string> ParameterNames { get; } = [.. Columns.Split(", ").Select(name => "@" + name)];
+
     public static AuditEntry Read(SqliteDataReader reader)
     {
         var index = new AuditIndex
@@ -41,14 +44,8 @@ internal static class EntryRows
 
     public static SqliteCommand CreateInsert(SqliteConnection connection, SqliteTransaction transaction)
     {
-        var command = connection.CreateCommand();
+        var command = AppendStatements.Create(connection, InsertSql, ParameterNames);
         command.Transaction = transaction;
-        command.CommandText = InsertSql;
-        foreach (var name in Columns.Split(", "))
-        {
-            command.Parameters.Add(new SqliteParameter("@" + name, null));
-        }
-
         return command;
     }
 

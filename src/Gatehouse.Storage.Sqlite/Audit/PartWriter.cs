@@ -6,9 +6,11 @@ namespace Gatehouse.Storage.Sqlite.Audit;
 /// <summary>Writes the parts of the bodies of one append batch: each distinct part once, and every entry's references.</summary>
 /// <remarks>
 /// A part already stored is found by its hash and never rewritten, so a 40 KB system prompt resent every turn costs
-/// one index lookup and one reference row, not 40 KB. Within a batch the ids of parts seen are remembered.
+/// one index lookup and one reference row, not 40 KB. Within a batch the ids of parts seen are remembered; they are
+/// forgotten at the next batch's <see cref="Begin"/>, since the transaction that wrote them may have rolled back. One
+/// writer lives per connection in <see cref="AppendStatements"/>, its statements prepared once.
 /// </remarks>
-internal sealed class PartWriter : IDisposable
+internal sealed class PartWriter
 {
     private const string FindSql = "SELECT id FROM audit_parts WHERE hash = @hash";
     private const string InsertSql = "INSERT INTO audit_parts (hash, body) VALUES (@hash, @body) RETURNING id";
@@ -26,12 +28,22 @@ internal sealed class PartWriter : IDisposable
     private readonly SqliteCommand _intentOf;
     private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
 
-    public PartWriter(SqliteConnection connection, SqliteTransaction transaction)
+    public PartWriter(SqliteConnection connection)
     {
-        _find = Command(connection, transaction, FindSql, "@hash");
-        _insert = Command(connection, transaction, InsertSql, "@hash", "@body");
-        _refer = Command(connection, transaction, ReferSql, "@seq", "@ord", "@part", "@exchange");
-        _intentOf = Command(connection, transaction, IntentOfSql, "@id");
+        _find = AppendStatements.Create(connection, FindSql, "@hash");
+        _insert = AppendStatements.Create(connection, InsertSql, "@hash", "@body");
+        _refer = AppendStatements.Create(connection, ReferSql, "@seq", "@ord", "@part", "@exchange");
+        _intentOf = AppendStatements.Create(connection, IntentOfSql, "@id");
+    }
+
+    /// <summary>Starts a batch in <paramref name="transaction"/>.</summary>
+    public void Begin(SqliteTransaction transaction)
+    {
+        _find.Transaction = transaction;
+        _insert.Transaction = transaction;
+        _refer.Transaction = transaction;
+        _intentOf.Transaction = transaction;
+        _ids.Clear();
     }
 
     /// <summary>Stores the parts of <paramref name="entry"/> (already inserted) and its references to them.</summary>
@@ -52,14 +64,6 @@ internal sealed class PartWriter : IDisposable
             _refer.Parameters[3].Value = exchange;
             await _refer.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    public void Dispose()
-    {
-        _find.Dispose();
-        _insert.Dispose();
-        _refer.Dispose();
-        _intentOf.Dispose();
     }
 
     private async Task<long> ExchangeSequenceAsync(AuditEntry entry, CancellationToken cancellationToken)
@@ -91,18 +95,5 @@ internal sealed class PartWriter : IDisposable
 
         _ids[key] = id;
         return id;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            command.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        return command;
     }
 }

@@ -1,9 +1,8 @@
 using Gatehouse.Audit.Chain;
-using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Audit;
 
-/// <summary>Tags a range of just-appended entries for search, inside the append's transaction.</summary>
+/// <summary>Tags a range of just-appended entries for search, inside the append's transaction (<see cref="TagsSql"/>, run by <see cref="AuditAppender"/>).</summary>
 /// <remarks>
 /// One set-based statement per batch rather than per entry: it re-reads the rows the batch wrote (still in the page
 /// cache) and parses the payloads in SQLite's JSON functions, so an append costs a few b-tree inserts. Being in the
@@ -54,20 +53,4 @@ internal static class SearchIndex
         WHERE e.seq BETWEEN @first AND @last AND e.status IS NOT NULL
           AND e.kind IN ('{AuditEntryKinds.Outcome}', '{AuditEntryKinds.Interrupted}')
         """;
-
-    /// <summary>Tags the entries <paramref name="first"/> to <paramref name="last"/>; the caller holds the write transaction.</summary>
-    public static async Task TagAsync(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
-        long first,
-        long last,
-        CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.Parameters.AddWithValue("@first", first);
-        command.Parameters.AddWithValue("@last", last);
-        command.CommandText = TagsSql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 }
