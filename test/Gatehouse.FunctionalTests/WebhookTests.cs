@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Gatehouse.Audit.Checkpoints;
+using Gatehouse.Export.Webhooks;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Webhooks;

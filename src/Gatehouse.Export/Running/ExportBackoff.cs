@@ -1,6 +1,8 @@
+using Gatehouse.Export.Webhooks;
+
 namespace Gatehouse.Export.Running;
 
-/// <summary>Exponential backoff with jitter: the n-th consecutive failure waits a random time in [d/2, d], d = initial·2ⁿ⁻¹ capped.</summary>
+/// <summary>Counts a sink's consecutive failures and gives the wait before the next attempt, by <see cref="RetryBackoff"/>.</summary>
 /// <remarks>The jitter keeps several gateways whose sink went down together from retrying in lock-step.</remarks>
 internal sealed class ExportBackoff(ExportRunOptions options)
 {
@@ -11,15 +13,7 @@ internal sealed class ExportBackoff(ExportRunOptions options)
     public TimeSpan Next()
     {
         _failures++;
-        var exponent = Math.Min(_failures - 1, 30);
-        var ceiling = Math.Min(options.MaxBackoff.Ticks, options.InitialBackoff.Ticks * (1L << exponent));
-        if (ceiling <= 0 || ceiling > options.MaxBackoff.Ticks)
-        {
-            ceiling = options.MaxBackoff.Ticks;
-        }
-
-        var half = ceiling / 2;
-        return TimeSpan.FromTicks(half + (long)(Math.Clamp(options.Jitter(), 0, 1) * (ceiling - half)));
+        return RetryBackoff.Delay(_failures, options.InitialBackoff, options.MaxBackoff, options.Jitter());
     }
 
     public void Reset() => _failures = 0;

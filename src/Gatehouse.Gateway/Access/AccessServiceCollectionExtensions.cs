@@ -9,7 +9,6 @@ internal static class AccessServiceCollectionExtensions
     {
         services.AddSingleton<ActiveGrants>();
         services.AddSingleton<AccessAudit>();
-        services.AddHostedService<GrantSweeper>();
         return services;
     }
 }

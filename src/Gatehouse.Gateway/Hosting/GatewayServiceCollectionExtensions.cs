@@ -12,6 +12,7 @@ using Gatehouse.Gateway.Identity.Refusals;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Gateway.Retention;
+using Gatehouse.Gateway.Reviews;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Gateway.Webhooks;
@@ -57,7 +58,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApprovalGate>();
         services.AddSingleton<RefusedCallers>();
         services.AddHostedService<RefusalAuditService>();
-        services.AddHostedService<ApprovalSweeper>();
+        services.AddReviewSweeper();
         services.AddGatehouseAccess();
         services.AddResponseHolds();
         services.AddAuditApi();

@@ -1,3 +1,4 @@
+using Gatehouse.Export.Webhooks;
 using Gatehouse.Gateway.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ namespace Gatehouse.Gateway.Webhooks;
 /// </summary>
 /// <remarks>Every attempt carries the same delivery id and body, so a receiver can drop a repeat it already took.</remarks>
 internal sealed class WebhookDelivery(
-    WebhookSender sender,
+    WebhookPoster poster,
     WebhookFailureAudit audit,
     WebhookMetrics metrics,
     WebhookDeliveryOptions options,
@@ -28,7 +29,7 @@ internal sealed class WebhookDelivery(
         while (true)
         {
             attempt++;
-            last = await sender.SendAsync(webhook, notice.Event, deliveryId, body, cancellationToken);
+            last = await poster.SendAsync(webhook, notice.Event, deliveryId, body, cancellationToken);
             if (last.Delivered)
             {
                 metrics.Finished(webhook.Name, notice.Event, delivered: true);
@@ -42,7 +43,7 @@ internal sealed class WebhookDelivery(
                 break;
             }
 
-            var delay = WebhookBackoff.Delay(attempt, options, options.Jitter());
+            var delay = RetryBackoff.Delay(attempt, options.BaseDelay, options.MaxDelay, options.Jitter());
             WebhookLog.Retrying(logger, webhook.Name, notice.Event, deliveryId, last.Outcome, attempt, delay);
             await Task.Delay(delay, time, cancellationToken);
         }

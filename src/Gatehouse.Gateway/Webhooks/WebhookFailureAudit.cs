@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gatehouse.Audit;
 using Gatehouse.Audit.Chain;
+using Gatehouse.Export.Webhooks;
 using Microsoft.Extensions.Logging;
 
 namespace Gatehouse.Gateway.Webhooks;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Gatehouse.Export.Webhooks;
 using Gatehouse.Gateway.Telemetry;
 
 namespace Gatehouse.Gateway.Webhooks;

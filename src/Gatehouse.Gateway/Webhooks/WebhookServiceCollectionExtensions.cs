@@ -1,3 +1,4 @@
+using Gatehouse.Export.Webhooks;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Checkpoints;
 using Gatehouse.Gateway.Configuration;
@@ -17,7 +18,7 @@ internal static class WebhookServiceCollectionExtensions
         }
 
         // No redirects: a signed body must not follow a 3xx to a host nobody configured. Timeouts are per webhook.
-        services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(WebhookPoster.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .RemoveAllLoggers();
         services.AddSingleton(config.Notifications);
@@ -25,7 +26,8 @@ internal static class WebhookServiceCollectionExtensions
         services.AddSingleton(new WebhookDeliveryOptions());
         services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<WebhookDispatcher>();
-        services.AddSingleton<WebhookSender>();
+        services.AddSingleton(sp => new WebhookSender(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WebhookPoster>();
         services.AddSingleton<WebhookFailureAudit>();
         services.AddSingleton<WebhookDelivery>();
         services.AddSingleton<IApprovalEvents, ApprovalWebhooks>();

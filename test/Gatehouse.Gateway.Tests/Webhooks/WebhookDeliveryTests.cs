@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Gatehouse.Audit.Checkpoints;
+using Gatehouse.Export.Webhooks;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Webhooks;
 using Gatehouse.Testing;

@@ -57,7 +57,7 @@ internal sealed class HttpDelivery(HttpClient? givenClient, TimeProvider time, T
 
     // Redirects are not followed: a signed or authorised batch must not be replayed to another address, and a 3xx is
     // a configuration error to report. Pooled connections are recycled so DNS changes are seen.
-    private static HttpClient CreateClient() => new(new SocketsHttpHandler
+    internal static HttpClient CreateClient() => new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),

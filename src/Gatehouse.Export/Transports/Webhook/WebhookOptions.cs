@@ -1,16 +1,18 @@
+using Gatehouse.Export.Webhooks;
+
 namespace Gatehouse.Export.Transports.Webhook;
 
 /// <summary>Where a sink posts signed batches of events.</summary>
 public sealed record WebhookOptions
 {
     /// <summary>The header carrying <c>sha256=&lt;hex&gt;</c>, the HMAC-SHA256 of <c>&lt;timestamp&gt;.&lt;body&gt;</c>.</summary>
-    public const string SignatureHeader = "x-gatehouse-signature";
+    public const string SignatureHeader = WebhookHeaders.Signature;
 
     /// <summary>The header carrying the signing time in Unix seconds, so receivers can refuse replays.</summary>
-    public const string TimestampHeader = "x-gatehouse-timestamp";
+    public const string TimestampHeader = WebhookHeaders.Timestamp;
 
     /// <summary>The header carrying the batch's first and last sequence, <c>first-last</c>, for de-duplication.</summary>
-    public const string SequencesHeader = "x-gatehouse-sequences";
+    public const string SequencesHeader = WebhookHeaders.Sequences;
 
     /// <summary>Gets the absolute http(s) URL posted to. Required.</summary>
     public required string Url { get; init; }

@@ -1,7 +1,7 @@
 using System.Text;
-using Gatehouse.Gateway.Webhooks;
+using Gatehouse.Export.Webhooks;
 
-namespace Gatehouse.Gateway.Tests.Webhooks;
+namespace Gatehouse.Export.Tests.Webhooks;
 
 public sealed class WebhookSignatureTests
 {

@@ -1,10 +1,11 @@
-using Gatehouse.Gateway.Webhooks;
+using Gatehouse.Export.Webhooks;
 
-namespace Gatehouse.Gateway.Tests.Webhooks;
+namespace Gatehouse.Export.Tests.Webhooks;
 
-public sealed class WebhookBackoffTests
+public sealed class RetryBackoffTests
 {
-    private static readonly WebhookDeliveryOptions Options = new() { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(30) };
+    private static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
 
     [Theory]
     [InlineData(1, 0.5, 1)]
@@ -15,8 +16,8 @@ public sealed class WebhookBackoffTests
     [InlineData(40, 15, 30)]
     public void Delay_AfterFailures_DoublesWithinItsJitterBand_UpToTheCap(int failures, double lowSeconds, double highSeconds)
     {
-        var low = WebhookBackoff.Delay(failures, Options, 0);
-        var high = WebhookBackoff.Delay(failures, Options, 0.999999999);
+        var low = RetryBackoff.Delay(failures, BaseDelay, MaxDelay, 0);
+        var high = RetryBackoff.Delay(failures, BaseDelay, MaxDelay, 0.999999999);
 
         Assert.Equal(TimeSpan.FromSeconds(lowSeconds), low);
         Assert.InRange(high.TotalSeconds, highSeconds - 0.001, highSeconds);
@@ -27,7 +28,7 @@ public sealed class WebhookBackoffTests
     {
         for (var i = 0; i < 1000; i++)
         {
-            var delay = WebhookBackoff.Delay(3, Options, i / 1000.0);
+            var delay = RetryBackoff.Delay(3, BaseDelay, MaxDelay, i / 1000.0);
             Assert.InRange(delay, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
         }
     }

@@ -1,0 +1,17 @@
+using Gatehouse.Gateway.Access;
+using Gatehouse.Gateway.Approvals;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gatehouse.Gateway.Reviews;
+
+/// <summary>Registers the review workflow's background part: one sweeper over every kind of review item.</summary>
+internal static class ReviewServiceCollectionExtensions
+{
+    public static IServiceCollection AddReviewSweeper(this IServiceCollection services)
+    {
+        services.AddSingleton<IReviewSweep, ApprovalSweep>();
+        services.AddSingleton<IReviewSweep, GrantSweep>();
+        services.AddHostedService<ReviewSweeper>();
+        return services;
+    }
+}
