@@ -4,19 +4,21 @@ using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Store;
 using Gatehouse.Storage.Postgres.Audit;
+using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Postgres.Database;
+using Gatehouse.Storage.Postgres.Keys;
 using Npgsql;
 
 namespace Gatehouse.Storage.Postgres;
 
-/// <summary>The PostgreSQL store: the audit log (entries, parts, head, checkpoints) in one database shared by writers.</summary>
+/// <summary>The PostgreSQL store: the audit log (entries, parts, head, checkpoints) and the API keys, in one database shared by writers.</summary>
 /// <remarks>
 /// Every call takes a pooled connection; an append locks the head row, so several stores (in one process or several)
 /// append to one chain. A commit is durable when it returns (the server's <c>synchronous_commit</c>, on by default).
 /// Failures surface as <see cref="StoreUnavailableException"/> with a message that names neither content nor the
 /// connection string.
 /// </remarks>
-public sealed class PostgresStore : IAuditCheckpointStore, IExchangeEntryReader, IAsyncDisposable
+public sealed class PostgresStore : IAuditCheckpointStore, IExchangeEntryReader, IApiKeyStore, IAsyncDisposable
 {
     private readonly PostgresDatabase _database;
 
@@ -130,6 +132,25 @@ public sealed class PostgresStore : IAuditCheckpointStore, IExchangeEntryReader,
             }
         }
     }
+
+    /// <inheritdoc />
+    public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _database.RunAsync((c, ct) => ApiKeyTable.CreateAsync(c, _database.WriterId, key, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
+        _database.RunAsync((c, ct) => ApiKeyTable.FindAsync(c, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken) =>
+        _database.RunAsync(ApiKeyTable.ListAsync, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        _database.RunAsync((c, ct) => ApiKeyTable.RevokeAsync(c, _database.WriterId, idOrName, revokedAt, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _database.DisposeAsync();

@@ -31,7 +31,8 @@ internal static class Appender
         }
     }
 
-    private static async Task<IReadOnlyList<AuditEntry>> AppendInAsync(
+    /// <summary>Appends <paramref name="drafts"/> inside the caller's transaction, which commits them with its own changes.</summary>
+    public static async Task<IReadOnlyList<AuditEntry>> AppendInAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         string writerId,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gatehouse.Storage.Postgres.Audit;
+using Gatehouse.Storage.Postgres.Keys;
 using Npgsql;
 
 namespace Gatehouse.Storage.Postgres.Database;
@@ -24,6 +25,7 @@ internal static class Migrations
     private static readonly (int Version, string Sql)[] Steps =
     [
         (AuditSchema.Version, AuditSchema.Sql),
+        (ApiKeySchema.Version, ApiKeySchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>
