@@ -27,6 +27,9 @@ public sealed class PostgresStore : IAuditCheckpointStore, IExchangeEntryReader,
         _database = database;
     }
 
+    /// <summary>Gets the database, for the provider's other stores that share it.</summary>
+    internal PostgresDatabase Database => _database;
+
     /// <summary>Gets the writer id this store puts on every entry it appends.</summary>
     public string WriterId => _database.WriterId;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gatehouse.Storage.Postgres.Audit;
+using Gatehouse.Storage.Postgres.Export;
 using Gatehouse.Storage.Postgres.Keys;
 using Npgsql;
 
@@ -26,6 +27,7 @@ internal static class Migrations
     [
         (AuditSchema.Version, AuditSchema.Sql),
         (ApiKeySchema.Version, ApiKeySchema.Sql),
+        (ExportCursorSchema.Version, ExportCursorSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>

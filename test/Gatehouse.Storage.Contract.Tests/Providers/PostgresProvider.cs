@@ -36,6 +36,9 @@ public sealed class PostgresProvider : IStoreProvider
         }
     }
 
+    public Gatehouse.Export.Cursors.IExportCursorStore Cursors(IAuditCheckpointStore store) =>
+        new Gatehouse.Storage.Postgres.Export.PostgresExportCursorStore((PostgresStore)store);
+
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

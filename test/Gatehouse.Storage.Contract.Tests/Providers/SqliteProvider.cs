@@ -19,6 +19,9 @@ public sealed class SqliteProvider : IStoreProvider
         return Task.FromResult<IAuditCheckpointStore>(store);
     }
 
+    public Gatehouse.Export.Cursors.IExportCursorStore Cursors(IAuditCheckpointStore store) =>
+        new Gatehouse.Storage.Sqlite.Export.SqliteExportCursorStore((SqliteStore)store);
+
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = Open();
