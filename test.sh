@@ -6,10 +6,24 @@ cd "$(dirname "$0")"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
-# 1. What the tests need from outside the repo: only NuGet packages (SQLite ships inside its package; the OIDC
-#    server, the SDKs and the upstreams the tests use run in-process on loopback). `dotnet build` restores them.
+# 1. What the tests need from outside the repo: NuGet packages (SQLite ships inside its package; the OIDC server, the
+#    SDKs and the upstreams the tests use run in-process on loopback; `dotnet build` restores them) and a PostgreSQL
+#    server for the store contract suite: Debian's postgresql, installed when missing, run as a throwaway cluster in a
+#    temporary directory on a free loopback port and removed at exit (build/test-postgres.sh). Tests that need it read
+#    GATEHOUSE_TEST_POSTGRES and fail, never skip, when GATEHOUSE_TEST_POSTGRES_REQUIRED is set.
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "dotnet is not installed: install the .NET 10 SDK"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# shellcheck source=build/test-postgres.sh
+. build/test-postgres.sh
+trap pg_test_stop EXIT
+trap 'pg_test_stop; exit 130' INT TERM
+log "starting a throwaway postgresql cluster"
+if ! pg_test_start; then
+  echo "could not start a postgresql test cluster"
   echo "0 passed, 1 failed"
   exit 1
 fi

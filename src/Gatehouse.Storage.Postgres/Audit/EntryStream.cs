@@ -1,0 +1,68 @@
+using System.Data;
+using System.Runtime.CompilerServices;
+using Gatehouse.Audit.Chain;
+using Npgsql;
+
+namespace Gatehouse.Storage.Postgres.Audit;
+
+/// <summary>Reads the log in sequence order and the stored head.</summary>
+internal static class EntryStream
+{
+    private const int Chunk = 512;
+
+    /// <summary>Streams every entry in chunks, all read in one repeatable-read transaction: one snapshot of the log.</summary>
+    public static async IAsyncEnumerable<AuditEntry> ReadAllAsync(
+        NpgsqlConnection connection,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var after = 0L;
+            while (true)
+            {
+                var entries = await ReadAfterAsync(connection, transaction, after, Chunk, cancellationToken).ConfigureAwait(false);
+                foreach (var entry in entries)
+                {
+                    yield return entry;
+                }
+
+                if (entries.Count < Chunk)
+                {
+                    yield break;
+                }
+
+                after = entries[^1].Sequence;
+            }
+        }
+    }
+
+    public static async Task<IReadOnlyList<AuditEntry>> ReadAfterAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, long afterSequence, int max, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(
+            $"SELECT {EntryRows.Columns} FROM audit_entries WHERE seq > @after ORDER BY seq LIMIT @max", connection, transaction);
+        command.Parameters.AddWithValue("after", afterSequence);
+        command.Parameters.AddWithValue("max", max);
+        var entries = new List<AuditEntry>(Math.Min(max, 1024));
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(EntryRows.Read(reader));
+            }
+        }
+
+        return await PartReader.AttachAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Returns the head, or null while the log is empty (the head row at sequence 0).</summary>
+    public static async Task<AuditHead?> ReadHeadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand("SELECT seq, hash FROM audit_head WHERE id = 1", connection);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(0) > 0
+            ? new AuditHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
+            : null;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Runtime.CompilerServices;
+using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Checkpoints;
+using Gatehouse.Audit.Records;
+using Gatehouse.Audit.Store;
+using Gatehouse.Storage.Postgres.Audit;
+using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Postgres.Database;
+using Gatehouse.Storage.Postgres.Keys;
+using Npgsql;
+
+namespace Gatehouse.Storage.Postgres;
+
+/// <summary>The PostgreSQL store: the audit log (entries, parts, head, checkpoints) and the API keys, in one database shared by writers.</summary>
+/// <remarks>
+/// Every call takes a pooled connection; an append locks the head row, so several stores (in one process or several)
+/// append to one chain. A commit is durable when it returns (the server's <c>synchronous_commit</c>, on by default).
+/// Failures surface as <see cref="StoreUnavailableException"/> with a message that names neither content nor the
+/// connection string.
+/// </remarks>
+public sealed class PostgresStore : IAuditCheckpointStore, IExchangeEntryReader, IApiKeyStore, IAsyncDisposable
+{
+    private readonly PostgresDatabase _database;
+
+    private PostgresStore(PostgresDatabase database)
+    {
+        _database = database;
+    }
+
+    /// <summary>Gets the database, for the provider's other stores that share it.</summary>
+    internal PostgresDatabase Database => _database;
+
+    /// <summary>Gets the writer id this store puts on every entry it appends.</summary>
+    public string WriterId => _database.WriterId;
+
+    /// <summary>Connects to the database and creates or upgrades its schema (unless disabled).</summary>
+    /// <exception cref="StoreUnavailableException">The database cannot be reached, migrated, or is newer than this release.</exception>
+    public static async Task<PostgresStore> OpenAsync(PostgresStoreOptions options, CancellationToken cancellationToken) =>
+        new(await PostgresDatabase.OpenAsync(options, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        return _database.RunAsync((c, ct) => Appender.AppendAsync(c, _database.WriterId, drafts, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<AuditEntry> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var entries = EntryStream.ReadAllAsync(connection, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (entries.ConfigureAwait(false))
+            {
+                while (await NextAsync(entries).ConfigureAwait(false))
+                {
+                    yield return entries.Current;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEntry>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return _database.RunAsync((c, ct) => EntryStream.ReadAfterAsync(c, null, afterSequence, max, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken) =>
+        _database.RunAsync(EntryStream.ReadHeadAsync, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ExchangePage> SearchAsync(ExchangeQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _database.RunAsync((c, ct) => ExchangeSearch.SearchAsync(c, query, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ExchangeRecord?> GetExchangeAsync(string exchangeId, CancellationToken cancellationToken) =>
+        _database.RunAsync((c, ct) => ExchangeSearch.GetAsync(c, exchangeId, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEntry>> ReadExchangeEntriesAsync(string exchangeId, CancellationToken cancellationToken) =>
+        _database.RunAsync((c, ct) => ExchangeSearch.ReadEntriesAsync(c, exchangeId, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> ProbeWritableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _database.RunAsync(ProbeAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Unreachable, read-only or full: all mean "not ready", which is the answer the probe exists to give.
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<int> RecoverInterruptedAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.RunAsync((c, ct) => InterruptedRecovery.RecoverAsync(c, _database.WriterId, now, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return _database.RunAsync((c, ct) => CheckpointTable.AppendAsync(c, checkpoint, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
+        _database.RunAsync(CheckpointTable.ReadAllAsync, cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<EntryHash> ReadEntryHashesAsync(
+        long afterSequence, long throughSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var hashes = CheckpointTable.ReadEntryHashesAsync(connection, afterSequence, throughSequence, cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
+            await using (hashes.ConfigureAwait(false))
+            {
+                while (await NextAsync(hashes).ConfigureAwait(false))
+                {
+                    yield return hashes.Current;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _database.RunAsync((c, ct) => ApiKeyTable.CreateAsync(c, _database.WriterId, key, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
+        _database.RunAsync((c, ct) => ApiKeyTable.FindAsync(c, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken) =>
+        _database.RunAsync(ApiKeyTable.ListAsync, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        _database.RunAsync((c, ct) => ApiKeyTable.RevokeAsync(c, _database.WriterId, idOrName, revokedAt, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private static async Task<bool> ProbeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            using var command = new NpgsqlCommand("INSERT INTO write_probe (id) VALUES (1)", connection, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+    }
+
+    private static async ValueTask<bool> NextAsync<T>(IAsyncEnumerator<T> items)
+    {
+        try
+        {
+            return await items.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (PostgresFailures.IsStoreError(error))
+        {
+            throw PostgresFailures.ToUnavailable(error);
+        }
+    }
+}

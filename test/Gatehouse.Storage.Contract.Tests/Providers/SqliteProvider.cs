@@ -1,0 +1,61 @@
+using Gatehouse.Audit.Store;
+using Gatehouse.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Gatehouse.Storage.Contract.Tests.Providers;
+
+/// <summary>The embedded provider: a SQLite file in a fresh temporary directory.</summary>
+public sealed class SqliteProvider : IStoreProvider
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "gatehouse-contract", Guid.NewGuid().ToString("N"));
+    private readonly List<SqliteStore> _stores = [];
+
+    private string DatabasePath => Path.Combine(_directory, "gatehouse.db");
+
+    public Task<IAuditCheckpointStore> OpenAsync(CancellationToken cancellationToken)
+    {
+        var store = SqliteStore.Open(DatabasePath);
+        _stores.Add(store);
+        return Task.FromResult<IAuditCheckpointStore>(store);
+    }
+
+    public Gatehouse.Export.Cursors.IExportCursorStore Cursors(IAuditCheckpointStore store) =>
+        new Gatehouse.Storage.Sqlite.Export.SqliteExportCursorStore((SqliteStore)store);
+
+    public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> CountAsync(string table, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table}";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+}
