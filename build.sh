@@ -21,6 +21,9 @@ Commands:
   manifest           For the package and executables already in artifacts/: a CycloneDX SBOM beside each
                      (ARTIFACT.cdx.json), the licence report (licences.md; fails if a dependency's licence is
                      not compatible with Apache-2.0) and SHA256SUMS (check with: sha256sum -c SHA256SUMS).
+  container [VERSION]  Check artifacts/gatehouse-VERSION-linux-x64 against SHA256SUMS and print the command that
+                     builds the container image from it (deploy/container/Dockerfile); no engine runs here.
+                     VERSION defaults to this commit's.
   version            Print the version this commit builds as (from git tags, see CONTRIBUTING.md#versions).
   -h, --help         This help.
 
@@ -93,11 +96,27 @@ manifest() {
   (cd "$artifacts" && find . -maxdepth 1 -type f ! -name SHA256SUMS -printf '%f\n' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS)
 }
 
+container() { # prints the image build command for the linux-x64 executable already in artifacts/
+  local exe="gatehouse-$ver-linux-x64"
+  # The build context is the checkout, and deploy/container/Dockerfile.dockerignore lets in only artifacts/.
+  [ "$artifacts" = artifacts ] || { echo "build.sh: the image is built from artifacts/, not $artifacts/" >&2; exit 1; }
+  [ -f "$artifacts/$exe" ] || { echo "build.sh: no $artifacts/$exe: run ./build.sh binaries linux-x64 and ./build.sh manifest first" >&2; exit 1; }
+  [ -f "$artifacts/SHA256SUMS" ] || { echo "build.sh: no $artifacts/SHA256SUMS: run ./build.sh manifest first" >&2; exit 1; }
+  # The image must hold the bytes the checksum file names, not whatever was built since.
+  (cd "$artifacts" && awk -v f="$exe" '$2 == f' SHA256SUMS | sha256sum -c --status -) ||
+    { echo "build.sh: $artifacts/$exe does not match SHA256SUMS: run ./build.sh manifest again" >&2; exit 1; }
+  printf 'docker build --file deploy/container/Dockerfile --build-arg VERSION=%s --tag gatehouse:%s .\n' "$ver" "$ver"
+}
+
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
   -h|--help|help) usage ;;
   version) version ;;
+  container)
+    ver=${1:-$(version)}
+    container
+    ;;
   pack|binaries|release|manifest)
     dotnet tool restore >/dev/null
     mkdir -p "$artifacts"
