@@ -19,6 +19,9 @@ public sealed partial class InstalledTool : IAsyncLifetime
     /// <summary>Gets the package version, as read from the packed file's name.</summary>
     public string Version { get; private set; } = "";
 
+    /// <summary>Gets the path of the packed <c>.nupkg</c> the tool was installed from.</summary>
+    public string Package { get; private set; } = "";
+
     /// <summary>Gets the path of the installed <c>gatehouse</c> command.</summary>
     public string Command => Path.Combine(_root, "tools", OperatingSystem.IsWindows() ? "gatehouse.exe" : "gatehouse");
 
@@ -29,8 +32,8 @@ public sealed partial class InstalledTool : IAsyncLifetime
         var project = Path.Combine(RepositoryRoot(), "src", "Gatehouse", "Gatehouse.csproj");
         await Dotnet("pack", project, "-c", configuration, "--no-build", "-nologo", "-o", feed);
 
-        var package = Directory.GetFiles(feed, "gatehouse.*.nupkg").Single();
-        Version = PackageVersion().Match(Path.GetFileName(package)).Groups[1].Value;
+        Package = Directory.GetFiles(feed, "gatehouse.*.nupkg").Single();
+        Version = PackageVersion().Match(Path.GetFileName(Package)).Groups[1].Value;
 
         var config = Path.Combine(_root, "nuget.config");
         await File.WriteAllTextAsync(config, $"""
@@ -61,7 +64,8 @@ public sealed partial class InstalledTool : IAsyncLifetime
         }
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout the tests run from (the folder holding Gatehouse.slnx).</summary>
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
