@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols.Anthropic;
@@ -6,33 +6,35 @@ namespace Gatehouse.Protocols.Anthropic;
 /// <summary>Shapes of Messages content blocks shared by the stream and body rewriters.</summary>
 internal static class AnthropicBlocks
 {
-    public static int Index(JsonObject data)
-        => data["index"] is JsonValue value && value.TryGetValue<int>(out var index) ? index : 0;
+    public static int Index(JsonElement data) => TextFields.Int(data, "index");
 
     /// <summary>Builds the <c>content_block_delta</c> event that carries <paramref name="text"/> of <paramref name="channel"/>.</summary>
-    public static JsonObject Delta(TextChannel channel, string text)
-    {
-        var (type, field) = channel.Kind switch
+    public static byte[] Delta(TextChannel channel, string text)
+        => JsonOutput.Build((channel, text), static (writer, state) =>
         {
-            TextChannelKind.Reasoning => ("thinking_delta", "thinking"),
-            TextChannelKind.ToolArguments => ("input_json_delta", "partial_json"),
-            _ => ("text_delta", "text"),
-        };
-        return new JsonObject
-        {
-            ["type"] = "content_block_delta",
-            ["index"] = channel.Index,
-            ["delta"] = new JsonObject { ["type"] = type, [field] = text },
-        };
-    }
+            var (type, field) = state.channel.Kind switch
+            {
+                TextChannelKind.Reasoning => ("thinking_delta", "thinking"),
+                TextChannelKind.ToolArguments => ("input_json_delta", "partial_json"),
+                _ => ("text_delta", "text"),
+            };
+            writer.WriteStartObject();
+            writer.WriteString("type", "content_block_delta");
+            writer.WriteNumber("index", state.channel.Index);
+            writer.WriteStartObject("delta");
+            writer.WriteString("type", type);
+            writer.WriteString(field, state.text);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        });
 
     /// <summary>
     /// Rewrites content block <paramref name="index"/>: a block start (<paramref name="streamed"/>, whose text opens
     /// the block's channel) or a complete block of a body.
     /// </summary>
-    public static bool Rewrite(JsonObject block, int index, TextFields fields, bool streamed = false)
+    public static bool Rewrite(JsonElement block, int index, TextFields fields, bool streamed = false)
     {
-        switch (JsonNodes.Text(block["type"]))
+        switch (TextFields.String(block, "type"))
         {
             case "text":
                 return Text(block, "text", new TextChannel(TextChannelKind.Content, Index: index), fields, streamed)
@@ -52,6 +54,6 @@ internal static class AnthropicBlocks
     /// <summary>Returns the channel of block <paramref name="index"/>'s citations: their cited text is read back to the client, each whole.</summary>
     public static TextChannel Citations(int index) => new(TextChannelKind.Content, Index: index, Part: 1);
 
-    private static bool Text(JsonObject block, string name, TextChannel channel, TextFields fields, bool streamed)
+    private static bool Text(JsonElement block, string name, TextChannel channel, TextFields fields, bool streamed)
         => streamed ? fields.Push(block, name, channel) : fields.Whole(block, name, channel);
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols.Anthropic;
@@ -6,20 +6,23 @@ namespace Gatehouse.Protocols.Anthropic;
 /// <summary>Rewrites a whole Messages response: every content block's text, thinking and tool input.</summary>
 internal static class AnthropicBodyRewriter
 {
-    public static bool Rewrite(JsonObject root, TextFields fields)
+    public static bool Rewrite(JsonElement root, TextFields fields)
     {
         var changed = false;
-        if (root["content"] is not JsonArray content)
+        if (TextFields.Member(root, "content", JsonValueKind.Array) is not { } content)
         {
             return false;
         }
 
-        for (var index = 0; index < content.Count; index++)
+        var index = 0;
+        foreach (var block in content.EnumerateArray())
         {
-            if (content[index] is JsonObject block)
+            if (block.ValueKind == JsonValueKind.Object)
             {
                 changed |= AnthropicBlocks.Rewrite(block, index, fields);
             }
+
+            index++;
         }
 
         return changed;

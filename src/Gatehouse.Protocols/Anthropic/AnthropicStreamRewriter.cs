@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols.Anthropic;
@@ -13,15 +13,15 @@ internal sealed class AnthropicStreamRewriter : StreamRewriter
 
     public override void Complete(SseEventWriter writer) => FlushAll(writer);
 
-    protected override bool Rewrite(JsonObject data, SseEventWriter writer)
+    protected override bool Rewrite(JsonElement data, SseEventWriter writer)
     {
         var index = AnthropicBlocks.Index(data);
-        switch (JsonNodes.Text(data["type"]))
+        switch (TextFields.String(data, "type"))
         {
             case "content_block_start":
-                return data["content_block"] is JsonObject block && AnthropicBlocks.Rewrite(block, index, Fields, streamed: true);
+                return TextFields.Member(data, "content_block", JsonValueKind.Object) is { } block && AnthropicBlocks.Rewrite(block, index, Fields, streamed: true);
             case "content_block_delta":
-                return data["delta"] is JsonObject delta && RewriteDelta(index, delta);
+                return TextFields.Member(data, "delta", JsonValueKind.Object) is { } delta && RewriteDelta(index, delta);
             case "content_block_stop":
                 FlushBlock(index, writer);
                 return false;
@@ -29,7 +29,7 @@ internal sealed class AnthropicStreamRewriter : StreamRewriter
                 FlushAll(writer);
                 return false;
             case "message_start":
-                return data["message"] is JsonObject message && AnthropicBodyRewriter.Rewrite(message, Fields);
+                return TextFields.Member(data, "message", JsonValueKind.Object) is { } message && AnthropicBodyRewriter.Rewrite(message, Fields);
             case "ping" or "error":
                 return false;
             default:
@@ -38,9 +38,9 @@ internal sealed class AnthropicStreamRewriter : StreamRewriter
         }
     }
 
-    private bool RewriteDelta(int index, JsonObject delta)
+    private bool RewriteDelta(int index, JsonElement delta)
     {
-        switch (JsonNodes.Text(delta["type"]))
+        switch (TextFields.String(delta, "type"))
         {
             case "text_delta":
                 return Fields.Push(delta, "text", new TextChannel(TextChannelKind.Content, Index: index));

@@ -163,7 +163,7 @@ public sealed class JsonStringSplicer : IDisposable
     private static byte[] Escape(string text)
     {
         var output = new ArrayBufferWriter<byte>(text.Length + 8);
-        using (var writer = new Utf8JsonWriter(output, JsonNodes.WriterOptions))
+        using (var writer = new Utf8JsonWriter(output, JsonOutput.WriterOptions))
         {
             writer.WriteStringValue(text);
         }

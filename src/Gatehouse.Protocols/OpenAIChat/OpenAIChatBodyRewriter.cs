@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols.OpenAIChat;
@@ -6,23 +6,25 @@ namespace Gatehouse.Protocols.OpenAIChat;
 /// <summary>Rewrites a whole Chat Completions response: every choice's message; token log probabilities are dropped.</summary>
 internal static class OpenAIChatBodyRewriter
 {
-    public static bool Rewrite(JsonObject root, TextFields fields)
+    public static bool Rewrite(JsonElement root, TextFields fields)
     {
         var changed = false;
-        if (root["choices"] is not JsonArray choices)
+        if (TextFields.Member(root, "choices", JsonValueKind.Array) is not { } choices)
         {
             return false;
         }
 
-        for (var position = 0; position < choices.Count; position++)
+        var position = -1;
+        foreach (var choice in choices.EnumerateArray())
         {
-            if (choices[position] is not JsonObject choice)
+            position++;
+            if (choice.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
 
-            changed |= OpenAIChatChoices.DropLogprobs(choice);
-            if (choice["message"] is JsonObject message)
+            changed |= OpenAIChatChoices.DropLogprobs(choice, fields.Edits);
+            if (TextFields.Member(choice, "message", JsonValueKind.Object) is { } message)
             {
                 changed |= OpenAIChatChoices.Rewrite(message, OpenAIChatChoices.Index(choice, position), fields, streamed: false);
             }

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols.OpenAIChat;
@@ -9,50 +10,49 @@ internal static class OpenAIChatChoices
     /// <summary>The tool-call index given to a message's legacy <c>function_call</c>, which has none of its own.</summary>
     public const int LegacyFunctionCall = -1;
 
-    private static readonly string[] HeadFields = ["id", "object", "created", "model", "system_fingerprint", "service_tier"];
-
-    public static int Index(JsonObject item, int fallback)
-        => item["index"] is JsonValue value && value.TryGetValue<int>(out var index) ? index : fallback;
+    public static int Index(JsonElement item, int fallback) => TextFields.Int(item, "index", fallback);
 
     /// <summary>
     /// Rewrites a delta of choice <paramref name="choice"/> (<paramref name="streamed"/>: pushed through the channels)
     /// or a whole message of a body.
     /// </summary>
-    public static bool Rewrite(JsonObject message, int choice, TextFields fields, bool streamed)
+    public static bool Rewrite(JsonElement message, int choice, TextFields fields, bool streamed)
     {
         var changed = Text(message, "content", new TextChannel(TextChannelKind.Content, choice), fields, streamed);
         changed |= Text(message, "reasoning_content", new TextChannel(TextChannelKind.Reasoning, choice), fields, streamed);
         changed |= Text(message, "refusal", Refusal(choice), fields, streamed);
-        if (!JsonNodes.IsAbsent(message["audio"]))
+        if (!TextFields.IsAbsent(message, "audio"))
         {
             // Spoken output cannot be masked, and its transcript says the same words: the response cannot be released.
             fields.UnknownShapes++;
         }
 
-        if (message["function_call"] is JsonObject legacy)
+        if (TextFields.Member(message, "function_call", JsonValueKind.Object) is { } legacy)
         {
             changed |= Text(legacy, "arguments", new TextChannel(TextChannelKind.ToolArguments, choice, LegacyFunctionCall), fields, streamed);
         }
 
-        if (message["tool_calls"] is not JsonArray calls)
+        if (TextFields.Member(message, "tool_calls", JsonValueKind.Array) is not { } calls)
         {
             return changed;
         }
 
-        for (var position = 0; position < calls.Count; position++)
+        var position = -1;
+        foreach (var call in calls.EnumerateArray())
         {
-            if (calls[position] is not JsonObject call)
+            position++;
+            if (call.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
 
             // A delta names its tool call by index; a whole message lists them in order.
             var index = streamed ? Index(call, position) : position;
-            if (call["function"] is JsonObject function)
+            if (TextFields.Member(call, "function", JsonValueKind.Object) is { } function)
             {
                 changed |= Text(function, "arguments", new TextChannel(TextChannelKind.ToolArguments, choice, index), fields, streamed);
             }
-            else if (call["custom"] is JsonObject custom)
+            else if (TextFields.Member(call, "custom", JsonValueKind.Object) is { } custom)
             {
                 changed |= Text(custom, "input", new TextChannel(TextChannelKind.ToolInput, choice, index), fields, streamed);
             }
@@ -65,14 +65,14 @@ internal static class OpenAIChatChoices
     /// Drops a choice's token log probabilities: each token (and its bytes) is a piece of the text, so a secret masked
     /// in the text could be read back token by token. Returns whether the choice had any.
     /// </summary>
-    public static bool DropLogprobs(JsonObject choice)
+    public static bool DropLogprobs(JsonElement choice, JsonEdits edits)
     {
-        if (JsonNodes.IsAbsent(choice["logprobs"]))
+        if (TextFields.IsAbsent(choice, "logprobs"))
         {
             return false;
         }
 
-        choice["logprobs"] = null;
+        edits.SetLiteral(choice.GetProperty("logprobs"), "null"u8);
         return true;
     }
 
@@ -87,52 +87,50 @@ internal static class OpenAIChatChoices
         _ => "content",
     };
 
-    /// <summary>Builds the chunk that carries <paramref name="text"/> of <paramref name="channel"/>, with <paramref name="last"/>'s id, model and such.</summary>
-    public static JsonObject Chunk(JsonObject last, TextChannel channel, string text)
-    {
-        var delta = channel.Kind switch
+    /// <summary>Builds the chunk that carries <paramref name="text"/> of <paramref name="channel"/>, with <paramref name="head"/>'s id, model and such.</summary>
+    public static byte[] Chunk(ChunkHead head, TextChannel channel, string text)
+        => JsonOutput.Build((head, channel, text), static (writer, state) =>
         {
-            TextChannelKind.Reasoning => new JsonObject { ["reasoning_content"] = text },
-            TextChannelKind.ToolArguments when channel.Index == LegacyFunctionCall => new JsonObject
+            var (head, channel, text) = state;
+            writer.WriteStartObject();
+            head.WriteTo(writer);
+            writer.WriteStartArray("choices");
+            writer.WriteStartObject();
+            writer.WriteNumber("index", channel.Choice);
+            writer.WriteStartObject("delta");
+            switch (channel.Kind)
             {
-                ["function_call"] = new JsonObject { ["arguments"] = text },
-            },
-            TextChannelKind.ToolArguments => new JsonObject
-            {
-                ["tool_calls"] = new JsonArray(new JsonObject
-                {
-                    ["index"] = channel.Index,
-                    ["function"] = new JsonObject { ["arguments"] = text },
-                }),
-            },
-            TextChannelKind.ToolInput => new JsonObject
-            {
-                ["tool_calls"] = new JsonArray(new JsonObject
-                {
-                    ["index"] = channel.Index,
-                    ["custom"] = new JsonObject { ["input"] = text },
-                }),
-            },
-            _ => new JsonObject { [FieldName(channel)] = text },
-        };
-        var chunk = new JsonObject();
-        foreach (var name in HeadFields)
-        {
-            if (last[name] is { } value)
-            {
-                chunk[name] = value.DeepClone();
+                case TextChannelKind.Reasoning:
+                    writer.WriteString("reasoning_content", text);
+                    break;
+                case TextChannelKind.ToolArguments when channel.Index == LegacyFunctionCall:
+                    writer.WriteStartObject("function_call");
+                    writer.WriteString("arguments", text);
+                    writer.WriteEndObject();
+                    break;
+                case TextChannelKind.ToolArguments or TextChannelKind.ToolInput:
+                    var (shape, field) = channel.Kind == TextChannelKind.ToolInput ? ("custom", "input") : ("function", "arguments");
+                    writer.WriteStartArray("tool_calls");
+                    writer.WriteStartObject();
+                    writer.WriteNumber("index", channel.Index);
+                    writer.WriteStartObject(shape);
+                    writer.WriteString(field, text);
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    writer.WriteString(FieldName(channel), text);
+                    break;
             }
-        }
 
-        chunk["choices"] = new JsonArray(new JsonObject
-        {
-            ["index"] = channel.Choice,
-            ["delta"] = delta,
-            ["finish_reason"] = null,
+            writer.WriteEndObject();
+            writer.WriteNull("finish_reason");
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         });
-        return chunk;
-    }
 
-    private static bool Text(JsonObject parent, string name, TextChannel channel, TextFields fields, bool streamed)
+    private static bool Text(JsonElement parent, string name, TextChannel channel, TextFields fields, bool streamed)
         => streamed ? fields.Push(parent, name, channel) : fields.Whole(parent, name, channel);
 }

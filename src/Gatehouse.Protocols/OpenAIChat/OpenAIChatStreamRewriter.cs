@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Gatehouse.Protocols.Sse;
 using Gatehouse.Protocols.Rewriting;
 
@@ -12,7 +12,7 @@ namespace Gatehouse.Protocols.OpenAIChat;
 /// </remarks>
 internal sealed class OpenAIChatStreamRewriter : StreamRewriter
 {
-    private JsonObject _last = new() { ["object"] = "chat.completion.chunk" };
+    private readonly ChunkHead _last = new();
 
     public OpenAIChatStreamRewriter(ITextRewriter rewriter)
         : base(rewriter, keepReleased: false)
@@ -33,37 +33,39 @@ internal sealed class OpenAIChatStreamRewriter : StreamRewriter
         return true;
     }
 
-    protected override bool Rewrite(JsonObject data, SseEventWriter writer)
+    protected override bool Rewrite(JsonElement data, SseEventWriter writer)
     {
-        if (data["choices"] is not JsonArray choices)
+        if (TextFields.Member(data, "choices", JsonValueKind.Array) is not { } choices)
         {
-            Fields.UnknownShapes += data["error"] is JsonObject ? 0 : 1;
+            Fields.UnknownShapes += TextFields.Member(data, "error", JsonValueKind.Object) is null ? 1 : 0;
             return false;
         }
 
-        _last = data;
+        _last.Update(data);
         var changed = false;
-        for (var position = 0; position < choices.Count; position++)
+        var position = -1;
+        foreach (var choice in choices.EnumerateArray())
         {
-            if (choices[position] is not JsonObject choice)
+            position++;
+            if (choice.ValueKind != JsonValueKind.Object)
             {
                 Fields.UnknownShapes++;
                 continue;
             }
 
             var index = OpenAIChatChoices.Index(choice, position);
-            changed |= OpenAIChatChoices.DropLogprobs(choice);
-            var delta = choice["delta"] as JsonObject;
-            if (delta is not null)
+            changed |= OpenAIChatChoices.DropLogprobs(choice, Fields.Edits);
+            var delta = TextFields.Member(choice, "delta", JsonValueKind.Object);
+            if (delta is { } fields)
             {
-                changed |= OpenAIChatChoices.Rewrite(delta, index, Fields, streamed: true);
+                changed |= OpenAIChatChoices.Rewrite(fields, index, Fields, streamed: true);
             }
-            else if (choice["message"] is not null || choice["text"] is not null)
+            else if (!TextFields.IsAbsent(choice, "message") || !TextFields.IsAbsent(choice, "text"))
             {
                 Fields.UnknownShapes++;
             }
 
-            if (!JsonNodes.IsAbsent(choice["finish_reason"]))
+            if (!TextFields.IsAbsent(choice, "finish_reason"))
             {
                 changed |= Finish(index, delta, writer);
             }
@@ -73,13 +75,13 @@ internal sealed class OpenAIChatStreamRewriter : StreamRewriter
     }
 
     // Ends a choice's channels: the rest goes into this chunk's field when it has one, else a chunk before it.
-    private bool Finish(int choice, JsonObject? delta, SseEventWriter writer)
+    private bool Finish(int choice, JsonElement? delta, SseEventWriter writer)
     {
         var changed = false;
         var before = new List<TextChannel>();
         foreach (var channel in Channels.Open.Where(c => c.Choice == choice).ToList())
         {
-            if (delta is null || Field(delta, channel) is not ({ } parent, { } name))
+            if (delta is null || Field(delta.Value, channel) is not { } value)
             {
                 before.Add(channel);
                 continue;
@@ -88,7 +90,7 @@ internal sealed class OpenAIChatStreamRewriter : StreamRewriter
             var rest = Channels.Flush(channel);
             if (rest.Length > 0)
             {
-                changed |= JsonNodes.SetText(parent, name, JsonNodes.Text(parent[name]) + rest);
+                changed |= Fields.Edits.SetText(value, Fields.Edits.Text(value) + rest);
             }
         }
 
@@ -96,22 +98,37 @@ internal sealed class OpenAIChatStreamRewriter : StreamRewriter
         return changed;
     }
 
-    private static (JsonObject Parent, string Name)? Field(JsonObject delta, TextChannel channel)
+    // The string this chunk carries the channel's text in, if it has one.
+    private static JsonElement? Field(JsonElement delta, TextChannel channel)
     {
         var name = OpenAIChatChoices.FieldName(channel);
         if (channel.Kind is not (TextChannelKind.ToolArguments or TextChannelKind.ToolInput))
         {
-            return JsonNodes.Text(delta[name]) is null ? null : (delta, name);
+            return TextFields.Member(delta, name, JsonValueKind.String);
         }
 
         if (channel.Index == OpenAIChatChoices.LegacyFunctionCall)
         {
-            return delta["function_call"] is JsonObject legacy && JsonNodes.Text(legacy["arguments"]) is not null ? (legacy, "arguments") : null;
+            return TextFields.Member(delta, "function_call", JsonValueKind.Object) is { } legacy
+                ? TextFields.Member(legacy, "arguments", JsonValueKind.String)
+                : null;
         }
 
         var (shape, field) = channel.Kind == TextChannelKind.ToolInput ? ("custom", "input") : ("function", "arguments");
-        var call = (delta["tool_calls"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => OpenAIChatChoices.Index(c, -1) == channel.Index);
-        return call?[shape] is JsonObject target && JsonNodes.Text(target[field]) is not null ? (target, field) : null;
+        if (TextFields.Member(delta, "tool_calls", JsonValueKind.Array) is not { } calls)
+        {
+            return null;
+        }
+
+        foreach (var call in calls.EnumerateArray())
+        {
+            if (call.ValueKind == JsonValueKind.Object && OpenAIChatChoices.Index(call, -1) == channel.Index)
+            {
+                return TextFields.Member(call, shape, JsonValueKind.Object) is { } target ? TextFields.Member(target, field, JsonValueKind.String) : null;
+            }
+        }
+
+        return null;
     }
 
     private void Release(List<TextChannel> channels, SseEventWriter writer)

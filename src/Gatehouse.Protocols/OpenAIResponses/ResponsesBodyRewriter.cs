@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols.OpenAIResponses;
@@ -6,5 +6,5 @@ namespace Gatehouse.Protocols.OpenAIResponses;
 /// <summary>Rewrites a whole Responses response: every output item.</summary>
 internal static class ResponsesBodyRewriter
 {
-    public static bool Rewrite(JsonObject root, TextFields fields) => ResponsesItems.RewriteOutput(root, fields);
+    public static bool Rewrite(JsonElement root, TextFields fields) => ResponsesItems.RewriteOutput(root, fields);
 }

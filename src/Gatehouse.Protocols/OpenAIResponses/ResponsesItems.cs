@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols.OpenAIResponses;
@@ -6,36 +7,38 @@ namespace Gatehouse.Protocols.OpenAIResponses;
 /// <summary>Rewrites whole Responses output items, the form they take in item events, final events and bodies.</summary>
 internal static class ResponsesItems
 {
-    public static int Int(JsonObject data, string? name)
-        => name is not null && data[name] is JsonValue value && value.TryGetValue<int>(out var number) ? number : 0;
+    public static int Int(JsonElement data, string? name) => TextFields.Int(data, name);
 
     /// <summary>Rewrites every item of <paramref name="response"/>'s <c>output</c>, item k being output index k.</summary>
-    public static bool RewriteOutput(JsonObject response, TextFields fields)
+    public static bool RewriteOutput(JsonElement response, TextFields fields)
     {
         var changed = false;
-        if (response["output"] is JsonArray output)
+        if (TextFields.Member(response, "output", JsonValueKind.Array) is { } output)
         {
-            for (var index = 0; index < output.Count; index++)
+            var index = 0;
+            foreach (var item in output.EnumerateArray())
             {
-                if (output[index] is JsonObject item)
+                if (item.ValueKind == JsonValueKind.Object)
                 {
                     changed |= Rewrite(item, index, fields);
                 }
+
+                index++;
             }
         }
 
         return changed;
     }
 
-    public static bool Rewrite(JsonObject item, int index, TextFields fields)
+    public static bool Rewrite(JsonElement item, int index, TextFields fields)
     {
-        switch (JsonNodes.Text(item["type"]))
+        switch (TextFields.String(item, "type"))
         {
             case "message":
-                return RewriteParts(item["content"], index, TextChannelKind.Content, fields);
+                return RewriteParts(TextFields.Member(item, "content"), index, TextChannelKind.Content, fields);
             case "reasoning":
-                return RewriteParts(item["summary"], index, TextChannelKind.ReasoningSummary, fields)
-                    | RewriteParts(item["content"], index, TextChannelKind.Reasoning, fields);
+                return RewriteParts(TextFields.Member(item, "summary"), index, TextChannelKind.ReasoningSummary, fields)
+                    | RewriteParts(TextFields.Member(item, "content"), index, TextChannelKind.Reasoning, fields);
             case "function_call":
                 return fields.Whole(item, "arguments", new TextChannel(TextChannelKind.ToolArguments, Index: index));
             case "custom_tool_call":
@@ -43,7 +46,7 @@ internal static class ResponsesItems
             case "file_search_call":
                 // The queries are the model's words; the results are text of the searched files, read back to the client.
                 return fields.WholeStrings(item, "queries", new TextChannel(TextChannelKind.Content, Index: index, Part: 0))
-                    | RewriteResults(item["results"], index, fields);
+                    | RewriteResults(TextFields.Member(item, "results"), index, fields);
             case "web_search_call":
                 return fields.WholeStrings(item, "action", new TextChannel(TextChannelKind.Content, Index: index, Part: 0));
             case "image_generation_call":
@@ -55,32 +58,36 @@ internal static class ResponsesItems
     }
 
     /// <summary>Rewrites one content or summary part (<c>text</c>, or <c>refusal</c> for a refusal part); token log probabilities are dropped.</summary>
-    public static bool RewritePart(JsonObject part, TextChannel channel, TextFields fields)
-        => DropLogprobs(part) | fields.Whole(part, JsonNodes.Text(part["type"]) == "refusal" ? "refusal" : "text", channel);
+    public static bool RewritePart(JsonElement part, TextChannel channel, TextFields fields)
+        => DropLogprobs(part, fields.Edits) | fields.Whole(part, TextFields.String(part, "type") == "refusal" ? "refusal" : "text", channel);
 
     /// <summary>
     /// Empties the token log probabilities of a text part or text event: each token is a piece of the text, so a secret
     /// masked in the text could be read back token by token. Returns whether there were any.
     /// </summary>
-    public static bool DropLogprobs(JsonObject data)
+    public static bool DropLogprobs(JsonElement data, JsonEdits edits)
     {
-        if (data["logprobs"] is JsonArray { Count: 0 } || JsonNodes.IsAbsent(data["logprobs"]))
+        if (TextFields.Member(data, "logprobs") is not { } logprobs
+            || logprobs.ValueKind == JsonValueKind.Null
+            || (logprobs.ValueKind == JsonValueKind.Array && logprobs.GetArrayLength() == 0))
         {
             return false;
         }
 
-        data["logprobs"] = new JsonArray();
+        edits.SetLiteral(logprobs, "[]"u8);
         return true;
     }
 
-    private static bool RewriteResults(JsonNode? results, int index, TextFields fields)
+    private static bool RewriteResults(JsonElement? results, int index, TextFields fields)
     {
         var changed = false;
-        if (results is JsonArray array)
+        if (results is { ValueKind: JsonValueKind.Array } array)
         {
-            for (var position = 0; position < array.Count; position++)
+            var position = -1;
+            foreach (var result in array.EnumerateArray())
             {
-                if (array[position] is JsonObject result)
+                position++;
+                if (result.ValueKind == JsonValueKind.Object)
                 {
                     var channel = new TextChannel(TextChannelKind.Content, Index: index, Part: position + 1);
                     changed |= fields.WholeStrings(result, "text", channel) | fields.WholeStrings(result, "filename", channel);
@@ -91,14 +98,16 @@ internal static class ResponsesItems
         return changed;
     }
 
-    private static bool RewriteParts(JsonNode? parts, int index, TextChannelKind kind, TextFields fields)
+    private static bool RewriteParts(JsonElement? parts, int index, TextChannelKind kind, TextFields fields)
     {
         var changed = false;
-        if (parts is JsonArray array)
+        if (parts is { ValueKind: JsonValueKind.Array } array)
         {
-            for (var part = 0; part < array.Count; part++)
+            var part = -1;
+            foreach (var content in array.EnumerateArray())
             {
-                if (array[part] is JsonObject content)
+                part++;
+                if (content.ValueKind == JsonValueKind.Object)
                 {
                     changed |= RewritePart(content, new TextChannel(kind, Index: index, Part: part), fields);
                 }

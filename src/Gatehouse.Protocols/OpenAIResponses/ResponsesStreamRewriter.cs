@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols.OpenAIResponses;
@@ -13,7 +14,8 @@ namespace Gatehouse.Protocols.OpenAIResponses;
 /// </remarks>
 internal sealed class ResponsesStreamRewriter : StreamRewriter
 {
-    private readonly Dictionary<TextChannel, JsonObject> _templates = [];
+    private readonly Dictionary<TextChannel, ArrayBufferWriter<byte>> _templates = [];
+    private TextChannel? _template;
 
     public ResponsesStreamRewriter(ITextRewriter rewriter)
         : base(rewriter, keepReleased: true)
@@ -22,15 +24,15 @@ internal sealed class ResponsesStreamRewriter : StreamRewriter
 
     public override void Complete(SseEventWriter writer) => Release(_ => true, writer);
 
-    protected override bool Rewrite(JsonObject data, SseEventWriter writer)
+    protected override bool Rewrite(JsonElement data, SseEventWriter writer)
     {
-        var type = JsonNodes.Text(data["type"]) ?? "";
+        var type = TextFields.String(data, "type") ?? "";
         var index = ResponsesItems.Int(data, "output_index");
         if (ResponsesTextEvent.All.FirstOrDefault(e => e.DeltaType == type) is { } delta)
         {
             var channel = Channel(delta, data);
-            var dropped = ResponsesItems.DropLogprobs(data);
-            _templates[channel] = data;
+            var dropped = ResponsesItems.DropLogprobs(data, Fields.Edits);
+            _template = channel;
             return Fields.Push(data, "delta", channel) | dropped;
         }
 
@@ -38,7 +40,7 @@ internal sealed class ResponsesStreamRewriter : StreamRewriter
         {
             var channel = Channel(done, data);
             Release(c => c == channel, writer);
-            return ResponsesItems.DropLogprobs(data) | Fields.Whole(data, done.DoneField, channel);
+            return ResponsesItems.DropLogprobs(data, Fields.Edits) | Fields.Whole(data, done.DoneField, channel);
         }
 
         switch (type)
@@ -49,11 +51,11 @@ internal sealed class ResponsesStreamRewriter : StreamRewriter
                 return Part(data, new TextChannel(TextChannelKind.ReasoningSummary, Index: index, Part: ResponsesItems.Int(data, "summary_index")), writer);
             case "response.output_item.added" or "response.output_item.done":
                 Release(c => c.Index == index, writer);
-                return data["item"] is JsonObject item && ResponsesItems.Rewrite(item, index, Fields);
+                return TextFields.Member(data, "item", JsonValueKind.Object) is { } item && ResponsesItems.Rewrite(item, index, Fields);
             case "response.created" or "response.in_progress" or "response.queued"
                 or "response.completed" or "response.incomplete" or "response.failed":
                 Release(_ => true, writer);
-                return data["response"] is JsonObject response && ResponsesItems.RewriteOutput(response, Fields);
+                return TextFields.Member(data, "response", JsonValueKind.Object) is { } response && ResponsesItems.RewriteOutput(response, Fields);
             case "error":
                 return false;
             default:
@@ -62,14 +64,33 @@ internal sealed class ResponsesStreamRewriter : StreamRewriter
         }
     }
 
-    private static TextChannel Channel(ResponsesTextEvent textEvent, JsonObject data)
+    // A channel's delta event, as written, is the template of the synthetic delta that may end the channel.
+    protected override void Written(ReadOnlySpan<byte> data)
+    {
+        if (_template is not { } channel)
+        {
+            return;
+        }
+
+        _template = null;
+        if (!_templates.TryGetValue(channel, out var template))
+        {
+            template = new ArrayBufferWriter<byte>(data.Length);
+            _templates.Add(channel, template);
+        }
+
+        template.ResetWrittenCount();
+        template.Write(data);
+    }
+
+    private static TextChannel Channel(ResponsesTextEvent textEvent, JsonElement data)
         => new(textEvent.Kind, Index: ResponsesItems.Int(data, "output_index"), Part: ResponsesItems.Int(data, textEvent.PartField));
 
     // A part's whole text must be what its channel released, so a channel still open ends here.
-    private bool Part(JsonObject data, TextChannel channel, SseEventWriter writer)
+    private bool Part(JsonElement data, TextChannel channel, SseEventWriter writer)
     {
         Release(c => c == channel, writer);
-        return data["part"] is JsonObject part && ResponsesItems.RewritePart(part, channel, Fields);
+        return TextFields.Member(data, "part", JsonValueKind.Object) is { } part && ResponsesItems.RewritePart(part, channel, Fields);
     }
 
     private void Release(Func<TextChannel, bool> which, SseEventWriter writer)
@@ -79,9 +100,34 @@ internal sealed class ResponsesStreamRewriter : StreamRewriter
             var rest = Channels.Flush(channel);
             if (rest.Length > 0 && _templates.TryGetValue(channel, out var template))
             {
-                var synthetic = (JsonObject)template.DeepClone();
-                synthetic["delta"] = rest;
-                writer.Write(Encoding.UTF8.GetBytes(JsonNodes.Text(template["type"]) ?? ""), synthetic);
+                using var document = JsonDocument.Parse(template.WrittenMemory);
+                var root = document.RootElement;
+                var synthetic = JsonOutput.Build((root, rest), static (json, state) =>
+                {
+                    json.WriteStartObject();
+                    var hasDelta = false;
+                    foreach (var property in state.root.EnumerateObject())
+                    {
+                        json.WritePropertyName(property.Name);
+                        if (property.NameEquals("delta"u8))
+                        {
+                            hasDelta = true;
+                            json.WriteStringValue(state.rest);
+                        }
+                        else
+                        {
+                            property.Value.WriteTo(json);
+                        }
+                    }
+
+                    if (!hasDelta)
+                    {
+                        json.WriteString("delta", state.rest);
+                    }
+
+                    json.WriteEndObject();
+                });
+                writer.Write(Encoding.UTF8.GetBytes(TextFields.String(root, "type") ?? ""), synthetic);
             }
         }
     }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text.Json;
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Sse;
 
 namespace Gatehouse.Protocols.Rewriting;
@@ -41,18 +43,18 @@ internal sealed class JsonResponseRewriter : IResponseRewriter
         }
 
         _completed = true;
-        var root = JsonNodes.TryParseObject(_body.Span, out var error);
-        if (root is null)
+        using (var document = JsonBody.TryParse(_body.Memory, out var error))
         {
-            Error = $"response body {error}";
-        }
-        else if (_rewrite(root, _fields))
-        {
-            JsonNodes.Write(root, output);
-        }
-        else
-        {
-            output.Write(_body.Span);
+            if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                Error = $"response body {error ?? "is not a JSON object"}";
+            }
+            else
+            {
+                _fields.Edits.Reset(_body.Memory);
+                _rewrite(document.RootElement, _fields);
+                output.Write(_fields.Edits.Apply());
+            }
         }
 
         _body.Release();

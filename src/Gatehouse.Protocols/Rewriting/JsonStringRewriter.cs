@@ -30,7 +30,7 @@ public static class JsonStringRewriter
         }
 
         var output = new ArrayBufferWriter<byte>(json.Length + 16);
-        using (var writer = new Utf8JsonWriter(output, JsonNodes.WriterOptions))
+        using (var writer = new Utf8JsonWriter(output, JsonOutput.WriterOptions))
         {
             if (!Write(lease.Document.RootElement, writer, rewrite))
             {

@@ -1,12 +1,10 @@
 using System.Buffers;
-using System.Text.Json.Nodes;
 
 namespace Gatehouse.Protocols.Rewriting;
 
 /// <summary>Writes server-sent events to the current output: <c>event:</c>, <c>id:</c> when it changed, then data lines.</summary>
 internal sealed class SseEventWriter
 {
-    private readonly ArrayBufferWriter<byte> _json = new();
     private readonly ArrayBufferWriter<byte> _event = new();
     private byte[] _writtenId = [];
 
@@ -18,13 +16,6 @@ internal sealed class SseEventWriter
 
     /// <summary>Gets or sets where whole events go instead of <see cref="Output"/>, or null to write bytes.</summary>
     public ISseEventSink? Sink { get; set; }
-
-    public void Write(ReadOnlySpan<byte> eventType, JsonNode data)
-    {
-        _json.ResetWrittenCount();
-        JsonNodes.Write(data, _json);
-        Write(eventType, _json.WrittenSpan);
-    }
 
     public void Write(ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> data)
     {

@@ -1,9 +1,10 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Sse;
 
 namespace Gatehouse.Protocols.Rewriting;
 
-/// <summary>The part every API's stream rewriter shares: each event's data is one JSON object, rewritten in place.</summary>
+/// <summary>The part every API's stream rewriter shares: each event's data is one JSON object, parsed once and edited in its own bytes.</summary>
 internal abstract class StreamRewriter
 {
     protected StreamRewriter(ITextRewriter rewriter, bool keepReleased)
@@ -27,21 +28,18 @@ internal abstract class StreamRewriter
             return;
         }
 
-        var data = JsonNodes.TryParseObject(sseEvent.Data.Span, out var error);
-        if (data is null)
+        using var document = JsonBody.TryParse(sseEvent.Data, out var error);
+        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            Error = $"malformed SSE event: data {error}";
+            Error = $"malformed SSE event: data {error ?? "is not a JSON object"}";
             return;
         }
 
-        if (Rewrite(data, writer))
-        {
-            writer.Write(sseEvent.EventType.Span, data);
-        }
-        else
-        {
-            writer.Write(sseEvent.EventType.Span, sseEvent.Data.Span);
-        }
+        Fields.Edits.Reset(sseEvent.Data);
+        Rewrite(document.RootElement, writer);
+        var data = Fields.Edits.Apply();
+        Written(data);
+        writer.Write(sseEvent.EventType.Span, data);
     }
 
     /// <summary>Releases what open channels still hold, in synthetic events.</summary>
@@ -50,6 +48,11 @@ internal abstract class StreamRewriter
     /// <summary>Handles an event whose data is not JSON (such as <c>[DONE]</c>); returns true when it did.</summary>
     protected virtual bool RewriteSpecial(SseEvent sseEvent, SseEventWriter writer) => false;
 
-    /// <summary>Rewrites one event's data in place, writing synthetic events first if a channel ends; returns whether the data changed.</summary>
-    protected abstract bool Rewrite(JsonObject data, SseEventWriter writer);
+    /// <summary>Rewrites one event's data into <see cref="TextFields.Edits"/>, writing synthetic events first if a channel ends; returns whether the data changed.</summary>
+    protected abstract bool Rewrite(JsonElement data, SseEventWriter writer);
+
+    /// <summary>Sees the event's data as it is written, rewritten (an API that builds later events on it keeps a copy).</summary>
+    protected virtual void Written(ReadOnlySpan<byte> data)
+    {
+    }
 }

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Gatehouse.Protocols.Sse;
 
 namespace Gatehouse.Protocols.Rewriting.Generic;
@@ -52,5 +52,5 @@ internal sealed class GenericStreamRewriter : StreamRewriter
         return true;
     }
 
-    protected override bool Rewrite(JsonObject data, SseEventWriter writer) => false;
+    protected override bool Rewrite(JsonElement data, SseEventWriter writer) => false;
 }

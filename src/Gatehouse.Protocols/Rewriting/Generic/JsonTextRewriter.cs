@@ -20,7 +20,7 @@ internal static class JsonTextRewriter
             return error ?? "is not valid JSON";
         }
 
-        using var writer = new Utf8JsonWriter(output, JsonNodes.WriterOptions);
+        using var writer = new Utf8JsonWriter(output, JsonOutput.WriterOptions);
         Write(lease.Document.RootElement, writer, rewrite);
         return null;
     }

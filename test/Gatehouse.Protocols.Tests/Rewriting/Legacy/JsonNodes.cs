@@ -1,10 +1,12 @@
+// Frozen reference: the JsonNode response rewriters as they were before masking spliced into the pipeline's parse.
+// Kept only to prove the splicing rewriters write the same bytes; not used by the product.
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gatehouse.Protocols.Json;
 
-namespace Gatehouse.Protocols.Rewriting;
+namespace Gatehouse.Protocols.Tests.Rewriting.Legacy;
 
 /// <summary>Strict parsing into mutable nodes, and compact serialisation that keeps non-ASCII text readable.</summary>
 internal static class JsonNodes
