@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Storage.Sqlite;
 using Gatehouse.Testing;
@@ -119,30 +118,7 @@ public sealed class ExportCrashTests : IDisposable
     }
 
     /// <summary>The sequences in the export file; a torn line left by the kill does not parse and is skipped, as a reader must.</summary>
-    private HashSet<long> Sequences()
-    {
-        var sequences = new HashSet<long>();
-        if (!File.Exists(ExportFile))
-        {
-            return sequences;
-        }
-
-        using var stream = new FileStream(ExportFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(line);
-                sequences.Add(document.RootElement.GetProperty("seq").GetInt64());
-            }
-            catch (JsonException)
-            {
-            }
-        }
-
-        return sequences;
-    }
+    private HashSet<long> Sequences() => [.. JsonLinesFile.Read(ExportFile).Select(e => e.GetProperty("seq").GetInt64())];
 
     private static string DatabasePath(string output)
     {

@@ -23,7 +23,7 @@ public sealed class InstalledToolTests(InstalledTool tool) : IDisposable
     [Fact]
     public async Task Version_PrintsThePackageVersionAndTheCommit()
     {
-        var result = await ToolProcess.RunAsync(tool.Command, _directory, ["--version"]);
+        var result = await ChildProcess.RunAsync(new(tool.Command), _directory, ["--version"]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Matches($@"^gatehouse {Regex(tool.Version)} \(commit [0-9a-f]{{12}}\)\n$", result.Output.ReplaceLineEndings("\n"));
@@ -35,7 +35,7 @@ public sealed class InstalledToolTests(InstalledTool tool) : IDisposable
         var sample = Path.Combine(_directory, "settings.env");
         await File.WriteAllTextAsync(sample, $"DEBUG=1\nGITHUB_TOKEN={GitHubToken}\n", TestContext.Current.CancellationToken);
 
-        var result = await ToolProcess.RunAsync(tool.Command, _directory, ["scan", sample]);
+        var result = await ChildProcess.RunAsync(new(tool.Command), _directory, ["scan", sample]);
 
         Assert.True(result.ExitCode == 1, result.Output + result.Error);
         Assert.Contains("settings.env:2:14: ", result.Output, StringComparison.Ordinal);
@@ -46,9 +46,9 @@ public sealed class InstalledToolTests(InstalledTool tool) : IDisposable
     [Fact]
     public async Task ServeDev_DevTokenAndOneRequest_WorkFromTheInstalledTool()
     {
-        await using var serve = await ToolProcess.ServeAsync(tool.Command, _directory, "4. See it audited", at => ["serve", "--dev", "--urls", at]);
+        await using var serve = await ChildProcess.ServeAsync(new(tool.Command), _directory, "4. See it audited", at => ["serve", "--dev", "--urls", at]);
 
-        var token = await ToolProcess.RunAsync(tool.Command, _directory, ["dev", "token", "--user", "alice", "--groups", "dev", "--url", serve.Url]);
+        var token = await ChildProcess.RunAsync(new(tool.Command), _directory, ["dev", "token", "--user", "alice", "--groups", "dev", "--url", serve.Url]);
         Assert.True(token.ExitCode == 0, token.Error);
 
         using var client = new HttpClient { BaseAddress = new Uri(serve.Url) };
@@ -63,7 +63,7 @@ public sealed class InstalledToolTests(InstalledTool tool) : IDisposable
         var search = await Eventually.ValueAsync(
             async () =>
             {
-                var found = await ToolProcess.RunAsync(tool.Command, _directory, ["audit", "search", "--user", "alice"]);
+                var found = await ChildProcess.RunAsync(new(tool.Command), _directory, ["audit", "search", "--user", "alice"]);
                 return found.ExitCode == 0 && found.Output.Contains(" 200 ", StringComparison.Ordinal) ? found.Output : null;
             },
             "the exchange complete (status 200) in the installed tool's audit search");

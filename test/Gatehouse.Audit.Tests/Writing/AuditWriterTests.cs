@@ -127,12 +127,12 @@ public sealed class AuditWriterTests
 
         var blocked = harness.Writer.RecordIntentAsync(Exchanges.Intent("ex-3"), cancel.Token).AsTask();
 
-        // No event marks "still waiting for space": the pause only gives a call that wrongly went through time to finish.
-        await Task.Delay(50, Token);
+        // The call must be waiting for space: one that went through (queued, dropped or refused) ends with a result,
+        // not with the cancellation, and one that waits for something other than space is not ended by it (bounded).
         Assert.False(blocked.IsCompleted);
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked.WaitAsync(Eventually.DefaultTimeout, Token));
         gate.SetResult();
         var results = await Task.WhenAll(queued.Prepend(inFlight));
         Assert.All(results, r => Assert.True(r.Success));

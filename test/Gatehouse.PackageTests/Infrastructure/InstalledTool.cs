@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Gatehouse.Testing;
 
 namespace Gatehouse.PackageTests.Infrastructure;
 
@@ -57,7 +58,7 @@ public sealed partial class InstalledTool : IAsyncLifetime
 
     private async Task Dotnet(params string[] args)
     {
-        var result = await ToolProcess.RunAsync("dotnet", _root, args, new() { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") });
+        var result = await ChildProcess.RunAsync(new("dotnet"), _root, args, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") });
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet {string.Join(' ', args)} exited {result.ExitCode}:\n{result.Output}\n{result.Error}");

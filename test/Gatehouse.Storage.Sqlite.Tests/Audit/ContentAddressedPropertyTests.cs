@@ -1,7 +1,9 @@
 using System.Text;
 using CsCheck;
 using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Payloads;
+using Gatehouse.Audit.Proofs;
 using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Verification;
 using Gatehouse.Storage.Sqlite.Retention;
@@ -12,6 +14,8 @@ namespace Gatehouse.Storage.Sqlite.Tests.Audit;
 /// <summary>For random conversations, a store with bodies in parts answers exactly as one that stores each body whole.</summary>
 public sealed class ContentAddressedPropertyTests
 {
+    private static readonly (string PrivateKeyPem, string PublicKeyPem) Keys = CheckpointKeys.Generate();
+
     private static readonly string[] Messages =
     [
         "[system]\nYou are a careful reviewer.", "[user]\nrotate the signing key", "[assistant]\nrotated with zero downtime",
@@ -59,6 +63,8 @@ public sealed class ContentAddressedPropertyTests
 
     private static async Task AssertSameAsync(SqliteStore parts, SqliteStore whole, List<string> ids)
     {
+        Assert.Equal(await ProveAllAsync(whole, ids), await ProveAllAsync(parts, ids));
+
         foreach (var id in ids)
         {
             var (p, w) = (await parts.GetExchangeAsync(id, Token), await whole.GetExchangeAsync(id, Token));
@@ -86,6 +92,31 @@ public sealed class ContentAddressedPropertyTests
         Assert.True(pv.IsIntact, $"{pv.Problem} at {pv.FirstBadSequence}");
         Assert.True(wv.IsIntact, $"{wv.Problem} at {wv.FirstBadSequence}");
         Assert.Equal((wv.BodiesChecked, wv.BodiesRemoved), (pv.BodiesChecked, pv.BodiesRemoved));
+    }
+
+    // Signs a checkpoint over the whole log and proves every exchange against it, offline, as `audit proof` does.
+    // The signer and verifier are made per call: samples may run concurrently.
+    private static async Task<List<string>> ProveAllAsync(SqliteStore store, List<string> ids)
+    {
+        using var signer = CheckpointSigner.FromPem(Keys.PrivateKeyPem);
+        using var verifier = CheckpointVerifier.FromPem(Keys.PublicKeyPem);
+        var root = new MerkleRootBuilder();
+        await foreach (var entry in store.ReadAllAsync(Token))
+        {
+            root.AppendEntry(entry.Hash);
+        }
+
+        var checkpoint = signer.Sign(root.Size, root.ComputeRoot(), Exchanges.Start.AddHours(1));
+        var results = new List<string>();
+        foreach (var id in ids)
+        {
+            var (proof, problem) = await new ExchangeProver(store).ProveAsync(id, checkpoint, Token);
+            var check = proof is null ? problem : ExchangeProofVerifier.Verify(ExchangeProofJson.Read(ExchangeProofJson.Write(proof))!, verifier);
+            results.Add($"{id} {problem} {check} [{string.Join(',', proof?.Entries.Select(e => e.Sequence) ?? [])}]");
+            Assert.Equal(ProofProblem.None, check);
+        }
+
+        return results;
     }
 
     // An entry as the schema 7 code wrote it: the body whole, its hash the SHA-256 of the body.
