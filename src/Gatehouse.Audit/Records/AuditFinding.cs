@@ -17,4 +17,6 @@ namespace Gatehouse.Audit.Records;
 /// those records and their hashes are unchanged.
 /// </param>
 public sealed record AuditFinding(
-    string Rule, string Category, string Direction, string Field, string Fingerprint, string? Checksum = null, bool? Placeholder = null);
+    string Rule, string Category, string Direction, string Field, string Fingerprint, string? Checksum = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    bool? Placeholder = null);
