@@ -31,7 +31,7 @@ internal static class PrecisionReport
 
         long bytes = 0;
         var files = 0;
-        var findings = new List<(string Rule, string Place, string Line)>();
+        var findings = new List<(string Rule, string Place, string Line, bool Placeholder)>();
         foreach (var package in packages)
         {
             foreach (var file in SourceFiles(Path.Combine(modules, package)))
@@ -43,7 +43,7 @@ internal static class PrecisionReport
                 foreach (var finding in result.Findings.Where(f => f.Category == RuleCategory.Secret))
                 {
                     var line = text.AsSpan(0, finding.Offset).Count('\n') + 1;
-                    findings.Add((finding.RuleId, $"{Path.GetRelativePath(modules, file)}:{line}", MaskedLine(result.TextOr(text), line)));
+                    findings.Add((finding.RuleId, $"{Path.GetRelativePath(modules, file)}:{line}", MaskedLine(result.TextOr(text), line), finding.Placeholder));
                 }
             }
         }
@@ -51,12 +51,14 @@ internal static class PrecisionReport
         var megabytes = bytes / 1_000_000.0;
         Console.WriteLine($"precision corpus: {packages.Count} packages, {files} files, {megabytes.ToString("F1", CultureInfo.InvariantCulture)} MB of JS/TS");
         Console.WriteLine($"secret findings: {findings.Count}  per MB: {(findings.Count / megabytes).ToString("F3", CultureInfo.InvariantCulture)}");
+        var real = findings.Count(f => !f.Placeholder);
+        Console.WriteLine($"excluding placeholders: {real}  per MB: {(real / megabytes).ToString("F3", CultureInfo.InvariantCulture)}");
         foreach (var group in findings.GroupBy(f => f.Rule).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            Console.WriteLine($"  {group.Key} x{group.Count()}");
-            foreach (var (_, place, line) in show ? group : group.Take(3))
+            Console.WriteLine($"  {group.Key} x{group.Count()} ({group.Count(f => f.Placeholder)} placeholders)");
+            foreach (var (_, place, line, placeholder) in show ? group : group.Take(3))
             {
-                Console.WriteLine($"    {place}: {line}");
+                Console.WriteLine($"    {place}: {line}{(placeholder ? "  [placeholder]" : "")}");
             }
         }
 

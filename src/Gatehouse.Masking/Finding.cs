@@ -13,6 +13,11 @@ namespace Gatehouse.Masking;
 /// Whether the value's own checksum verified, for formats that carry one (GitHub's classic tokens); the value is masked
 /// either way. <see cref="ChecksumStatus.None"/> for every other rule.
 /// </param>
+/// <param name="Placeholder">
+/// Whether the value is a published documentation example of its format (AWS's <c>AKIAIOSFODNN7EXAMPLE</c>, RFC 7519's
+/// example JWT, <c>user:pass@</c> on a documentation host): reported, and masked unless the rule is listed in
+/// <see cref="MaskingOptions.UnmaskedPlaceholderRules"/>.
+/// </param>
 public readonly record struct Finding(
     string RuleId, RuleCategory Category, int Offset, int Length, string Fingerprint,
-    ChecksumStatus Checksum = ChecksumStatus.None);
+    ChecksumStatus Checksum = ChecksumStatus.None, bool Placeholder = false);

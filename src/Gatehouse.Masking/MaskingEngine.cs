@@ -40,8 +40,11 @@ public sealed class MaskingEngine
 
         Options = options;
         var rules = RuleSetBuilder.Build(options);
-        _set = new CompiledRuleSet(rules, rule =>
-            options.RedactionByRule.TryGetValue(rule.Id, out var style) ? style : rule.Redaction ?? options.DefaultRedaction);
+        var keep = new HashSet<string>(options.UnmaskedPlaceholderRules, StringComparer.Ordinal);
+        _set = new CompiledRuleSet(
+            rules,
+            rule => options.RedactionByRule.TryGetValue(rule.Id, out var style) ? style : rule.Redaction ?? options.DefaultRedaction,
+            rule => keep.Contains(rule.Id));
         var key = options.FingerprintKey.IsEmpty ? RandomNumberGenerator.GetBytes(32) : options.FingerprintKey.ToArray();
         _fingerprinter = new Fingerprinter(key);
         Rules = [.. rules.Select(r => new RuleDescriptor(r.Id, r.Category, r.Description))];
@@ -156,7 +159,8 @@ public sealed class MaskingEngine
                 var rule = _set.Rules[chosen[i].RuleIndex];
                 var value = text.Slice(chosen[i].Start, chosen[i].Length);
                 findings[i] = new Finding(
-                    rule.Rule.Id, rule.Rule.Category, chosen[i].Start, chosen[i].Length, fingerprints[i], rule.ChecksumOf(value));
+                    rule.Rule.Id, rule.Rule.Category, chosen[i].Start, chosen[i].Length, fingerprints[i], rule.ChecksumOf(value),
+                    chosen[i].Placeholder);
             }
 
             return findings;

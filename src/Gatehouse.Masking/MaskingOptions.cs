@@ -8,6 +8,13 @@ public sealed record MaskingOptions
     /// <summary>Built-in rule ids that are switched off. Default none.</summary>
     public IReadOnlyList<string> DisabledRules { get; init; } = [];
 
+    /// <summary>
+    /// Rules whose published documentation examples (findings with <see cref="Finding.Placeholder"/> set) are left in
+    /// the text instead of masked; they are still reported. Only rules that recognise placeholders may be listed.
+    /// Default none: placeholders are masked like any other match.
+    /// </summary>
+    public IReadOnlyList<string> UnmaskedPlaceholderRules { get; init; } = [];
+
     /// <summary>Organisation-specific rules. Default none.</summary>
     public IReadOnlyList<CustomRuleOptions> CustomRules { get; init; } = [];
 

@@ -40,6 +40,14 @@ public static class MaskingOptionsValidator
             errors.Add($"redactionByRule.{id}: unknown rule");
         }
 
+        var recognising = PublishedExamples.RuleIds.Order(StringComparer.Ordinal).ToList();
+        foreach (var id in options.UnmaskedPlaceholderRules.Where(id => !recognising.Contains(id)))
+        {
+            errors.Add(known.Contains(id)
+                ? $"unmaskedPlaceholders: rule '{id}' recognises no placeholders; rules that do: {string.Join(", ", recognising)}"
+                : $"unmaskedPlaceholders: unknown rule '{id}'");
+        }
+
         if (!options.FingerprintKey.IsEmpty && options.FingerprintKey.Length < 16)
         {
             errors.Add("fingerprintKey: must be at least 16 bytes");

@@ -22,6 +22,69 @@ public sealed class CodeMaskingTests : GatewayTest
 
     private const string KeyLine = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7EXAMPLEEXAMPLE\n";
 
+    /// <summary>The last two shapes the precision corpus flagged: a section reference and a keyword before a named function.</summary>
+    private const string ReferenceAndFunction =
+        "/**\n" +
+        " * requested_token_type: rfc8693#section-2.1\n" +
+        " */\n" +
+        "Connection.prototype.authMechanismDoesNotRequirePassword = function authMechanismDoesNotRequirePassword() {\n" +
+        "  return this.options.authMechanism === 'MONGODB-X509';\n" +
+        "};\n";
+
+    [Fact]
+    public async Task StreamedAnswer_SectionReferenceAndFunction_SplitAtEveryOffset_ReachesTheClientByteForByte()
+    {
+        using var client = Gateway.Client(Gateway.Token("cody"));
+        for (var cut = 1; cut < ReferenceAndFunction.Length; cut++)
+        {
+            var pieces = new[] { ReferenceAndFunction[..cut], ReferenceAndFunction[cut..] };
+            Upstream.Handler = (context, _) => Sse.WriteAsync(context, OpenAIShapes.StreamEvents(pieces));
+
+            using var response = await client.PostAsync("openai/v1/chat/completions", Request(stream: true), TestContext.Current.CancellationToken);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal(ReferenceAndFunction, Sse.AssembledChatContent(body));
+        }
+    }
+
+    [Fact]
+    public async Task Answer_SectionReferenceAndFunction_ReachesTheClientByteForByte()
+    {
+        Upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion(ReferenceAndFunction));
+        using var client = Gateway.Client(Gateway.Token("cody"));
+
+        using var response = await client.PostAsync("openai/v1/chat/completions", Request(stream: false), TestContext.Current.CancellationToken);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(ReferenceAndFunction, answer.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task PublishedExampleKey_ByDefault_IsMaskedBothWays_AndRecordedAsAPlaceholder()
+    {
+        const string Example = "Use AKIAIOSFODNN7EXAMPLE as in the AWS documentation.\n";
+        const string Masked = "Use [MASKED:aws-access-key-id] as in the AWS documentation.\n";
+        using var client = Gateway.Client(Gateway.Token("cora"));
+
+        Upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion(Example));
+        var request = JsonSerializer.Serialize(new { model = "gpt-test", messages = new[] { new { role = "user", content = Example } } });
+        using var plain = await client.PostAsync(
+            "openai/v1/chat/completions", new StringContent(request, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var answer = JsonDocument.Parse(await plain.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var forwarded = JsonDocument.Parse(Assert.Single(Upstream.Received).BodyText);
+        var record = await Gateway.WaitForExchangeAsync("cora");
+
+        Upstream.Handler = (context, _) => Sse.WriteAsync(context, OpenAIShapes.StreamEvents([Example[..10], Example[10..]]));
+        using var streamed = await client.PostAsync("openai/v1/chat/completions", Request(stream: true), TestContext.Current.CancellationToken);
+        var streamedBody = await streamed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Masked, forwarded.RootElement.GetProperty("messages")[0].GetProperty("content").GetString());
+        Assert.Equal(Masked, answer.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        Assert.Equal(Masked, Sse.AssembledChatContent(streamedBody));
+        var finding = Assert.Single(record.Intent.Findings);
+        Assert.Equal(("aws-access-key-id", true), (finding.Rule, finding.Placeholder));
+    }
+
     [Fact]
     public async Task StreamedAnswer_PemHandlingFunction_SplitAtEveryOffset_ReachesTheClientByteForByte()
     {

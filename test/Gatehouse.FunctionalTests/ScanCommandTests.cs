@@ -97,6 +97,26 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_PublishedExampleKey_IsReportedAsAPlaceholderInEveryFormat_AndARealOneIsNot()
+    {
+        var path = Write("keys.md", $"Example: AKIAIOSFODNN7EXAMPLE\nYours: {AwsKeyId}\n");
+
+        var text = await GatehouseCommand.RunAsync("scan", path);
+        var json = await GatehouseCommand.RunAsync("scan", "--format", "json", path);
+        var sarif = await GatehouseCommand.RunAsync("scan", "--format", "sarif", path);
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains("keys.md:1:10: aws-access-key-id (secret, 20 chars, placeholder, fingerprint", text.Output, StringComparison.Ordinal);
+        Assert.Contains("keys.md:2:8: aws-access-key-id (secret, 20 chars, fingerprint", text.Output, StringComparison.Ordinal);
+        using var findings = JsonDocument.Parse(json.Output);
+        Assert.Equal([true, false], findings.RootElement.EnumerateArray().Select(f => f.TryGetProperty("placeholder", out var p) && p.GetBoolean()));
+        Assert.False(findings.RootElement[1].TryGetProperty("placeholder", out _));
+        using var report = JsonDocument.Parse(sarif.Output);
+        var first = report.RootElement.GetProperty("runs")[0].GetProperty("results")[0];
+        Assert.True(first.GetProperty("properties").GetProperty("placeholder").GetBoolean());
+    }
+
+    [Fact]
     public async Task Scan_Json_RuleWithoutAChecksum_LeavesTheFieldOut()
     {
         var path = Write("aws.txt", $"a={AwsKeyId}\n");

@@ -11,4 +11,12 @@ namespace Gatehouse.Audit.Records;
 /// masked either way, and <c>invalid</c> marks a cut, mistyped or test token. Null (omitted) for every other rule and
 /// in records written before it was recorded.
 /// </param>
-public sealed record AuditFinding(string Rule, string Category, string Direction, string Field, string Fingerprint, string? Checksum = null);
+/// <param name="Placeholder">
+/// True when the value is a published documentation example of its format (AWS's <c>AKIAIOSFODNN7EXAMPLE</c>, RFC
+/// 7519's example JWT, <c>user:pass@</c>); null (omitted) otherwise and in records written before it was recorded, so
+/// those records and their hashes are unchanged.
+/// </param>
+public sealed record AuditFinding(
+    string Rule, string Category, string Direction, string Field, string Fingerprint, string? Checksum = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    bool? Placeholder = null);

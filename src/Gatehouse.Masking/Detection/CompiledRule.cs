@@ -7,7 +7,11 @@ using Gatehouse.Masking.Rules.Validation;
 namespace Gatehouse.Masking.Detection;
 
 /// <summary>A rule with its compiled pattern and the redaction style chosen for it by the options.</summary>
-internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle style)
+/// <param name="rule">The rule.</param>
+/// <param name="index">Its index in the rule set.</param>
+/// <param name="style">Its redaction style.</param>
+/// <param name="keepsPlaceholders">Whether this rule's placeholders are left in the text (reported, not masked).</param>
+internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle style, bool keepsPlaceholders = false)
 {
     public MaskingRule Rule { get; } = rule;
 
@@ -37,6 +41,14 @@ internal sealed class CompiledRule(MaskingRule rule, int index, RedactionStyle s
     public SearchValues<char>? ExtendOver { get; } = rule.ExtendOver is null ? null : SearchValues.Create(rule.ExtendOver);
 
     public NumberPrecheck Precheck { get; } = NumberPrechecks.For(rule);
+
+    /// <summary>Whether a match flagged as a placeholder is left in the text instead of replaced (it is still reported).</summary>
+    public bool KeepsPlaceholders { get; } = keepsPlaceholders && rule.Placeholder is not null;
+
+    /// <summary>Applies <see cref="MaskingRule.Placeholder"/> to an accepted match, with the same window as
+    /// <see cref="AcceptsInContext"/>, so a streamed scan flags exactly what a whole-text scan flags.</summary>
+    public bool IsPlaceholder(ReadOnlySpan<char> window, int start, int end) =>
+        Rule.Placeholder is { } check && check(window[..start], window[start..Math.Min(end, window.Length)], window[Math.Min(end, window.Length)..]);
 
     /// <summary>Whether <paramref name="value"/>, a match of this rule, carries a checksum that verifies.</summary>
     /// <remarks>Computed for reported findings only, never per candidate, so it costs the scan nothing.</remarks>

@@ -10,9 +10,10 @@ internal sealed class CompiledRuleSet
     /// <summary>Characters of real context kept before a window so that lookbehinds never see a false edge.</summary>
     public const int Margin = 16;
 
-    public CompiledRuleSet(IReadOnlyList<MaskingRule> rules, Func<MaskingRule, RedactionStyle> styleOf)
+    public CompiledRuleSet(
+        IReadOnlyList<MaskingRule> rules, Func<MaskingRule, RedactionStyle> styleOf, Func<MaskingRule, bool>? keepsPlaceholders = null)
     {
-        Rules = [.. rules.Select((rule, i) => new CompiledRule(rule, i, styleOf(rule)))];
+        Rules = [.. rules.Select((rule, i) => new CompiledRule(rule, i, styleOf(rule), keepsPlaceholders?.Invoke(rule) ?? false))];
         var entries = new List<KeywordEntry>();
         foreach (var group in Rules
                      .Where(r => r.Rule.Anchor != RuleAnchor.Numeric)

@@ -223,9 +223,11 @@ internal static class Scanner
             end = stop < 0 ? text.Length : end + stop;
         }
 
-        if (rule.Accepts(text[start..end]) && rule.AcceptsInContext(text[at.WindowStart..at.WindowEnd], start - at.WindowStart, end - at.WindowStart))
+        var window = text[at.WindowStart..at.WindowEnd];
+        if (rule.Accepts(text[start..end]) && rule.AcceptsInContext(window, start - at.WindowStart, end - at.WindowStart))
         {
-            output.Add(new Candidate(start, end - start, rule.Index, IsBlock: false));
+            output.Add(new Candidate(
+                start, end - start, rule.Index, IsBlock: false, rule.IsPlaceholder(window, start - at.WindowStart, end - at.WindowStart)));
         }
     }
 

@@ -78,9 +78,11 @@ internal static class MaskedTextWriter
             var c = chosen[i];
             var rule = set.Rules[c.RuleIndex];
             var value = text.Slice(c.Start, c.Length);
-            replacements[i] = ReplacementWriter.Text(rule, value, fingerprints[i]);
+            // A placeholder of a rule configured to keep them is reported and written back as it was.
+            replacements[i] = c.Placeholder && rule.KeepsPlaceholders ? value.ToString() : ReplacementWriter.Text(rule, value, fingerprints[i]);
             findings.Add(new Finding(
-                rule.Rule.Id, rule.Rule.Category, checked((int)(baseOffset + c.Start)), c.Length, fingerprints[i], rule.ChecksumOf(value)));
+                rule.Rule.Id, rule.Rule.Category, checked((int)(baseOffset + c.Start)), c.Length, fingerprints[i], rule.ChecksumOf(value),
+                c.Placeholder));
         }
 
         return replacements;

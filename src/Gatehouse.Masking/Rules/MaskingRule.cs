@@ -58,6 +58,13 @@ internal sealed record MaskingRule
     /// </summary>
     public ContextValidator? InContext { get; init; }
 
+    /// <summary>
+    /// Recognises a published documentation example of the format (exact published values and tight documented
+    /// shapes only), from the match and its window like <see cref="InContext"/>: such a match is still a finding,
+    /// flagged as a placeholder. Null: the rule recognises none.
+    /// </summary>
+    public ContextValidator? Placeholder { get; init; }
+
     /// <summary>Minimum Shannon entropy in bits per character; 0 disables the check.</summary>
     public double EntropyFloor { get; init; }
 

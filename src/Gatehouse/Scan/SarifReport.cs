@@ -53,7 +53,8 @@ internal static class SarifReport
         json.WriteString("ruleId", finding.Rule);
         json.WriteString("level", finding.Category == "secret" ? "error" : "warning");
         json.WriteStartObject("message");
-        var checksum = finding.Checksum is null ? "" : $"checksum {finding.Checksum}, ";
+        var checksum = (finding.Checksum is null ? "" : $"checksum {finding.Checksum}, ") +
+            (finding.Placeholder == true ? "a published documentation example, " : "");
         json.WriteString("text", $"A {finding.Category} matching '{finding.Rule}' ({checksum}fingerprint {finding.Fingerprint}).");
         json.WriteEndObject();
         json.WriteStartArray("locations");
@@ -73,10 +74,19 @@ internal static class SarifReport
         json.WriteStartObject("partialFingerprints");
         json.WriteString("gatehouse/v1", finding.Fingerprint);
         json.WriteEndObject();
-        if (finding.Checksum is { } status)
+        if (finding.Checksum is not null || finding.Placeholder is not null)
         {
             json.WriteStartObject("properties");
-            json.WriteString("checksum", status);
+            if (finding.Checksum is { } status)
+            {
+                json.WriteString("checksum", status);
+            }
+
+            if (finding.Placeholder is { } placeholder)
+            {
+                json.WriteBoolean("placeholder", placeholder);
+            }
+
             json.WriteEndObject();
         }
 

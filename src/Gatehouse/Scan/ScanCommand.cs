@@ -82,7 +82,7 @@ internal static class ScanCommand
                 var (line, column) = lines.Locate(finding.Offset);
                 findings.Add(new ScanFinding(
                     path, line, column, finding.Length, finding.RuleId, FindingCategory(finding.Category), finding.Fingerprint,
-                    Gateway.Masking.FindingNames.Checksum(finding.Checksum)));
+                    Gateway.Masking.FindingNames.Checksum(finding.Checksum), Gateway.Masking.FindingNames.Placeholder(finding)));
             }
 
             if (redact)

@@ -25,7 +25,8 @@ internal static class ScanOutput
                 foreach (var f in findings)
                 {
                     var checksum = f.Checksum is null ? "" : $", checksum {f.Checksum}";
-                    await writer.WriteLineAsync($"{f.Path}:{f.Line}:{f.Column}: {f.Rule} ({f.Category}, {f.Length} chars{checksum}, fingerprint {f.Fingerprint})");
+                    var placeholder = f.Placeholder == true ? ", placeholder" : "";
+                    await writer.WriteLineAsync($"{f.Path}:{f.Line}:{f.Column}: {f.Rule} ({f.Category}, {f.Length} chars{checksum}{placeholder}, fingerprint {f.Fingerprint})");
                 }
 
                 await writer.WriteLineAsync(findings.Count == 0 ? "gatehouse: nothing found" : $"gatehouse: {findings.Count} finding(s)");

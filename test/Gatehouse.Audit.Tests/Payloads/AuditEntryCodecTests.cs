@@ -87,4 +87,18 @@ public sealed class AuditEntryCodecTests
         Assert.Equal(AuditEntryCodec.InterruptedFailure, decoded.Failure);
         Assert.Equal("ex-9", decoded.ExchangeId);
     }
+
+    [Fact]
+    public void Finding_WithoutPlaceholder_IsWrittenAsBeforeTheField_AndAPlaceholderOneRoundTrips()
+    {
+        var plain = Exchanges.Intent("ex-1");
+        var flagged = plain with { Findings = [plain.Findings[0] with { Placeholder = true }] };
+
+        var plainPayload = Encoding.UTF8.GetString(AuditEntryCodec.ForIntent(plain, Exchanges.Start).Payload);
+        var flaggedDraft = AuditEntryCodec.ForIntent(flagged, Exchanges.Start);
+
+        Assert.Contains("{\"rule\":\"aws-access-key-id\",\"category\":\"secret\",\"direction\":\"request\",\"field\":\"prompt\",\"fingerprint\":\"5f0c2a\"}", plainPayload, StringComparison.Ordinal);
+        Assert.Contains("\"fingerprint\":\"5f0c2a\",\"placeholder\":true}", Encoding.UTF8.GetString(flaggedDraft.Payload), StringComparison.Ordinal);
+        Assert.True(AuditEntryCodec.DecodeIntent(flaggedDraft.Payload, flaggedDraft.Body).Findings[0].Placeholder);
+    }
 }

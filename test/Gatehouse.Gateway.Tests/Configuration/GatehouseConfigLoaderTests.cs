@@ -250,12 +250,28 @@ public sealed class GatehouseConfigLoaderTests : IDisposable
         Assert.Equal(Gatehouse.Masking.ScanCacheOptions.DefaultMaxBytes, unset.Config!.Masking.Engine.ScanCache.MaxBytes);
     }
 
+    [Fact]
+    public void Load_UnmaskedPlaceholders_ListsTheRules_AndNamesThoseThatRecognisePlaceholdersWhenOneDoesNot()
+    {
+        var set = GatehouseConfigLoader.Load(Write("masking:\n  unmaskedPlaceholders: [aws-access-key-id, url-credentials]\n"), Env());
+        var unset = GatehouseConfigLoader.Load(Write("masking:\n  redaction: marker\n"), Env());
+        var wrong = GatehouseConfigLoader.Load(Write("masking:\n  unmaskedPlaceholders: [github-pat]\n"), Env());
+
+        Assert.True(set.Success, set.FormatErrors());
+        Assert.Equal(["aws-access-key-id", "url-credentials"], set.Config!.Masking.Engine.UnmaskedPlaceholderRules);
+        Assert.Empty(unset.Config!.Masking.Engine.UnmaskedPlaceholderRules);
+        var error = Assert.Single(wrong.Errors);
+        Assert.Equal("masking.unmaskedPlaceholders", error.Path);
+        Assert.Contains("rule 'github-pat' recognises no placeholders; rules that do: aws-access-key-id, ", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("masking:\n  scanCache: { maxBytes: -1 }\n", "masking.scanCache.maxBytes")]
     [InlineData("masking:\n  scanCache: { size: 10 }\n", "masking.scanCache.size")]
     [InlineData("masking:\n  redaction: blur\n", "masking.redaction")]
     [InlineData("masking:\n  fingerprintKey: { env: SHORT_KEY }\n", "masking.fingerprintKey")]
     [InlineData("masking:\n  disabledRules: [no-such-rule]\n", "masking.disabledRules")]
+    [InlineData("masking:\n  unmaskedPlaceholders: [github-pat]\n", "masking.unmaskedPlaceholders")]
     [InlineData("masking:\n  customRules:\n    - id: x\n      pattern: '(['\n", "masking.customRules[0].pattern")]
     [InlineData("connections:\n  - name: a\n    upstream: https://x\n    masking: { request: maybe }\n", "connections[0].masking.request")]
     public void Load_InvalidMasking_ReportsItsPath(string yaml, string expectedPath)

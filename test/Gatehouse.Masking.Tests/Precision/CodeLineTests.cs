@@ -22,6 +22,8 @@ public sealed class CodeLineTests
         "this.config.password = (typeof cfg.password === 'string'",
         "// Password ====================================================================",
         "subject_token_type: 'urn:k8s:params:oauth:token-type:serviceaccount',",
+        " * requested_token_type: rfc8693#section-2.1",
+        "Connection.prototype.authMechanismDoesNotRequirePassword = function authMechanismDoesNotRequirePassword() {",
 
         // C#
         "options.ApiKey = configuration[\"Gatehouse:ApiKey\"];",
@@ -79,6 +81,9 @@ public sealed class CodeLineTests
         ("Server=db;Database=app;User Id=app;Password=Zq8vRk2Lm9Tx4Wp7;", "Zq8vRk2Lm9Tx4Wp7"),
         ("{\"client_secret\": \"Zq8vRk2Lm9Tx4Wp7Yb3N\"}", "Zq8vRk2Lm9Tx4Wp7Yb3N"),
         ("ACCESS_TOKEN=/Zq8vRk2Lm9Tx4Wp7Yb3N+x", "Zq8vRk2Lm9Tx4Wp7Yb3N"),
+        ("client_secret: zq8vrk2#Lm9Tx4Wp7Yb3N", "Lm9Tx4Wp7Yb3N"),
+        ("db_password = zq8v#rk2lm9tx4wp7", "rk2lm9tx4wp7"),
+        ("Password=Zq8vRk2Lm9Tx4Wp7 authenticate()", "Zq8vRk2Lm9Tx4Wp7"),
         ("const key = \"-----BEGIN PRIVATE KEY-----\\n\" +\n  \"MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n\" +\n  \"-----END PRIVATE KEY-----\";",
             "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"),
     ];

@@ -59,6 +59,7 @@ internal static class MaskingBinder
         var options = new MaskingOptions
         {
             DisabledRules = s.StringList("disabledRules") ?? [],
+            UnmaskedPlaceholderRules = s.StringList("unmaskedPlaceholders") ?? [],
             InternalHostPatterns = s.StringList("internalHosts") ?? [],
             CustomRules = CustomRules(s),
             Pii = piiOptions,

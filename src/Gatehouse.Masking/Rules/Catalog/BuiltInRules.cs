@@ -3,7 +3,7 @@ namespace Gatehouse.Masking.Rules.Catalog;
 /// <summary>Every built-in rule, in catalog order (which is also the tie-break order of overlapping matches).</summary>
 internal static class BuiltInRules
 {
-    public static IReadOnlyList<MaskingRule> Secrets { get; } =
+    public static IReadOnlyList<MaskingRule> Secrets { get; } = PublishedExamples.Attach(
     [
         .. GenericSecretRules.All(),
         .. AiProviderRules.All(),
@@ -12,7 +12,7 @@ internal static class BuiltInRules
         .. CommunicationRules.All(),
         .. CommerceRules.All(),
         .. ObservabilityRules.All(),
-    ];
+    ]);
 
     public static IReadOnlyList<MaskingRule> Pii { get; } =
     [

@@ -8,11 +8,12 @@ namespace Gatehouse.Masking.Rules.Validation;
 /// What is not a credential: a member-access chain (<c>sdk_1.CLIENT_TOOL_KEYS</c>) or a call or index (<c>os.getcwd()</c>, <c>keys[i]</c>), a
 /// path (<c>/v1/oauth/token</c>), a URL (credentials in URLs are <c>url-credentials</c>' job), an enum-like constant or
 /// snake/kebab-case name (<c>ACCESS_TOKEN_V2</c>, <c>api-key-header</c>), a format placeholder (<c>%s</c>), a PEM armor line (<c>-----BEGIN ...</c>: a key is the key-block rules' job), a URN
-/// (<c>urn:ietf:params:oauth:token-type:jwt</c>),
+/// (<c>urn:ietf:params:oauth:token-type:jwt</c>), a section reference (<c>rfc8693#section-2.1</c>),
 /// and, when
 /// the value is not quoted, an expression: an identifier followed by <c>;</c>, <c>,</c> or <c>)</c>, or anything
 /// followed by <c>(</c>, <c>[</c>, <c>&lt;</c> or <c>{</c>, an identifier followed by a binary operator
-/// (<c>x &amp;&amp; y</c>), a parenthesised expression, an operator (<c>===</c>) or a hexadecimal number. A quoted literal or an unquoted config value (<c>.env</c>,
+/// (<c>x &amp;&amp; y</c>), a parenthesised expression, an operator (<c>===</c>), a hexadecimal number, or a lower-case word followed by a
+/// named call or declaration (<c>= function name() {</c>). A quoted literal or an unquoted config value (<c>.env</c>,
 /// YAML, properties) that is none of these is left to the rule's entropy and placeholder gates.
 /// </remarks>
 internal static class ValueShape
@@ -24,6 +25,15 @@ internal static class ValueShape
 
     private static readonly System.Buffers.SearchValues<char> WordCharsUnderscore =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+
+    private static readonly System.Buffers.SearchValues<char> LowerDocumentChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789._/-");
+
+    private static readonly System.Buffers.SearchValues<char> LowerAnchorChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789.-");
+
+    private static readonly System.Buffers.SearchValues<char> IdentifierChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$");
 
     private static readonly System.Buffers.SearchValues<char> WordCharsDash =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
@@ -74,6 +84,13 @@ internal static class ValueShape
             return false;
         }
 
+        if (IsKeywordShaped(value) && !after.IsEmpty && after[0] is ' ' or '\t' && StartsWithCall(next))
+        {
+            // `x.needsPassword = function needsPassword() {`, `password = await fetchPassword(...)`: a lower-case word
+            // followed by a named call or declaration is a keyword of the language, not a value.
+            return false;
+        }
+
         return !(IsIdentifier(value) && !after.IsEmpty && (after[0] is ',' or ')' || (after[0] == ';' && semicolonEndsExpression)));
     }
 
@@ -82,7 +99,45 @@ internal static class ValueShape
         IsMemberAccess(value) || IsCall(value) || IsPath(value) || value.Contains("://", StringComparison.Ordinal) ||
         value.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) ||
         IsWordConstant(value) || value.Contains("%s", StringComparison.Ordinal) || value.Contains("%d", StringComparison.Ordinal) ||
-        value.StartsWith("-----", StringComparison.Ordinal);
+        value.StartsWith("-----", StringComparison.Ordinal) || IsSectionReference(value);
+
+    /// <summary>
+    /// <c>rfc8693#section-2.1</c>, <c>readme.md#step-3</c>: a lower-case document name, one <c>#</c>, and an anchor
+    /// written as a lower-case word of three or more letters, a hyphen and a numbered or worded part containing a
+    /// digit, as documents number their sections.
+    /// </summary>
+    public static bool IsSectionReference(ReadOnlySpan<char> value)
+    {
+        var hash = value.IndexOf('#');
+        if (hash <= 0 || value[(hash + 1)..].Contains('#') || !char.IsAsciiLetterLower(value[0]) ||
+            value[..hash].ContainsAnyExcept(LowerDocumentChars))
+        {
+            return false;
+        }
+
+        var anchor = value[(hash + 1)..];
+        var dash = anchor.IndexOf('-');
+        return dash >= 3 && !anchor[..dash].ContainsAnyExceptInRange('a', 'z') &&
+            anchor.Length > dash + 1 && !anchor[(dash + 1)..].ContainsAnyExcept(LowerAnchorChars) &&
+            anchor[(dash + 1)..].IndexOfAnyInRange('0', '9') >= 0;
+    }
+
+    /// <summary>A lower-case word of letters only, as a language's keywords (<c>function</c>, <c>await</c>, <c>new</c>) are.</summary>
+    private static bool IsKeywordShaped(ReadOnlySpan<char> value) =>
+        !value.IsEmpty && !value.ContainsAnyExceptInRange('a', 'z');
+
+    /// <summary>An identifier followed by an argument list or a body: <c>name(</c>, <c>name (</c>, <c>Name&lt;T&gt;(</c>, <c>Name {</c>.</summary>
+    private static bool StartsWithCall(ReadOnlySpan<char> next)
+    {
+        var end = next.IndexOfAnyExcept(IdentifierChars);
+        if (end <= 0 || !IsIdentifier(next[..end]))
+        {
+            return false;
+        }
+
+        var rest = next[end..].TrimStart(" \t");
+        return !rest.IsEmpty && rest[0] is '(' or '<' or '{';
+    }
 
     private static bool IsBinaryOperator(ReadOnlySpan<char> next) =>
         next.Length >= 2 && next[0] is '&' or '|' or '?' or '+' or '*' or '/' or '%' or '<' or '>' or '=' or '!' or '-' &&
