@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Gatehouse.PackageTests.Infrastructure;
+using Gatehouse.Testing;
 
 namespace Gatehouse.PackageTests;
 
@@ -25,7 +26,7 @@ public sealed partial class ReleaseManifestTests(InstalledTool tool) : IDisposab
         var package = Path.Combine(_directory, Path.GetFileName(tool.Package));
         File.Copy(tool.Package, package);
 
-        var result = await ToolProcess.RunAsync("bash", InstalledTool.RepositoryRoot(), ["build.sh", "manifest"], new() { ["ARTIFACTS"] = _directory });
+        var result = await ChildProcess.RunAsync(new("bash"), InstalledTool.RepositoryRoot(), ["build.sh", "manifest"], new Dictionary<string, string> { ["ARTIFACTS"] = _directory });
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         var sbom = JsonNode.Parse(await File.ReadAllTextAsync(package + ".cdx.json", TestContext.Current.CancellationToken))!;
@@ -76,8 +77,8 @@ public sealed partial class ReleaseManifestTests(InstalledTool tool) : IDisposab
             """, TestContext.Current.CancellationToken);
         var report = Path.Combine(_directory, "licences.md");
 
-        var result = await ToolProcess.RunAsync(
-            "dotnet", InstalledTool.RepositoryRoot(), ["run", "--file", Path.Combine("build", "Sbom.cs"), "--", "licences", report, sbom]);
+        var result = await ChildProcess.RunAsync(
+            new("dotnet"), InstalledTool.RepositoryRoot(), ["run", "--file", Path.Combine("build", "Sbom.cs"), "--", "licences", report, sbom]);
 
         Assert.True(result.ExitCode == 1, result.Output + result.Error);
         var text = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
