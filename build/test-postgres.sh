@@ -11,7 +11,8 @@ pg_test_dir=""
 pg_test_bin=""
 
 pg_test_as() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From / : the postgres user may not be allowed into the caller's folder (a root-owned checkout).
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_test_free_port() {
