@@ -1,4 +1,5 @@
 using Gatehouse.Audit.Chain;
+using Gatehouse.Storage.Relational.Audit;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,11 +8,8 @@ namespace Gatehouse.Storage.Postgres.Audit;
 /// <summary>Reads and binds the columns of <c>audit_entries</c>.</summary>
 internal static class EntryRows
 {
-    public const string Columns =
-        "seq, kind, exchange_id, time_ticks, subject, email, connection, model, status, decision, payload, body, body_hash, prev_hash, hash";
-
     private const string InsertSql = $"""
-        INSERT INTO audit_entries ({Columns}, writer_id)
+        INSERT INTO audit_entries ({EntryReader.Columns}, writer_id)
         VALUES (@seq, @kind, @exchange_id, @time_ticks, @subject, @email, @connection, @model, @status, @decision,
                 @payload, @body, @body_hash, @prev_hash, @hash, @writer_id)
         """;
@@ -25,30 +23,6 @@ internal static class EntryRows
         ("body_hash", NpgsqlDbType.Bytea), ("prev_hash", NpgsqlDbType.Bytea), ("hash", NpgsqlDbType.Bytea),
         ("writer_id", NpgsqlDbType.Text),
     ];
-
-    public static AuditEntry Read(NpgsqlDataReader reader)
-    {
-        var index = new AuditIndex
-        {
-            Subject = OptionalText(reader, 4),
-            Email = OptionalText(reader, 5),
-            Connection = OptionalText(reader, 6),
-            Model = OptionalText(reader, 7),
-            Status = reader.IsDBNull(8) ? null : reader.GetInt32(8),
-            Decision = OptionalText(reader, 9),
-        };
-        return new AuditEntry(
-            reader.GetInt64(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
-            index,
-            reader.GetFieldValue<byte[]>(10),
-            OptionalBlob(reader, 11),
-            OptionalBlob(reader, 12),
-            reader.GetFieldValue<byte[]>(13),
-            reader.GetFieldValue<byte[]>(14));
-    }
 
     public static NpgsqlCommand CreateInsert(NpgsqlConnection connection, NpgsqlTransaction transaction, string writerId)
     {
@@ -82,10 +56,4 @@ internal static class EntryRows
         values[13].Value = entry.PrevHash;
         values[14].Value = entry.Hash;
     }
-
-    public static string? OptionalText(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static byte[]? OptionalBlob(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<byte[]>(ordinal);
 }

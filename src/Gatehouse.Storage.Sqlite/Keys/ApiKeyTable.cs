@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Relational.Audit;
 using Gatehouse.Storage.Sqlite.Audit;
 using Gatehouse.Storage.Sqlite.Integrity;
 using Microsoft.Data.Sqlite;
@@ -118,9 +119,9 @@ internal static class ApiKeyTable
                 Name = reader.GetString(1),
                 Groups = JsonSerializer.Deserialize(reader.GetString(2), GroupsJsonContext.Default.StringArray) ?? [],
                 SecretHash = reader.GetFieldValue<byte[]>(3),
-                CreatedAt = EntryRows.FromTicks(reader.GetInt64(4)),
-                ExpiresAt = reader.IsDBNull(5) ? null : EntryRows.FromTicks(reader.GetInt64(5)),
-                RevokedAt = reader.IsDBNull(6) ? null : EntryRows.FromTicks(reader.GetInt64(6)),
+                CreatedAt = EntryReader.FromTicks(reader.GetInt64(4)),
+                ExpiresAt = reader.IsDBNull(5) ? null : EntryReader.FromTicks(reader.GetInt64(5)),
+                RevokedAt = reader.IsDBNull(6) ? null : EntryReader.FromTicks(reader.GetInt64(6)),
                 Owner = reader.IsDBNull(7) ? null : reader.GetString(7),
             });
         }
