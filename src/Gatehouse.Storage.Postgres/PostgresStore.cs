@@ -3,10 +3,11 @@ using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Store;
-using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Postgres.Database;
 using Gatehouse.Storage.Postgres.Keys;
+using Gatehouse.Storage.Relational.Audit;
 using Npgsql;
 
 namespace Gatehouse.Storage.Postgres;
@@ -82,11 +83,11 @@ public sealed class PostgresStore : IAuditCheckpointStore, IExchangeEntryReader,
 
     /// <inheritdoc />
     public Task<ExchangeRecord?> GetExchangeAsync(string exchangeId, CancellationToken cancellationToken) =>
-        _database.RunAsync((c, ct) => ExchangeSearch.GetAsync(c, exchangeId, ct), cancellationToken);
+        _database.RunAsync((c, ct) => ExchangeRows.GetAsync(c, exchangeId, PartSelect.Create, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AuditEntry>> ReadExchangeEntriesAsync(string exchangeId, CancellationToken cancellationToken) =>
-        _database.RunAsync((c, ct) => ExchangeSearch.ReadEntriesAsync(c, exchangeId, ct), cancellationToken);
+        _database.RunAsync((c, ct) => ExchangeRows.ReadEntriesAsync(c, exchangeId, PartSelect.Create, ct), cancellationToken);
 
     /// <inheritdoc />
     public async Task<bool> ProbeWritableAsync(CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Store;
 using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Relational.Audit;
 using Gatehouse.Storage.Sqlite.Audit;
 using Gatehouse.Storage.Sqlite.Database;
 using Gatehouse.Storage.Sqlite.Integrity;
@@ -102,11 +103,11 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
 
     /// <inheritdoc />
     public Task<ExchangeRecord?> GetExchangeAsync(string exchangeId, CancellationToken cancellationToken) =>
-        _database.ReadAsync((c, ct) => ExchangeSearch.GetAsync(c, exchangeId, ct), cancellationToken);
+        _database.ReadAsync((c, ct) => ExchangeRows.GetAsync(c, exchangeId, PartSelect.Create, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AuditEntry>> ReadExchangeEntriesAsync(string exchangeId, CancellationToken cancellationToken) =>
-        _database.ReadAsync((c, ct) => ExchangeSearch.ReadEntriesAsync(c, exchangeId, ct), cancellationToken);
+        _database.ReadAsync((c, ct) => ExchangeRows.ReadEntriesAsync(c, exchangeId, PartSelect.Create, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> ProbeWritableAsync(CancellationToken cancellationToken) =>

@@ -56,7 +56,7 @@ internal static class Appender
         var first = sequence + 1;
         var entries = new AuditEntry[drafts.Count];
         using (var insert = EntryRows.CreateInsert(connection, transaction, writerId))
-        using (var parts = new PartWriter(connection, transaction))
+        using (var parts = PostgresPartIds.CreateWriter(connection, transaction))
         {
             for (var i = 0; i < drafts.Count; i++)
             {

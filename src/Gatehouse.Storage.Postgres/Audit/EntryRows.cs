@@ -1,4 +1,5 @@
 using Gatehouse.Audit.Chain;
+using Gatehouse.Storage.Relational.Audit;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,11 +8,8 @@ namespace Gatehouse.Storage.Postgres.Audit;
 /// <summary>Reads and binds the columns of <c>audit_entries</c>.</summary>
 internal static class EntryRows
 {
-    public const string Columns =
-        "seq, kind, exchange_id, time_ticks, subject, email, connection, model, status, decision, payload, body, body_hash, prev_hash, hash";
-
     private const string InsertSql = $"""
-        INSERT INTO audit_entries ({Columns}, writer_id)
+        INSERT INTO audit_entries ({EntryReader.Columns}, writer_id)
         VALUES (@seq, @kind, @exchange_id, @time_ticks, @subject, @email, @connection, @model, @status, @decision,
                 @payload, @body, @body_hash, @prev_hash, @hash, @writer_id)
         """;
@@ -26,30 +24,6 @@ internal static class EntryRows
         ("writer_id", NpgsqlDbType.Text),
     ];
 
-    public static AuditEntry Read(NpgsqlDataReader reader)
-    {
-        var index = new AuditIndex
-        {
-            Subject = OptionalText(reader, 4),
-            Email = OptionalText(reader, 5),
-            Connection = OptionalText(reader, 6),
-            Model = OptionalText(reader, 7),
-            Status = reader.IsDBNull(8) ? null : reader.GetInt32(8),
-            Decision = OptionalText(reader, 9),
-        };
-        return new AuditEntry(
-            reader.GetInt64(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
-            index,
-            reader.GetFieldValue<byte[]>(10),
-            OptionalBlob(reader, 11),
-            OptionalBlob(reader, 12),
-            reader.GetFieldValue<byte[]>(13),
-            reader.GetFieldValue<byte[]>(14));
-    }
-
     public static NpgsqlCommand CreateInsert(NpgsqlConnection connection, NpgsqlTransaction transaction, string writerId)
     {
         var command = new NpgsqlCommand(InsertSql, connection, transaction);
@@ -62,30 +36,5 @@ internal static class EntryRows
         return command;
     }
 
-    public static void Bind(NpgsqlCommand insert, AuditEntry entry)
-    {
-        var values = insert.Parameters;
-        values[0].Value = entry.Sequence;
-        values[1].Value = entry.Kind;
-        values[2].Value = entry.ExchangeId;
-        values[3].Value = entry.Time.UtcTicks;
-        values[4].Value = (object?)entry.Index.Subject ?? DBNull.Value;
-        values[5].Value = (object?)entry.Index.Email ?? DBNull.Value;
-        values[6].Value = (object?)entry.Index.Connection ?? DBNull.Value;
-        values[7].Value = (object?)entry.Index.Model ?? DBNull.Value;
-        values[8].Value = (object?)entry.Index.Status ?? DBNull.Value;
-        values[9].Value = (object?)entry.Index.Decision ?? DBNull.Value;
-        values[10].Value = entry.Payload;
-        // A body stored as parts lives in audit_parts; the entry's own column stays empty.
-        values[11].Value = entry.BodyParts is null ? (object?)entry.Body ?? DBNull.Value : DBNull.Value;
-        values[12].Value = (object?)entry.BodyHash ?? DBNull.Value;
-        values[13].Value = entry.PrevHash;
-        values[14].Value = entry.Hash;
-    }
-
-    public static string? OptionalText(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static byte[]? OptionalBlob(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<byte[]>(ordinal);
+    public static void Bind(NpgsqlCommand insert, AuditEntry entry) => EntryBinding.Bind(insert.Parameters, entry);
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Runtime.CompilerServices;
 using Gatehouse.Audit.Chain;
+using Gatehouse.Storage.Relational.Audit;
 using Npgsql;
 
 namespace Gatehouse.Storage.Postgres.Audit;
@@ -41,19 +42,11 @@ internal static class EntryStream
         NpgsqlConnection connection, NpgsqlTransaction? transaction, long afterSequence, int max, CancellationToken cancellationToken)
     {
         using var command = new NpgsqlCommand(
-            $"SELECT {EntryRows.Columns} FROM audit_entries WHERE seq > @after ORDER BY seq LIMIT @max", connection, transaction);
+            $"SELECT {EntryReader.Columns} FROM audit_entries WHERE seq > @after ORDER BY seq LIMIT @max", connection, transaction);
         command.Parameters.AddWithValue("after", afterSequence);
         command.Parameters.AddWithValue("max", max);
-        var entries = new List<AuditEntry>(Math.Min(max, 1024));
-        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                entries.Add(EntryRows.Read(reader));
-            }
-        }
-
-        return await PartReader.AttachAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
+        var entries = await EntryReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return await PartRows.AttachAsync(connection, transaction, entries, PartSelect.Create, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Returns the head, or null while the log is empty (the head row at sequence 0).</summary>

@@ -1,5 +1,4 @@
-using Gatehouse.Audit.Chain;
-using Gatehouse.Audit.Payloads;
+using Gatehouse.Storage.Relational.Audit;
 using Npgsql;
 
 namespace Gatehouse.Storage.Postgres.Audit;
@@ -12,28 +11,9 @@ namespace Gatehouse.Storage.Postgres.Audit;
 /// </remarks>
 internal static class InterruptedRecovery
 {
-    private const string OpenIntentsSql = $"""
-        SELECT i.exchange_id FROM audit_entries i
-        WHERE i.kind = '{AuditEntryKinds.Intent}'
-          AND NOT EXISTS (
-            SELECT 1 FROM audit_entries e
-            WHERE e.exchange_id = i.exchange_id
-              AND e.kind IN ('{AuditEntryKinds.Outcome}', '{AuditEntryKinds.Interrupted}'))
-        ORDER BY i.seq
-        """;
-
     public static async Task<int> RecoverAsync(NpgsqlConnection connection, string writerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var drafts = new List<AuditEntryDraft>();
-        using (var command = new NpgsqlCommand(OpenIntentsSql, connection))
-        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                drafts.Add(AuditEntryCodec.ForInterrupted(reader.GetString(0), now));
-            }
-        }
-
+        var drafts = await OpenIntents.InterruptionsAsync(connection, now, cancellationToken).ConfigureAwait(false);
         await Appender.AppendAsync(connection, writerId, drafts, cancellationToken).ConfigureAwait(false);
         return drafts.Count;
     }

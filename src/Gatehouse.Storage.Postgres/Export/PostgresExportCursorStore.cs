@@ -1,6 +1,6 @@
 using Gatehouse.Export.Cursors;
+using Gatehouse.Storage.Relational.Export;
 using Gatehouse.Storage.Postgres.Database;
-using Npgsql;
 
 namespace Gatehouse.Storage.Postgres.Export;
 
@@ -24,33 +24,13 @@ public sealed class PostgresExportCursorStore : IExportCursorStore
     public Task<long> ReadAsync(string sink, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sink);
-        return _database.RunAsync(
-            async (c, ct) =>
-            {
-                using var command = new NpgsqlCommand("SELECT seq FROM export_cursors WHERE sink = @sink", c);
-                command.Parameters.AddWithValue("sink", sink);
-                return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long seq ? seq : 0L;
-            },
-            cancellationToken);
+        return _database.RunAsync((c, ct) => ExportCursorRows.ReadAsync(c, sink, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task SaveAsync(string sink, long sequence, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sink);
-        return _database.RunAsync(
-            async (c, ct) =>
-            {
-                using var command = new NpgsqlCommand("""
-                    INSERT INTO export_cursors (sink, seq, updated_ticks) VALUES (@sink, @seq, @ticks)
-                    ON CONFLICT (sink) DO UPDATE SET seq = excluded.seq, updated_ticks = excluded.updated_ticks
-                    WHERE excluded.seq > export_cursors.seq
-                    """, c);
-                command.Parameters.AddWithValue("sink", sink);
-                command.Parameters.AddWithValue("seq", sequence);
-                command.Parameters.AddWithValue("ticks", at.UtcTicks);
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            },
-            cancellationToken);
+        return _database.RunAsync((c, ct) => ExportCursorRows.SaveAsync(c, sink, sequence, at, ct), cancellationToken);
     }
 }

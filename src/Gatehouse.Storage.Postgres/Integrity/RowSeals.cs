@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatehouse.Audit.Chain;
+using Gatehouse.Storage.Relational.Integrity;
 using Npgsql;
 
 namespace Gatehouse.Storage.Postgres.Integrity;
@@ -34,18 +35,7 @@ internal static class RowSeals
         CancellationToken cancellationToken)
     {
         var hash = await RowHash.ComputeAsync(connection, transaction, table, id, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"The {table} row '{id}' to seal is not in the transaction.");
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("table", table);
-            json.WriteString("id", id);
-            facts?.Invoke(json);
-            json.WriteString("rowHash", Convert.ToHexStringLower(hash));
-            json.WriteEndObject();
-        }
-
-        return new AuditEntryDraft(kind, id, at, new AuditIndex { Subject = subject }, buffer.ToArray(), null, null);
+            ?? throw RowSealEntry.Missing(table, id);
+        return RowSealEntry.Create(kind, table, id, at, hash, facts, subject);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Postgres.Integrity;
+using Gatehouse.Storage.Relational.Keys;
 using Npgsql;
 
 namespace Gatehouse.Storage.Postgres.Keys;
@@ -62,14 +63,14 @@ internal static class ApiKeyTable
     {
         using var command = new NpgsqlCommand($"SELECT {Columns} FROM api_keys WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", id);
-        var keys = await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+        var keys = await ApiKeyRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
         return keys.Count == 0 ? null : keys[0];
     }
 
     public static async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         using var command = new NpgsqlCommand($"SELECT {Columns} FROM api_keys ORDER BY created_ticks DESC, id DESC", connection);
-        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+        return await ApiKeyRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<bool> RevokeAsync(
@@ -110,27 +111,5 @@ internal static class ApiKeyTable
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-    }
-
-    private static async Task<List<ApiKeyRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var keys = new List<ApiKeyRecord>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(new ApiKeyRecord
-            {
-                Id = reader.GetString(0),
-                Name = reader.GetString(1),
-                Groups = JsonSerializer.Deserialize(reader.GetString(2), GroupsJsonContext.Default.StringArray) ?? [],
-                SecretHash = reader.GetFieldValue<byte[]>(3),
-                CreatedAt = new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
-                ExpiresAt = reader.IsDBNull(5) ? null : new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
-                RevokedAt = reader.IsDBNull(6) ? null : new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),
-                Owner = reader.IsDBNull(7) ? null : reader.GetString(7),
-            });
-        }
-
-        return keys;
     }
 }

@@ -46,7 +46,7 @@ internal static class ReviewRows
             SELECT request_id, reviewer, decision, justification, at_ticks, reviewer_name, reviewer_email FROM reviews
             WHERE request_id IN (SELECT value FROM json_each(@ids)) ORDER BY at_ticks, reviewer
             """);
-        command.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(ids.ToArray(), Keys.GroupsJsonContext.Default.StringArray));
+        command.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(ids.ToArray(), Relational.Keys.GroupsJsonContext.Default.StringArray));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Gatehouse.Storage.Relational.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Audit;
@@ -31,7 +32,7 @@ internal sealed class AppendStatements
     {
         ReadHead = Create(connection, ReadHeadSql);
         Insert = Create(connection, EntryRows.InsertSql, EntryRows.ParameterNames);
-        Parts = new PartWriter(connection);
+        Parts = SqlitePartIds.CreateWriter(connection);
         Tags = Create(connection, SearchIndex.TagsSql, "@first", "@last");
         MoveHead = Create(connection, MoveHeadSql, "@seq", "@hash");
     }

@@ -5,7 +5,7 @@ namespace Gatehouse.Storage.Sqlite.Audit;
 
 /// <summary>Appends a batch of drafts to the chain in one transaction and moves the head with it.</summary>
 /// <remarks>
-/// A body given as parts is written as references to content-addressed parts (<see cref="PartWriter"/>); its text is
+/// A body given as parts is written as references to content-addressed parts (<see cref="Relational.Audit.PartWriter"/>); its text is
 /// indexed later, off the append, by <see cref="PartIndexer"/>. Only the filter tags are written here. Every statement
 /// comes from the connection's <see cref="AppendStatements"/>, compiled once and reused by each batch.
 /// </remarks>

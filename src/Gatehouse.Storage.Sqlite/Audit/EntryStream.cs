@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
 using Gatehouse.Audit.Chain;
+using Gatehouse.Storage.Relational.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Audit;
 
 /// <summary>Reads the log in sequence order and the stored head.</summary>
-/// <remarks>Entries come with their bodies, whole or joined from their parts (<see cref="PartReader"/>).</remarks>
+/// <remarks>Entries come with their bodies, whole or joined from their parts (<see cref="PartRows"/>).</remarks>
 internal static class EntryStream
 {
     private const int Chunk = 512;
@@ -46,19 +47,11 @@ internal static class EntryStream
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {EntryRows.Columns} FROM audit_entries WHERE seq > @after ORDER BY seq LIMIT @max";
+        command.CommandText = $"SELECT {EntryReader.Columns} FROM audit_entries WHERE seq > @after ORDER BY seq LIMIT @max";
         command.Parameters.AddWithValue("@after", afterSequence);
         command.Parameters.AddWithValue("@max", max);
-        var entries = new List<AuditEntry>(Math.Min(max, 1024));
-        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                entries.Add(EntryRows.Read(reader));
-            }
-        }
-
-        return await PartReader.AttachAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
+        var entries = await EntryReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return await PartRows.AttachAsync(connection, transaction, entries, PartSelect.Create, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<AuditHead?> ReadHeadAsync(

@@ -23,7 +23,7 @@ internal static class ExchangeFilters
         {
             // An empty list matches nothing: a caller with no principal name has no exchange of their own.
             sql.Append(" AND i.seq IN (SELECT seq FROM audit_tags WHERE tag IN (SELECT 'principal:' || value FROM json_each(@requester)))");
-            parameters.AddWithValue("@requester", System.Text.Json.JsonSerializer.Serialize([.. requester], Keys.GroupsJsonContext.Default.StringArray));
+            parameters.AddWithValue("@requester", System.Text.Json.JsonSerializer.Serialize([.. requester], Relational.Keys.GroupsJsonContext.Default.StringArray));
         }
 
         Equal(sql, parameters, "i.connection = @connection", "@connection", query.Connection);

@@ -1,4 +1,5 @@
 using Gatehouse.Export.Cursors;
+using Gatehouse.Storage.Relational.Export;
 using Gatehouse.Storage.Sqlite.Database;
 
 namespace Gatehouse.Storage.Sqlite.Export;
@@ -23,35 +24,13 @@ public sealed class SqliteExportCursorStore : IExportCursorStore
     public Task<long> ReadAsync(string sink, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sink);
-        return _database.ReadAsync(
-            async (c, ct) =>
-            {
-                using var command = c.CreateCommand();
-                command.CommandText = "SELECT seq FROM export_cursors WHERE sink = @sink";
-                command.Parameters.AddWithValue("@sink", sink);
-                return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is long seq ? seq : 0L;
-            },
-            cancellationToken);
+        return _database.ReadAsync((c, ct) => ExportCursorRows.ReadAsync(c, sink, ct), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task SaveAsync(string sink, long sequence, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sink);
-        return _database.WriteAsync(
-            async (c, ct) =>
-            {
-                using var command = c.CreateCommand();
-                command.CommandText = """
-                    INSERT INTO export_cursors (sink, seq, updated_ticks) VALUES (@sink, @seq, @ticks)
-                    ON CONFLICT (sink) DO UPDATE SET seq = excluded.seq, updated_ticks = excluded.updated_ticks
-                    WHERE excluded.seq > export_cursors.seq
-                    """;
-                command.Parameters.AddWithValue("@sink", sink);
-                command.Parameters.AddWithValue("@seq", sequence);
-                command.Parameters.AddWithValue("@ticks", at.UtcTicks);
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            },
-            cancellationToken);
+        return _database.WriteAsync((c, ct) => ExportCursorRows.SaveAsync(c, sink, sequence, at, ct), cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ internal static class RowSealVerifier
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT seq, payload FROM audit_entries WHERE kind IN (SELECT value FROM json_each(@kinds)) ORDER BY seq";
-            command.Parameters.AddWithValue("@kinds", JsonSerializer.Serialize(RowSeals.Kinds.ToArray(), Keys.GroupsJsonContext.Default.StringArray));
+            command.Parameters.AddWithValue("@kinds", JsonSerializer.Serialize(RowSeals.Kinds.ToArray(), Relational.Keys.GroupsJsonContext.Default.StringArray));
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

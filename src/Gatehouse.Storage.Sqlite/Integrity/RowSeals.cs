@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gatehouse.Audit.Chain;
 using Gatehouse.Storage.Sqlite.Audit;
+using Gatehouse.Storage.Relational.Integrity;
 using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Integrity;
@@ -51,19 +52,8 @@ internal static class RowSeals
         string? subject = null)
     {
         var hash = RowHash.Compute(connection, transaction, table, id)
-            ?? throw new InvalidOperationException($"The {table} row '{id}' to seal is not in the transaction.");
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("table", table);
-            json.WriteString("id", id);
-            facts?.Invoke(json);
-            json.WriteString("rowHash", Convert.ToHexStringLower(hash));
-            json.WriteEndObject();
-        }
-
-        return new AuditEntryDraft(kind, id, at, new AuditIndex { Subject = subject }, buffer.ToArray(), null, null);
+            ?? throw RowSealEntry.Missing(table, id);
+        return RowSealEntry.Create(kind, table, id, at, hash, facts, subject);
     }
 
     /// <summary>Seals the row and appends the entry inside the caller's transaction.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Relational.Keys;
 using Gatehouse.Storage.Sqlite.Audit;
 using Gatehouse.Storage.Sqlite.Integrity;
 using Microsoft.Data.Sqlite;
@@ -62,7 +63,7 @@ internal static class ApiKeyTable
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM api_keys WHERE id = @id";
         command.Parameters.AddWithValue("@id", id);
-        var keys = await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+        var keys = await ApiKeyRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
         return keys.Count == 0 ? null : keys[0];
     }
 
@@ -70,7 +71,7 @@ internal static class ApiKeyTable
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM api_keys ORDER BY created_ticks DESC, rowid DESC";
-        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+        return await ApiKeyRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<bool> RevokeAsync(SqliteConnection connection, string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken)
@@ -104,27 +105,5 @@ internal static class ApiKeyTable
         await AuditAppender.AppendInAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
-    }
-
-    private static async Task<List<ApiKeyRecord>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var keys = new List<ApiKeyRecord>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(new ApiKeyRecord
-            {
-                Id = reader.GetString(0),
-                Name = reader.GetString(1),
-                Groups = JsonSerializer.Deserialize(reader.GetString(2), GroupsJsonContext.Default.StringArray) ?? [],
-                SecretHash = reader.GetFieldValue<byte[]>(3),
-                CreatedAt = EntryRows.FromTicks(reader.GetInt64(4)),
-                ExpiresAt = reader.IsDBNull(5) ? null : EntryRows.FromTicks(reader.GetInt64(5)),
-                RevokedAt = reader.IsDBNull(6) ? null : EntryRows.FromTicks(reader.GetInt64(6)),
-                Owner = reader.IsDBNull(7) ? null : reader.GetString(7),
-            });
-        }
-
-        return keys;
     }
 }

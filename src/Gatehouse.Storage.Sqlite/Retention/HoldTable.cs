@@ -1,4 +1,5 @@
 using Gatehouse.Audit.Retention;
+using Gatehouse.Storage.Relational.Audit;
 using Gatehouse.Storage.Sqlite.Audit;
 using Microsoft.Data.Sqlite;
 
@@ -83,9 +84,9 @@ internal static class HoldTable
         reader.GetString(2),
         reader.GetString(3),
         reader.GetString(4),
-        EntryRows.FromTicks(reader.GetInt64(5)),
-        reader.IsDBNull(6) ? null : EntryRows.FromTicks(reader.GetInt64(6)),
-        EntryRows.OptionalText(reader, 7));
+        EntryReader.FromTicks(reader.GetInt64(5)),
+        reader.IsDBNull(6) ? null : EntryReader.FromTicks(reader.GetInt64(6)),
+        EntryReader.OptionalText(reader, 7));
 
     private static string KindText(LegalHoldTarget target) => target == LegalHoldTarget.User ? "user" : "exchange";
 }

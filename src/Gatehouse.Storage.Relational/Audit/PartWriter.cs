@@ -1,48 +1,49 @@
+using System.Data.Common;
 using Gatehouse.Audit.Chain;
-using Microsoft.Data.Sqlite;
 
-namespace Gatehouse.Storage.Sqlite.Audit;
+namespace Gatehouse.Storage.Relational.Audit;
 
 /// <summary>Writes the parts of the bodies of one append batch: each distinct part once, and every entry's references.</summary>
 /// <remarks>
 /// A part already stored is found by its hash and never rewritten, so a 40 KB system prompt resent every turn costs
 /// one index lookup and one reference row, not 40 KB. Within a batch the ids of parts seen are remembered; they are
-/// forgotten at the next batch's <see cref="Begin"/>, since the transaction that wrote them may have rolled back. One
-/// writer lives per connection in <see cref="AppendStatements"/>, its statements prepared once.
+/// forgotten at the next batch's <see cref="Begin"/>, since the transaction that wrote them may have rolled back. The
+/// provider creates the statements (<see cref="ReferSql"/>, <see cref="IntentOfSql"/>, its <see cref="IPartIds"/>), so
+/// it decides how long they live: SQLite keeps them prepared per connection, PostgreSQL per batch.
 /// </remarks>
-internal sealed class PartWriter
+internal sealed class PartWriter : IDisposable
 {
-    private const string FindSql = "SELECT id FROM audit_parts WHERE hash = @hash";
-    private const string InsertSql = "INSERT INTO audit_parts (hash, body) VALUES (@hash, @body) RETURNING id";
-    private const string ReferSql = """
+    /// <summary>The insert of one reference; its parameters are <see cref="ReferParameters"/>, in order.</summary>
+    public const string ReferSql = """
         INSERT INTO audit_entry_parts (seq, ord, part_id, exchange_seq) VALUES (@seq, @ord, @part, @exchange)
         """;
 
-    private const string IntentOfSql = $"""
+    /// <summary>The query of an exchange's intent sequence; its one parameter is <c>@id</c>.</summary>
+    public const string IntentOfSql = $"""
         SELECT seq FROM audit_entries WHERE exchange_id = @id AND kind = '{AuditEntryKinds.Intent}' ORDER BY seq LIMIT 1
         """;
 
-    private readonly SqliteCommand _find;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _refer;
-    private readonly SqliteCommand _intentOf;
+    private readonly DbCommand _refer;
+    private readonly DbCommand _intentOf;
+    private readonly IPartIds _partIds;
     private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
 
-    public PartWriter(SqliteConnection connection)
+    public PartWriter(DbCommand refer, DbCommand intentOf, IPartIds partIds)
     {
-        _find = AppendStatements.Create(connection, FindSql, "@hash");
-        _insert = AppendStatements.Create(connection, InsertSql, "@hash", "@body");
-        _refer = AppendStatements.Create(connection, ReferSql, "@seq", "@ord", "@part", "@exchange");
-        _intentOf = AppendStatements.Create(connection, IntentOfSql, "@id");
+        _refer = refer;
+        _intentOf = intentOf;
+        _partIds = partIds;
     }
 
+    /// <summary>Gets the parameter names of <see cref="ReferSql"/>, in the order <see cref="WriteAsync"/> binds them.</summary>
+    public static IReadOnlyList<string> ReferParameters { get; } = ["@seq", "@ord", "@part", "@exchange"];
+
     /// <summary>Starts a batch in <paramref name="transaction"/>.</summary>
-    public void Begin(SqliteTransaction transaction)
+    public void Begin(DbTransaction transaction)
     {
-        _find.Transaction = transaction;
-        _insert.Transaction = transaction;
         _refer.Transaction = transaction;
         _intentOf.Transaction = transaction;
+        _partIds.Begin(transaction);
         _ids.Clear();
     }
 
@@ -66,6 +67,13 @@ internal sealed class PartWriter
         }
     }
 
+    public void Dispose()
+    {
+        _refer.Dispose();
+        _intentOf.Dispose();
+        (_partIds as IDisposable)?.Dispose();
+    }
+
     private async Task<long> ExchangeSequenceAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         if (entry.Kind == AuditEntryKinds.Intent)
@@ -85,14 +93,7 @@ internal sealed class PartWriter
             return known;
         }
 
-        _find.Parameters[0].Value = part.Hash;
-        if (await _find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long id)
-        {
-            _insert.Parameters[0].Value = part.Hash;
-            _insert.Parameters[1].Value = part.Content ?? throw new ArgumentException("A part to store has no content.", nameof(part));
-            id = (long)(await _insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
-
+        var id = await _partIds.IdOfAsync(part, cancellationToken).ConfigureAwait(false);
         _ids[key] = id;
         return id;
     }

@@ -1,25 +1,19 @@
-using System.Globalization;
+using System.Data.Common;
 using System.Text;
 using Gatehouse.Audit.Chain;
-using Microsoft.Data.Sqlite;
 
-namespace Gatehouse.Storage.Sqlite.Audit;
+namespace Gatehouse.Storage.Relational.Audit;
 
 /// <summary>Reads back the parts of entries whose bodies are stored as parts, and joins them into the body.</summary>
 /// <remarks>
 /// A reference to a part the store no longer holds (a row deleted behind retention's back) reads as a part with no
 /// hash and no content: the body reads as absent and verification reports it.
 /// </remarks>
-internal static class PartReader
+internal static class PartRows
 {
-    private const string Select = """
-        SELECT r.seq, p.hash, p.body FROM audit_entry_parts r LEFT JOIN audit_parts p ON p.id = r.part_id
-        """;
-
     /// <summary>Returns <paramref name="entries"/> with the parts of those stored as parts attached and joined.</summary>
-    /// <remarks>The entries are read with one query over their sequence range when it is dense, else by their sequences.</remarks>
     public static async Task<IReadOnlyList<AuditEntry>> AttachAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, IReadOnlyList<AuditEntry> entries, PartQuery query, CancellationToken cancellationToken)
     {
         var candidates = entries.Where(e => e.Body is null && e.BodyHash is not null).Select(e => e.Sequence).ToList();
         if (candidates.Count == 0)
@@ -27,7 +21,7 @@ internal static class PartReader
             return entries;
         }
 
-        var parts = await ReadAsync(connection, transaction, candidates, cancellationToken).ConfigureAwait(false);
+        var parts = await ReadAsync(connection, transaction, candidates, query, cancellationToken).ConfigureAwait(false);
         if (parts.Count == 0)
         {
             return entries;
@@ -46,7 +40,7 @@ internal static class PartReader
 
     /// <summary>Returns the joined text of each of <paramref name="sequences"/> stored as parts, when every part is present.</summary>
     public static async Task<Dictionary<long, string>> ReadTextsAsync(
-        SqliteConnection connection, IReadOnlyList<long> sequences, CancellationToken cancellationToken)
+        DbConnection connection, IReadOnlyList<long> sequences, PartQuery query, CancellationToken cancellationToken)
     {
         var texts = new Dictionary<long, string>();
         if (sequences.Count == 0)
@@ -54,7 +48,7 @@ internal static class PartReader
             return texts;
         }
 
-        foreach (var (sequence, parts) in await ReadAsync(connection, null, sequences, cancellationToken).ConfigureAwait(false))
+        foreach (var (sequence, parts) in await ReadAsync(connection, null, sequences, query, cancellationToken).ConfigureAwait(false))
         {
             if (BodyParts.Join(parts) is { } body)
             {
@@ -66,23 +60,10 @@ internal static class PartReader
     }
 
     private static async Task<Dictionary<long, IReadOnlyList<BodyPart>>> ReadAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<long> sequences, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, IReadOnlyList<long> sequences, PartQuery query, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var (first, last) = (sequences.Min(), sequences.Max());
-        if (last - first < 2L * sequences.Count)
-        {
-            command.CommandText = Select + " WHERE r.seq BETWEEN @first AND @last ORDER BY r.seq, r.ord";
-            command.Parameters.AddWithValue("@first", first);
-            command.Parameters.AddWithValue("@last", last);
-        }
-        else
-        {
-            command.CommandText = Select + " WHERE r.seq IN (SELECT value FROM json_each(@seqs)) ORDER BY r.seq, r.ord";
-            command.Parameters.AddWithValue("@seqs", "[" + string.Join(',', sequences.Select(s => s.ToString(CultureInfo.InvariantCulture))) + "]");
-        }
-
+        using var command = query(connection, transaction, sequences);
+        // A dialect may select a superset (a dense range); only the asked-for sequences are kept.
         var wanted = sequences.ToHashSet();
         var parts = new Dictionary<long, IReadOnlyList<BodyPart>>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Payloads;
+
+namespace Gatehouse.Storage.Relational.Audit;
+
+/// <summary>Finds every intent that never got an outcome, because its process stopped while it was in flight.</summary>
+/// <remarks>The provider appends the returned interruption entries through its own appender, under its write lock.</remarks>
+internal static class OpenIntents
+{
+    private const string OpenIntentsSql = $"""
+        SELECT i.exchange_id FROM audit_entries i
+        WHERE i.kind = '{AuditEntryKinds.Intent}'
+          AND NOT EXISTS (
+            SELECT 1 FROM audit_entries e
+            WHERE e.exchange_id = i.exchange_id
+              AND e.kind IN ('{AuditEntryKinds.Outcome}', '{AuditEntryKinds.Interrupted}'))
+        ORDER BY i.seq
+        """;
+
+    /// <summary>Returns the entries that close each open intent as interrupted at <paramref name="now"/>, in log order.</summary>
+    public static async Task<List<AuditEntryDraft>> InterruptionsAsync(DbConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var drafts = new List<AuditEntryDraft>();
+        using var command = connection.CreateCommand();
+        command.CommandText = OpenIntentsSql;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            drafts.Add(AuditEntryCodec.ForInterrupted(reader.GetString(0), now));
+        }
+
+        return drafts;
+    }
+}

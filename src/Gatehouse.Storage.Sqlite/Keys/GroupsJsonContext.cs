@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Gatehouse.Storage.Sqlite.Keys;
-
-/// <summary>Serialises a key's groups into one column.</summary>
-[JsonSerializable(typeof(string[]))]
-internal sealed partial class GroupsJsonContext : JsonSerializerContext;
