@@ -138,17 +138,22 @@ public sealed class WebhookTests : GatewayTest, IClassFixture<WebhookTests.Recei
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var delivery = await _receiver.WaitForAsync("/json", WebhookEvents.CheckpointSigned, _ => true);
-        using var json = JsonDocument.Parse(delivery.Body);
-        var c = json.RootElement.GetProperty("checkpoint");
+        // The receiver lives for the whole class and every test's gateway signs checkpoints with its own key, so the
+        // delivery to check is the one signed by this test's key, not the first one the receiver happens to hold.
+        using var verifier = CheckpointVerifier.FromPem(await File.ReadAllTextAsync(Path.Combine(_files, "audit.pem"), TestContext.Current.CancellationToken));
+        var delivery = await _receiver.WaitForAsync("/json", WebhookEvents.CheckpointSigned,
+            d => CheckpointOf(d).GetProperty("keyId").GetString() == verifier.KeyId);
+        var c = CheckpointOf(delivery);
         var checkpoint = new Checkpoint(
             c.GetProperty("treeSize").GetInt64(), c.GetProperty("rootHash").GetBytesFromBase64(), c.GetProperty("time").GetDateTimeOffset(),
             c.GetProperty("keyId").GetString()!, c.GetProperty("signature").GetBytesFromBase64());
-        using var verifier = CheckpointVerifier.FromPem(await File.ReadAllTextAsync(Path.Combine(_files, "audit.pem"), TestContext.Current.CancellationToken));
         Assert.True(verifier.Verify(checkpoint));
         Assert.True(checkpoint.TreeSize >= 1);
         Assert.StartsWith(checkpoint.SignedText, c.GetProperty("note").GetString(), StringComparison.Ordinal);
     }
+
+    private static JsonElement CheckpointOf(ReceivedRequest delivery)
+        => JsonDocument.Parse(delivery.Body).RootElement.GetProperty("checkpoint").Clone();
 
     private static JsonElement Approval(ReceivedRequest delivery)
         => JsonDocument.Parse(delivery.Body).RootElement.GetProperty("approval");
