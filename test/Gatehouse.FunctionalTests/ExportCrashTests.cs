@@ -64,8 +64,12 @@ public sealed class ExportCrashTests : IDisposable
             headAtKill = (await store.GetHeadAsync(TestContext.Current.CancellationToken))!.Sequence;
         }
 
-        // Killed mid-export: some entries were exported, and more were committed than the sink had received.
-        Assert.InRange(exportedBeforeRestart, 1, headAtKill - 1);
+        // Killed under load with the exporter running: at least the 20 awaited entries were exported, and never more
+        // than were committed. Whether the sink was still behind at the instant of the kill is the scheduler's choice
+        // (asserting it made the test fail whenever the exporter had just caught up); the restart below appends more
+        // entries either way, so the exporter must resume from its durable cursor, and the file must then hold every
+        // sequence exactly once.
+        Assert.InRange(exportedBeforeRestart, 20, headAtKill);
         var second = await GatehouseProcess.ServeAsync(_directory, Ready, Serve);
         await using (second)
         {
