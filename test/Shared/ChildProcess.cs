@@ -118,11 +118,20 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>Asks the process to stop as Ctrl+C would, and returns its exit code.</summary>
     public async Task<int> InterruptAsync()
     {
-        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await SendInterruptAsync();
+        return await WaitForExitAsync();
+    }
 
+    /// <summary>Sends the process SIGINT (as Ctrl+C would) without waiting for it to end.</summary>
+    public async Task SendInterruptAsync()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to end and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
         await _process.WaitForExitAsync().WaitAsync(Timeout);
         return _process.ExitCode;
     }
