@@ -1,26 +1,36 @@
+using System.Data.Common;
+using System.Globalization;
 using Gatehouse.Storage.Approvals;
-using Microsoft.Data.Sqlite;
+using Gatehouse.Storage.Relational.Commands;
+using Gatehouse.Storage.Relational.Database;
 
-namespace Gatehouse.Storage.Sqlite.Approvals;
+namespace Gatehouse.Storage.Relational.Approvals;
 
 /// <summary>The <c>reviews</c> table, shared by approvals and grants (their ids never collide: <c>apr_</c>, <c>grt_</c>).</summary>
 internal static class ReviewRows
 {
-    /// <summary>Runs <paramref name="sql"/>, reads each row with <paramref name="read"/>, then attaches its reviews.</summary>
+    /// <summary>
+    /// Selects <paramref name="columns"/> of the rows of <paramref name="table"/> <paramref name="query"/> asks for, newest first (ties
+    /// by insertion order, <c>rowid</c>), reads each row with <paramref name="read"/>, then attaches its reviews.
+    /// </summary>
     public static async Task<List<T>> SelectWithReviewsAsync<T>(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
-        string sql,
-        Action<SqliteParameterCollection> bind,
-        Func<SqliteDataReader, T> read,
+        IRelationalDatabase database,
+        DbConnection connection,
+        DbTransaction? transaction,
+        string columns,
+        string table,
+        ReviewQuery query,
+        Func<DbDataReader, T> read,
         Func<T, List<Review>, T> attach,
         CancellationToken cancellationToken)
         where T : class, IReviewable
     {
+        var sql = $"SELECT {columns} FROM {table} WHERE {query.Where} ORDER BY created_ticks DESC, rowid DESC LIMIT "
+            + query.Limit.ToString(CultureInfo.InvariantCulture) + (query.LockRows ? database.LockRows : "");
         var rows = new List<T>();
         using (var command = ReviewColumns.Command(connection, transaction, sql))
         {
-            bind(command.Parameters);
+            query.Bind(command);
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -28,13 +38,13 @@ internal static class ReviewRows
             }
         }
 
-        var reviews = await ReadAsync(connection, transaction, [.. rows.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
+        var reviews = await ReadAsync(database, connection, transaction, [.. rows.Select(r => r.Id)], cancellationToken).ConfigureAwait(false);
         return rows.ConvertAll(r => reviews.TryGetValue(r.Id, out var list) ? attach(r, list) : r);
     }
 
     /// <summary>Reads the reviews of <paramref name="ids"/>, oldest first per request.</summary>
     public static async Task<Dictionary<string, List<Review>>> ReadAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+        IRelationalDatabase database, DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var reviews = new Dictionary<string, List<Review>>(StringComparer.Ordinal);
         if (ids.Count == 0)
@@ -42,11 +52,11 @@ internal static class ReviewRows
             return reviews;
         }
 
-        using var command = ReviewColumns.Command(connection, transaction, """
+        using var command = ReviewColumns.Command(connection, transaction, $"""
             SELECT request_id, reviewer, decision, justification, at_ticks, reviewer_name, reviewer_email FROM reviews
-            WHERE request_id IN (SELECT value FROM json_each(@ids)) ORDER BY at_ticks, reviewer
+            WHERE request_id IN {database.TextSet("@ids")} ORDER BY at_ticks, reviewer
             """);
-        command.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(ids.ToArray(), Relational.Keys.GroupsJsonContext.Default.StringArray));
+        command.Add("@ids", database.TextSetValue(ids));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -70,7 +80,7 @@ internal static class ReviewRows
 
     /// <summary>Inserts the reviews that <paramref name="after"/> has beyond the first <paramref name="known"/>.</summary>
     public static async Task InsertNewAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string id, IReadOnlyList<Review> after, int known, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string id, IReadOnlyList<Review> after, int known, CancellationToken cancellationToken)
     {
         for (var i = known; i < after.Count; i++)
         {
@@ -78,13 +88,13 @@ internal static class ReviewRows
                 INSERT INTO reviews (request_id, reviewer, decision, justification, at_ticks, reviewer_name, reviewer_email)
                 VALUES (@id, @reviewer, @decision, @justification, @at, @name, @email)
                 """);
-            command.Parameters.AddWithValue("@id", id);
-            command.Parameters.AddWithValue("@reviewer", after[i].Reviewer);
-            command.Parameters.AddWithValue("@decision", after[i].Decision == ReviewDecision.Approve ? "approve" : "reject");
-            command.Parameters.AddWithValue("@justification", after[i].Justification);
-            command.Parameters.AddWithValue("@at", after[i].At.UtcTicks);
-            command.Parameters.AddWithValue("@name", (object?)after[i].ReviewerName ?? DBNull.Value);
-            command.Parameters.AddWithValue("@email", (object?)after[i].ReviewerEmail ?? DBNull.Value);
+            command.Add("@id", id);
+            command.Add("@reviewer", after[i].Reviewer);
+            command.Add("@decision", after[i].Decision == ReviewDecision.Approve ? "approve" : "reject");
+            command.Add("@justification", after[i].Justification);
+            command.Add("@at", after[i].At.UtcTicks);
+            command.Add("@name", after[i].ReviewerName);
+            command.Add("@email", after[i].ReviewerEmail);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

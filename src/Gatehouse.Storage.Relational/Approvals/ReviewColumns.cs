@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Text.Json;
 using Gatehouse.Storage.Approvals;
-using Microsoft.Data.Sqlite;
 
-namespace Gatehouse.Storage.Sqlite.Approvals;
+namespace Gatehouse.Storage.Relational.Approvals;
 
 /// <summary>The column encodings approvals and grants share: state, requester, review policy, times.</summary>
 internal static class ReviewColumns
@@ -36,14 +36,14 @@ internal static class ReviewColumns
     public static ReviewPolicy ParsePolicy(string json) =>
         JsonSerializer.Deserialize(json, ReviewJsonContext.Default.ReviewPolicy) ?? throw new StoreUnavailableException(StoreFailure.Corrupt);
 
-    public static object Ticks(DateTimeOffset? time) => (object?)time?.UtcTicks ?? DBNull.Value;
+    public static long? Ticks(DateTimeOffset? time) => time?.UtcTicks;
 
-    public static DateTimeOffset? OptionalTime(SqliteDataReader reader, int ordinal) =>
+    public static DateTimeOffset? OptionalTime(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero);
 
-    public static DateTimeOffset Time(SqliteDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
+    public static DateTimeOffset Time(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
 
-    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
