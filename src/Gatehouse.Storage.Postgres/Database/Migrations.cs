@@ -1,7 +1,9 @@
 using System.Globalization;
+using Gatehouse.Storage.Postgres.Approvals;
 using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Postgres.Export;
 using Gatehouse.Storage.Postgres.Keys;
+using Gatehouse.Storage.Postgres.Retention;
 using Npgsql;
 
 namespace Gatehouse.Storage.Postgres.Database;
@@ -28,6 +30,8 @@ internal static class Migrations
         (AuditSchema.Version, AuditSchema.Sql),
         (ApiKeySchema.Version, ApiKeySchema.Sql),
         (ExportCursorSchema.Version, ExportCursorSchema.Sql),
+        (ApprovalSchema.Version, ApprovalSchema.Sql),
+        (LegalHoldSchema.Version, LegalHoldSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>
