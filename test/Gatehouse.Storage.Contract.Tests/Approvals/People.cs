@@ -1,6 +1,6 @@
 using Gatehouse.Storage.Approvals;
 
-namespace Gatehouse.Storage.Sqlite.Tests.Approvals;
+namespace Gatehouse.Storage.Contract.Tests.Approvals;
 
 /// <summary>The cast of the review tests: a requester who is also a reviewer, two reviewers, a bystander, a named user.</summary>
 internal static class People
