@@ -3,6 +3,7 @@ using Gatehouse.Storage.Postgres.Approvals;
 using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Postgres.Export;
 using Gatehouse.Storage.Postgres.Keys;
+using Gatehouse.Storage.Postgres.Leases;
 using Gatehouse.Storage.Postgres.Retention;
 using Npgsql;
 
@@ -32,6 +33,7 @@ internal static class Migrations
         (ExportCursorSchema.Version, ExportCursorSchema.Sql),
         (ApprovalSchema.Version, ApprovalSchema.Sql),
         (LegalHoldSchema.Version, LegalHoldSchema.Sql),
+        (LeaseSchema.Version, LeaseSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>

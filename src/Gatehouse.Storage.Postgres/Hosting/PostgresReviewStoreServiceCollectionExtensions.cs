@@ -1,8 +1,10 @@
 using Gatehouse.Audit.Retention;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
+using Gatehouse.Storage.Leases;
 using Gatehouse.Storage.Postgres.Approvals;
 using Gatehouse.Storage.Postgres.Grants;
+using Gatehouse.Storage.Postgres.Leases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -14,7 +16,8 @@ public static class PostgresReviewStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers, over <paramref name="store"/>: <see cref="IApprovalNotifier"/> (LISTEN/NOTIFY, <see cref="PostgresApprovalNotifier"/>),
-    /// <see cref="IApprovalStore"/>, <see cref="IGrantStore"/>, <see cref="IAuditRetentionStore"/> and <see cref="ILegalHoldStore"/>.
+    /// <see cref="IApprovalStore"/>, <see cref="IGrantStore"/>, <see cref="IAuditRetentionStore"/>, <see cref="ILegalHoldStore"/>
+    /// and <see cref="ILeaseStore"/>.
     /// </summary>
     /// <remarks>
     /// Uses the container's <see cref="TimeProvider"/> (the system clock when none is registered) and its logging when
@@ -33,6 +36,7 @@ public static class PostgresReviewStoreServiceCollectionExtensions
         services.AddSingleton<IGrantStore>(sp => new PostgresGrantStore(store, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IAuditRetentionStore>(store);
         services.AddSingleton<ILegalHoldStore>(store);
+        services.AddSingleton<ILeaseStore>(sp => new PostgresLeaseStore(store, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -21,6 +21,9 @@ public interface IStoreProvider : IAsyncDisposable
     /// <summary>Returns the retention and legal hold store over <paramref name="store"/>.</summary>
     Gatehouse.Audit.Retention.IAuditRetentionStore Retention(IAuditCheckpointStore store);
 
+    /// <summary>Returns the lease store that shares <paramref name="store"/>'s database.</summary>
+    Gatehouse.Storage.Leases.ILeaseStore Leases(IAuditCheckpointStore store, TimeProvider time);
+
     /// <summary>Gets this dialect's SQL for a blob of <paramref name="length"/> zero bytes.</summary>
     string ZeroBlob(int length);
 

@@ -48,6 +48,9 @@ public sealed class PostgresProvider : IStoreProvider
 
     public Gatehouse.Audit.Retention.IAuditRetentionStore Retention(IAuditCheckpointStore store) => (PostgresStore)store;
 
+    public Gatehouse.Storage.Leases.ILeaseStore Leases(IAuditCheckpointStore store, TimeProvider time) =>
+        new Gatehouse.Storage.Postgres.Leases.PostgresLeaseStore((PostgresStore)store, time);
+
     public string ZeroBlob(int length) => $"decode(repeat('00', {length}), 'hex')";
 
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)

@@ -32,6 +32,9 @@ public sealed class SqliteProvider : IStoreProvider
     public Gatehouse.Audit.Retention.IAuditRetentionStore Retention(IAuditCheckpointStore store) =>
         new Gatehouse.Storage.Sqlite.Retention.SqliteRetentionStore((SqliteStore)store);
 
+    public Gatehouse.Storage.Leases.ILeaseStore Leases(IAuditCheckpointStore store, TimeProvider time) =>
+        new Gatehouse.Storage.Sqlite.Leases.SqliteLeaseStore((SqliteStore)store, time);
+
     public string ZeroBlob(int length) => $"zeroblob({length})";
 
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
