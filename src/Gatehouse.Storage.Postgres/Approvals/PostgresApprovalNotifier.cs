@@ -146,14 +146,14 @@ public sealed partial class PostgresApprovalNotifier : IApprovalNotifier, IAsync
         }
     }
 
-    [LoggerMessage(EventId = 1220, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1530, Level = LogLevel.Warning,
         Message = "Approval notifications: the listening connection to PostgreSQL failed; waiters poll until it is back, retrying in {Retry}")]
     private static partial void ListenerLost(ILogger logger, TimeSpan retry, Exception error);
 
-    [LoggerMessage(EventId = 1221, Level = LogLevel.Information, Message = "Approval notifications: listening on PostgreSQL again")]
+    [LoggerMessage(EventId = 1531, Level = LogLevel.Information, Message = "Approval notifications: listening on PostgreSQL again")]
     private static partial void ListeningAgain(ILogger logger);
 
-    [LoggerMessage(EventId = 1222, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1532, Level = LogLevel.Warning,
         Message = "Approval notifications: a decision could not be announced ({Failure}); other replicas see it at their next poll")]
     private static partial void NotifyFailed(ILogger logger, StoreFailure failure, Exception error);
 }
