@@ -2,30 +2,38 @@ using System.Runtime.CompilerServices;
 using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Records;
+using Gatehouse.Audit.Retention;
 using Gatehouse.Audit.Store;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Postgres.Database;
 using Gatehouse.Storage.Postgres.Keys;
+using Gatehouse.Storage.Postgres.Retention;
 using Gatehouse.Storage.Relational.Audit;
+using Gatehouse.Storage.Relational.Retention;
 using Npgsql;
 
 namespace Gatehouse.Storage.Postgres;
 
-/// <summary>The PostgreSQL store: the audit log (entries, parts, head, checkpoints) and the API keys, in one database shared by writers.</summary>
+/// <summary>
+/// The PostgreSQL store: the audit log (entries, parts, head, checkpoints), its retention and legal holds, and the API
+/// keys, in one database shared by writers.
+/// </summary>
 /// <remarks>
 /// Every call takes a pooled connection; an append locks the head row, so several stores (in one process or several)
 /// append to one chain. A commit is durable when it returns (the server's <c>synchronous_commit</c>, on by default).
 /// Failures surface as <see cref="StoreUnavailableException"/> with a message that names neither content nor the
 /// connection string.
 /// </remarks>
-public sealed class PostgresStore : IAuditCheckpointStore, IExchangeEntryReader, IApiKeyStore, IAsyncDisposable
+public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, IApiKeyStore, IAsyncDisposable
 {
     private readonly PostgresDatabase _database;
+    private readonly PostgresRelationalDatabase _relational;
 
     private PostgresStore(PostgresDatabase database)
     {
         _database = database;
+        _relational = new PostgresRelationalDatabase(database);
     }
 
     /// <summary>Gets the database, for the provider's other stores that share it.</summary>
@@ -155,6 +163,36 @@ public sealed class PostgresStore : IAuditCheckpointStore, IExchangeEntryReader,
     /// <inheritdoc />
     public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
         _database.RunAsync((c, ct) => ApiKeyTable.RevokeAsync(c, _database.WriterId, idOrName, revokedAt, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task PlaceHoldAsync(LegalHold hold, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        return HoldRows.PlaceAsync(_relational, hold, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<LegalHold?> ReleaseHoldAsync(string id, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken) =>
+        HoldRows.ReleaseAsync(_relational, id, releasedBy, at, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LegalHold>> ListHoldsAsync(bool includeReleased, CancellationToken cancellationToken) =>
+        HoldRows.ListAsync(_relational, includeReleased, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RetentionCandidates> FindCandidatesAsync(RetentionWindow window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return RetentionRows.FindAsync(_relational, window, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long> RemoveBodiesAsync(IReadOnlyList<string> exchangeIds, CancellationToken cancellationToken) =>
+        RetentionRows.RemoveBodiesAsync(_relational, PostgresRetentionPurge.Instance, exchangeIds, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> TombstoneAsync(IReadOnlyList<string> exchangeIds, long coveredThrough, CancellationToken cancellationToken) =>
+        RetentionRows.TombstoneAsync(_relational, PostgresRetentionPurge.Instance, exchangeIds, coveredThrough, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _database.DisposeAsync();

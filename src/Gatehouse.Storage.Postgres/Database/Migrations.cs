@@ -1,7 +1,10 @@
 using System.Globalization;
+using Gatehouse.Storage.Postgres.Approvals;
 using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Postgres.Export;
 using Gatehouse.Storage.Postgres.Keys;
+using Gatehouse.Storage.Postgres.Leases;
+using Gatehouse.Storage.Postgres.Retention;
 using Npgsql;
 
 namespace Gatehouse.Storage.Postgres.Database;
@@ -28,6 +31,9 @@ internal static class Migrations
         (AuditSchema.Version, AuditSchema.Sql),
         (ApiKeySchema.Version, ApiKeySchema.Sql),
         (ExportCursorSchema.Version, ExportCursorSchema.Sql),
+        (ApprovalSchema.Version, ApprovalSchema.Sql),
+        (LegalHoldSchema.Version, LegalHoldSchema.Sql),
+        (LeaseSchema.Version, LeaseSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>

@@ -9,14 +9,21 @@ namespace Gatehouse.Storage.Postgres.Integrity;
 /// Seals the rows outside the log into the hash chain: every change appends, in the same transaction, an entry carrying
 /// the changed row's <see cref="RowHash"/> (the embedded store's rule and payload, so an auditor reads both alike).
 /// </summary>
+/// <remarks>
+/// Keys are sealed by <c>key.created</c> and <c>key.revoked</c>; approvals and grants by <c>row.sealed</c>, beside the
+/// <c>approval.*</c> and <c>grant.*</c> entries the gateway writes.
+/// </remarks>
 internal static class RowSeals
 {
     public const string ApiKeys = "api_keys";
+    public const string Approvals = "approvals";
+    public const string Grants = "grants";
 
     public const string KeyCreated = "key.created";
     public const string KeyRevoked = "key.revoked";
+    public const string RowSealed = "row.sealed";
 
-    private static readonly string[] Tables = [ApiKeys];
+    private static readonly string[] Tables = [ApiKeys, Approvals, Grants];
 
     /// <summary>Returns <paramref name="table"/> when it is a sealed table; throws otherwise (it is spliced into SQL).</summary>
     public static string Checked(string table) =>

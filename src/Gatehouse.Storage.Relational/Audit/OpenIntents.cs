@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Payloads;
+using Gatehouse.Storage.Relational.Commands;
 
 namespace Gatehouse.Storage.Relational.Audit;
 
@@ -15,15 +16,24 @@ internal static class OpenIntents
             SELECT 1 FROM audit_entries e
             WHERE e.exchange_id = i.exchange_id
               AND e.kind IN ('{AuditEntryKinds.Outcome}', '{AuditEntryKinds.Interrupted}'))
-        ORDER BY i.seq
         """;
 
     /// <summary>Returns the entries that close each open intent as interrupted at <paramref name="now"/>, in log order.</summary>
-    public static async Task<List<AuditEntryDraft>> InterruptionsAsync(DbConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="alsoWhere"/> narrows the intents further (SQL over the intent <c>i</c>, which may use <c>@now</c>, the
+    /// time in UTC ticks): a provider that tracks writers keeps the intents of writers still alive.
+    /// </remarks>
+    public static async Task<List<AuditEntryDraft>> InterruptionsAsync(
+        DbConnection connection, DateTimeOffset now, string? alsoWhere, CancellationToken cancellationToken)
     {
         var drafts = new List<AuditEntryDraft>();
         using var command = connection.CreateCommand();
-        command.CommandText = OpenIntentsSql;
+        command.CommandText = OpenIntentsSql + (alsoWhere is null ? "" : " AND " + alsoWhere) + " ORDER BY i.seq";
+        if (alsoWhere is not null)
+        {
+            command.Add("@now", now.UtcTicks);
+        }
+
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

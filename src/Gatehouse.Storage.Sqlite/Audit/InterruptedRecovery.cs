@@ -9,7 +9,7 @@ internal static class InterruptedRecovery
     /// <summary>Appends the interruption entries; the caller holds the write lock.</summary>
     public static async Task<int> RecoverAsync(SqliteConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var drafts = await OpenIntents.InterruptionsAsync(connection, now, cancellationToken).ConfigureAwait(false);
+        var drafts = await OpenIntents.InterruptionsAsync(connection, now, null, cancellationToken).ConfigureAwait(false);
         await AuditAppender.AppendAsync(connection, drafts, cancellationToken).ConfigureAwait(false);
         return drafts.Count;
     }

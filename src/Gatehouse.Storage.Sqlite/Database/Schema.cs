@@ -3,6 +3,7 @@ using Gatehouse.Storage.Sqlite.Audit;
 using Gatehouse.Storage.Sqlite.Export;
 using Gatehouse.Storage.Sqlite.Identity;
 using Gatehouse.Storage.Sqlite.Integrity;
+using Gatehouse.Storage.Sqlite.Leases;
 using Gatehouse.Storage.Sqlite.Retention;
 using Microsoft.Data.Sqlite;
 
@@ -17,7 +18,7 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 8;
+    public const int CurrentVersion = 9;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -79,6 +80,7 @@ internal static class Schema
         (RetentionSchema.Version, RetentionSchema.Sql),
         (PrincipalSchema.Version, ""),
         (PartSchema.Version, PartSchema.Sql),
+        (LeaseSchema.Version, LeaseSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Gatehouse.Storage.Sqlite.Retention;
 
@@ -31,13 +31,9 @@ internal static class RetentionPartPurge
 
     private const string CountSql = $"SELECT count(DISTINCT seq) FROM audit_entry_parts WHERE seq IN ({Entries})";
 
-    /// <summary>Purges the parts of the exchanges in <paramref name="idsJson"/>; returns how many entries had a body in parts.</summary>
-    public static async Task<long> PurgeAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string idsJson, CancellationToken cancellationToken)
+    /// <summary>Purges the parts of the exchanges bound to <c>@ids</c> of <paramref name="command"/>; returns how many entries had a body in parts.</summary>
+    public static async Task<long> PurgeAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.Parameters.AddWithValue("@ids", idsJson);
         command.CommandText = CountSql;
         var bodies = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         command.CommandText = PurgeSql;

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Gatehouse.Storage.Sqlite.Retention;
 
@@ -22,13 +22,10 @@ internal static class RetentionSearchPurge
 
     private const string TagsSql = $"DELETE FROM audit_tags WHERE seq IN ({Intents});";
 
-    public static async Task PurgeAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string idsJson, bool records, CancellationToken cancellationToken)
+    /// <summary>Runs the purge on <paramref name="ids"/>, a command in retention's transaction with <c>@ids</c> bound.</summary>
+    public static async Task PurgeAsync(DbCommand ids, bool records, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = records ? TextSql + TagsSql : TextSql;
-        command.Parameters.AddWithValue("@ids", idsJson);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        ids.CommandText = records ? TextSql + TagsSql : TextSql;
+        await ids.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,6 +3,8 @@ using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Retention;
 using Gatehouse.Audit.Store;
+using Gatehouse.Storage.Relational.Retention;
+using Gatehouse.Storage.Sqlite.Database;
 
 namespace Gatehouse.Storage.Sqlite.Retention;
 
@@ -11,36 +13,37 @@ namespace Gatehouse.Storage.Sqlite.Retention;
 public sealed class SqliteRetentionStore(SqliteStore store) : IAuditRetentionStore
 {
     private readonly SqliteStore _store = store ?? throw new ArgumentNullException(nameof(store));
+    private readonly SqliteRelationalDatabase _database = new(store.Database);
 
     /// <inheritdoc />
     public Task PlaceHoldAsync(LegalHold hold, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hold);
-        return _store.Database.WriteAsync((c, ct) => HoldTable.PlaceAsync(c, hold, ct), cancellationToken);
+        return HoldRows.PlaceAsync(_database, hold, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<LegalHold?> ReleaseHoldAsync(string id, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _store.Database.WriteAsync((c, ct) => HoldTable.ReleaseAsync(c, id, releasedBy, at, ct), cancellationToken);
+        HoldRows.ReleaseAsync(_database, id, releasedBy, at, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<LegalHold>> ListHoldsAsync(bool includeReleased, CancellationToken cancellationToken) =>
-        _store.Database.ReadAsync((c, ct) => HoldTable.ListAsync(c, includeReleased, ct), cancellationToken);
+        HoldRows.ListAsync(_database, includeReleased, cancellationToken);
 
     /// <inheritdoc />
     public Task<RetentionCandidates> FindCandidatesAsync(RetentionWindow window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
-        return _store.Database.ReadAsync((c, ct) => RetentionTable.FindAsync(c, window, ct), cancellationToken);
+        return RetentionRows.FindAsync(_database, window, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<long> RemoveBodiesAsync(IReadOnlyList<string> exchangeIds, CancellationToken cancellationToken) =>
-        _store.Database.WriteAsync((c, ct) => RetentionTable.RemoveBodiesAsync(c, exchangeIds, ct), cancellationToken);
+        RetentionRows.RemoveBodiesAsync(_database, SqliteRetentionPurge.Instance, exchangeIds, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> TombstoneAsync(IReadOnlyList<string> exchangeIds, long coveredThrough, CancellationToken cancellationToken) =>
-        _store.Database.WriteAsync((c, ct) => RetentionTable.TombstoneAsync(c, exchangeIds, coveredThrough, ct), cancellationToken);
+        RetentionRows.TombstoneAsync(_database, SqliteRetentionPurge.Instance, exchangeIds, coveredThrough, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken) =>

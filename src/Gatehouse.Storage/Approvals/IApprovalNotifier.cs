@@ -2,8 +2,8 @@ namespace Gatehouse.Storage.Approvals;
 
 /// <summary>Wakes the waiters on an approval when it may have changed.</summary>
 /// <remarks>
-/// The polling default (<see cref="PollingApprovalNotifier"/>) works across processes on one SQLite file; a
-/// PostgreSQL store can LISTEN in <see cref="Subscribe"/> and NOTIFY in <see cref="NotifyAsync"/> instead, and the
+/// The polling default (<see cref="PollingApprovalNotifier"/>) works across processes on one SQLite file; the
+/// PostgreSQL provider's notifier LISTENs for the changes other replicas NOTIFY (and polls as its fallback). The
 /// waiting loop stays the same because it always re-reads the store after waking.
 /// </remarks>
 public interface IApprovalNotifier

@@ -10,7 +10,7 @@ internal static class Exchanges
 
     public const string SystemPrompt = "You are a careful reviewer of stack traces. Answer briefly.";
 
-    public static ExchangeIntent Intent(string id, string subject = "alice", string question = "Explain this stack trace") => new()
+    public static ExchangeIntent Intent(string id, string subject = "alice", string question = "Explain this stack trace", string connection = "openai") => new()
     {
         ExchangeId = id,
         StartedAt = Start,
@@ -18,7 +18,7 @@ internal static class Exchanges
         {
             Principals = ["https://idp.example.com#" + subject],
         },
-        Connection = "openai",
+        Connection = connection,
         Method = "POST",
         Path = "/v1/chat/completions",
         Api = "openai.chat",

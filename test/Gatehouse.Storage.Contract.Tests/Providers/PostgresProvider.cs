@@ -39,6 +39,28 @@ public sealed class PostgresProvider : IStoreProvider
     public Gatehouse.Export.Cursors.IExportCursorStore Cursors(IAuditCheckpointStore store) =>
         new Gatehouse.Storage.Postgres.Export.PostgresExportCursorStore((PostgresStore)store);
 
+    public Gatehouse.Storage.Approvals.IApprovalStore Approvals(
+        IAuditCheckpointStore store, TimeProvider time, Gatehouse.Storage.Approvals.IApprovalNotifier? notifier = null) =>
+        new Gatehouse.Storage.Postgres.Approvals.PostgresApprovalStore((PostgresStore)store, time, notifier);
+
+    public Gatehouse.Storage.Grants.IGrantStore Grants(IAuditCheckpointStore store, TimeProvider time) =>
+        new Gatehouse.Storage.Postgres.Grants.PostgresGrantStore((PostgresStore)store, time);
+
+    public Gatehouse.Audit.Retention.IAuditRetentionStore Retention(IAuditCheckpointStore store) => (PostgresStore)store;
+
+    public Gatehouse.Storage.Leases.ILeaseStore Leases(IAuditCheckpointStore store, TimeProvider time) =>
+        new Gatehouse.Storage.Postgres.Leases.PostgresLeaseStore((PostgresStore)store, time);
+
+    public string ZeroBlob(int length) => $"decode(repeat('00', {length}), 'hex')";
+
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

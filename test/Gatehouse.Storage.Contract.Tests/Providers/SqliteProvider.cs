@@ -22,6 +22,29 @@ public sealed class SqliteProvider : IStoreProvider
     public Gatehouse.Export.Cursors.IExportCursorStore Cursors(IAuditCheckpointStore store) =>
         new Gatehouse.Storage.Sqlite.Export.SqliteExportCursorStore((SqliteStore)store);
 
+    public Gatehouse.Storage.Approvals.IApprovalStore Approvals(
+        IAuditCheckpointStore store, TimeProvider time, Gatehouse.Storage.Approvals.IApprovalNotifier? notifier = null) =>
+        new Gatehouse.Storage.Sqlite.Approvals.SqliteApprovalStore((SqliteStore)store, time, notifier);
+
+    public Gatehouse.Storage.Grants.IGrantStore Grants(IAuditCheckpointStore store, TimeProvider time) =>
+        new Gatehouse.Storage.Sqlite.Grants.SqliteGrantStore((SqliteStore)store, time);
+
+    public Gatehouse.Audit.Retention.IAuditRetentionStore Retention(IAuditCheckpointStore store) =>
+        new Gatehouse.Storage.Sqlite.Retention.SqliteRetentionStore((SqliteStore)store);
+
+    public Gatehouse.Storage.Leases.ILeaseStore Leases(IAuditCheckpointStore store, TimeProvider time) =>
+        new Gatehouse.Storage.Sqlite.Leases.SqliteLeaseStore((SqliteStore)store, time);
+
+    public string ZeroBlob(int length) => $"zeroblob({length})";
+
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = Open();

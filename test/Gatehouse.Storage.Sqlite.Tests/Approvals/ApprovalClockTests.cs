@@ -3,7 +3,7 @@ using Gatehouse.Storage.Sqlite.Approvals;
 using Gatehouse.Storage.Sqlite.Tests.Support;
 using Gatehouse.Testing;
 using Microsoft.Extensions.Time.Testing;
-using static Gatehouse.Storage.Sqlite.Tests.Approvals.People;
+using static Gatehouse.Storage.Contract.Tests.Approvals.People;
 
 namespace Gatehouse.Storage.Sqlite.Tests.Approvals;
 

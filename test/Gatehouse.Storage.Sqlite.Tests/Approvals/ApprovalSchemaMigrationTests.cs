@@ -4,7 +4,7 @@ using Gatehouse.Audit.Verification;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Sqlite.Approvals;
 using Gatehouse.Storage.Sqlite.Tests.Support;
-using static Gatehouse.Storage.Sqlite.Tests.Approvals.People;
+using static Gatehouse.Storage.Contract.Tests.Approvals.People;
 
 namespace Gatehouse.Storage.Sqlite.Tests.Approvals;
 

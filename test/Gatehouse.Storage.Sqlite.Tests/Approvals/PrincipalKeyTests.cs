@@ -1,5 +1,5 @@
 using Gatehouse.Storage.Approvals;
-using static Gatehouse.Storage.Sqlite.Tests.Approvals.People;
+using static Gatehouse.Storage.Contract.Tests.Approvals.People;
 
 namespace Gatehouse.Storage.Sqlite.Tests.Approvals;
 

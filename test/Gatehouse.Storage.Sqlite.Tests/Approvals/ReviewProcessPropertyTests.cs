@@ -1,6 +1,6 @@
 using CsCheck;
 using Gatehouse.Storage.Approvals;
-using static Gatehouse.Storage.Sqlite.Tests.Approvals.People;
+using static Gatehouse.Storage.Contract.Tests.Approvals.People;
 
 namespace Gatehouse.Storage.Sqlite.Tests.Approvals;
 

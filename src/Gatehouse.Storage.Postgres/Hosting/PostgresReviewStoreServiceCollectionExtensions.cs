@@ -1,0 +1,42 @@
+using Gatehouse.Audit.Retention;
+using Gatehouse.Storage.Approvals;
+using Gatehouse.Storage.Grants;
+using Gatehouse.Storage.Leases;
+using Gatehouse.Storage.Postgres.Approvals;
+using Gatehouse.Storage.Postgres.Grants;
+using Gatehouse.Storage.Postgres.Leases;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Gatehouse.Storage.Postgres.Hosting;
+
+/// <summary>Registers the review, access and retention stores of one PostgreSQL store.</summary>
+public static class PostgresReviewStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers, over <paramref name="store"/>: <see cref="IApprovalNotifier"/> (LISTEN/NOTIFY, <see cref="PostgresApprovalNotifier"/>),
+    /// <see cref="IApprovalStore"/>, <see cref="IGrantStore"/>, <see cref="IAuditRetentionStore"/>, <see cref="ILegalHoldStore"/>
+    /// and <see cref="ILeaseStore"/>.
+    /// </summary>
+    /// <remarks>
+    /// Uses the container's <see cref="TimeProvider"/> (the system clock when none is registered) and its logging when
+    /// there is any. The notifier starts listening when first resolved and stops when the container is disposed; the
+    /// store itself stays the caller's to dispose.
+    /// </remarks>
+    public static IServiceCollection AddPostgresReviewStores(this IServiceCollection services, PostgresStore store)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(store);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PostgresApprovalNotifier(
+            store, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<PostgresApprovalNotifier>()));
+        services.AddSingleton<IApprovalNotifier>(sp => sp.GetRequiredService<PostgresApprovalNotifier>());
+        services.AddSingleton<IApprovalStore>(sp => new PostgresApprovalStore(store, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IApprovalNotifier>()));
+        services.AddSingleton<IGrantStore>(sp => new PostgresGrantStore(store, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAuditRetentionStore>(store);
+        services.AddSingleton<ILegalHoldStore>(store);
+        services.AddSingleton<ILeaseStore>(sp => new PostgresLeaseStore(store, sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}
