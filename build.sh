@@ -105,7 +105,7 @@ container() { # prints the image build command for the linux-x64 executable alre
   # The image must hold the bytes the checksum file names, not whatever was built since.
   (cd "$artifacts" && awk -v f="$exe" '$2 == f' SHA256SUMS | sha256sum -c --status -) ||
     { echo "build.sh: $artifacts/$exe does not match SHA256SUMS: run ./build.sh manifest again" >&2; exit 1; }
-  printf 'docker build --file deploy/container/Dockerfile --build-arg VERSION=%s --tag gatehouse:%s .\n' "$ver" "$ver"
+  printf 'docker build --file deploy/container/Dockerfile --build-arg SOURCE=release --build-arg VERSION=%s --tag gatehouse:%s .\n' "$ver" "$ver"
 }
 
 command=${1:-}

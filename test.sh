@@ -10,7 +10,9 @@ log() { printf '==> %s\n' "$*" >&2; }
 #    SDKs and the upstreams the tests use run in-process on loopback; `dotnet build` restores them) and a PostgreSQL
 #    server for the store contract suite: Debian's postgresql, installed when missing, run as a throwaway cluster in a
 #    temporary directory on a free loopback port and removed at exit (build/test-postgres.sh). Tests that need it read
-#    GATEHOUSE_TEST_POSTGRES and fail, never skip, when GATEHOUSE_TEST_POSTGRES_REQUIRED is set.
+#    GATEHOUSE_TEST_POSTGRES and fail, never skip, when GATEHOUSE_TEST_POSTGRES_REQUIRED is set. The deployment tests
+#    render the Compose file and the Kubernetes manifests with Debian's docker-compose and kubernetes-client, installed
+#    when missing (build/test-deploy-tools.sh); with GATEHOUSE_TEST_REQUIRE_TOOLS=1 they fail when a tool is missing.
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "dotnet is not installed: install the .NET 10 SDK"
   echo "0 passed, 1 failed"
@@ -27,6 +29,12 @@ if ! pg_test_start; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+
+# shellcheck source=build/test-deploy-tools.sh
+. build/test-deploy-tools.sh
+deploy_tools_install || log "could not install docker-compose/kubernetes-client: the deployment tests will fail"
+# Tests that need an installed tool (the two above) fail instead of skipping when it is missing.
+export GATEHOUSE_TEST_REQUIRE_TOOLS=1
 
 # 2. Restore and build once, so that a compile error is reported as such.
 results=TestResults

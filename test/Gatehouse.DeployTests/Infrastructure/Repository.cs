@@ -1,0 +1,27 @@
+namespace Gatehouse.DeployTests.Infrastructure;
+
+/// <summary>Paths in the checkout the tests run from: the deployment files are tested where they are shipped.</summary>
+internal static class Repository
+{
+    /// <summary>Gets the checkout's root (the folder holding <c>Gatehouse.slnx</c>).</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>Gets <c>deploy/compose</c>.</summary>
+    public static string Compose => Path.Combine(Root, "deploy", "compose");
+
+    /// <summary>Gets <c>deploy/kubernetes</c>.</summary>
+    public static string Kubernetes => Path.Combine(Root, "deploy", "kubernetes");
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Gatehouse.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no Gatehouse.slnx above {AppContext.BaseDirectory}");
+    }
+}
