@@ -14,4 +14,7 @@ public enum PolicyApi
 
     /// <summary>Anthropic messages (<c>messages</c>).</summary>
     Messages,
+
+    /// <summary>OpenAI legacy completions, such as Copilot inline completions (<c>completions</c>).</summary>
+    Completions,
 }

@@ -14,4 +14,7 @@ public enum ApiKind
 
     /// <summary>Anthropic Messages (<c>/v1/messages</c>).</summary>
     AnthropicMessages,
+
+    /// <summary>OpenAI legacy Completions (<c>/v1/completions</c>, <c>/v1/engines/{engine}/completions</c>): Copilot inline completions.</summary>
+    OpenAICompletions,
 }

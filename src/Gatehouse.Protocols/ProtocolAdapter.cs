@@ -41,8 +41,23 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
     /// <summary>Gets the connection kind (<c>openai</c>, <c>anthropic</c>) whose connections serve this API.</summary>
     public string ConnectionKind { get; }
 
-    /// <summary>Gets the normalised paths (after <c>/{connection}/</c>) this API is served at.</summary>
+    /// <summary>Gets the normalised paths (after <c>/{connection}/</c>) this API is served at; a segment in braces
+    /// (<c>{engine}</c>) stands for any one segment.</summary>
     public IReadOnlyList<string> Routes { get; }
+
+    /// <summary>Returns whether this API is served at the normalised <paramref name="route"/>.</summary>
+    public bool Serves(string route)
+    {
+        foreach (var pattern in Routes)
+        {
+            if (RoutePath.Matches(pattern, route))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public IResponseBodyReader BodyReader { get; }
 

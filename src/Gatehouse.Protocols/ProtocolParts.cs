@@ -7,7 +7,7 @@ namespace Gatehouse.Protocols;
 /// <summary>What one API's folder contributes to its adapter; each API's folder declares one.</summary>
 /// <param name="Api">The API.</param>
 /// <param name="ConnectionKind">The connection kind that serves it (<c>openai</c>, <c>anthropic</c>).</param>
-/// <param name="Routes">The normalised paths it is served at.</param>
+/// <param name="Routes">The normalised paths it is served at; a segment in braces (<c>{engine}</c>) matches any one segment.</param>
 /// <param name="Read">Reads its request from a parsed JSON object (shape errors thrown as <c>RequestShapeException</c>).</param>
 /// <param name="CreateStreamReader">Creates the reader of one of its streams.</param>
 /// <param name="BodyReader">Its whole-body reader.</param>

@@ -1,5 +1,6 @@
 using Gatehouse.Protocols.Anthropic;
 using Gatehouse.Protocols.OpenAIChat;
+using Gatehouse.Protocols.OpenAICompletions;
 using Gatehouse.Protocols.OpenAIResponses;
 using Gatehouse.Protocols.Pipeline;
 using Gatehouse.Protocols.Rewriting;
@@ -10,8 +11,8 @@ namespace Gatehouse.Protocols;
 
 /// <summary>Chooses the adapter for an exchange from the connection's kind, the method and the path.</summary>
 /// <remarks>
-/// Matching is exact per path segment, after reducing the path as an upstream might (percent-decoding, empty and
-/// dot segments, case); anything else on a model connection, such as <c>responses/{id}</c> or
+/// Matching is exact per path segment (a route's <c>{engine}</c> segment matches any one), after reducing the path
+/// as an upstream might (percent-decoding, empty and dot segments, case); anything else on a model connection, such as <c>responses/{id}</c> or
 /// <c>messages/count_tokens</c>, has no adapter: its response is masked generically
 /// (<see cref="CreateGenericResponseRewriter"/>). Adapters are stateless and shared.
 /// </remarks>
@@ -21,7 +22,8 @@ public sealed class ProtocolRegistry
     public const int DefaultMaxJsonBodyBytes = 8 << 20;
 
     // Every API the gateway understands: one folder each, registered here once.
-    private static readonly ProtocolParts[] Registered = [OpenAIChatProtocol.Parts, OpenAIResponsesProtocol.Parts, AnthropicProtocol.Parts];
+    private static readonly ProtocolParts[] Registered =
+        [OpenAIChatProtocol.Parts, OpenAIResponsesProtocol.Parts, AnthropicProtocol.Parts, OpenAICompletionsProtocol.Parts];
     private readonly ProtocolAdapter[] _adapters;
 
     /// <summary>Creates a registry whose assemblers keep at most <paramref name="maxTextChars"/> of response text
@@ -56,7 +58,7 @@ public sealed class ProtocolRegistry
         var route = RoutePath.Normalise(path);
         foreach (var adapter in _adapters)
         {
-            if (string.Equals(connectionKind, adapter.ConnectionKind, StringComparison.OrdinalIgnoreCase) && adapter.Routes.Contains(route))
+            if (string.Equals(connectionKind, adapter.ConnectionKind, StringComparison.OrdinalIgnoreCase) && adapter.Serves(route))
             {
                 return adapter;
             }

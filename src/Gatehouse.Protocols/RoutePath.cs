@@ -29,4 +29,37 @@ internal static class RoutePath
 
         return string.Join('/', segments);
     }
+
+    /// <summary>
+    /// Returns whether the normalised <paramref name="route"/> matches <paramref name="pattern"/>: segment by segment,
+    /// exactly, where a pattern segment in braces (<c>{engine}</c>) stands for any one segment.
+    /// </summary>
+    public static bool Matches(string pattern, string route)
+    {
+        var patterns = pattern.AsSpan();
+        var routes = route.AsSpan();
+        while (true)
+        {
+            var p = Next(ref patterns);
+            var r = Next(ref routes);
+            if (p.IsEmpty || r.IsEmpty)
+            {
+                return p.IsEmpty && r.IsEmpty;
+            }
+
+            if (!(p[0] == '{' && p[^1] == '}') && !p.SequenceEqual(r))
+            {
+                return false;
+            }
+        }
+    }
+
+    // Cuts the next segment off a path, which then starts after the slash.
+    private static ReadOnlySpan<char> Next(ref ReadOnlySpan<char> path)
+    {
+        var slash = path.IndexOf('/');
+        var segment = slash < 0 ? path : path[..slash];
+        path = slash < 0 ? [] : path[(slash + 1)..];
+        return segment;
+    }
 }

@@ -36,6 +36,18 @@ public sealed class ProtocolRegistryTests
     [InlineData("anthropic", "POST", "v1/messages/count_tokens/..", ApiKind.AnthropicMessages)]
     [InlineData("anthropic", "POST", "v1/messages%2Fcount_tokens", ApiKind.Http)]
     [InlineData("openai", "POST", "", ApiKind.Http)]
+    [InlineData("openai", "POST", "v1/completions", ApiKind.OpenAICompletions)]
+    [InlineData("openai", "POST", "completions", ApiKind.OpenAICompletions)]
+    [InlineData("openai", "POST", "v1/engines/copilot-codex/completions", ApiKind.OpenAICompletions)]
+    [InlineData("openai", "POST", "engines/gpt-4o-copilot/completions", ApiKind.OpenAICompletions)]
+    [InlineData("openai", "POST", "V1/Engines/Copilot-Codex/Completions/", ApiKind.OpenAICompletions)]
+    [InlineData("openai", "POST", "v1/engines%2Fcopilot-codex%2Fcompletions", ApiKind.OpenAICompletions)]
+    [InlineData("openai", "POST", "v1/engines/a/b/completions", ApiKind.Http)]
+    [InlineData("openai", "POST", "v1/engines/completions", ApiKind.Http)]
+    [InlineData("openai", "POST", "v1/engines/copilot-codex", ApiKind.Http)]
+    [InlineData("openai", "GET", "v1/engines/copilot-codex/completions", ApiKind.Http)]
+    [InlineData("anthropic", "POST", "v1/completions", ApiKind.Http)]
+    [InlineData("anthropic", "POST", "v1/engines/copilot-codex/completions", ApiKind.Http)]
     public void Resolve_ConnectionMethodPath_ChoosesAdapterOrOpaqueEvenWhenDisguised(string kind, string method, string path, ApiKind expected)
     {
         var adapter = _registry.Resolve(kind, method, path);
@@ -48,6 +60,7 @@ public sealed class ProtocolRegistryTests
     [InlineData(ApiKind.OpenAIChat, "openai.chat")]
     [InlineData(ApiKind.OpenAIResponses, "openai.responses")]
     [InlineData(ApiKind.AnthropicMessages, "anthropic.messages")]
+    [InlineData(ApiKind.OpenAICompletions, "openai.completions")]
     public void ApiKindNames_EachKind_HasStableNameThatParsesBack(ApiKind api, string name)
     {
         Assert.Equal(name, api.ToName());

@@ -30,7 +30,7 @@ public sealed record ExchangeIntent
     /// <summary>Gets the path forwarded to the upstream (after the connection segment, with the query).</summary>
     public required string Path { get; init; }
 
-    /// <summary>Gets the API (<c>http</c>, <c>openai.chat</c>, <c>openai.responses</c>, <c>anthropic.messages</c>).</summary>
+    /// <summary>Gets the API (<c>http</c>, <c>openai.chat</c>, <c>openai.responses</c>, <c>anthropic.messages</c>, <c>openai.completions</c>).</summary>
     public required string Api { get; init; }
 
     /// <summary>Gets the requested model.</summary>

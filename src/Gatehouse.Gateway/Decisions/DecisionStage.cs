@@ -97,7 +97,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         {
             exchange.Decision = ExchangeDecision.Deny;
             return new Refusal(StatusCodes.Status403Forbidden, "response_hold_unavailable", "Response review unavailable",
-                "Policy may require a reviewer's approval of this exchange's response, and the gateway cannot read this API's responses to hold them, so the request was refused. Restrict the rule (for example with api: [chat, responses, messages]) if it should not apply here.");
+                "Policy may require a reviewer's approval of this exchange's response, and the gateway cannot read this API's responses to hold them, so the request was refused. Restrict the rule (for example with api: [chat, responses, messages, completions]) if it should not apply here.");
         }
 
         exchange.ResponseHold = new ResponseHoldPlan(snapshot, scope, matched);

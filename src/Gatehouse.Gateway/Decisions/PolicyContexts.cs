@@ -29,6 +29,7 @@ internal static class PolicyContexts
                 ApiKind.OpenAIChat => PolicyApi.Chat,
                 ApiKind.OpenAIResponses => PolicyApi.Responses,
                 ApiKind.AnthropicMessages => PolicyApi.Messages,
+                ApiKind.OpenAICompletions => PolicyApi.Completions,
                 _ => PolicyApi.Http,
             },
             Model = exchange.Request?.Model ?? "",

@@ -11,10 +11,17 @@ internal sealed class ChunkHead
 
     private readonly byte[]?[] _values = new byte[Fields.Length][];
 
-    /// <summary>Starts as the head of a stream that has had no chunk yet.</summary>
+    /// <summary>Starts as the head of a chat stream that has had no chunk yet.</summary>
     public ChunkHead()
+        : this("\"chat.completion.chunk\""u8)
     {
-        _values[Array.IndexOf(Fields, "object")] = "\"chat.completion.chunk\""u8.ToArray();
+    }
+
+    /// <summary>Starts as the head of a stream that has had no chunk yet, whose chunks are of <paramref name="objectJson"/> (a JSON string).</summary>
+    /// <remarks>Legacy completions stream chunks of the same head members, typed <c>text_completion</c>.</remarks>
+    public ChunkHead(ReadOnlySpan<byte> objectJson)
+    {
+        _values[Array.IndexOf(Fields, "object")] = objectJson.ToArray();
     }
 
     /// <summary>Keeps <paramref name="chunk"/>'s head members (values as written; absent and null ones are left out).</summary>

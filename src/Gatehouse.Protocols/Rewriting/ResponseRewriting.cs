@@ -1,5 +1,6 @@
 using Gatehouse.Protocols.Anthropic;
 using Gatehouse.Protocols.OpenAIChat;
+using Gatehouse.Protocols.OpenAICompletions;
 using Gatehouse.Protocols.OpenAIResponses;
 
 namespace Gatehouse.Protocols.Rewriting;
@@ -14,4 +15,6 @@ internal sealed record ResponseRewriting(Func<ITextRewriter, StreamRewriter> Cre
     public static readonly ResponseRewriting OpenAIResponses = new(r => new ResponsesStreamRewriter(r), ResponsesBodyRewriter.Rewrite);
 
     public static readonly ResponseRewriting Anthropic = new(r => new AnthropicStreamRewriter(r), AnthropicBodyRewriter.Rewrite);
+
+    public static readonly ResponseRewriting OpenAICompletions = new(r => new OpenAICompletionsStreamRewriter(r), OpenAICompletionsBodyRewriter.Rewrite);
 }

@@ -6,7 +6,7 @@ namespace Gatehouse.Protocols.Tests.Responses;
 
 public sealed class ResponseAssemblyProperties
 {
-    private static readonly ApiKind[] Apis = [ApiKind.OpenAIChat, ApiKind.OpenAIResponses, ApiKind.AnthropicMessages];
+    private static readonly ApiKind[] Apis = [ApiKind.OpenAIChat, ApiKind.OpenAIResponses, ApiKind.AnthropicMessages, ApiKind.OpenAICompletions];
 
     [Fact]
     public void Complete_AnyChunkingOfAStream_YieldsTheSameSummary()

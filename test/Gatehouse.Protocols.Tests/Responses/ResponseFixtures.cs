@@ -8,8 +8,12 @@ internal static class ResponseFixtures
         ApiKind.OpenAIChat => (OpenAIChatFixtures.Stream, OpenAIChatFixtures.Body, OpenAIChatFixtures.Expected),
         ApiKind.OpenAIResponses => (OpenAIResponsesFixtures.Stream, OpenAIResponsesFixtures.Body, OpenAIResponsesFixtures.Expected),
         ApiKind.AnthropicMessages => (AnthropicFixtures.Stream, AnthropicFixtures.Body, AnthropicFixtures.Expected),
+        ApiKind.OpenAICompletions => (OpenAICompletionsFixtures.Stream, OpenAICompletionsFixtures.Body, OpenAICompletionsFixtures.Expected),
         _ => throw new ArgumentOutOfRangeException(nameof(api)),
     };
 
-    public static TheoryData<ApiKind> Apis => [ApiKind.OpenAIChat, ApiKind.OpenAIResponses, ApiKind.AnthropicMessages];
+    /// <summary>The APIs whose fixtures include tool calls (legacy completions have none).</summary>
+    public static TheoryData<ApiKind> ToolCallApis => [ApiKind.OpenAIChat, ApiKind.OpenAIResponses, ApiKind.AnthropicMessages];
+
+    public static TheoryData<ApiKind> Apis => [ApiKind.OpenAIChat, ApiKind.OpenAIResponses, ApiKind.AnthropicMessages, ApiKind.OpenAICompletions];
 }

@@ -24,7 +24,7 @@ public sealed class BodyRewritingTests
     }
 
     [Theory]
-    [MemberData(nameof(Apis))]
+    [MemberData(nameof(ResponseFixtures.ToolCallApis), MemberType = typeof(ResponseFixtures))]
     public void Rewrite_Secrets_AreMaskedInTextAndArguments(ApiKind api)
     {
         var (_, body, _) = ResponseFixtures.For(api);

@@ -7,7 +7,7 @@ namespace Gatehouse.Protocols.Tests.Rewriting;
 
 public sealed class RewritingProperties
 {
-    private static readonly ApiKind[] Apis = [ApiKind.OpenAIChat, ApiKind.OpenAIResponses, ApiKind.AnthropicMessages];
+    private static readonly ApiKind[] Apis = [ApiKind.OpenAIChat, ApiKind.OpenAIResponses, ApiKind.AnthropicMessages, ApiKind.OpenAICompletions];
 
     [Fact]
     public void Rewrite_AnyChunkingOfAStream_WritesTheSameBytes()

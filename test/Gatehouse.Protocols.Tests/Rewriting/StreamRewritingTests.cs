@@ -92,7 +92,7 @@ public sealed class StreamRewritingTests
     }
 
     [Theory]
-    [MemberData(nameof(Apis))]
+    [MemberData(nameof(ResponseFixtures.ToolCallApis), MemberType = typeof(ResponseFixtures))]
     public void Rewrite_SecretSplitAcrossEvents_IsMaskedAndArgumentsStayValidJson(ApiKind api)
     {
         var (stream, _, _) = ResponseFixtures.For(api);
