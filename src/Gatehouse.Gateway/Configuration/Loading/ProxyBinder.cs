@@ -25,7 +25,6 @@ internal static class ProxyBinder
     {
         if (root.Child("proxy") is null)
         {
-            _ = root.Section("proxy");
             return null;
         }
 
