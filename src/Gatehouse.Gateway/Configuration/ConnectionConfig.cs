@@ -16,6 +16,14 @@ public sealed record ConnectionConfig
     public CredentialConfig? Credential { get; init; }
 
     /// <summary>
+    /// Gets a value indicating whether the client's own upstream credential (<c>Authorization</c>, <c>x-api-key</c>,
+    /// <c>api-key</c>) is forwarded on requests that arrive through the forward proxy (<c>credential: passthrough</c>);
+    /// the default is false. Requests by base URL never pass theirs on: there those headers carry the Gatehouse credential.
+    /// </summary>
+    /// <remarks>Copilot's upstream tokens are per user and short-lived; the organisation has no single one to inject.</remarks>
+    public bool CredentialPassthrough { get; init; }
+
+    /// <summary>
     /// Gets a value indicating whether the built-in demo upstream answers in-process instead of <see cref="Upstream"/>
     /// (the <c>demo</c> connection of <c>serve --dev</c>); the default is false.
     /// </summary>

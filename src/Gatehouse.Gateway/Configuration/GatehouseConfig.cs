@@ -15,6 +15,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets the upstream connections, by unique name.</summary>
     public IReadOnlyList<ConnectionConfig> Connections { get; init; } = [];
 
+    /// <summary>Gets the forward-proxy listener, or null when the gateway is not a proxy (the default).</summary>
+    public ProxyConfig? Proxy { get; init; }
+
     /// <summary>Gets where state is stored.</summary>
     public StorageConfig Storage { get; init; } = new();
 

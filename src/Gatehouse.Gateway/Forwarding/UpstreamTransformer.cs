@@ -22,11 +22,16 @@ internal sealed class UpstreamTransformer : HttpTransformer
         "X-Forwarded-User", "X-Forwarded-Email", "X-Real-IP", "X-Original-URL", "X-Rewrite-URL",
     ];
 
+    // The headers a client's own upstream credential travels in, kept on a passthrough connection's proxied requests.
+    private static readonly string[] ClientCredentialHeaders = ["Authorization", "x-api-key", "api-key"];
+
     private readonly CredentialConfig? _credential;
+    private readonly bool _passthrough;
 
     public UpstreamTransformer(ConnectionConfig connection)
     {
         _credential = connection.Credential;
+        _passthrough = connection.CredentialPassthrough;
     }
 
     public override async ValueTask TransformRequestAsync(
@@ -35,9 +40,15 @@ internal sealed class UpstreamTransformer : HttpTransformer
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
         var exchange = httpContext.Features.Get<Exchanges.Exchange>()!;
 
+        // Through the forward proxy the caller was identified by Proxy-Authorization, so on a passthrough connection
+        // Authorization is the client's own upstream credential (per-user tokens); by base URL it is the gateway's, and goes.
+        var passthrough = _passthrough && httpContext.Features.Get<ForwardProxy.Listening.ProxyCaller>() is not null;
         foreach (var header in RemovedHeaders)
         {
-            proxyRequest.Headers.Remove(header);
+            if (!passthrough || !ClientCredentialHeaders.Contains(header, StringComparer.OrdinalIgnoreCase))
+            {
+                proxyRequest.Headers.Remove(header);
+            }
         }
 
         foreach (var name in proxyRequest.Headers.Select(h => h.Key).Where(IsRemovedVariant).ToList())

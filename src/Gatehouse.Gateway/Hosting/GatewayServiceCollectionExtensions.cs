@@ -6,6 +6,7 @@ using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Export;
+using Gatehouse.Gateway.ForwardProxy;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Identity.Refusals;
@@ -80,6 +81,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ReadinessCheck>();
         services.AddHttpForwarder();
         services.AddGatehouseIdentity(config.Identity);
+        services.AddForwardProxy(config);
 
         // Metrics are always collected (cheap counters, read by any exporter or `dotnet-counters`). Traces are only
         // produced when something will receive them: a registered listener makes every request allocate activities.

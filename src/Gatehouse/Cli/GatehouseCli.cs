@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gatehouse.AccessCommands;
 using Gatehouse.Approvals;
+using Gatehouse.Ca;
 using Gatehouse.AuditCommands;
 using Gatehouse.Dev;
 using Gatehouse.Keys;
@@ -27,6 +28,7 @@ internal static class GatehouseCli
         root.Subcommands.Add(ApprovalsCommand.Create());
         root.Subcommands.Add(AccessCommand.Create());
         root.Subcommands.Add(DevCommand.Create());
+        root.Subcommands.Add(CaCommand.Create());
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new VersionAction();

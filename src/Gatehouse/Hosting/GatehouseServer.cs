@@ -2,6 +2,7 @@ using Gatehouse.Audit;
 using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Writing;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.ForwardProxy;
 using Gatehouse.Gateway.Hosting;
 using Gatehouse.Gateway.Identity.ApiKeys;
 using Gatehouse.Gateway.Identity.Development;
@@ -35,10 +36,11 @@ internal static class GatehouseServer
             ContentRootPath = AppContext.BaseDirectory,
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
-        builder.WebHost.UseUrls([.. config.Server.Urls]);
+        builder.WebHost.UseUrls([.. ForwardProxyHosting.ListenUrls(config)]);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            kestrel.UseForwardProxy(config);
 
             // The gateway answers oversize bodies itself with a clear 413; Kestrel's limit only backs it up.
             kestrel.Limits.MaxRequestBodySize = config.Limits.MaxRequestBodyBytes + (64 * 1024);
@@ -101,6 +103,7 @@ internal static class GatehouseServer
             app.MapDevIssuer(key);
         }
 
+        app.UseForwardProxy(config);
         app.MapGatehouse();
         return app;
     }

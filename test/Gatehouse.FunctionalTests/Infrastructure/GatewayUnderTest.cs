@@ -33,7 +33,17 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         Config = config;
         Directory = directory;
         BaseUri = new Uri(config.Server.Urls[0] + "/");
+        if (config.Proxy is not null)
+        {
+            // The proxy listens on a port of its own, chosen at start (proxy.listen names port 0 in tests).
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+            ProxyUri = new Uri(addresses.Single(a => new Uri(a).Port != BaseUri.Port));
+        }
     }
+
+    /// <summary>Gets the forward proxy's address, when the configuration has one.</summary>
+    public Uri? ProxyUri { get; }
 
     public GatehouseConfig Config { get; }
 

@@ -33,6 +33,7 @@ internal static partial class ConfigBinder
             DevelopmentOnly = reader.Bool("dev", false),
         };
         config = config with { Access = AccessBinder.Bind(reader.Section("access"), config.Connections) };
+        config = config with { Proxy = ProxyBinder.Bind(reader, config) };
         reader.ReportUnknownKeys();
         RetentionBinder.Check(config, errors);
         return config;
@@ -155,7 +156,8 @@ internal static partial class ConfigBinder
             }
 
             var credentialNode = s.Child("credential");
-            var credential = credentialNode is null ? null : BindCredential(new SectionReader(credentialNode, s.Errors), environment);
+            var passthrough = credentialNode?.Scalar is { } scalar && ProxyBinder.IsPassthrough(credentialNode, scalar, s.Errors);
+            var credential = credentialNode is null || credentialNode.Scalar is not null ? null : BindCredential(new SectionReader(credentialNode, s.Errors), environment);
             var allowGroups = s.StringList("allowGroups") ?? [];
             var masking = MaskingBinder.BindConnection(s.Section("masking"));
             var retention = RetentionBinder.BindConnection(s.Section("retention"));
@@ -168,6 +170,7 @@ internal static partial class ConfigBinder
                     Kind = kind,
                     Upstream = upstream,
                     Credential = credential,
+                    CredentialPassthrough = passthrough,
                     AllowGroups = allowGroups,
                     Masking = masking,
                     Retention = retention,

@@ -16,8 +16,17 @@ internal static class CredentialReader
     private const string BearerPrefix = "Bearer ";
 
     /// <summary>Reads the request's credential once per request and caches it in the request's items.</summary>
+    /// <remarks>
+    /// A request that came through the forward proxy is identified by its proxy credential alone: its own
+    /// <c>Authorization</c> and <c>x-api-key</c> are the upstream's business (see docs/designs/forward-proxy.md).
+    /// </remarks>
     public static PresentedCredential Read(HttpContext context)
     {
+        if (context.Features.Get<ForwardProxy.Listening.ProxyCaller>() is { } proxied)
+        {
+            return proxied.Credential;
+        }
+
         if (context.Items.TryGetValue(typeof(PresentedCredential), out var cached) && cached is PresentedCredential known)
         {
             return known;
