@@ -10,12 +10,20 @@ log() { printf '==> %s\n' "$*" >&2; }
 #    SDKs and the upstreams the tests use run in-process on loopback; `dotnet build` restores them) and a PostgreSQL
 #    server for the store contract suite: Debian's postgresql, installed when missing, run as a throwaway cluster in a
 #    temporary directory on a free loopback port and removed at exit (build/test-postgres.sh). Tests that need it read
-#    GATEHOUSE_TEST_POSTGRES and fail, never skip, when GATEHOUSE_TEST_POSTGRES_REQUIRED is set.
+#    GATEHOUSE_TEST_POSTGRES and fail, never skip, when GATEHOUSE_TEST_POSTGRES_REQUIRED is set. The console's browser
+#    tests drive Debian's chromium headless (build/test-chromium.sh installs it) and fail when it is missing.
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "dotnet is not installed: install the .NET 10 SDK"
   echo "0 passed, 1 failed"
   exit 1
 fi
+
+# Tests that need a tool from outside the repo fail, never skip, when it is missing.
+export GATEHOUSE_TEST_REQUIRE_TOOLS=1
+
+# shellcheck source=build/test-chromium.sh
+. build/test-chromium.sh
+chromium_test_install || log "could not install chromium: the console's browser tests will fail"
 
 # shellcheck source=build/test-postgres.sh
 . build/test-postgres.sh
