@@ -13,11 +13,19 @@ log() { printf '==> %s\n' "$*" >&2; }
 #    GATEHOUSE_TEST_POSTGRES and fail, never skip, when GATEHOUSE_TEST_POSTGRES_REQUIRED is set. The deployment tests
 #    render the Compose file and the Kubernetes manifests with Debian's docker-compose and kubernetes-client, installed
 #    when missing (build/test-deploy-tools.sh); with GATEHOUSE_TEST_REQUIRE_TOOLS=1 they fail when a tool is missing.
+#    The console's browser tests drive Debian's chromium headless (build/test-chromium.sh installs it when missing).
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "dotnet is not installed: install the .NET 10 SDK"
   echo "0 passed, 1 failed"
   exit 1
 fi
+
+# Tests that need a tool from outside the repo fail, never skip, when it is missing.
+export GATEHOUSE_TEST_REQUIRE_TOOLS=1
+
+# shellcheck source=build/test-chromium.sh
+. build/test-chromium.sh
+chromium_test_install || log "could not install chromium: the console's browser tests will fail"
 
 # shellcheck source=build/test-postgres.sh
 . build/test-postgres.sh
@@ -33,8 +41,6 @@ fi
 # shellcheck source=build/test-deploy-tools.sh
 . build/test-deploy-tools.sh
 deploy_tools_install || log "could not install docker-compose/kubernetes-client: the deployment tests will fail"
-# Tests that need an installed tool (the two above) fail instead of skipping when it is missing.
-export GATEHOUSE_TEST_REQUIRE_TOOLS=1
 
 # 2. Restore and build once, so that a compile error is reported as such.
 results=TestResults

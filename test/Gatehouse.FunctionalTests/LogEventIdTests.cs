@@ -10,7 +10,7 @@ public sealed class LogEventIdTests
     public void LoggerMessages_AcrossEveryGatehouseAssembly_HaveUniqueEventIds()
     {
         var assemblies = new[] { "gatehouse", "Gatehouse.Gateway", "Gatehouse.Audit", "Gatehouse.Export", "Gatehouse.Masking", "Gatehouse.Policy",
-            "Gatehouse.Protocols", "Gatehouse.Storage", "Gatehouse.Storage.Sqlite" }.Select(name => Assembly.Load(name));
+            "Gatehouse.Protocols", "Gatehouse.Storage", "Gatehouse.Storage.Sqlite", "Gatehouse.Control" }.Select(name => Assembly.Load(name));
         var messages = assemblies
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))

@@ -21,10 +21,10 @@ internal static class ApprovalEndpoints
     {
         endpoints.MapGet("/api/approvals", ListAsync);
         endpoints.MapGet("/api/approvals/{id}", GetAsync);
-        endpoints.MapPost("/api/approvals/{id}/approve", (HttpContext c, string id, IdentityResolver i, IApprovalStore s, ApprovalAudit a)
-            => ReviewAsync(c, id, ReviewDecision.Approve, i, s, a));
-        endpoints.MapPost("/api/approvals/{id}/reject", (HttpContext c, string id, IdentityResolver i, IApprovalStore s, ApprovalAudit a)
-            => ReviewAsync(c, id, ReviewDecision.Reject, i, s, a));
+        endpoints.MapPost("/api/approvals/{id}/approve", (HttpContext c, string id, IdentityResolver i, ApprovalReviews r)
+            => ReviewAsync(c, id, ReviewDecision.Approve, i, r));
+        endpoints.MapPost("/api/approvals/{id}/reject", (HttpContext c, string id, IdentityResolver i, ApprovalReviews r)
+            => ReviewAsync(c, id, ReviewDecision.Reject, i, r));
     }
 
     private static async Task ListAsync(HttpContext context, IdentityResolver identity, IApprovalStore store, string? state)
@@ -86,7 +86,7 @@ internal static class ApprovalEndpoints
         await context.Response.WriteAsJsonAsync(view, ApprovalJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
     }
 
-    private static async Task ReviewAsync(HttpContext context, string id, ReviewDecision decision, IdentityResolver identity, IApprovalStore store, ApprovalAudit audit)
+    private static async Task ReviewAsync(HttpContext context, string id, ReviewDecision decision, IdentityResolver identity, ApprovalReviews reviews)
     {
         if (await CallerAsync(context, identity) is not { } caller)
         {
@@ -101,19 +101,10 @@ internal static class ApprovalEndpoints
         }
 
         var justification = input?.Justification;
-        var result = await store.ReviewAsync(id, caller, decision, justification, context.RequestAborted);
-        await audit.RecordAsync(result.Events, CancellationToken.None);
+        var result = await reviews.ReviewAsync(id, caller, decision, justification, context.RequestAborted);
         if (result.Error is { } error)
         {
-            var (status, detail) = error switch
-            {
-                ReviewError.NotFound => (StatusCodes.Status404NotFound, $"There is no approval request '{id}'."),
-                ReviewError.NotAReviewer => (StatusCodes.Status403Forbidden, "You are not one of this request's reviewers."),
-                ReviewError.SelfReview => (StatusCodes.Status403Forbidden, "You cannot review your own request."),
-                ReviewError.AlreadyReviewed => (StatusCodes.Status409Conflict, "You have already reviewed this request."),
-                ReviewError.AlreadyResolved => (StatusCodes.Status409Conflict, "This request is already resolved."),
-                _ => (StatusCodes.Status409Conflict, "This request can no longer be reviewed."),
-            };
+            var (status, detail) = ReviewRefusal.Of(error, id);
             await Problem(context, status, error.Code(), detail);
             return;
         }

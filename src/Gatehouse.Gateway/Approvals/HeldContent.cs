@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Gatehouse.Audit.Store;
 using Gatehouse.Gateway.ResponseHolds;
+using Gatehouse.Policy.Context;
 using Gatehouse.Storage.Approvals;
 
 namespace Gatehouse.Gateway.Approvals;
@@ -19,13 +20,41 @@ internal static class HeldContent
 
     public static async Task<string?> ReadAsync(ApprovalRequest request, IAuditStore store, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.Hold == HeldPart.Request)
         {
             var record = await store.GetExchangeAsync(request.ExchangeId, cancellationToken).ConfigureAwait(false);
             return Bound(record?.Intent.Prompt ?? "(the prompt is not recorded: the connection keeps metadata only)");
         }
 
-        if (store is not IExchangeEntryReader reader)
+        var calls = await ReadHeldCallsAsync(request, store, cancellationToken).ConfigureAwait(false);
+        if (calls is null)
+        {
+            return null;
+        }
+
+        if (calls.Count == 0)
+        {
+            return "(the held response has no tool calls to show)";
+        }
+
+        var text = new StringBuilder();
+        foreach (var call in calls)
+        {
+            text.Append(call.Name).Append('(').Append(call.Arguments).Append(")\n");
+        }
+
+        return Bound(text.ToString().TrimEnd('\n'));
+    }
+
+    /// <summary>
+    /// Reads the tool calls a held response keeps back, masked, as the audit recorded them; null when the request
+    /// holds a request, or nothing was recorded.
+    /// </summary>
+    public static async Task<IReadOnlyList<PolicyToolCall>?> ReadHeldCallsAsync(ApprovalRequest request, IAuditStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Hold != HeldPart.Response || store is not IExchangeEntryReader reader)
         {
             return null;
         }
@@ -40,16 +69,10 @@ internal static class HeldContent
         using var payload = JsonDocument.Parse(held.Payload);
         if (!payload.RootElement.TryGetProperty(ResponseHoldEventRecord.HeldProperty, out var calls) || calls.ValueKind != JsonValueKind.Array)
         {
-            return "(the held response has no tool calls to show)";
+            return [];
         }
 
-        var text = new StringBuilder();
-        foreach (var call in calls.EnumerateArray())
-        {
-            text.Append(Text(call, "name")).Append('(').Append(Text(call, "arguments")).Append(")\n");
-        }
-
-        return Bound(text.ToString().TrimEnd('\n'));
+        return [.. calls.EnumerateArray().Select(call => new PolicyToolCall(Text(call, "name"), Text(call, "arguments")))];
     }
 
     private static string Text(JsonElement element, string name)

@@ -57,6 +57,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApprovalAudit>();
         services.AddSingleton<CallerHolds>();
         services.AddSingleton<ApprovalGate>();
+        services.AddSingleton<ApprovalReviews>();
         services.AddSingleton<RefusedCallers>();
         services.AddHostedService<RefusalAuditService>();
         services.AddReviewSweeper();

@@ -1,6 +1,7 @@
 using Gatehouse.Audit;
 using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Writing;
+using Gatehouse.Control.Console;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.ForwardProxy;
 using Gatehouse.Gateway.Hosting;
@@ -90,6 +91,7 @@ internal static class GatehouseServer
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditWriter>());
         services.AddHostedService<AuditRecovery>();
         services.AddGatehouseGateway(config);
+        services.AddGatehouseConsole(config, ConsoleKeyFolder(config));
         options.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
@@ -104,7 +106,12 @@ internal static class GatehouseServer
         }
 
         app.UseForwardProxy(config);
+        app.MapGatehouseConsole(config);
         app.MapGatehouse();
         return app;
     }
+
+    /// <summary>The console's cookie-protection keys live beside the database, in the store's owner-only folder.</summary>
+    private static string ConsoleKeyFolder(GatehouseConfig config)
+        => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.Storage.Sqlite)) ?? ".", "console-keys");
 }

@@ -13,6 +13,9 @@ internal static class DevDefaults
 {
     public const string DemoConnection = "demo";
 
+    /// <summary>The console's client id at the development issuer, a public client (PKCE, no secret).</summary>
+    public const string ConsoleClientId = "gatehouse-console";
+
     /// <summary>The group that holds the admin role in development mode when the file names no role holders.</summary>
     public const string AdminGroup = "admin";
 
@@ -52,6 +55,9 @@ internal static class DevDefaults
             Connections = connections,
             Identity = config.Identity with { Oidc = issuers },
             Roles = DevRoles(config.Roles),
+            Console = config.Console.Oidc is null
+                ? config.Console with { Oidc = new ConsoleOidcConfig { Issuer = devIssuer.Issuer, ClientId = ConsoleClientId, AllowHttp = true } }
+                : config.Console,
         };
     }
 

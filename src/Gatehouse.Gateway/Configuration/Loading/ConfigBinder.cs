@@ -8,7 +8,7 @@ namespace Gatehouse.Gateway.Configuration.Loading;
 internal static partial class ConfigBinder
 {
     private static readonly HashSet<string> ReservedNames =
-        new(["api", "healthz", "readyz", "metrics", "dev-issuer", "_gatehouse"], StringComparer.OrdinalIgnoreCase);
+        new(["api", "healthz", "readyz", "metrics", "dev-issuer", "_gatehouse", "console"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> ConnectionKinds = new(["openai", "anthropic", "http"], StringComparer.Ordinal);
 
@@ -30,6 +30,7 @@ internal static partial class ConfigBinder
             Notifications = NotificationsBinder.Bind(reader.Section("notifications"), environment),
             ResponseHolds = ResponseHoldBinder.Bind(reader.Section("responseHolds")),
             Roles = RolesBinder.Bind(reader.Section("roles")),
+            Console = ConsoleBinder.Bind(reader.Section("console"), environment),
             DevelopmentOnly = reader.Bool("dev", false),
         };
         config = config with { Access = AccessBinder.Bind(reader.Section("access"), config.Connections) };

@@ -8,7 +8,10 @@ namespace Gatehouse.Gateway.Identity.Development;
 /// <summary>Maps the development issuer's discovery document and JWKS.</summary>
 internal static class DevIssuerEndpoints
 {
-    /// <summary>Serves <c>/dev-issuer/.well-known/openid-configuration</c> and <c>/dev-issuer/jwks</c>.</summary>
+    /// <summary>
+    /// Serves <c>/dev-issuer/.well-known/openid-configuration</c>, <c>/dev-issuer/jwks</c> and the console's sign-in
+    /// (<see cref="DevSignInEndpoints"/>).
+    /// </summary>
     /// <remarks>URLs in the discovery document are built from the request, which in development reaches the gateway directly.</remarks>
     public static IEndpointConventionBuilder MapDevIssuer(this IEndpointRouteBuilder endpoints, DevSigningKey key)
     {
@@ -21,8 +24,15 @@ internal static class DevIssuerEndpoints
             {
                 json.WriteString("issuer", issuer);
                 json.WriteString("jwks_uri", issuer + "/jwks");
+                json.WriteString("authorization_endpoint", issuer + "/authorize");
+                json.WriteString("token_endpoint", issuer + "/token");
                 WriteArray(json, "id_token_signing_alg_values_supported", "RS256");
-                WriteArray(json, "response_types_supported", "token");
+                WriteArray(json, "response_types_supported", "code", "token");
+                WriteArray(json, "response_modes_supported", "query");
+                WriteArray(json, "grant_types_supported", "authorization_code");
+                WriteArray(json, "code_challenge_methods_supported", "S256");
+                WriteArray(json, "token_endpoint_auth_methods_supported", "none", "client_secret_post");
+                WriteArray(json, "scopes_supported", "openid", "profile", "email");
                 WriteArray(json, "subject_types_supported", "public");
             });
         });
@@ -39,6 +49,8 @@ internal static class DevIssuerEndpoints
             json.WriteEndObject();
             json.WriteEndArray();
         }));
+        var time = endpoints.ServiceProvider.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+        group.MapDevSignIn(new DevAuthorizationCodes(time), new DevTokenMinter(key, time));
         return group;
     }
 
@@ -55,10 +67,14 @@ internal static class DevIssuerEndpoints
         return Results.Bytes(buffer.ToArray(), "application/json");
     }
 
-    private static void WriteArray(Utf8JsonWriter json, string name, string value)
+    private static void WriteArray(Utf8JsonWriter json, string name, params string[] values)
     {
         json.WriteStartArray(name);
-        json.WriteStringValue(value);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
         json.WriteEndArray();
     }
 }

@@ -41,4 +41,38 @@ internal sealed class DevTokenMinter(DevSigningKey key, TimeProvider time)
         };
         return Handler.CreateToken(descriptor);
     }
+
+    /// <summary>
+    /// Mints the ID token of a console sign-in (OpenID Connect Core 1.0, section 2): issued by <paramref name="issuer"/>
+    /// to <paramref name="clientId"/>, valid for five minutes, echoing the sign-in request's <paramref name="nonce"/>.
+    /// </summary>
+    public string MintIdToken(string issuer, DevUser user, string clientId, string? nonce)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var now = time.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = user.Subject,
+            ["name"] = user.Subject,
+            ["email"] = user.Subject + "@dev.local",
+            ["email_verified"] = true,
+            ["groups"] = user.Groups.ToArray(),
+        };
+        if (nonce is not null)
+        {
+            claims["nonce"] = nonce;
+        }
+
+        return Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = clientId,
+            TokenType = "JWT",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + TimeSpan.FromMinutes(5),
+            SigningCredentials = new SigningCredentials(key.SecurityKey, SecurityAlgorithms.RsaSha256),
+            Claims = claims,
+        });
+    }
 }

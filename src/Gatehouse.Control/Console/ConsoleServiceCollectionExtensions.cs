@@ -1,0 +1,91 @@
+using Gatehouse.Control.Reviews;
+using Gatehouse.Gateway.Configuration;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gatehouse.Control.Console;
+
+/// <summary>Registers the console: its pages, its sign-in (OpenID Connect + cookie), antiforgery and the inbox.</summary>
+internal static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the console when <c>console.oidc</c> is configured; otherwise adds nothing, and <c>/console</c> answers
+    /// <c>console_not_configured</c>. Session cookies and antiforgery tokens are protected with keys kept in
+    /// <paramref name="keyFolder"/> (beside the store), so a restart does not sign everyone out.
+    /// </summary>
+    public static IServiceCollection AddGatehouseConsole(this IServiceCollection services, GatehouseConfig config, string keyFolder)
+    {
+        if (config.Console.Oidc is not { } oidc)
+        {
+            return services;
+        }
+
+        var secure = ConsoleSignIn.SecurePolicy(config.Server);
+        services.AddDataProtection().SetApplicationName("gatehouse-console").PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Console", ConsoleSchemes.Policy);
+            options.Conventions.AllowAnonymousToPage("/Console/SignedOut");
+            options.Conventions.ConfigureFilter(new ConsoleResultFilter());
+        }).AddApplicationPart(typeof(ConsoleSchemes).Assembly);
+        services.Configure<AntiforgeryOptions>(options =>
+        {
+            options.Cookie.Name = "gatehouse.console.antiforgery";
+            options.Cookie.Path = ConsoleSchemes.PathBase;
+            options.Cookie.SecurePolicy = secure;
+            options.FormFieldName = "__antiforgery";
+            options.HeaderName = null;
+        });
+        services.AddAuthorizationBuilder().AddPolicy(ConsoleSchemes.Policy, policy =>
+            policy.AddAuthenticationSchemes(ConsoleSchemes.Cookie).RequireAuthenticatedUser());
+        services.AddAuthentication()
+            .AddCookie(ConsoleSchemes.Cookie, options =>
+            {
+                options.Cookie.Name = "gatehouse.console";
+                options.Cookie.Path = ConsoleSchemes.PathBase;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = secure;
+                options.ExpireTimeSpan = config.Console.SessionLifetime;
+                options.SlidingExpiration = false;
+                options.ForwardChallenge = ConsoleSchemes.Oidc;
+                options.AccessDeniedPath = ConsoleSchemes.PathBase + "/signed-out";
+            })
+            .AddOpenIdConnect(ConsoleSchemes.Oidc, options =>
+            {
+                options.Authority = oidc.Issuer;
+                options.ClientId = oidc.ClientId;
+                options.ClientSecret = oidc.ClientSecret;
+                options.RequireHttpsMetadata = !oidc.AllowHttp;
+                options.ResponseType = "code";
+                options.ResponseMode = "query";
+                options.UsePkce = true;
+                options.SignInScheme = ConsoleSchemes.Cookie;
+                options.CallbackPath = ConsoleSchemes.PathBase + "/signin-oidc";
+                options.SignedOutCallbackPath = ConsoleSchemes.PathBase + "/signout-callback-oidc";
+                options.SaveTokens = false;
+                options.MapInboundClaims = false;
+                options.GetClaimsFromUserInfoEndpoint = false;
+                options.Scope.Clear();
+                foreach (var scope in oidc.Scopes)
+                {
+                    options.Scope.Add(scope);
+                }
+
+                // The sign-in returns by a top-level GET redirect (response_mode=query), which SameSite=Lax cookies survive.
+                foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+                {
+                    cookie.SameSite = SameSiteMode.Lax;
+                    cookie.SecurePolicy = secure;
+                    cookie.Path = ConsoleSchemes.PathBase;
+                }
+
+                options.Events.OnTokenValidated = context => ConsoleSignIn.OnTokenValidatedAsync(context, oidc, config);
+                options.Events.OnRemoteFailure = ConsoleSignIn.OnRemoteFailureAsync;
+            });
+        services.AddSingleton<InboxReader>();
+        return services;
+    }
+}

@@ -1,0 +1,81 @@
+using Gatehouse.Control.Console;
+using Gatehouse.Control.Reviews;
+using Gatehouse.Gateway.Approvals;
+using Gatehouse.Storage.Approvals;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
+
+namespace Gatehouse.Control.Pages.Console.Reviews;
+
+/// <summary>
+/// The review inbox: what waits for the signed-in person, with the held content for those they review, and a form to
+/// approve or reject with a justification. Reviews go through <see cref="ApprovalReviews"/>, as the API's do, so the
+/// store refuses a requester's own review whatever the page shows.
+/// </summary>
+internal sealed class InboxModel(InboxReader inbox, ApprovalReviews reviews, ILogger<InboxModel> logger) : PageModel
+{
+    /// <summary>The longest justification accepted: 2,000 characters.</summary>
+    public const int MaxJustification = 2_000;
+
+    public IReadOnlyList<InboxItem> Items { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string? decided, string? decision, CancellationToken cancellationToken)
+    {
+        if (decided is not null && decision is "approve" or "reject")
+        {
+            Notice = $"You {(decision == "approve" ? "approved" : "rejected")} {decided}.";
+        }
+
+        Items = await inbox.PendingAsync(ConsoleUser.From(User).Principal, cancellationToken);
+    }
+
+    /// <summary>The list alone, for the page's script to merge new items in without a reload.</summary>
+    public async Task<IActionResult> OnGetItemsAsync(CancellationToken cancellationToken)
+        => Partial("_Items", await inbox.PendingAsync(ConsoleUser.From(User).Principal, cancellationToken));
+
+    public async Task<IActionResult> OnPostReviewAsync(string? id, string? decision, string? justification, CancellationToken cancellationToken)
+    {
+        var viewer = ConsoleUser.From(User);
+        ReviewDecision? chosen = decision switch
+        {
+            "approve" => ReviewDecision.Approve,
+            "reject" => ReviewDecision.Reject,
+            _ => null,
+        };
+        justification = justification?.Trim();
+        if (string.IsNullOrEmpty(id) || chosen is null)
+        {
+            return await RefuseAsync(StatusCodes.Status400BadRequest, "Choose Approve or Reject on one item.", cancellationToken);
+        }
+
+        if (string.IsNullOrEmpty(justification) || justification.Length > MaxJustification)
+        {
+            return await RefuseAsync(StatusCodes.Status400BadRequest, $"Write a justification of 1 to {MaxJustification} characters: it is recorded in the audit trail with your decision.", cancellationToken);
+        }
+
+        var result = await reviews.ReviewAsync(id, viewer.Principal, chosen.Value, justification, cancellationToken);
+        if (result.Error is { } error)
+        {
+            ConsoleLog.ReviewRefused(logger, id, viewer.Subject, error.Code());
+            var (status, detail) = ReviewRefusal.Of(error, id);
+            return await RefuseAsync(status, detail, cancellationToken);
+        }
+
+        ConsoleLog.Reviewed(logger, id, viewer.Subject, decision!);
+        return Redirect($"{ConsoleSchemes.PathBase}/reviews?decided={Uri.EscapeDataString(id)}&decision={decision}");
+    }
+
+    private async Task<IActionResult> RefuseAsync(int status, string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        Items = await inbox.PendingAsync(ConsoleUser.From(User).Principal, cancellationToken);
+        Response.StatusCode = status;
+        return Page();
+    }
+}

@@ -1,0 +1,123 @@
+using System.ClientModel;
+using System.Text.RegularExpressions;
+using Gatehouse.FunctionalTests.Infrastructure;
+using Gatehouse.Gateway.Configuration;
+using Microsoft.Playwright;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace Gatehouse.ConsoleTests.Infrastructure;
+
+/// <summary>
+/// A console test: the real gateway on Kestrel (development issuer, fake upstream) under a policy that holds tool calls
+/// editing authentication code for the <c>reviewers</c> group, and a browser to sign people in with.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public abstract class ConsoleTest(ConsoleBrowser browser) : IAsyncLifetime
+{
+    public const string Policy = """
+        default: deny
+        rules:
+          - name: developers
+            match: {groups: [dev, auditor]}
+            effect: allow
+          - name: auth-edits-need-review
+            match: {direction: response, tool_calls: {paths: ['**/auth/**']}}
+            effect: require_approval
+            reason: changes to authentication code need a security review
+            approval: {reviewer_groups: [reviewers], wait: 60s}
+        """;
+
+    /// <summary>An edit of the login check, as an agent's <c>edit_file</c> tool sends it.</summary>
+    public static readonly string AuthEdit = System.Text.Json.JsonSerializer.Serialize(new
+    {
+        path = "src/auth/login.cs",
+        old_string = "if (!user.PasswordMatches(password))\n    return Fail();",
+        new_string = "if (!user.PasswordMatches(password) && !settings.AllowAnyPassword)\n    return Fail();",
+    });
+
+    private readonly List<IBrowserContext> _contexts = [];
+    private string _policyPath = "";
+
+    protected ConsoleBrowser Browser { get; } = browser;
+
+    protected FakeUpstream Upstream { get; private set; } = null!;
+
+    protected GatewayUnderTest Gateway { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(60_000);
+        _policyPath = Path.Combine(Path.GetTempPath(), $"gatehouse-console-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(_policyPath, Policy);
+        Upstream = await FakeUpstream.StartAsync();
+        Upstream.Handler = (context, _) => Sse.WriteAsync(context, ToolCallShapes.ChatStream("I will tighten the login check. ", "edit_file", AuthEdit));
+        Gateway = await GatewayUnderTest.StartAsync(Upstream, config => config with
+        {
+            Policy = new PolicyConfig { File = _policyPath },
+            ResponseHolds = new ResponseHoldConfig { Heartbeat = TimeSpan.FromMilliseconds(500) },
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+
+        await Gateway.DisposeAsync();
+        await Upstream.DisposeAsync();
+        File.Delete(_policyPath);
+        GC.SuppressFinalize(this);
+    }
+
+    protected string Url(string path) => new Uri(Gateway.BaseUri, path).ToString();
+
+    /// <summary>Signs <paramref name="user"/> in through the OpenID Connect flow (the development issuer's picker) in a browser context of their own.</summary>
+    protected async Task<IPage> SignInAsync(string user, int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(width, height);
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("console"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dev-issuer/authorize\\?"));
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + user + " ") }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(user);
+        return page;
+    }
+
+    /// <summary>Starts a developer's streamed chat call through the OpenAI SDK; completes with the text and the tool calls the client received.</summary>
+    protected Task<StreamedCall> StartStreamedCallAsync(string user, params string[] groups)
+    {
+        var chat = new ChatClient("gpt-test", new ApiKeyCredential(Gateway.Token(user, groups)), new OpenAIClientOptions
+        {
+            Endpoint = new Uri(Gateway.BaseUri, "openai/v1"),
+            RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0),
+        });
+        return Task.Run(async () =>
+        {
+            var text = "";
+            var name = "";
+            var arguments = "";
+            await foreach (var update in chat.CompleteChatStreamingAsync([new UserChatMessage("tighten the login check")], cancellationToken: TestContext.Current.CancellationToken))
+            {
+                text += string.Concat(update.ContentUpdate.Select(p => p.Text));
+                foreach (var tool in update.ToolCallUpdates)
+                {
+                    name += tool.FunctionName ?? "";
+                    arguments += tool.FunctionArgumentsUpdate?.ToString() ?? "";
+                }
+            }
+
+            return new StreamedCall(text, name, arguments);
+        });
+    }
+
+    /// <summary>Saves a full-page screenshot to <see cref="ConsoleBrowser.ScreenshotFolder"/>.</summary>
+    protected static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ConsoleBrowser.ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowser.ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+}
