@@ -14,4 +14,7 @@ public enum ApiKind
 
     /// <summary>Anthropic Messages (<c>/v1/messages</c>).</summary>
     AnthropicMessages,
+
+    /// <summary>Model Context Protocol: JSON-RPC messages over Streamable HTTP, on a connection of kind <c>mcp</c>.</summary>
+    Mcp,
 }

@@ -3,12 +3,13 @@ namespace Gatehouse.Protocols;
 /// <summary>Maps <see cref="ApiKind"/> to the stable names used in audit records, metrics and policy.</summary>
 public static class ApiKindNames
 {
-    /// <summary>Returns the stable name: <c>http</c>, <c>openai.chat</c>, <c>openai.responses</c> or <c>anthropic.messages</c>.</summary>
+    /// <summary>Returns the stable name: <c>http</c>, <c>openai.chat</c>, <c>openai.responses</c>, <c>anthropic.messages</c> or <c>mcp</c>.</summary>
     public static string ToName(this ApiKind api) => api switch
     {
         ApiKind.OpenAIChat => "openai.chat",
         ApiKind.OpenAIResponses => "openai.responses",
         ApiKind.AnthropicMessages => "anthropic.messages",
+        ApiKind.Mcp => "mcp",
         _ => "http",
     };
 
@@ -21,6 +22,7 @@ public static class ApiKindNames
             "openai.chat" => ApiKind.OpenAIChat,
             "openai.responses" => ApiKind.OpenAIResponses,
             "anthropic.messages" => ApiKind.AnthropicMessages,
+            "mcp" => ApiKind.Mcp,
             _ => (ApiKind)(-1),
         };
         return api >= ApiKind.Http;
