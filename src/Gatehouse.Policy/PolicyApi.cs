@@ -14,4 +14,7 @@ public enum PolicyApi
 
     /// <summary>Anthropic messages (<c>messages</c>).</summary>
     Messages,
+
+    /// <summary>Model Context Protocol requests on a connection of kind <c>mcp</c> (<c>mcp</c>).</summary>
+    Mcp,
 }

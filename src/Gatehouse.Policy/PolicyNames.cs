@@ -8,6 +8,7 @@ internal static class PolicyNames
         PolicyApi.Chat => "chat",
         PolicyApi.Responses => "responses",
         PolicyApi.Messages => "messages",
+        PolicyApi.Mcp => "mcp",
         _ => "http",
     };
 
