@@ -132,6 +132,26 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         return status;
     }
 
+    /// <summary>
+    /// Records an MCP request refused by policy and answers it with a JSON-RPC error for its id (HTTP 200), as an MCP
+    /// client expects a refused call to be answered; the audit records the refusal as any other.
+    /// </summary>
+    public async Task<int> RefuseMcpAsync(HttpContext context, Exchange exchange, string? id, string code, string detail)
+    {
+        exchange.Decision = ExchangeDecision.Deny;
+        exchange.DecisionReason = code;
+        Log.Refused(_logger, exchange.Id, code, exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
+        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
+        if (intent.Success)
+        {
+            exchange.Coverage |= Coverage.AuditIntent;
+        }
+
+        await Mcp.McpErrorResponse.WriteAsync(context, id, code, detail, exchange.Id);
+        await RecordOutcomeAsync(context, exchange, StatusCodes.Status200OK);
+        return StatusCodes.Status200OK;
+    }
+
     /// <summary>Sends the end of the response (the last chunk, or the end of the stream) now rather than when the handler returns.</summary>
     /// <remarks>
     /// Not when the client is gone, nor for a response that failed after it started: such a response was cut on

@@ -9,11 +9,13 @@ using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Identity.Refusals;
 using Gatehouse.Gateway.Masking;
+using Gatehouse.Gateway.Mcp;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Policy;
 using Gatehouse.Protocols;
 using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols.Mcp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
@@ -171,7 +173,7 @@ internal sealed class ExchangeHandler
             }
 
             Log.Unauthenticated(_logger, auth.Failure.Code);
-            await IdentityResolver.WriteProblemAsync(context, auth.Failure);
+            await IdentityResolver.WriteProblemAsync(context, auth.Failure, McpMetadata(context.GetRouteValue("connection") as string));
             return auth.Failure.Status;
         }
 
@@ -201,6 +203,18 @@ internal sealed class ExchangeHandler
             return await _endings.RefuseAsync(context, exchange, StatusCodes.Status403Forbidden, "connection_forbidden", "Access denied",
                 $"You are not in a group allowed to use the connection '{connection.Name}'. Ask for access to one of: {string.Join(", ", connection.Config.AllowGroups)}."
                 + (_config.Access.For(connection.Name) is null ? "" : $" Or request temporary access: gatehouse access request --connection {connection.Name} --for 1h --reason \"...\"."));
+        }
+
+        if (connection.Config.Mcp.RequireAudience && auth.Identity.Method == GatehouseIdentity.OidcMethod
+            && !McpResources.Names(auth.Identity.Audiences, _config.Server, connection.Config))
+        {
+            // RFC 8707 and the MCP authorization spec: a token must have been issued for this resource. Like any token
+            // the gateway cannot accept, it is answered 401 and not recorded as an exchange.
+            var failure = IdentityFailure.InvalidToken(
+                $"The access token's audience (aud) does not name this MCP connection. Request a token with resource={McpResources.Resource(_config.Server, connection.Config)}.");
+            Log.Unauthenticated(_logger, failure.Code);
+            await IdentityResolver.WriteProblemAsync(context, failure, McpResources.MetadataUrl(_config.Server, connection.Config));
+            return failure.Status;
         }
 
         exchange.Coverage |= Coverage.Authorization;
@@ -260,6 +274,12 @@ internal sealed class ExchangeHandler
 
             exchange.Request = parsed.Request;
             exchange.Coverage |= Coverage.Protocol;
+            if (parsed.Request.Mcp is { } message && McpHeaderCheck.Check(context.Request.Headers, message) is { } mismatch)
+            {
+                // Checked on the body as the client sent it, before masking could change a name: recorded by size only.
+                exchange.RequestBodyWithheld = true;
+                return await _endings.RefuseAsync(context, exchange, mismatch.Status, mismatch.Code, mismatch.Title, mismatch.Detail);
+            }
         }
 
         // 4. Mask the request, so the upstream and the audit only ever see masked prompts.
@@ -271,7 +291,9 @@ internal sealed class ExchangeHandler
         // 5. Decide by policy (on the masked request and its findings).
         if (_decisions.Decide(exchange) is { } denied)
         {
-            return await _endings.RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
+            return exchange.Request?.Mcp is { Kind: McpMessageKind.Request } call && denied.Code == "policy_denied"
+                ? await _endings.RefuseMcpAsync(context, exchange, call.Id, denied.Code, denied.Detail)
+                : await _endings.RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
         }
 
         // 6. Record intent, durably, before anything leaves.
@@ -313,6 +335,11 @@ internal sealed class ExchangeHandler
         await _endings.RecordOutcomeAsync(context, exchange, status);
         return status;
     }
+
+    // An unauthenticated caller of an MCP connection is told where its protected resource metadata is (RFC 9728 §5.1),
+    // as MCP clients need to find the authorization server; other paths reveal nothing.
+    private string? McpMetadata(string? name)
+        => name is not null && _connections.Find(name) is { Config.Kind: "mcp" } mcp ? McpResources.MetadataUrl(_config.Server, mcp.Config) : null;
 
     private async Task<int> ForwardAsync(HttpContext context, Exchange exchange, RoutedConnection connection, ResponseTap tap)
     {
