@@ -21,6 +21,10 @@ public abstract class McpGatewayTest : IAsyncLifetime
             match: {api: [mcp], groups: [contractors], tool_calls: {names: ['github.merge_*']}}
             effect: deny
             reason: contractors may not merge pull requests
+          - name: vault-needs-review
+            match: {api: [mcp], groups: [interns], tool_calls: {names: ['vault.*']}}
+            effect: require_approval
+            approval: {reviewer_groups: [leads], wait: 60s}
         """;
 
     private string _policyPath = "";
@@ -54,14 +58,14 @@ public abstract class McpGatewayTest : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Connects the SDK's client to <c>/github/mcp</c> as <paramref name="user"/> in <paramref name="group"/>.</summary>
-    protected async Task<McpClient> ConnectAsync(string user, string group, string? protocolVersion = null)
+    /// <summary>Connects the SDK's client to <c>/{connection}/mcp</c> as <paramref name="user"/> in <paramref name="group"/> (or with <paramref name="token"/>).</summary>
+    protected async Task<McpClient> ConnectAsync(string user, string group, string? protocolVersion = null, string connection = "github", string? token = null)
     {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
-            Endpoint = new Uri(Gateway.BaseUri, "github/mcp"),
+            Endpoint = new Uri(Gateway.BaseUri, connection + "/mcp"),
             TransportMode = HttpTransportMode.StreamableHttp,
-            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Gateway.Token(user, group) },
+            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + (token ?? Gateway.Token(user, group)) },
         });
         return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion }, cancellationToken: TestContext.Current.CancellationToken);
     }
@@ -87,6 +91,7 @@ public abstract class McpGatewayTest : IAsyncLifetime
             .. config.Connections,
             Mcp("github", Server.BaseUri),
             Mcp("rawmcp", Upstream.BaseUri),
+            Mcp("strict", Server.BaseUri) with { Mcp = new McpConnectionConfig { RequireAudience = true } },
         ],
     };
 
