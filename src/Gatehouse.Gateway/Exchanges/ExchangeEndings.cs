@@ -132,6 +132,12 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         return status;
     }
 
+    /// <summary>Records a refusal by the decide stage: an MCP request's policy denial as a JSON-RPC error, any other as problem+json.</summary>
+    public Task<int> RefuseDecisionAsync(HttpContext context, Exchange exchange, Refusal denied)
+        => exchange.Request?.Mcp is { Kind: Protocols.Mcp.McpMessageKind.Request } call && denied.Code == "policy_denied"
+            ? RefuseMcpAsync(context, exchange, call.Id, denied.Code, denied.Detail)
+            : RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
+
     /// <summary>
     /// Records an MCP request refused by policy and answers it with a JSON-RPC error for its id (HTTP 200), as an MCP
     /// client expects a refused call to be answered; the audit records the refusal as any other.

@@ -15,7 +15,6 @@ using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Policy;
 using Gatehouse.Protocols;
 using Gatehouse.Protocols.Json;
-using Gatehouse.Protocols.Mcp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
@@ -68,7 +67,8 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <item><b>Record outcome</b>: status, assembled text, tool calls, usage, coverage and any failure (client gone,
 /// upstream reset, malformed stream) are appended, whatever happened to the client.</item>
 /// </list>
-/// <para>Refusals after identification (403, 400, 413) are audited as exchanges with a <c>deny</c> decision.</para>
+/// <para>Refusals after identification (403, 400, 413) are audited as exchanges with a <c>deny</c> decision; on an
+/// <c>mcp</c> connection a policy refusal is a JSON-RPC error (docs/designs/mcp.md).</para>
 /// </remarks>
 internal sealed class ExchangeHandler
 {
@@ -173,7 +173,7 @@ internal sealed class ExchangeHandler
             }
 
             Log.Unauthenticated(_logger, auth.Failure.Code);
-            await IdentityResolver.WriteProblemAsync(context, auth.Failure, McpMetadata(context.GetRouteValue("connection") as string));
+            await IdentityResolver.WriteProblemAsync(context, auth.Failure, McpResources.MetadataUrl(_config.Server, _connections, context.GetRouteValue("connection") as string));
             return auth.Failure.Status;
         }
 
@@ -205,16 +205,12 @@ internal sealed class ExchangeHandler
                 + (_config.Access.For(connection.Name) is null ? "" : $" Or request temporary access: gatehouse access request --connection {connection.Name} --for 1h --reason \"...\"."));
         }
 
-        if (connection.Config.Mcp.RequireAudience && auth.Identity.Method == GatehouseIdentity.OidcMethod
-            && !McpResources.Names(auth.Identity.Audiences, _config.Server, connection.Config))
+        if (McpResources.AudienceFailure(_config.Server, connection.Config, auth.Identity) is { } wrongAudience)
         {
-            // RFC 8707 and the MCP authorization spec: a token must have been issued for this resource. Like any token
-            // the gateway cannot accept, it is answered 401 and not recorded as an exchange.
-            var failure = IdentityFailure.InvalidToken(
-                $"The access token's audience (aud) does not name this MCP connection. Request a token with resource={McpResources.Resource(_config.Server, connection.Config)}.");
-            Log.Unauthenticated(_logger, failure.Code);
-            await IdentityResolver.WriteProblemAsync(context, failure, McpResources.MetadataUrl(_config.Server, connection.Config));
-            return failure.Status;
+            // Like any token the gateway cannot accept, answered 401 and not recorded as an exchange.
+            Log.Unauthenticated(_logger, wrongAudience.Code);
+            await IdentityResolver.WriteProblemAsync(context, wrongAudience, McpResources.MetadataUrl(_config.Server, connection.Config));
+            return wrongAudience.Status;
         }
 
         exchange.Coverage |= Coverage.Authorization;
@@ -291,9 +287,7 @@ internal sealed class ExchangeHandler
         // 5. Decide by policy (on the masked request and its findings).
         if (_decisions.Decide(exchange) is { } denied)
         {
-            return exchange.Request?.Mcp is { Kind: McpMessageKind.Request } call && denied.Code == "policy_denied"
-                ? await _endings.RefuseMcpAsync(context, exchange, call.Id, denied.Code, denied.Detail)
-                : await _endings.RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
+            return await _endings.RefuseDecisionAsync(context, exchange, denied);
         }
 
         // 6. Record intent, durably, before anything leaves.
@@ -335,11 +329,6 @@ internal sealed class ExchangeHandler
         await _endings.RecordOutcomeAsync(context, exchange, status);
         return status;
     }
-
-    // An unauthenticated caller of an MCP connection is told where its protected resource metadata is (RFC 9728 §5.1),
-    // as MCP clients need to find the authorization server; other paths reveal nothing.
-    private string? McpMetadata(string? name)
-        => name is not null && _connections.Find(name) is { Config.Kind: "mcp" } mcp ? McpResources.MetadataUrl(_config.Server, mcp.Config) : null;
 
     private async Task<int> ForwardAsync(HttpContext context, Exchange exchange, RoutedConnection connection, ResponseTap tap)
     {

@@ -1,5 +1,7 @@
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Identity.Development;
+using Gatehouse.Gateway.Routing;
 
 namespace Gatehouse.Gateway.Mcp;
 
@@ -25,6 +27,24 @@ internal static class McpResources
     /// <summary>Returns the URL of the connection's protected resource metadata (RFC 9728 section 3.1, path form).</summary>
     public static string MetadataUrl(ServerConfig server, ConnectionConfig connection)
         => DevIssuer.PublicBase(server) + WellKnown + "/" + connection.Name;
+
+    /// <summary>
+    /// Returns the metadata URL of the connection named <paramref name="name"/> when it is an <c>mcp</c> connection, else
+    /// null: an unauthenticated caller of an MCP connection is told where to find its authorization server (RFC 9728
+    /// section 5.1); other paths reveal nothing.
+    /// </summary>
+    public static string? MetadataUrl(ServerConfig server, ConnectionCatalog connections, string? name)
+        => name is not null && connections.Find(name) is { Config.Kind: "mcp" } mcp ? MetadataUrl(server, mcp.Config) : null;
+
+    /// <summary>
+    /// Returns why <paramref name="caller"/>'s token may not use the connection, or null: with <c>mcp.requireAudience</c>,
+    /// an OIDC token must have been issued for the connection's resource (RFC 8707, MCP authorization). API keys pass.
+    /// </summary>
+    public static IdentityFailure? AudienceFailure(ServerConfig server, ConnectionConfig connection, GatehouseIdentity caller)
+        => connection.Mcp.RequireAudience && caller.Method == GatehouseIdentity.OidcMethod && !Names(caller.Audiences, server, connection)
+            ? IdentityFailure.InvalidToken(
+                $"The access token's audience (aud) does not name this MCP connection. Request a token with resource={Resource(server, connection)}.")
+            : null;
 
     /// <summary>
     /// Returns whether <paramref name="audiences"/> name the connection: its resource identifier, or a URL below it (the
