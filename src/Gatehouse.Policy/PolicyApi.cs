@@ -17,4 +17,6 @@ public enum PolicyApi
 
     /// <summary>OpenAI legacy completions, such as Copilot inline completions (<c>completions</c>).</summary>
     Completions,
+    /// <summary>Model Context Protocol requests on a connection of kind <c>mcp</c> (<c>mcp</c>).</summary>
+    Mcp,
 }

@@ -9,6 +9,7 @@ internal static class PolicyNames
         PolicyApi.Responses => "responses",
         PolicyApi.Messages => "messages",
         PolicyApi.Completions => "completions",
+        PolicyApi.Mcp => "mcp",
         _ => "http",
     };
 

@@ -17,4 +17,6 @@ public enum ApiKind
 
     /// <summary>OpenAI legacy Completions (<c>/v1/completions</c>, <c>/v1/engines/{engine}/completions</c>): Copilot inline completions.</summary>
     OpenAICompletions,
+    /// <summary>Model Context Protocol: JSON-RPC messages over Streamable HTTP, on a connection of kind <c>mcp</c>.</summary>
+    Mcp,
 }

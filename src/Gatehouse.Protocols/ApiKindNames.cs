@@ -3,13 +3,14 @@ namespace Gatehouse.Protocols;
 /// <summary>Maps <see cref="ApiKind"/> to the stable names used in audit records, metrics and policy.</summary>
 public static class ApiKindNames
 {
-    /// <summary>Returns the stable name: <c>http</c>, <c>openai.chat</c>, <c>openai.responses</c>, <c>anthropic.messages</c> or <c>openai.completions</c>.</summary>
+    /// <summary>Returns the stable name: <c>http</c>, <c>openai.chat</c>, <c>openai.responses</c>, <c>anthropic.messages</c>, <c>openai.completions</c> or <c>mcp</c>.</summary>
     public static string ToName(this ApiKind api) => api switch
     {
         ApiKind.OpenAIChat => "openai.chat",
         ApiKind.OpenAIResponses => "openai.responses",
         ApiKind.AnthropicMessages => "anthropic.messages",
         ApiKind.OpenAICompletions => "openai.completions",
+        ApiKind.Mcp => "mcp",
         _ => "http",
     };
 
@@ -23,6 +24,7 @@ public static class ApiKindNames
             "openai.responses" => ApiKind.OpenAIResponses,
             "anthropic.messages" => ApiKind.AnthropicMessages,
             "openai.completions" => ApiKind.OpenAICompletions,
+            "mcp" => ApiKind.Mcp,
             _ => (ApiKind)(-1),
         };
         return api >= ApiKind.Http;

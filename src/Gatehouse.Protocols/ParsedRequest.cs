@@ -27,4 +27,13 @@ public sealed record ParsedRequest
 
     /// <summary>Gets the names of the tools offered to the model.</summary>
     public IReadOnlyList<string> ToolNames { get; init; } = [];
+
+    /// <summary>
+    /// Gets the tool calls the request itself asks to run: an MCP <c>tools/call</c> (and, named after their method,
+    /// <c>resources/read</c> and <c>prompts/get</c>); empty for model APIs, whose tool calls are in the response.
+    /// </summary>
+    public IReadOnlyList<ToolCall> ToolCalls { get; init; } = [];
+
+    /// <summary>Gets the JSON-RPC message of an MCP request, or null for other APIs.</summary>
+    public Mcp.McpMessage? Mcp { get; init; }
 }

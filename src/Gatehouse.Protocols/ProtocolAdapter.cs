@@ -21,6 +21,7 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
     private readonly int _maxTextChars;
     private readonly int _maxBodyBytes;
     private readonly ResponseRewriting _rewriting;
+    private readonly Func<JsonElement, string>? _notAnObject;
 
     public ProtocolAdapter(ProtocolParts parts, int maxTextChars, int maxBodyBytes)
     {
@@ -32,6 +33,8 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
         BodyReader = parts.BodyReader;
         _rewriting = parts.Rewriting;
         _createRefusal = parts.CreateRefusal;
+        AnyPath = parts.AnyPath;
+        _notAnObject = parts.NotAnObject;
         _maxTextChars = maxTextChars;
         _maxBodyBytes = maxBodyBytes;
     }
@@ -58,15 +61,17 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
 
         return false;
     }
+    /// <summary>Gets whether every path of the connection is this API's (MCP's single endpoint).</summary>
+    public bool AnyPath { get; }
 
     public IResponseBodyReader BodyReader { get; }
 
-    public RequestParseResult ParseRequest(ReadOnlySpan<byte> body) => RequestParsing.Parse(body, _read);
+    public RequestParseResult ParseRequest(ReadOnlySpan<byte> body) => RequestParsing.Parse(body, _read, _notAnObject);
 
     public RequestParseResult ReadRequest(RequestJson body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return RequestParsing.Read(body.Root, _read);
+        return RequestParsing.Read(body.Root, _read, _notAnObject);
     }
 
     public IResponseAssembler CreateResponseAssembler(string? contentType)
@@ -91,21 +96,24 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
     {
         ArgumentNullException.ThrowIfNull(options);
         var stream = MediaTypes.IsEventStream(options.ContentType);
+        var masking = options.Masking ?? (options.ToolFilter is null ? null : IdentityTextRewriter.Instance);
         var hold = options.Hold is { } h
             ? new ResponseHoldBuffer(_createRefusal(), BodyReader, null, stream, h.FromStart, h.MaxHeldBytes, _maxTextChars)
             : null;
         if (!stream)
         {
             var body = options.BodyRewriter
-                ?? (options.Masking is { } masking ? new JsonResponseRewriter(_rewriting.Body, masking, _maxBodyBytes) : null);
+                ?? (masking is not null ? new JsonResponseRewriter(_rewriting.Body, masking, _maxBodyBytes, options.ToolFilter) : null);
             return new ResponsePipeline(body, null, null, new BodyStage(BodyReader, _maxTextChars, _maxBodyBytes, hold));
         }
 
-        if (options.Masking is { } text && options.BodyRewriter is null)
+        if (masking is not null && options.BodyRewriter is null)
         {
             // The stream rewriter splits the stream into events and hands each one on whole: nothing splits them again.
             var events = new EventCollector();
-            var rewriter = new SseResponseRewriter(_rewriting.CreateStream(text), events);
+            var streamRewriter = _rewriting.CreateStream(masking);
+            streamRewriter.ToolFilter = options.ToolFilter;
+            var rewriter = new SseResponseRewriter(streamRewriter, events);
             return new ResponsePipeline(rewriter, events, new EventStage(_createStreamReader(), _maxTextChars, hold, splitsEvents: false), null);
         }
 

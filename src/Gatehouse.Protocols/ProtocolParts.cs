@@ -13,6 +13,8 @@ namespace Gatehouse.Protocols;
 /// <param name="BodyReader">Its whole-body reader.</param>
 /// <param name="Rewriting">How its streams and bodies are masked.</param>
 /// <param name="CreateRefusal">Creates the writer of a refusal in its shape, for one response.</param>
+/// <param name="AnyPath">Whether it is served at every path of its connections (MCP's one endpoint), rather than at <paramref name="Routes"/>.</param>
+/// <param name="NotAnObject">The error for a body that is JSON but not an object, when the API has a reason to say more.</param>
 internal sealed record ProtocolParts(
     ApiKind Api,
     string ConnectionKind,
@@ -21,4 +23,6 @@ internal sealed record ProtocolParts(
     Func<JsonEventReader> CreateStreamReader,
     IResponseBodyReader BodyReader,
     ResponseRewriting Rewriting,
-    Func<RefusalWriter> CreateRefusal);
+    Func<RefusalWriter> CreateRefusal,
+    bool AnyPath = false,
+    Func<System.Text.Json.JsonElement, string>? NotAnObject = null);

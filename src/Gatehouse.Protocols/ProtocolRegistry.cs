@@ -1,4 +1,5 @@
 using Gatehouse.Protocols.Anthropic;
+using Gatehouse.Protocols.Mcp;
 using Gatehouse.Protocols.OpenAIChat;
 using Gatehouse.Protocols.OpenAICompletions;
 using Gatehouse.Protocols.OpenAIResponses;
@@ -23,7 +24,7 @@ public sealed class ProtocolRegistry
 
     // Every API the gateway understands: one folder each, registered here once.
     private static readonly ProtocolParts[] Registered =
-        [OpenAIChatProtocol.Parts, OpenAIResponsesProtocol.Parts, AnthropicProtocol.Parts, OpenAICompletionsProtocol.Parts];
+        [OpenAIChatProtocol.Parts, OpenAIResponsesProtocol.Parts, AnthropicProtocol.Parts, OpenAICompletionsProtocol.Parts, McpProtocol.Parts];
     private readonly ProtocolAdapter[] _adapters;
 
     /// <summary>Creates a registry whose assemblers keep at most <paramref name="maxTextChars"/> of response text
@@ -45,8 +46,9 @@ public sealed class ProtocolRegistry
 
     /// <summary>
     /// Returns the adapter for <paramref name="path"/> (the part after <c>/{connection}/</c>, no query) on a
-    /// connection of <paramref name="connectionKind"/> (<c>openai</c>, <c>anthropic</c> or <c>http</c>), or null
-    /// when the exchange is opaque HTTP.
+    /// connection of <paramref name="connectionKind"/> (<c>openai</c>, <c>anthropic</c>, <c>mcp</c> or <c>http</c>), or
+    /// null when the exchange is opaque HTTP. On an <c>mcp</c> connection every POST is a JSON-RPC message at the
+    /// server's one endpoint, whatever its path; its GET (server stream) and DELETE (session end) are opaque.
     /// </summary>
     public IProtocolAdapter? Resolve(string connectionKind, string method, string path)
     {
@@ -58,7 +60,7 @@ public sealed class ProtocolRegistry
         var route = RoutePath.Normalise(path);
         foreach (var adapter in _adapters)
         {
-            if (string.Equals(connectionKind, adapter.ConnectionKind, StringComparison.OrdinalIgnoreCase) && adapter.Serves(route))
+            if (string.Equals(connectionKind, adapter.ConnectionKind, StringComparison.OrdinalIgnoreCase) && (adapter.AnyPath || adapter.Serves(route)))
             {
                 return adapter;
             }

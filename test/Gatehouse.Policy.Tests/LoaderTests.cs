@@ -40,7 +40,7 @@ public sealed class LoaderTests
             (8, 24, "match.direction must be request or response, not 'sideways'"),
             (9, 13, "effect must be allow, deny or require_approval, not 'permit'"),
             (10, 5, "a rule needs a 'name'"),
-            (10, 25, "match.api must be chat, responses, messages, completions or http, not 'telex'"),
+            (10, 25, "match.api must be chat, responses, messages, completions, mcp or http, not 'telex'"),
             (15, 15, "needs reviewer_groups or reviewer_users"),
             (15, 27, "approvals must be a whole number of at least 1"),
             (15, 36, "wait: 'soon' is not a duration from 1s to 366d"),

@@ -14,7 +14,7 @@ namespace Gatehouse.Gateway.Approvals;
 /// </summary>
 /// <remarks>
 /// The digest covers the connection, method, path and the exact (masked) body forwarded, so a changed request needs a
-/// new approval. The state lives in the store, so a reviewer acting through any gateway instance releases the wait.
+/// new approval; for an MCP call it covers the connection, JSON-RPC method, tool and masked arguments. The state lives in the store, so a reviewer acting through any gateway instance releases the wait.
 /// A caller with <c>limits.maxHoldsPerCaller</c> exchanges already waiting, or <c>limits.maxPendingPerCaller</c>
 /// approvals already pending, is refused (429) before anything is opened.
 /// </remarks>
@@ -62,6 +62,13 @@ internal sealed class ApprovalGate(IApprovalStore store, ApprovalAudit audit, Ca
 
     public static string Digest(Exchange exchange)
     {
+        if (exchange.Request is { Mcp: { } message, ToolCalls: [var call] })
+        {
+            // An MCP call is approved as the call itself: its connection, method, tool and (masked) arguments. Its
+            // JSON-RPC id and _meta differ on every retry, and must not make an approved call need a second approval.
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{exchange.Connection?.Name}\nmcp {message.Method}\n{call.Name}\n{call.Arguments}")));
+        }
+
         var head = Encoding.UTF8.GetBytes($"{exchange.Connection?.Name}\n{exchange.Method} {exchange.UpstreamPath}{exchange.Query}\n");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(head);

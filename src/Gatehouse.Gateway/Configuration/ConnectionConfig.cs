@@ -6,7 +6,7 @@ public sealed record ConnectionConfig
     /// <summary>Gets the unique name, the first path segment of the route.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Gets the kind: <c>openai</c>, <c>anthropic</c> or <c>http</c>.</summary>
+    /// <summary>Gets the kind: <c>openai</c>, <c>anthropic</c>, <c>mcp</c> or <c>http</c>.</summary>
     public required string Kind { get; init; }
 
     /// <summary>Gets the upstream base URL; <c>{path}</c> is appended to it.</summary>
@@ -37,4 +37,7 @@ public sealed record ConnectionConfig
 
     /// <summary>Gets how long the connection's bodies and records are kept; the default takes <c>audit.retention</c>'s.</summary>
     public ConnectionRetentionConfig Retention { get; init; } = new();
+
+    /// <summary>Gets what a connection of kind <c>mcp</c> adds (its resource identifier, the audience check); defaults otherwise.</summary>
+    public McpConnectionConfig Mcp { get; init; } = new();
 }

@@ -1,6 +1,7 @@
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Policy;
+using Gatehouse.Policy.Context;
 using Gatehouse.Policy.Reloading;
 using Gatehouse.Protocols;
 using Microsoft.AspNetCore.Http;
@@ -57,7 +58,8 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
             case PolicyEffect.Deny:
                 exchange.Decision = ExchangeDecision.Deny;
                 return new Refusal(StatusCodes.Status403Forbidden, "policy_denied", "Denied by policy", $"The gateway's policy refused this request: {decision.Reason}.");
-            case PolicyEffect.RequireApproval when decision.Approval is { Hold: ApprovalHold.Request } approval:
+            case PolicyEffect.RequireApproval when decision.Approval is { } approval && (approval.Hold == ApprovalHold.Request || exchange.Api == ApiKind.Mcp):
+                // An MCP request is itself the tool call, so approval of it always holds the request, whatever hold says.
                 // Held after the intent is recorded: the gate waits for a reviewer (ExchangeHandler).
                 exchange.Decision = ExchangeDecision.Held;
                 exchange.HeldFor = (approval, decision.DecidedBy ?? "policy");
@@ -76,8 +78,29 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         return PlanResponseHold(exchange, snapshot, decision, now);
     }
 
+    /// <summary>
+    /// Returns whether the caller may call <paramref name="tool"/> on the exchange's connection: what a filtered MCP
+    /// <c>tools/list</c> shows. A tool is hidden only when policy denies calling it whatever its arguments; one that needs
+    /// approval, or is denied only for some arguments, stays listed (the call itself is decided).
+    /// </summary>
+    public bool MayCall(Exchange exchange, string tool)
+    {
+        if (policy is null)
+        {
+            return true;
+        }
+
+        var context = PolicyContexts.ForRequest(exchange, time.GetUtcNow()) with { ToolCalls = [new PolicyToolCall(tool, "{}")], Model = tool };
+        return policy.Current.Evaluate(context).Effect != PolicyEffect.Deny;
+    }
+
     private static Refusal? PlanResponseHold(Exchange exchange, PolicyEvaluator snapshot, PolicyDecision decision, DateTimeOffset now)
     {
+        if (exchange.Api == ApiKind.Mcp)
+        {
+            return PlanMcpResponse(exchange, snapshot, now);
+        }
+
         var matched = snapshot.ResponseHolds(decision);
         var response = PolicyContexts.ForResponse(exchange, now, []);
         var scope = matched.Count > 0 ? ResponseHoldScope.Whole : snapshot.ResponseHoldScope(response);
@@ -102,6 +125,20 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
 
         exchange.ResponseHold = new ResponseHoldPlan(snapshot, scope, matched);
         return null;
+    }
+
+    // MCP is decided on its request (the call); its results are never held. A rule that could hold or deny the whole
+    // response is refused here rather than ignored (fail closed); one about tool calls cannot match an MCP result.
+    private static Refusal? PlanMcpResponse(Exchange exchange, PolicyEvaluator snapshot, DateTimeOffset now)
+    {
+        if (exchange.HeldFor is not null || snapshot.ResponseHoldScope(PolicyContexts.ForResponse(exchange, now, [])) != ResponseHoldScope.Whole)
+        {
+            return null;
+        }
+
+        exchange.Decision = ExchangeDecision.Deny;
+        return new Refusal(StatusCodes.Status403Forbidden, "response_hold_unavailable", "Response review unavailable",
+            "Policy may require a reviewer's approval of, or deny, this exchange's response, and the gateway decides MCP on the request and does not hold MCP results, so the request was refused. Restrict the rule (for example with api: [chat, responses, messages]) or match the call itself (api: mcp with tool_calls).");
     }
 
     // A response that a hold refused can be fetched again by id (or listed, or read from a batch): on a model connection,

@@ -30,6 +30,7 @@ internal static class PolicyContexts
                 ApiKind.OpenAIResponses => PolicyApi.Responses,
                 ApiKind.AnthropicMessages => PolicyApi.Messages,
                 ApiKind.OpenAICompletions => PolicyApi.Completions,
+                ApiKind.Mcp => PolicyApi.Mcp,
                 _ => PolicyApi.Http,
             },
             Model = exchange.Request?.Model ?? "",
@@ -39,6 +40,9 @@ internal static class PolicyContexts
             ClientAddress = exchange.ClientAddress ?? "",
             Findings = [.. exchange.RequestFindings.Select(f => new PolicyFinding(f.Rule, f.Category, PolicyDirection.Request))],
             Time = now,
+
+            // Model APIs carry their tool calls in the response; an MCP request is itself the call (tools/call).
+            ToolCalls = exchange.Request is { ToolCalls.Count: > 0 } parsed ? [.. parsed.ToolCalls.Select(c => new PolicyToolCall(c.Name, c.Arguments))] : [],
         };
     }
 

@@ -132,6 +132,32 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         return status;
     }
 
+    /// <summary>Records a refusal by the decide stage: an MCP request's policy denial as a JSON-RPC error, any other as problem+json.</summary>
+    public Task<int> RefuseDecisionAsync(HttpContext context, Exchange exchange, Refusal denied)
+        => exchange.Request?.Mcp is { Kind: Protocols.Mcp.McpMessageKind.Request } call && denied.Code == "policy_denied"
+            ? RefuseMcpAsync(context, exchange, call.Id, denied.Code, denied.Detail)
+            : RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
+
+    /// <summary>
+    /// Records an MCP request refused by policy and answers it with a JSON-RPC error for its id (HTTP 200), as an MCP
+    /// client expects a refused call to be answered; the audit records the refusal as any other.
+    /// </summary>
+    public async Task<int> RefuseMcpAsync(HttpContext context, Exchange exchange, string? id, string code, string detail)
+    {
+        exchange.Decision = ExchangeDecision.Deny;
+        exchange.DecisionReason = code;
+        Log.Refused(_logger, exchange.Id, code, exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
+        var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
+        if (intent.Success)
+        {
+            exchange.Coverage |= Coverage.AuditIntent;
+        }
+
+        await Mcp.McpErrorResponse.WriteAsync(context, id, code, detail, exchange.Id);
+        await RecordOutcomeAsync(context, exchange, StatusCodes.Status200OK);
+        return StatusCodes.Status200OK;
+    }
+
     /// <summary>Sends the end of the response (the last chunk, or the end of the stream) now rather than when the handler returns.</summary>
     /// <remarks>
     /// Not when the client is gone, nor for a response that failed after it started: such a response was cut on

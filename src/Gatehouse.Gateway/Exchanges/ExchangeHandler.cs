@@ -9,6 +9,7 @@ using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Identity.Refusals;
 using Gatehouse.Gateway.Masking;
+using Gatehouse.Gateway.Mcp;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
 using Gatehouse.Policy;
@@ -66,7 +67,8 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <item><b>Record outcome</b>: status, assembled text, tool calls, usage, coverage and any failure (client gone,
 /// upstream reset, malformed stream) are appended, whatever happened to the client.</item>
 /// </list>
-/// <para>Refusals after identification (403, 400, 413) are audited as exchanges with a <c>deny</c> decision.</para>
+/// <para>Refusals after identification (403, 400, 413) are audited as exchanges with a <c>deny</c> decision; on an
+/// <c>mcp</c> connection a policy refusal is a JSON-RPC error (docs/designs/mcp.md).</para>
 /// </remarks>
 internal sealed class ExchangeHandler
 {
@@ -171,7 +173,7 @@ internal sealed class ExchangeHandler
             }
 
             Log.Unauthenticated(_logger, auth.Failure.Code);
-            await IdentityResolver.WriteProblemAsync(context, auth.Failure);
+            await IdentityResolver.WriteProblemAsync(context, auth.Failure, McpResources.MetadataUrl(_config.Server, _connections, context.GetRouteValue("connection") as string));
             return auth.Failure.Status;
         }
 
@@ -201,6 +203,14 @@ internal sealed class ExchangeHandler
             return await _endings.RefuseAsync(context, exchange, StatusCodes.Status403Forbidden, "connection_forbidden", "Access denied",
                 $"You are not in a group allowed to use the connection '{connection.Name}'. Ask for access to one of: {string.Join(", ", connection.Config.AllowGroups)}."
                 + (_config.Access.For(connection.Name) is null ? "" : $" Or request temporary access: gatehouse access request --connection {connection.Name} --for 1h --reason \"...\"."));
+        }
+
+        if (McpResources.AudienceFailure(_config.Server, connection.Config, auth.Identity) is { } wrongAudience)
+        {
+            // Like any token the gateway cannot accept, answered 401 and not recorded as an exchange.
+            Log.Unauthenticated(_logger, wrongAudience.Code);
+            await IdentityResolver.WriteProblemAsync(context, wrongAudience, McpResources.MetadataUrl(_config.Server, connection.Config));
+            return wrongAudience.Status;
         }
 
         exchange.Coverage |= Coverage.Authorization;
@@ -260,6 +270,12 @@ internal sealed class ExchangeHandler
 
             exchange.Request = parsed.Request;
             exchange.Coverage |= Coverage.Protocol;
+            if (parsed.Request.Mcp is { } message && McpHeaderCheck.Check(context.Request.Headers, message) is { } mismatch)
+            {
+                // Checked on the body as the client sent it, before masking could change a name: recorded by size only.
+                exchange.RequestBodyWithheld = true;
+                return await _endings.RefuseAsync(context, exchange, mismatch.Status, mismatch.Code, mismatch.Title, mismatch.Detail);
+            }
         }
 
         // 4. Mask the request, so the upstream and the audit only ever see masked prompts.
@@ -271,7 +287,7 @@ internal sealed class ExchangeHandler
         // 5. Decide by policy (on the masked request and its findings).
         if (_decisions.Decide(exchange) is { } denied)
         {
-            return await _endings.RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
+            return await _endings.RefuseDecisionAsync(context, exchange, denied);
         }
 
         // 6. Record intent, durably, before anything leaves.

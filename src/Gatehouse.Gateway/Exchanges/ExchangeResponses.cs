@@ -50,17 +50,28 @@ internal static class ExchangeResponses
         {
             // Documented answer: the request is not lost; the identical request passes once a reviewer approves it.
             context.Response.Headers.RetryAfter = "30";
-            await WriteProblemAsync(context, StatusCodes.Status409Conflict, "approval_pending", "Waiting for approval",
-                $"A reviewer must approve this request (approval {id}, rule '{outcome.Request.RuleName}'). Send the identical request again once it is approved; it will then pass.", exchange.Id);
             exchange.Fail("approval_pending", $"approval {id} still pending when the wait ended");
-            return StatusCodes.Status409Conflict;
+            return await WriteHeldAsync(context, exchange, StatusCodes.Status409Conflict, "approval_pending", "Waiting for approval",
+                $"A reviewer must approve this request (approval {id}, rule '{outcome.Request.RuleName}'). Send the identical request again once it is approved; it will then pass.");
         }
 
         var state = ApprovalView.StateName(outcome.Request.State);
-        await WriteProblemAsync(context, StatusCodes.Status403Forbidden, "approval_rejected", "Not approved",
-            $"The request was not approved (approval {id}: {state.Replace('_', ' ')}).", exchange.Id);
         exchange.Fail("approval_rejected", $"approval {id} {state}");
-        return StatusCodes.Status403Forbidden;
+        return await WriteHeldAsync(context, exchange, StatusCodes.Status403Forbidden, "approval_rejected", "Not approved",
+            $"The request was not approved (approval {id}: {state.Replace('_', ' ')}).");
+    }
+
+    // An MCP request (a call with an id) is answered with a JSON-RPC error, as its client expects; anything else with problem+json.
+    private static async Task<int> WriteHeldAsync(HttpContext context, Exchange exchange, int status, string code, string title, string detail)
+    {
+        if (exchange.Request?.Mcp is { Kind: Protocols.Mcp.McpMessageKind.Request } message)
+        {
+            await Mcp.McpErrorResponse.WriteAsync(context, message.Id, code, detail, exchange.Id);
+            return StatusCodes.Status200OK;
+        }
+
+        await WriteProblemAsync(context, status, code, title, detail, exchange.Id);
+        return status;
     }
 
     public static string? UserAgent(HttpContext context)

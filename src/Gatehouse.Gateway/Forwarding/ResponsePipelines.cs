@@ -22,12 +22,16 @@ namespace Gatehouse.Gateway.Forwarding;
 /// JSON and JSON Lines, each event of a stream, or the whole of a text body; a body that is none of these is not
 /// released.</para>
 /// </remarks>
-internal sealed class ResponsePipelines(MaskingEngine engine, ProtocolRegistry protocols, GatehouseConfig config)
+internal sealed class ResponsePipelines(MaskingEngine engine, ProtocolRegistry protocols, GatehouseConfig config, Decisions.DecisionStage decisions)
 {
-    /// <summary>Returns whether the exchange's response will be masked: an understood API, or any endpoint of a model connection.</summary>
+    /// <summary>
+    /// Returns whether the exchange's response will be masked: an understood API, or any endpoint of a model or MCP
+    /// connection (an MCP server's GET stream carries its notifications and requests, masked generically).
+    /// </summary>
     public static bool Masks(Exchange exchange)
         => exchange.ResponseMasking != MaskingMode.Off
-            && (exchange.Adapter is not null || (exchange.Connection is { } connection && ProtocolRegistry.IsModelConnection(connection.Config.Kind)));
+            && (exchange.Adapter is not null
+                || (exchange.Connection is { } connection && (ProtocolRegistry.IsModelConnection(connection.Config.Kind) || connection.Config.Kind == "mcp")));
 
     public BuiltResponse Build(Exchange exchange, HttpResponseMessage upstream, HttpResponse client)
     {
@@ -54,11 +58,19 @@ internal sealed class ResponsePipelines(MaskingEngine engine, ProtocolRegistry p
             ContentType = exchange.UpstreamContentType,
             Masking = masker,
             BodyRewriter = masker is not null && status >= 400 ? new ErrorBodyRewriter(masker) : null,
+
+            // tools/list answers only the tools the caller may call (policy decides each name as a call would be).
+            ToolFilter = exchange.Request?.Mcp is { Method: Protocols.Mcp.McpMessage.ToolsList } && status is >= 200 and < 300
+                ? tool => decisions.MayCall(exchange, tool)
+                : null,
             Hold = mayHold && exchange.Adapter is not null && status is >= 200 and < 300
                 ? new ResponseHoldOptions(exchange.ResponseHold!.Scope == ResponseHoldScope.Whole, config.ResponseHolds.MaxHeldBytes)
                 : null,
         };
-        var pipeline = exchange.Adapter?.CreateResponsePipeline(options)
+        // An MCP notification or response is answered 202 with no body, not with a JSON-RPC message: nothing of it is the
+        // adapter's to read, and whatever body it has is masked generically.
+        var adapter = exchange.Request?.Mcp is { Kind: not Protocols.Mcp.McpMessageKind.Request } ? null : exchange.Adapter;
+        var pipeline = adapter?.CreateResponsePipeline(options)
             ?? protocols.CreateOpaquePipeline(options.ContentType, masker, options.BodyRewriter, config.Audit.BodyCapBytes);
         return new BuiltResponse(pipeline, masker, unreadable);
     }

@@ -4,6 +4,7 @@ using Gatehouse.Gateway.AuditApi;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Health;
+using Gatehouse.Gateway.Mcp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,6 +35,7 @@ public static class GatewayEndpoints
         endpoints.MapApprovals();
         endpoints.MapAccess();
         endpoints.MapAuditApi();
+        endpoints.MapMcpResourceMetadata();
         var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();
         endpoints.Map("/{connection}/{**path}", handler.HandleAsync);
         return endpoints;

@@ -25,6 +25,9 @@ internal sealed record GatehouseIdentity(
     /// <remarks>Roles, reviewer lists and policy rules that name an e-mail address match only this one.</remarks>
     public string? VerifiedEmail { get; init; }
 
+    /// <summary>Gets the audiences (<c>aud</c>) of the caller's token; empty for API keys.</summary>
+    public IReadOnlyList<string> Audiences { get; init; } = [];
+
     /// <summary>Gets, for an API key, the principal key of its owner; null for OIDC callers and for keys with no owner.</summary>
     public string? OwnerKey { get; init; }
 

@@ -7,7 +7,10 @@ namespace Gatehouse.Gateway.Identity;
 internal static class IdentityChallenge
 {
     /// <summary>Writes the failure unless the response has already started.</summary>
-    public static Task WriteAsync(HttpContext context, IdentityFailure failure)
+    /// <param name="context">The request.</param>
+    /// <param name="failure">Why the caller was not identified.</param>
+    /// <param name="resourceMetadata">The RFC 9728 metadata URL to name in the challenge (an MCP connection), or null.</param>
+    public static Task WriteAsync(HttpContext context, IdentityFailure failure, string? resourceMetadata = null)
     {
         if (context.Response.HasStarted)
         {
@@ -16,10 +19,12 @@ internal static class IdentityChallenge
 
         if (failure.Status == StatusCodes.Status401Unauthorized)
         {
-            // RFC 6750 §3: no error attribute when the request carried no credentials at all.
-            context.Response.Headers.WWWAuthenticate = failure.Code == IdentityFailureCodes.MissingCredentials
+            // RFC 6750 §3: no error attribute when the request carried no credentials at all. RFC 9728 §5.1: an MCP
+            // client finds where to get a token from resource_metadata.
+            var challenge = failure.Code == IdentityFailureCodes.MissingCredentials
                 ? "Bearer realm=\"gatehouse\""
                 : "Bearer realm=\"gatehouse\", error=\"invalid_token\"";
+            context.Response.Headers.WWWAuthenticate = resourceMetadata is null ? challenge : $"{challenge}, resource_metadata=\"{resourceMetadata}\"";
         }
 
         return ProblemWriter.WriteAsync(context.Response, failure.ToProblem(), context.RequestAborted);

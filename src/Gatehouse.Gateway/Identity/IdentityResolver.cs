@@ -24,5 +24,6 @@ internal sealed class IdentityResolver(ILogger<IdentityResolver> logger)
     }
 
     /// <summary>Writes the failure as an <c>application/problem+json</c> response with a <c>WWW-Authenticate</c> header.</summary>
-    public static Task WriteProblemAsync(HttpContext context, IdentityFailure failure) => IdentityChallenge.WriteAsync(context, failure);
+    public static Task WriteProblemAsync(HttpContext context, IdentityFailure failure, string? resourceMetadata = null)
+        => IdentityChallenge.WriteAsync(context, failure, resourceMetadata);
 }

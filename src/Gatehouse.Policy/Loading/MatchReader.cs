@@ -78,7 +78,7 @@ internal sealed class MatchReader(DiagnosticBag bag)
             }
             else
             {
-                bag.Add(valueNodes[i], $"{label}: match.api must be chat, responses, messages, completions or http, not '{values[i]}'");
+                bag.Add(valueNodes[i], $"{label}: match.api must be chat, responses, messages, completions, mcp or http, not '{values[i]}'");
             }
         }
 

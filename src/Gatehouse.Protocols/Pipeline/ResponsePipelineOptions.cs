@@ -17,6 +17,12 @@ public sealed record ResponsePipelineOptions
     /// </summary>
     public IResponseRewriter? BodyRewriter { get; init; }
 
+    /// <summary>
+    /// Gets which tools a listing may show (an MCP <c>tools/list</c> result answers only the tools the caller may call),
+    /// or null (the default) to show every tool. A filter makes the response rewritten even when it is not masked.
+    /// </summary>
+    public Func<string, bool>? ToolFilter { get; init; }
+
     /// <summary>Gets whether policy may hold the response, and how; null (the default) when nothing can be held.</summary>
     public ResponseHoldOptions? Hold { get; init; }
 }

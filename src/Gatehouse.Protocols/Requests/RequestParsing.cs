@@ -6,18 +6,18 @@ namespace Gatehouse.Protocols.Requests;
 /// <summary>The shared entry of every request parser: strict JSON, an object root, shape errors as results.</summary>
 internal static class RequestParsing
 {
-    public static RequestParseResult Parse(ReadOnlySpan<byte> body, Func<JsonElement, ParsedRequest> read)
+    public static RequestParseResult Parse(ReadOnlySpan<byte> body, Func<JsonElement, ParsedRequest> read, Func<JsonElement, string>? notAnObject = null)
     {
         using var lease = JsonBody.TryParseCopy(body, out var error);
-        return lease.Document is null ? RequestParseResult.Fail($"request body {error}") : Read(lease.Document.RootElement, read);
+        return lease.Document is null ? RequestParseResult.Fail($"request body {error}") : Read(lease.Document.RootElement, read, notAnObject);
     }
 
     /// <summary>Reads a request from a body already parsed (see <see cref="RequestJson"/>).</summary>
-    public static RequestParseResult Read(JsonElement root, Func<JsonElement, ParsedRequest> read)
+    public static RequestParseResult Read(JsonElement root, Func<JsonElement, ParsedRequest> read, Func<JsonElement, string>? notAnObject = null)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return RequestParseResult.Fail("request body is not a JSON object");
+            return RequestParseResult.Fail(notAnObject?.Invoke(root) ?? "request body is not a JSON object");
         }
 
         try

@@ -13,10 +13,10 @@ internal sealed class JsonResponseRewriter : IResponseRewriter
     private readonly PooledByteBuffer _body;
     private bool _completed;
 
-    public JsonResponseRewriter(BodyRewrite rewrite, ITextRewriter rewriter, int maxBodyBytes)
+    public JsonResponseRewriter(BodyRewrite rewrite, ITextRewriter rewriter, int maxBodyBytes, Func<string, bool>? toolFilter = null)
     {
         _rewrite = rewrite;
-        _fields = new TextFields(rewriter, keepReleased: false);
+        _fields = new TextFields(rewriter, keepReleased: false) { ToolFilter = toolFilter };
         _body = new PooledByteBuffer(maxBodyBytes);
     }
 

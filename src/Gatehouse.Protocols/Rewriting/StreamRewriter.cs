@@ -16,6 +16,13 @@ internal abstract class StreamRewriter
 
     public int UnknownShapes => Fields.UnknownShapes;
 
+    /// <summary>Sets which tools a listing may show (MCP <c>tools/list</c>); null shows all.</summary>
+    public Func<string, bool>? ToolFilter
+    {
+        get => Fields.ToolFilter;
+        set => Fields.ToolFilter = value;
+    }
+
     protected TextFields Fields { get; }
 
     protected ChannelLedger Channels => Fields.Channels;

@@ -96,6 +96,27 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     public string Token(string user, params string[] groups)
         => new DevTokenMinter(_key, TimeProvider.System).Mint(DevDefaults.PublicBase(Config), user, groups);
 
+    /// <summary>Mints a development token whose <c>aud</c> lists <paramref name="audiences"/> besides the gateway's own.</summary>
+    public string Token(string user, IReadOnlyList<string> groups, IReadOnlyList<string> audiences)
+    {
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = DevIssuer.IssuerUrl(DevDefaults.PublicBase(Config)),
+            TokenType = "at+jwt",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddHours(1),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(_key.SecurityKey, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = user,
+                ["groups"] = groups.ToArray(),
+                ["aud"] = new[] { DevIssuer.Audience }.Concat(audiences).ToArray(),
+            },
+        });
+    }
+
     public HttpClient Client(string? token = null)
     {
         var client = new HttpClient { BaseAddress = BaseUri };

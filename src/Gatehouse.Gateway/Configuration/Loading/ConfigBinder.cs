@@ -10,7 +10,7 @@ internal static partial class ConfigBinder
     private static readonly HashSet<string> ReservedNames =
         new(["api", "healthz", "readyz", "metrics", "dev-issuer", "_gatehouse", "console"], StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> ConnectionKinds = new(["openai", "anthropic", "http"], StringComparer.Ordinal);
+    private static readonly HashSet<string> ConnectionKinds = new(["openai", "anthropic", "mcp", "http"], StringComparer.Ordinal);
 
     public static GatehouseConfig Bind(ConfigNode root, IDictionary environment, ConfigErrors errors)
     {
@@ -142,7 +142,7 @@ internal static partial class ConfigBinder
             var kind = s.String("kind") ?? "http";
             if (!ConnectionKinds.Contains(kind))
             {
-                s.Errors.Add(s.ChildPath("kind"), null, $"'{kind}' is not one of openai, anthropic, http");
+                s.Errors.Add(s.ChildPath("kind"), null, $"'{kind}' is not one of openai, anthropic, mcp, http");
             }
 
             var upstreamText = s.RequiredString("upstream");
@@ -162,6 +162,7 @@ internal static partial class ConfigBinder
             var allowGroups = s.StringList("allowGroups") ?? [];
             var masking = MaskingBinder.BindConnection(s.Section("masking"));
             var retention = RetentionBinder.BindConnection(s.Section("retention"));
+            var mcp = McpBinder.BindConnection(s, kind);
             s.ReportUnknownKeys();
             if (name is not null && upstream is not null)
             {
@@ -175,6 +176,7 @@ internal static partial class ConfigBinder
                     AllowGroups = allowGroups,
                     Masking = masking,
                     Retention = retention,
+                    Mcp = mcp,
                 });
             }
         }

@@ -75,6 +75,7 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCa
             Method: GatehouseIdentity.OidcMethod)
         {
             VerifiedEmail = !string.IsNullOrWhiteSpace(email) && (issuer.TrustEmail || EmailVerified(payload.RootElement)) ? email : null,
+            Audiences = [.. token.Audiences],
         };
         context.Principal = new ClaimsPrincipal(new GatehouseClaimsIdentity(caller));
         if (cache.Enabled)

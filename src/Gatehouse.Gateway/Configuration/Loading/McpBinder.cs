@@ -1,0 +1,29 @@
+namespace Gatehouse.Gateway.Configuration.Loading;
+
+/// <summary>Binds a connection's <c>mcp</c> section: allowed only on connections of kind <c>mcp</c>.</summary>
+internal static class McpBinder
+{
+    public static McpConnectionConfig BindConnection(SectionReader connection, string kind)
+    {
+        var present = connection.Child("mcp") is not null;
+        var s = connection.Section("mcp");
+        var resourceText = s.String("resource");
+        Uri? resource = null;
+        if (resourceText is not null
+            && (!Uri.TryCreate(resourceText, UriKind.Absolute, out resource) || (resource.Scheme != Uri.UriSchemeHttps && resource.Scheme != Uri.UriSchemeHttp) || resource.Fragment.Length > 0))
+        {
+            // RFC 8707 section 2: an absolute URI without a fragment.
+            s.Errors.Add(s.ChildPath("resource"), null, $"'{resourceText}' is not an absolute http(s) URL without a fragment");
+            resource = null;
+        }
+
+        var config = new McpConnectionConfig { Resource = resource, RequireAudience = s.Bool("requireAudience", false) };
+        s.ReportUnknownKeys();
+        if (present && kind != "mcp")
+        {
+            s.Errors.Add(s.Path, null, $"only applies to connections of kind mcp, not {kind}");
+        }
+
+        return config;
+    }
+}

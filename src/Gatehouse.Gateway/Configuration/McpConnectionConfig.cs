@@ -1,0 +1,18 @@
+namespace Gatehouse.Gateway.Configuration;
+
+/// <summary>What a connection of kind <c>mcp</c> adds: how it names itself as an OAuth protected resource.</summary>
+public sealed record McpConnectionConfig
+{
+    /// <summary>
+    /// Gets the connection's resource identifier (RFC 8707, RFC 9728 <c>resource</c>), or null (the default) for the
+    /// gateway's public URL followed by <c>/{connection}</c>: the URL MCP clients use.
+    /// </summary>
+    public Uri? Resource { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether a token must name the connection's resource in its audience (<c>aud</c>); the
+    /// default is false. API keys carry no audience and are not affected.
+    /// </summary>
+    /// <remarks>The issuer's <c>audiences</c> list must accept the resource too, since tokens are validated there first.</remarks>
+    public bool RequireAudience { get; init; }
+}
