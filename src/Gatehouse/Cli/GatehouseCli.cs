@@ -4,6 +4,7 @@ using Gatehouse.Approvals;
 using Gatehouse.AuditCommands;
 using Gatehouse.Dev;
 using Gatehouse.Keys;
+using Gatehouse.Migrate;
 using Gatehouse.PolicyCommands;
 using Gatehouse.Scan;
 using Gatehouse.Serve;
@@ -22,6 +23,7 @@ internal static class GatehouseCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
         root.Subcommands.Add(ApprovalsCommand.Create());
