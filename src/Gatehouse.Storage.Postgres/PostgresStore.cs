@@ -47,6 +47,10 @@ public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, 
     public static async Task<PostgresStore> OpenAsync(PostgresStoreOptions options, CancellationToken cancellationToken) =>
         new(await PostgresDatabase.OpenAsync(options, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>Prepares the store without connecting; its schema is checked or migrated through <see cref="Schema.IStoreSchema"/>.</summary>
+    /// <exception cref="StoreUnavailableException">The connection string is not valid.</exception>
+    internal static PostgresStore Create(PostgresStoreOptions options) => new(PostgresDatabase.Create(options));
+
     /// <inheritdoc />
     public Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Store;
+using Gatehouse.Storage.Integrity;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Relational.Audit;
 using Gatehouse.Storage.Sqlite.Audit;
@@ -19,10 +20,11 @@ namespace Gatehouse.Storage.Sqlite;
 /// Bodies are stored as content-addressed parts; a background follower indexes new parts for full-text search after
 /// each append, off the append's transaction.
 /// </remarks>
-public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, IApiKeyStore, IAsyncDisposable
+public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, IApiKeyStore, IRowSealVerifier, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
     private readonly PartIndexFollower _indexer;
+    private int _disposed;
 
     private SqliteStore(SqliteDatabase database)
     {
@@ -168,17 +170,19 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
     public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
         _database.WriteAsync((c, ct) => ApiKeyTable.RevokeAsync(c, idOrName, revokedAt, ct), cancellationToken);
 
-    /// <summary>
-    /// Checks every API key, approval and grant row against the last seal the audit chain holds for it: the companion
-    /// of chain verification for the state kept outside the log.
-    /// </summary>
-    /// <remarks>Meaningful once the chain itself verified, for only then can its seals be trusted.</remarks>
+    /// <inheritdoc />
     public Task<RowSealReport> VerifyRowSealsAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync(RowSealVerifier.VerifyAsync, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Idempotent: the container disposes the store once for each interface it was resolved as.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _indexer.DisposeAsync().ConfigureAwait(false);
         await _database.DisposeAsync().ConfigureAwait(false);
     }

@@ -15,8 +15,8 @@ internal sealed class GatewayCheckpointWriter : IDisposable
 
     public GatewayCheckpointWriter(CheckpointConfig config, IAuditCheckpointStore store, TimeProvider time)
     {
-        // Read once when the first job starts; the key file was checked when the configuration loaded.
-        _signer = CheckpointSigner.FromPem(File.ReadAllText(config.KeyFile));
+        // Read once when the first job starts; the key (file or variable) was checked when the configuration loaded.
+        _signer = CheckpointSigner.FromPem(config.ReadKeyPem());
         Writer = new CheckpointWriter(store, _signer, time, new CheckpointWriterOptions
         {
             Interval = config.Interval,

@@ -43,8 +43,13 @@ public static class GatehouseConfigLoader
     {
         var errors = new ConfigErrors();
         var root = ReadTree(path, environment, errors);
-        var sqlite = root?.Mapping?.GetValueOrDefault("storage")?.Mapping?.GetValueOrDefault("sqlite")?.Scalar;
-        return errors.Count == 0 ? (new StorageConfig { Sqlite = sqlite ?? new StorageConfig().Sqlite }, []) : (null, errors.All);
+        if (root is null)
+        {
+            return (null, errors.All);
+        }
+
+        var storage = StorageBinder.Bind(new SectionReader(root, errors).Section("storage"));
+        return errors.Count == 0 ? (storage, []) : (null, errors.All);
     }
 
     private static ConfigNode? ReadTree(string? path, IDictionary environment, ConfigErrors errors)

@@ -9,7 +9,7 @@ internal static class ExportServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the export loops when <paramref name="config"/> has sinks. The host must register an
-    /// <c>IExportCursorStore</c> (the SQLite store's <c>SqliteExportCursorStore</c>) beside the <c>IAuditStore</c>.
+    /// <c>IExportCursorStore</c> beside the <c>IAuditStore</c> (every store provider registers both).
     /// </summary>
     public static IServiceCollection AddGatehouseExport(this IServiceCollection services, ExportConfig config)
     {

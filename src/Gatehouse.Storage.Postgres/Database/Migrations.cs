@@ -73,7 +73,21 @@ internal static class Migrations
         }
     }
 
-    private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Reads the database's version without changing anything; 0 when it has no Gatehouse schema yet.</summary>
+    public static async Task<int> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('gatehouse_schema') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                return 0;
+            }
+        }
+
+        return await ReadVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         using var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM gatehouse_schema", connection, transaction);
         return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;

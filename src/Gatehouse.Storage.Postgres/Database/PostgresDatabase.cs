@@ -6,6 +6,7 @@ namespace Gatehouse.Storage.Postgres.Database;
 internal sealed class PostgresDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _source;
+    private int _disposed;
 
     private PostgresDatabase(NpgsqlDataSource source, string writerId)
     {
@@ -16,22 +17,31 @@ internal sealed class PostgresDatabase : IAsyncDisposable
     /// <summary>Gets the id written into every entry this store appends.</summary>
     public string WriterId { get; }
 
-    /// <summary>Connects, and creates or upgrades the schema when <see cref="PostgresStoreOptions.Migrate"/> is set.</summary>
-    public static async Task<PostgresDatabase> OpenAsync(PostgresStoreOptions options, CancellationToken cancellationToken)
+    /// <summary>Gets where the database is, for people: host, port and database name, never the password.</summary>
+    public string Location { get; private init; } = "";
+
+    /// <summary>Prepares the pooled connections without connecting; the schema is left to <see cref="Migrations"/>.</summary>
+    public static PostgresDatabase Create(PostgresStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        NpgsqlDataSource source;
         try
         {
-            source = new NpgsqlDataSourceBuilder(options.ConnectionString).Build();
+            var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+            var settings = builder.ConnectionStringBuilder;
+            var location = $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}";
+            return new PostgresDatabase(builder.Build(), options.WriterId) { Location = location };
         }
         catch (ArgumentException)
         {
             // The parser's message may quote the string; the inner exception is dropped on purpose.
             throw new StoreUnavailableException("the PostgreSQL connection string is not valid");
         }
+    }
 
-        var database = new PostgresDatabase(source, options.WriterId);
+    /// <summary>Connects, and creates or upgrades the schema when <see cref="PostgresStoreOptions.Migrate"/> is set.</summary>
+    public static async Task<PostgresDatabase> OpenAsync(PostgresStoreOptions options, CancellationToken cancellationToken)
+    {
+        var database = Create(options);
         try
         {
             await database.RunAsync((c, ct) => Migrations.ApplyAsync(c, options.Migrate, ct), cancellationToken).ConfigureAwait(false);
@@ -74,5 +84,6 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _source.DisposeAsync();
+    /// <remarks>Idempotent: the container disposes the store once for each interface it was resolved as.</remarks>
+    public ValueTask DisposeAsync() => Interlocked.Exchange(ref _disposed, 1) == 1 ? ValueTask.CompletedTask : _source.DisposeAsync();
 }

@@ -123,7 +123,8 @@ internal static class Schema
         transaction.Commit();
     }
 
-    private static int ReadVersion(SqliteConnection connection)
+    /// <summary>Reads the file's version; 0 for a new, empty file.</summary>
+    public static int ReadVersion(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";

@@ -1,3 +1,4 @@
+using Gatehouse.Storage.Integrity;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 

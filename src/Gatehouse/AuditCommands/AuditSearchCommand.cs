@@ -77,7 +77,7 @@ internal static class AuditSearchCommand
 
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
-                var page = await store.SearchAsync(query, ct);
+                var page = await store.Audit.SearchAsync(query, ct);
                 var output = parse.InvocationConfiguration.Output;
                 await output.WriteAsync(parse.GetValue(json) ? CliJson.Exchanges(page.Items, page.NextCursor) + "\n" : ExchangeText.Table(page));
                 return page.Items.Count == 0 ? ExitCodes.CheckFailed : ExitCodes.Success;

@@ -63,7 +63,7 @@ internal static class CheckpointCommands
 
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
-                var writer = new CheckpointWriter(store, signer, TimeProvider.System, new CheckpointWriterOptions { Directory = parse.GetValue(output) });
+                var writer = new CheckpointWriter(store.Audit, signer, TimeProvider.System, new CheckpointWriterOptions { Directory = parse.GetValue(output) });
                 try
                 {
                     var checkpoint = await writer.WriteAsync(ct);
@@ -100,7 +100,7 @@ internal static class CheckpointCommands
 
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
-                var result = await new CheckpointAudit(store, verifier).VerifyAsync(ct);
+                var result = await new CheckpointAudit(store.Audit, verifier).VerifyAsync(ct);
                 await parse.InvocationConfiguration.Output.WriteLineAsync(result.IsIntact
                     ? $"intact: {result.CheckpointsChecked} checkpoints hold over {result.EntriesRead} entries"
                     : $"NOT INTACT: the checkpoint of {result.FirstBad!.TreeSize} entries signed at {result.FirstBad.Time:u}: {Describe(result.Problem)} ({result.CheckpointsChecked} checkpoints before it hold)");

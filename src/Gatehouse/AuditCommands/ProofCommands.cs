@@ -2,7 +2,6 @@ using System.CommandLine;
 using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Proofs;
 using Gatehouse.Cli;
-using Gatehouse.Storage.Sqlite;
 
 namespace Gatehouse.AuditCommands;
 
@@ -40,14 +39,14 @@ internal static class ProofCommands
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
                 var error = parse.InvocationConfiguration.Error;
-                var checkpoint = await CheckpointFor(store, signer, parse.GetValue(size), ct);
+                var checkpoint = await CheckpointFor(store.Audit, signer, parse.GetValue(size), ct);
                 if (checkpoint is null)
                 {
                     await error.WriteLineAsync("gatehouse: there is no such stored checkpoint; sign one with 'gatehouse audit checkpoint --key KEY.pem' or pass --key");
                     return ExitCodes.CheckFailed;
                 }
 
-                var (proof, problem) = await new ExchangeProver(store).ProveAsync(parse.GetValue(id)!, checkpoint, ct);
+                var (proof, problem) = await new ExchangeProver(store.Audit).ProveAsync(parse.GetValue(id)!, checkpoint, ct);
                 if (proof is null)
                 {
                     await error.WriteLineAsync($"gatehouse: no proof: {Describe(problem)}");
@@ -109,7 +108,7 @@ internal static class ProofCommands
         return command;
     }
 
-    private static async Task<Checkpoint?> CheckpointFor(SqliteStore store, CheckpointSigner? signer, long? size, CancellationToken cancellationToken)
+    private static async Task<Checkpoint?> CheckpointFor(Gatehouse.Audit.Store.IAuditCheckpointStore store, CheckpointSigner? signer, long? size, CancellationToken cancellationToken)
     {
         if (signer is not null)
         {

@@ -1,5 +1,5 @@
 using Gatehouse.Audit.Verification;
-using Gatehouse.Storage.Sqlite.Integrity;
+using Gatehouse.Storage.Integrity;
 
 namespace Gatehouse.AuditCommands;
 
@@ -7,12 +7,17 @@ namespace Gatehouse.AuditCommands;
 internal static class VerificationText
 {
     /// <summary>Describes the chain, then the sealed rows (when they were checked).</summary>
-    public static string Describe(AuditVerification result, RowSealReport? rows)
+    /// <param name="result">The chain's verification.</param>
+    /// <param name="rows">The rows' check; null when it did not run.</param>
+    /// <param name="rowsCheckable">Whether the store can check its rows; when not, an intact chain says the rows were not checked.</param>
+    public static string Describe(AuditVerification result, RowSealReport? rows, bool rowsCheckable = true)
     {
         var chain = Describe(result);
         if (rows is null)
         {
-            return chain;
+            return result.IsIntact && !rowsCheckable
+                ? $"{chain}\nrows: not checked. This store cannot check API key, approval and grant rows against their seals yet."
+                : chain;
         }
 
         if (rows.IsIntact)

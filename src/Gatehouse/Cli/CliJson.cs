@@ -17,7 +17,7 @@ internal static class CliJson
     public static string Verification(AuditVerification result) => JsonSerializer.Serialize(result, CliJsonContext.Default.AuditVerification);
 
     /// <summary>The chain's verification with the sealed rows' check added as <c>rows</c>.</summary>
-    public static string Verification(AuditVerification result, Gatehouse.Storage.Sqlite.Integrity.RowSealReport? rows)
+    public static string Verification(AuditVerification result, Gatehouse.Storage.Integrity.RowSealReport? rows)
     {
         var node = JsonSerializer.SerializeToNode(result, CliJsonContext.Default.AuditVerification)!.AsObject();
         if (rows is not null)
@@ -49,6 +49,6 @@ internal sealed record KeyView(string Id, string Name, IReadOnlyList<string> Gro
 [JsonSerializable(typeof(ExchangeList))]
 [JsonSerializable(typeof(ExchangeRecord))]
 [JsonSerializable(typeof(AuditVerification))]
-[JsonSerializable(typeof(Gatehouse.Storage.Sqlite.Integrity.RowSealReport))]
+[JsonSerializable(typeof(Gatehouse.Storage.Integrity.RowSealReport))]
 [JsonSerializable(typeof(List<KeyView>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

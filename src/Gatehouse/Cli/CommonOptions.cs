@@ -15,7 +15,7 @@ internal static class CommonOptions
 
     public static Option<string?> Database() => new("--db")
     {
-        Description = "The SQLite database, overriding the configuration's storage.sqlite. Default: ./.gatehouse/gatehouse.db.",
+        Description = "An SQLite database file to use instead of the configured store (storage.sqlite or storage.postgres). Default: the configuration's, else ./.gatehouse/gatehouse.db.",
         HelpName = "PATH",
     };
 

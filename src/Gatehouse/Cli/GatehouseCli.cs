@@ -5,6 +5,7 @@ using Gatehouse.Ca;
 using Gatehouse.AuditCommands;
 using Gatehouse.Dev;
 using Gatehouse.Keys;
+using Gatehouse.Migrate;
 using Gatehouse.PolicyCommands;
 using Gatehouse.Scan;
 using Gatehouse.Serve;
@@ -23,6 +24,7 @@ internal static class GatehouseCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
         root.Subcommands.Add(ApprovalsCommand.Create());

@@ -1,67 +1,95 @@
 using System.CommandLine;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Hosting;
 using Gatehouse.Storage;
-using Gatehouse.Storage.Sqlite;
+using Gatehouse.Storage.Schema;
 
 namespace Gatehouse.Cli;
 
-/// <summary>Opens the store for the commands that read or write it, reporting problems as exit codes.</summary>
+/// <summary>
+/// Opens the configured store for the commands that read or write it, through the same provider selection as the
+/// server (<see cref="StoreSelection"/>), reporting problems as exit codes.
+/// </summary>
 internal static class StoreOpener
 {
     /// <summary>Opens the store, runs <paramref name="action"/> on it and closes it; returns the action's exit code.</summary>
+    /// <remarks>
+    /// The store's schema is brought to this release's first, as at start-up: migrated unless the configuration turns
+    /// migrations off, in which case an out-of-date store is refused with the command to run.
+    /// </remarks>
     public static async Task<int> RunAsync(
-        ParseResult parse, Option<FileInfo?> config, Option<string?> database, Func<SqliteStore, Task<int>> action, bool create = false)
+        ParseResult parse, Option<FileInfo?> config, Option<string?> database, Func<StoreServices, Task<int>> action, bool create = false)
     {
-        var store = Open(parse, config, database, out var exitCode, create);
-        if (store is null)
+        var error = parse.InvocationConfiguration.Error;
+        var configPath = CommonOptions.ResolveConfigPath(parse.GetValue(config));
+        var storage = ReadStorage(parse, configPath, database);
+        if (storage is null)
         {
-            return exitCode;
+            return ExitCodes.Usage;
         }
 
-        await using (store)
+        if (storage.Postgres is null && !create && !File.Exists(storage.Sqlite))
         {
-            return await action(store);
+            await error.WriteLineAsync($"gatehouse: there is no store at '{storage.Sqlite}'. Start the gateway once (gatehouse serve) or pass --db.");
+            return ExitCodes.StoreUnavailable;
+        }
+
+        var provider = Build(parse, storage);
+        if (provider is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        await using (provider)
+        {
+            var schema = provider.GetRequiredService<IStoreSchema>();
+            try
+            {
+                await StoreSchemaGate.EnsureAsync(schema, storage, configPath, CancellationToken.None);
+                _ = provider.GetRequiredService<Gatehouse.Audit.Store.IAuditStore>();
+            }
+            catch (StoreUnavailableException ex)
+            {
+                await error.WriteLineAsync($"gatehouse: cannot open the store at '{schema.Location}': {ex.Message}");
+                return ExitCodes.StoreUnavailable;
+            }
+
+            return await action(new StoreServices(provider, storage.ProviderKey));
         }
     }
 
-    /// <summary>
-    /// Opens the store named by --db, the configuration, or the default; null after writing the reason. Only
-    /// <paramref name="create"/> callers (such as <c>keys create</c>) may bring a new store into being.
-    /// </summary>
-    private static SqliteStore? Open(ParseResult parse, Option<FileInfo?> config, Option<string?> database, out int exitCode, bool create = false)
+    /// <summary>Reads <c>storage</c> from --db (an SQLite file), else the configuration; null after writing the errors.</summary>
+    public static StorageConfig? ReadStorage(ParseResult parse, string? configPath, Option<string?>? database)
     {
-        var error = parse.InvocationConfiguration.Error;
-        var path = parse.GetValue(database);
-        if (path is null)
+        if (database is not null && parse.GetValue(database) is { } path)
         {
-            var (storage, errors) = GatehouseConfigLoader.LoadStorage(CommonOptions.ResolveConfigPath(parse.GetValue(config)), Environment.GetEnvironmentVariables());
-            if (storage is null)
-            {
-                error.Write(new ConfigLoadResult(null, errors).FormatErrors());
-                exitCode = ExitCodes.Usage;
-                return null;
-            }
-
-            path = storage.Sqlite;
+            return new StorageConfig { Sqlite = path };
         }
 
-        if (!create && !File.Exists(path))
+        var (storage, errors) = GatehouseConfigLoader.LoadStorage(configPath, Environment.GetEnvironmentVariables());
+        if (storage is null)
         {
-            error.WriteLine($"gatehouse: there is no store at '{path}'. Start the gateway once (gatehouse serve) or pass --db.");
-            exitCode = ExitCodes.StoreUnavailable;
-            return null;
+            parse.InvocationConfiguration.Error.Write(new ConfigLoadResult(null, errors).FormatErrors());
         }
 
+        return storage;
+    }
+
+    /// <summary>Registers the configured provider's stores; null after writing why its settings cannot be used.</summary>
+    public static ServiceProvider? Build(ParseResult parse, StorageConfig storage)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
         try
         {
-            exitCode = ExitCodes.Success;
-            return SqliteStore.Open(path);
+            services.AddStore(storage, new AuditConfig(), Environment.GetEnvironmentVariables());
         }
-        catch (StoreUnavailableException ex)
+        catch (StoreConfigurationException ex)
         {
-            error.WriteLine($"gatehouse: cannot open the store at '{path}': {ex.Message}");
-            exitCode = ExitCodes.StoreUnavailable;
+            parse.InvocationConfiguration.Error.Write(StoreSelection.FormatErrors(ex));
             return null;
         }
+
+        return services.BuildServiceProvider();
     }
 }

@@ -7,24 +7,24 @@ using Gatehouse.Gateway.ForwardProxy;
 using Gatehouse.Gateway.Hosting;
 using Gatehouse.Gateway.Identity.ApiKeys;
 using Gatehouse.Gateway.Identity.Development;
-using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Keys;
-using Gatehouse.Storage.Sqlite;
-using Gatehouse.Storage.Sqlite.Approvals;
+using Gatehouse.Storage.Schema;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gatehouse.Hosting;
 
 /// <summary>
-/// The composition root: the gateway over the embedded SQLite store, on Kestrel. Used by <c>serve</c> and by the
-/// functional tests, so both run exactly the same server.
+/// The composition root: the gateway over the configured store (<see cref="StoreSelection"/>), on Kestrel. Used by
+/// <c>serve</c> and by the functional tests, so both run exactly the same server.
 /// </summary>
 internal static class GatehouseServer
 {
     /// <summary>
-    /// Builds the server; throws <see cref="Gatehouse.Storage.StoreUnavailableException"/> if the store cannot open and
-    /// <see cref="Gatehouse.Gateway.Secrets.KeyFileException"/> if a key file beside it is not its owner's alone.
+    /// Builds the server; throws <see cref="Gatehouse.Storage.StoreUnavailableException"/> if the store cannot open,
+    /// <see cref="Gatehouse.Storage.StoreConfigurationException"/> if its settings cannot be used or it lacks a store the
+    /// gateway needs, and <see cref="Gatehouse.Gateway.Secrets.KeyFileException"/> if a key file beside it is not its
+    /// owner's alone. Starting it brings the store's schema to this release's first (<see cref="StoreSchemaStartup"/>).
     /// </summary>
     public static WebApplication Build(GatehouseConfig config, GatehouseServerOptions? options = null)
     {
@@ -61,29 +61,21 @@ internal static class GatehouseServer
         builder.Logging.AddFilter("Gatehouse.Gateway.Identity.ApiKeys.ApiKeyAuthenticationHandler", LogLevel.Warning);
         options.ConfigureLogging?.Invoke(builder.Logging);
 
-        var store = SqliteStore.Open(new SqliteStoreOptions
-        {
-            Path = config.Storage.Sqlite,
-            BusyTimeout = config.Storage.BusyTimeout,
-            Durability = config.Audit.Durability,
-            SyncInterval = config.Audit.SyncInterval,
-        });
         var services = builder.Services;
         if (options.TimeProvider is { } time)
         {
             services.AddSingleton(time);
         }
 
-        services.AddSingleton(store);
-        services.AddSingleton<IAuditStore>(store);
-        services.AddSingleton<IAuditCheckpointStore>(store);
-        services.AddSingleton<Gatehouse.Audit.Retention.IAuditRetentionStore>(new Gatehouse.Storage.Sqlite.Retention.SqliteRetentionStore(store));
-        services.AddSingleton<Gatehouse.Export.Cursors.IExportCursorStore>(new Gatehouse.Storage.Sqlite.Export.SqliteExportCursorStore(store));
-        services.AddSingleton<IApprovalStore>(sp => new SqliteApprovalStore(store, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<Gatehouse.Storage.Grants.IGrantStore>(sp => new Gatehouse.Storage.Sqlite.Grants.SqliteGrantStore(store, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IApiKeyStore>(sp => new CachingApiKeyStore(store, config.Identity.ApiKeyCache, sp.GetRequiredService<TimeProvider>()));
+        services.AddStore(config.Storage, config.Audit, options.Environment ?? Environment.GetEnvironmentVariables());
+        StoreSelection.RequireServerStores(services, config.Storage);
+
+        // Registered before every other hosted service, so no job or recovery touches a store of another version.
+        services.AddHostedService(sp => new StoreSchemaStartup(
+            sp.GetRequiredService<IStoreSchema>(), config.Storage, options.ConfigPath, sp.GetRequiredService<ILogger<StoreSchemaStartup>>()));
+        DecorateApiKeys(services, (inner, sp) => new CachingApiKeyStore(inner, config.Identity.ApiKeyCache, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditWriter(
-            store,
+            sp.GetRequiredService<IAuditStore>(),
             new AuditWriterOptions { QueueCapacity = config.Audit.QueueCapacity, MaxBatchSize = config.Audit.MaxBatch },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
@@ -95,7 +87,10 @@ internal static class GatehouseServer
         options.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
-        store.UseLoggerFactory(app.Services.GetRequiredService<ILoggerFactory>());
+
+        // The embedded store opens (and migrates) here, so a file that cannot be opened stops the build with its reason;
+        // a database server is first reached when the server starts.
+        _ = app.Services.GetRequiredService<IAuditStore>();
 
         // The masking engine reads (or makes) the fingerprint key file: a key file others can read stops the start-up
         // here, with its fix, rather than failing the first request.
@@ -114,4 +109,14 @@ internal static class GatehouseServer
     /// <summary>The console's cookie-protection keys live beside the database, in the store's owner-only folder.</summary>
     private static string ConsoleKeyFolder(GatehouseConfig config)
         => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.Storage.Sqlite)) ?? ".", "console-keys");
+    /// <summary>Wraps the provider's API-key store in <paramref name="decorate"/>, keeping however the provider made it.</summary>
+    private static void DecorateApiKeys(IServiceCollection services, Func<IApiKeyStore, IServiceProvider, IApiKeyStore> decorate)
+    {
+        var inner = services.Last(d => d.ServiceType == typeof(IApiKeyStore));
+        services.Remove(inner);
+        services.AddSingleton(sp => decorate(
+            inner.ImplementationInstance as IApiKeyStore
+                ?? (IApiKeyStore)(inner.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!)),
+            sp));
+    }
 }

@@ -59,7 +59,7 @@ internal static class KeysCommand
                 var time = TimeProvider.System;
                 var groupList = (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var issued = new ApiKeyIssuer(time).Create(parse.GetValue(name)!, groupList, time.GetUtcNow() + expiry.Value, ownerKey);
-                if (!await store.CreateAsync(issued.Record, ct))
+                if (!await store.Keys.CreateAsync(issued.Record, ct))
                 {
                     await error.WriteLineAsync($"gatehouse: a key named '{issued.Record.Name}' already exists; revoke it or choose another name");
                     return ExitCodes.Usage;
@@ -83,7 +83,7 @@ internal static class KeysCommand
         {
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
-                var keys = await store.ListAsync(ct);
+                var keys = await store.Keys.ListAsync(ct);
                 var output = parse.InvocationConfiguration.Output;
                 if (parse.GetValue(json))
                 {
@@ -109,7 +109,7 @@ internal static class KeysCommand
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
                 var target = parse.GetValue(key)!;
-                if (!await store.RevokeAsync(target, TimeProvider.System.GetUtcNow(), ct))
+                if (!await store.Keys.RevokeAsync(target, TimeProvider.System.GetUtcNow(), ct))
                 {
                     await parse.InvocationConfiguration.Error.WriteLineAsync($"gatehouse: no active key named or with id '{target}'");
                     return ExitCodes.CheckFailed;

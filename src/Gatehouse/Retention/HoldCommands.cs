@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Gatehouse.Audit.Retention;
 using Gatehouse.Cli;
-using Gatehouse.Storage.Sqlite.Retention;
 
 namespace Gatehouse.Retention;
 
@@ -45,7 +44,12 @@ internal static class HoldCommands
                 parse.GetValue(by) ?? Environment.UserName, TimeProvider.System.GetUtcNow(), null, null);
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
-                await new SqliteRetentionStore(store).PlaceHoldAsync(hold, ct);
+                if (await store.RetentionOrReportAsync(parse.InvocationConfiguration.Error) is not { } holds)
+                {
+                    return ExitCodes.StoreUnavailable;
+                }
+
+                await holds.PlaceHoldAsync(hold, ct);
                 await parse.InvocationConfiguration.Output.WriteLineAsync(hold.Id);
                 return ExitCodes.Success;
             });
@@ -62,7 +66,12 @@ internal static class HoldCommands
         {
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
-                var holds = await new SqliteRetentionStore(store).ListHoldsAsync(parse.GetValue(all), ct);
+                if (await store.RetentionOrReportAsync(parse.InvocationConfiguration.Error) is not { } retention)
+                {
+                    return ExitCodes.StoreUnavailable;
+                }
+
+                var holds = await retention.ListHoldsAsync(parse.GetValue(all), ct);
                 await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(json) ? RetentionText.Json(holds) + "\n" : RetentionText.Holds(holds));
                 return ExitCodes.Success;
             });
@@ -84,7 +93,12 @@ internal static class HoldCommands
         {
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
-                var released = await new SqliteRetentionStore(store).ReleaseHoldAsync(
+                if (await store.RetentionOrReportAsync(parse.InvocationConfiguration.Error) is not { } holds)
+                {
+                    return ExitCodes.StoreUnavailable;
+                }
+
+                var released = await holds.ReleaseHoldAsync(
                     parse.GetValue(id)!, parse.GetValue(by) ?? Environment.UserName, TimeProvider.System.GetUtcNow(), ct);
                 if (released is null)
                 {

@@ -5,7 +5,6 @@ using Gatehouse.AuditCommands;
 using Gatehouse.Cli;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Retention;
-using Gatehouse.Storage.Sqlite.Retention;
 
 namespace Gatehouse.Retention;
 
@@ -46,16 +45,26 @@ internal static class RetentionCommands
                 return ExitCodes.Success;
             }
 
-            var keyFile = settings.Audit.Checkpoints?.KeyFile;
-            using var signer = keyFile is null ? null : await KeyFiles.LoadSignerAsync(parse, new FileInfo(keyFile), ct);
-            if (keyFile is not null && signer is null)
+            // A key in a variable was parsed when the configuration loaded; a key file is read (and reported) here.
+            var checkpoints = settings.Audit.Checkpoints;
+            using var signer = checkpoints switch
+            {
+                null => null,
+                { KeyPem: { } pem } => CheckpointSigner.FromPem(pem),
+                _ => await KeyFiles.LoadSignerAsync(parse, new FileInfo(checkpoints.KeyFile), ct),
+            };
+            if (checkpoints is not null && signer is null)
             {
                 return ExitCodes.Usage;
             }
 
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
-                var retentionStore = new SqliteRetentionStore(store);
+                if (await store.RetentionOrReportAsync(error) is not { } retentionStore)
+                {
+                    return ExitCodes.StoreUnavailable;
+                }
+
                 var writer = signer is null ? null : new CheckpointWriter(retentionStore, signer, TimeProvider.System,
                     new CheckpointWriterOptions { Directory = settings.Audit.Checkpoints!.Directory });
                 try

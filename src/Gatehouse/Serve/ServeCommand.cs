@@ -67,7 +67,12 @@ internal static class ServeCommand
                 devKey = DevSigningKey.LoadOrCreate(DevKeyPath(config));
             }
 
-            app = GatehouseServer.Build(config, new GatehouseServerOptions { DevSigningKey = devKey });
+            app = GatehouseServer.Build(config, new GatehouseServerOptions { DevSigningKey = devKey, ConfigPath = configPath, Environment = environment });
+        }
+        catch (StoreConfigurationException ex)
+        {
+            await error.WriteAsync(StoreSelection.FormatErrors(ex));
+            return ExitCodes.Usage;
         }
         catch (KeyFileException ex)
         {
@@ -76,7 +81,8 @@ internal static class ServeCommand
         }
         catch (StoreUnavailableException ex)
         {
-            await error.WriteLineAsync($"gatehouse: cannot open the store at '{config.Storage.Sqlite}': {ex.Message}");
+            var where = config.Storage.Postgres is null ? $"at '{config.Storage.Sqlite}'" : "(storage.postgres)";
+            await error.WriteLineAsync($"gatehouse: cannot open the store {where}: {ex.Message}");
             return ExitCodes.StoreUnavailable;
         }
         catch (PolicyLoadException ex)
@@ -87,7 +93,17 @@ internal static class ServeCommand
 
         await using (app)
         {
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                // The schema step (the first hosted service) reached the database: unreachable, newer, or out of date.
+                await error.WriteLineAsync($"gatehouse: cannot use the store ({config.Storage.ProviderKey}): {ex.Message}");
+                return ExitCodes.StoreUnavailable;
+            }
+
             await output.WriteAsync(Quickstart.Describe(config));
             await app.WaitForShutdownAsync(cancellationToken);
         }

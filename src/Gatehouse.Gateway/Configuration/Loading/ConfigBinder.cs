@@ -20,10 +20,10 @@ internal static partial class ConfigBinder
             Server = BindServer(reader.Section("server")),
             Identity = BindIdentity(reader.Section("identity")),
             Connections = BindConnections(reader, environment),
-            Storage = BindStorage(reader.Section("storage")),
+            Storage = StorageBinder.Bind(reader.Section("storage")),
             Masking = MaskingBinder.Bind(reader.Section("masking"), environment),
             Policy = BindPolicy(reader.Section("policy")),
-            Audit = BindAudit(reader.Section("audit")),
+            Audit = BindAudit(reader.Section("audit"), environment),
             Export = ExportBinder.Bind(reader.Section("export"), environment),
             Limits = BindLimits(reader.Section("limits")),
             Telemetry = BindTelemetry(reader.Section("telemetry")),
@@ -37,6 +37,7 @@ internal static partial class ConfigBinder
         config = config with { Proxy = ProxyBinder.Bind(reader, config) };
         reader.ReportUnknownKeys();
         RetentionBinder.Check(config, errors);
+        StorageBinder.CheckSharedKeys(config, errors);
         return config;
     }
 
@@ -215,19 +216,7 @@ internal static partial class ConfigBinder
         return new PolicyConfig { File = file };
     }
 
-    private static StorageConfig BindStorage(SectionReader s)
-    {
-        var d = new StorageConfig();
-        var config = new StorageConfig
-        {
-            Sqlite = s.String("sqlite") ?? d.Sqlite,
-            BusyTimeout = s.Duration("busyTimeout", d.BusyTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
-        };
-        s.ReportUnknownKeys();
-        return config;
-    }
-
-    private static AuditConfig BindAudit(SectionReader s)
+    private static AuditConfig BindAudit(SectionReader s, IDictionary environment)
     {
         var d = new AuditConfig();
         var modeText = s.String("failureMode") ?? "closed";
@@ -251,28 +240,21 @@ internal static partial class ConfigBinder
             TextCapChars = (int)s.Long("textCapChars", d.TextCapChars, 1024, 64 * 1024 * 1024),
             QueueCapacity = (int)s.Long("queueCapacity", d.QueueCapacity, 16, 1_000_000),
             MaxBatch = (int)s.Long("maxBatch", d.MaxBatch, 1, 10_000),
-            Checkpoints = s.Child("checkpoints") is null ? null : BindCheckpoints(s.Section("checkpoints")),
+            Checkpoints = s.Child("checkpoints") is null ? null : BindCheckpoints(s.Section("checkpoints"), environment),
             Retention = RetentionBinder.BindAudit(s.Section("retention")),
         };
         s.ReportUnknownKeys();
         return config;
     }
 
-    private static CheckpointConfig? BindCheckpoints(SectionReader s)
+    private static CheckpointConfig? BindCheckpoints(SectionReader s, IDictionary environment)
     {
-        var key = s.RequiredString("key");
-        if (key is not null && !File.Exists(key))
-        {
-            s.Errors.Add(s.ChildPath("key"), null, $"there is no key file '{key}' (make one with 'gatehouse audit keygen --out {key}')");
-        }
-        else if (key is not null && Secrets.OwnerOnly.Problem(key) is { } unsafeKey)
-        {
-            s.Errors.Add(s.ChildPath("key"), null, unsafeKey);
-        }
-
+        var key = CheckpointKeyBinder.Bind(s, environment);
         var config = new CheckpointConfig
         {
-            KeyFile = key ?? "",
+            KeyFile = key?.File ?? "",
+            KeyPem = key?.Pem,
+            KeyEnv = key?.Env,
             Interval = s.Duration("interval", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
             Entries = s.Long("entries", 10_000, 1, 100_000_000),
             Directory = s.String("directory"),

@@ -1,4 +1,4 @@
-namespace Gatehouse.Storage.Sqlite.Integrity;
+namespace Gatehouse.Storage.Integrity;
 
 /// <summary>The outcome of checking the sealed rows: how many were checked and which do not hold.</summary>
 /// <param name="RowsChecked">The API key, approval and grant rows checked.</param>

@@ -1,4 +1,4 @@
-namespace Gatehouse.Storage.Sqlite.Integrity;
+namespace Gatehouse.Storage.Integrity;
 
 /// <summary>A sealed row that does not hold.</summary>
 /// <param name="Table">The table: <c>api_keys</c>, <c>approvals</c> or <c>grants</c>.</param>

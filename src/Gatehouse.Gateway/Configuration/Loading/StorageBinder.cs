@@ -1,0 +1,59 @@
+namespace Gatehouse.Gateway.Configuration.Loading;
+
+/// <summary>Reads the <c>storage</c> section: exactly one provider, and the keys replicas of a shared store must share.</summary>
+internal static class StorageBinder
+{
+    public static StorageConfig Bind(SectionReader s)
+    {
+        var d = new StorageConfig();
+        var sqlite = s.String("sqlite");
+        var postgres = s.Child("postgres") is null ? null : BindPostgres(s.Section("postgres"));
+        if (sqlite is not null && postgres is not null)
+        {
+            s.Errors.Add(s.Path, null, "give exactly one of sqlite (a file) or postgres (a database), not both");
+        }
+
+        var config = new StorageConfig
+        {
+            Sqlite = sqlite ?? d.Sqlite,
+            Postgres = postgres,
+            BusyTimeout = s.Duration("busyTimeout", d.BusyTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
+        };
+        s.ReportUnknownKeys();
+        return config;
+    }
+
+    /// <summary>
+    /// Replicas on one database must mask with one fingerprint key, or equal secrets get different fingerprints; the
+    /// embedded store's default (a key file generated beside the database) cannot be shared, so it must be configured.
+    /// </summary>
+    public static void CheckSharedKeys(GatehouseConfig config, ConfigErrors errors)
+    {
+        if (config.Storage.Postgres is not null && config.Masking.FingerprintKeySource is null)
+        {
+            errors.Add("masking.fingerprintKey", null,
+                "required with storage.postgres (every replica must use the same key): give { env: VARIABLE } or { file: PATH } holding at least 16 bytes");
+        }
+    }
+
+    private static PostgresStorageConfig BindPostgres(SectionReader s)
+    {
+        var migrate = s.String("migrate") ?? "auto";
+        if (migrate is not ("auto" or "off"))
+        {
+            s.Errors.Add(s.ChildPath("migrate"), null, $"'{migrate}' is not auto or off");
+        }
+
+        // Whether exactly one source is given, and whether it reads, is the provider's check (it also parses the
+        // string); each of its errors names its path under storage.postgres.
+        var config = new PostgresStorageConfig
+        {
+            ConnectionString = s.String("connectionString"),
+            Env = s.String("env"),
+            File = s.String("file"),
+            Migrate = migrate != "off",
+        };
+        s.ReportUnknownKeys();
+        return config;
+    }
+}
