@@ -7,6 +7,7 @@ using Gatehouse.Storage.Postgres;
 using Gatehouse.Storage.Postgres.Connection;
 using Gatehouse.Storage.Postgres.Database;
 using Gatehouse.Storage.Postgres.Export;
+using Gatehouse.Storage.Postgres.Hosting;
 using Gatehouse.Storage.Schema;
 
 // In the container's namespace, as extension methods of this kind are, so the composition root selects a provider by
@@ -55,16 +56,6 @@ public static class PostgresServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>
-    /// Registers the approval, grant, legal-hold and retention stores (and the row-seal verifier) on PostgreSQL.
-    /// </summary>
-    /// <remarks>
-    /// MERGE POINT: these stores are being built beside this provider and register themselves with
-    /// <c>services.AddPostgresReviewStores()</c>; that call goes in this body and nowhere else. Until then they are not
-    /// registered, and <c>serve</c> refuses this provider, naming each store it lacks.
-    /// </remarks>
-    private static void AddReviewStores(IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-    }
+    /// <summary>Registers the approval, grant, legal-hold, retention and lease stores on PostgreSQL.</summary>
+    private static void AddReviewStores(IServiceCollection services) => services.AddPostgresReviewStores();
 }

@@ -28,15 +28,27 @@ public static class PostgresReviewStoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(store);
+        return services.AddPostgresReviewStores(_ => store);
+    }
+
+    /// <summary>The same, over the <see cref="PostgresStore"/> the container resolves (as <c>AddPostgresStore</c> registers it).</summary>
+    public static IServiceCollection AddPostgresReviewStores(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.AddPostgresReviewStores(sp => sp.GetRequiredService<PostgresStore>());
+    }
+
+    private static IServiceCollection AddPostgresReviewStores(this IServiceCollection services, Func<IServiceProvider, PostgresStore> store)
+    {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PostgresApprovalNotifier(
-            store, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<PostgresApprovalNotifier>()));
+            store(sp), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<PostgresApprovalNotifier>()));
         services.AddSingleton<IApprovalNotifier>(sp => sp.GetRequiredService<PostgresApprovalNotifier>());
-        services.AddSingleton<IApprovalStore>(sp => new PostgresApprovalStore(store, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IApprovalNotifier>()));
-        services.AddSingleton<IGrantStore>(sp => new PostgresGrantStore(store, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IAuditRetentionStore>(store);
-        services.AddSingleton<ILegalHoldStore>(store);
-        services.AddSingleton<ILeaseStore>(sp => new PostgresLeaseStore(store, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IApprovalStore>(sp => new PostgresApprovalStore(store(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IApprovalNotifier>()));
+        services.AddSingleton<IGrantStore>(sp => new PostgresGrantStore(store(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAuditRetentionStore>(sp => store(sp));
+        services.AddSingleton<ILegalHoldStore>(sp => store(sp));
+        services.AddSingleton<ILeaseStore>(sp => new PostgresLeaseStore(store(sp), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }
