@@ -17,7 +17,7 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 8;
+    public const int CurrentVersion = 9;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -79,6 +79,7 @@ internal static class Schema
         (RetentionSchema.Version, RetentionSchema.Sql),
         (PrincipalSchema.Version, ""),
         (PartSchema.Version, PartSchema.Sql),
+        (Agents.AgentTokenSchema.Version, Agents.AgentTokenSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -78,6 +78,7 @@ internal static class GatehouseServer
         services.AddSingleton<Gatehouse.Export.Cursors.IExportCursorStore>(new Gatehouse.Storage.Sqlite.Export.SqliteExportCursorStore(store));
         services.AddSingleton<IApprovalStore>(sp => new SqliteApprovalStore(store, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Gatehouse.Storage.Grants.IGrantStore>(sp => new Gatehouse.Storage.Sqlite.Grants.SqliteGrantStore(store, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Gatehouse.Storage.Agents.IAgentTokenStore>(new Gatehouse.Storage.Sqlite.Agents.SqliteAgentTokenStore(store));
         services.AddSingleton<IApiKeyStore>(sp => new CachingApiKeyStore(store, config.Identity.ApiKeyCache, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditWriter(
             store,
@@ -101,6 +102,8 @@ internal static class GatehouseServer
             app.MapDevIssuer(key);
         }
 
+        // Agents dial in over a WebSocket (/api/agents/connect); the data path itself refuses upgrades.
+        app.UseWebSockets();
         app.MapGatehouse();
         return app;
     }
