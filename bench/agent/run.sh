@@ -52,7 +52,7 @@ YAML
 printf 'upstreams:\n  up: http://127.0.0.1:%s\n' "$upstream_port" > "$work/agent.yaml"
 key=$("${gatehouse[@]}" keys create --name bench --owner bench@example.com --expires never --db "$work/gatehouse.db" 2>/dev/null)
 "${gatehouse[@]}" agents create --name bench --expires 1d --db "$work/gatehouse.db" > "$work/agent.token" 2>/dev/null
-(cd "$work" && "${gatehouse[@]}" serve --config gatehouse.yaml --urls "http://127.0.0.1:$gateway_port" > gateway.log 2>&1) & pids+=($!)
+(cd "$work" && exec "${gatehouse[@]}" serve --config gatehouse.yaml --urls "http://127.0.0.1:$gateway_port" > gateway.log 2>&1) & pids+=($!)
 base="http://127.0.0.1:$gateway_port"
 for _ in $(seq 1 120); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.5; done
 "${gatehouse[@]}" agent --gateway "$base" --token-file "$work/agent.token" --config "$work/agent.yaml" > "$work/agent.log" 2>&1 & pids+=($!)
