@@ -152,7 +152,7 @@ public sealed class ContentAddressedBodyTests : IAsyncLifetime
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "v7-store.db"), _database.Path, overwrite: true);
         _store = _database.Open();
 
-        Assert.Equal(8L, Scalar("SELECT version FROM schema_version"));
+        Assert.Equal((long)Database.Schema.CurrentVersion, Scalar("SELECT version FROM schema_version"));
         Assert.True((await new AuditVerifier(_store).VerifyAsync(Token)).IsIntact);
         var old = await _store.GetExchangeAsync("v7-1", Token);
         Assert.Equal("[system]\nYou are a careful reviewer of pull requests.\n\n[user]\nrotate the signing key", old!.Intent.Prompt);
