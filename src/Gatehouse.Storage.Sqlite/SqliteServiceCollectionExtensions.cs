@@ -2,12 +2,14 @@ using Gatehouse.Audit.Retention;
 using Gatehouse.Audit.Store;
 using Gatehouse.Export.Cursors;
 using Gatehouse.Storage;
+using Gatehouse.Storage.Agents;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 using Gatehouse.Storage.Integrity;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Schema;
 using Gatehouse.Storage.Sqlite;
+using Gatehouse.Storage.Sqlite.Agents;
 using Gatehouse.Storage.Sqlite.Approvals;
 using Gatehouse.Storage.Sqlite.Database;
 using Gatehouse.Storage.Sqlite.Export;
@@ -61,6 +63,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IExportCursorStore>(sp => new SqliteExportCursorStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<IApprovalStore>(sp => new SqliteApprovalStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IGrantStore>(sp => new SqliteGrantStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAgentTokenStore>(sp => new SqliteAgentTokenStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<IStoreSchema>(new SqliteSchema(options));
         return services;
     }

@@ -9,8 +9,20 @@ public sealed record ConnectionConfig
     /// <summary>Gets the kind: <c>openai</c>, <c>anthropic</c>, <c>mcp</c> or <c>http</c>.</summary>
     public required string Kind { get; init; }
 
-    /// <summary>Gets the upstream base URL; <c>{path}</c> is appended to it.</summary>
+    /// <summary>
+    /// Gets the upstream base URL; <c>{path}</c> is appended to it. Through an agent (<see cref="Via"/>) it is
+    /// <c>http://agent/{key}</c>, the agent's upstream key as the first path segment the agent reads.
+    /// </summary>
     public required Uri Upstream { get; init; }
+
+    /// <summary>
+    /// Gets the name of the agent whose tunnels reach the upstream, or null for a direct connection (the default).
+    /// </summary>
+    /// <remarks>The upstream is then a key of the agent's own <c>upstreams</c>, never a URL: the agent reaches nothing else.</remarks>
+    public string? Via { get; init; }
+
+    /// <summary>Gets the key of the agent's upstream when <see cref="Via"/> is set, else null.</summary>
+    public string? AgentUpstream { get; init; }
 
     /// <summary>Gets the credential injected upstream, or null when the upstream needs none.</summary>
     public CredentialConfig? Credential { get; init; }

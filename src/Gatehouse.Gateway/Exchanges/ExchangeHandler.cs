@@ -383,13 +383,13 @@ internal sealed class ExchangeHandler
             return context.Response.StatusCode;
         }
 
-        var (code, detail, errorStatus) = ForwardFailures.Describe(error);
+        var (code, detail, errorStatus) = ForwardFailures.Describe(error, context.Features.Get<IForwarderErrorFeature>()?.Exception);
         exchange.Fail(code, detail);
         var failure = exchange.Failure!;
         if (!context.Response.HasStarted && failure != "client_aborted")
         {
             var status = failure is "response_unreadable" or "response_blocked" ? StatusCodes.Status502BadGateway : errorStatus;
-            await ExchangeResponses.WriteProblemAsync(context, status, failure, "Upstream error", $"The connection '{connection.Name}' failed: {exchange.FailureDetail}.", exchange.Id);
+            await ExchangeResponses.WriteProblemAsync(context, status, failure, failure == "agent_unavailable" ? "Agent unavailable" : "Upstream error", $"The connection '{connection.Name}' failed: {exchange.FailureDetail}.", exchange.Id);
             return status;
         }
 

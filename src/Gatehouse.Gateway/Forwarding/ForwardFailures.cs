@@ -1,12 +1,23 @@
+using Gatehouse.Gateway.Agents;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gatehouse.Gateway.Forwarding;
 
-/// <summary>Maps YARP's forwarding errors to the stable failure codes the audit and the client see.</summary>
+/// <summary>
+/// Maps YARP's forwarding errors, and the agent tunnel's own failures behind them, to the stable failure codes the audit
+/// and the client see.
+/// </summary>
 internal static class ForwardFailures
 {
-    public static (string Code, string Detail, int Status) Describe(ForwarderError error) => error switch
+    public static (string Code, string Detail, int Status) Describe(ForwarderError error, Exception? exception = null) =>
+        Find<AgentUnavailableException>(exception) is { } unavailable
+            ? ("agent_unavailable", $"no agent named '{unavailable.Agent}' is connected to this gateway, so the upstream cannot be reached; start the agent or check it with 'gatehouse agents list'", StatusCodes.Status503ServiceUnavailable)
+            : Find<AgentTunnelLostException>(exception) is { } lost
+            ? ("agent_disconnected", $"the agent '{lost.Agent}' disconnected before the exchange ended", StatusCodes.Status502BadGateway)
+            : Describe(error);
+
+    private static (string Code, string Detail, int Status) Describe(ForwarderError error) => error switch
     {
         ForwarderError.RequestTimedOut => ("upstream_timeout", "the upstream did not answer in time", StatusCodes.Status504GatewayTimeout),
         ForwarderError.Request or ForwarderError.ResponseHeaders or ForwarderError.NoAvailableDestinations
@@ -18,4 +29,18 @@ internal static class ForwardFailures
         ForwarderError.RequestBodyDestination => ("upstream_reset", "the upstream failed while receiving the request", StatusCodes.Status502BadGateway),
         _ => ("forward_failed", $"forwarding failed ({error})", StatusCodes.Status502BadGateway),
     };
+
+    private static T? Find<T>(Exception? exception)
+        where T : Exception
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 }

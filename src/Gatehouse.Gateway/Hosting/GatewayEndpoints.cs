@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Access;
+using Gatehouse.Gateway.Agents;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.AuditApi;
 using Gatehouse.Gateway.Exchanges;
@@ -15,7 +16,7 @@ namespace Gatehouse.Gateway.Hosting;
 /// <summary>Maps the gateway's endpoints: health, readiness and the data path.</summary>
 public static class GatewayEndpoints
 {
-    /// <summary>Maps <c>/healthz</c>, <c>/readyz</c> and <c>/{connection}/{**path}</c>.</summary>
+    /// <summary>Maps <c>/healthz</c>, <c>/readyz</c>, the admin APIs, the agent tunnel and <c>/{connection}/{**path}</c>.</summary>
     public static IEndpointRouteBuilder MapGatehouse(this IEndpointRouteBuilder endpoints)
     {
         // Liveness with the build it runs, so an operator sees which version answers behind a load balancer.
@@ -36,6 +37,7 @@ public static class GatewayEndpoints
         endpoints.MapAccess();
         endpoints.MapAuditApi();
         endpoints.MapMcpResourceMetadata();
+        endpoints.MapAgents();
         var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();
         endpoints.Map("/{connection}/{**path}", handler.HandleAsync);
         return endpoints;

@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Access;
+using Gatehouse.Gateway.Agents;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.AuditApi;
 using Gatehouse.Gateway.Checkpoints;
@@ -34,7 +35,7 @@ public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the gateway: identity, routing, protocol adapters, forwarding and telemetry. The host must also register
-    /// the store (<c>IAuditStore</c>, <c>IApiKeyStore</c>, <c>IApprovalStore</c>, <c>IGrantStore</c>) and the <c>IAuditTrail</c>.
+    /// the store (<c>IAuditStore</c>, <c>IApiKeyStore</c>, <c>IApprovalStore</c>, <c>IGrantStore</c>, <c>IAgentTokenStore</c>) and the <c>IAuditTrail</c>.
     /// </summary>
     public static IServiceCollection AddGatehouseGateway(this IServiceCollection services, GatehouseConfig config)
     {
@@ -49,7 +50,8 @@ public static class GatewayServiceCollectionExtensions
                 ? PolicyProvider.Start(file, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Gatehouse.Policy"))
                 : null,
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>()));
+        services.AddAgentTunnels();
+        services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AgentTunnels>()));
         services.AddSingleton(new ProtocolRegistry(config.Audit.TextCapChars));
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ExchangeEndings>();

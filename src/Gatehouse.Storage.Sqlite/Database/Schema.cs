@@ -81,6 +81,7 @@ internal static class Schema
         (PrincipalSchema.Version, ""),
         (PartSchema.Version, PartSchema.Sql),
         (LeaseSchema.Version, LeaseSchema.Sql),
+        (Agents.AgentTokenSchema.Version, Agents.AgentTokenSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -13,7 +13,7 @@ internal static class RowAdoption
     public static void SealExisting(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset at)
     {
         var drafts = new List<Gatehouse.Audit.Chain.AuditEntryDraft>();
-        foreach (var table in RowSeals.Tables)
+        foreach (var table in RowSeals.AdoptedTables)
         {
             var ids = new List<string>();
             using (var command = connection.CreateCommand())

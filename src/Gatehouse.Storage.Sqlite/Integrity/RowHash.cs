@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Gatehouse.Storage.Sqlite.Integrity;
 
-/// <summary>The SHA-256 of one stored row of <c>api_keys</c>, <c>approvals</c> or <c>grants</c> (with its reviews).</summary>
+/// <summary>The SHA-256 of one stored row of <c>api_keys</c>, <c>agent_tokens</c>, <c>approvals</c> or <c>grants</c> (the last two with their reviews).</summary>
 /// <remarks>
 /// The rule is <see cref="RowHashing"/>; an approval's or grant's reviews are part of its row. Reads complete
 /// synchronously in Microsoft.Data.Sqlite, so the one routine serves both the schema upgrade (synchronous) and the
@@ -21,7 +21,7 @@ internal static class RowHash
             return null;
         }
 
-        if (table != RowSeals.ApiKeys)
+        if (table is not (RowSeals.ApiKeys or RowSeals.AgentTokens))
         {
             RowHashing.Section(hash, "reviews");
             AppendRows(hash, connection, transaction, "SELECT * FROM reviews WHERE request_id = @id ORDER BY reviewer", id);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Gatehouse.AccessCommands;
+using Gatehouse.Agent;
+using Gatehouse.Agents;
 using Gatehouse.Approvals;
 using Gatehouse.Ca;
 using Gatehouse.AuditCommands;
@@ -31,6 +33,8 @@ internal static class GatehouseCli
         root.Subcommands.Add(AccessCommand.Create());
         root.Subcommands.Add(DevCommand.Create());
         root.Subcommands.Add(CaCommand.Create());
+        root.Subcommands.Add(AgentsCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new VersionAction();

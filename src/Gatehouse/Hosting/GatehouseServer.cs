@@ -102,6 +102,8 @@ internal static class GatehouseServer
 
         app.UseForwardProxy(config);
         app.MapGatehouseConsole(config);
+        // Agents dial in over a WebSocket (/api/agents/connect); the data path itself refuses upgrades.
+        app.UseWebSockets();
         app.MapGatehouse();
         return app;
     }

@@ -13,7 +13,7 @@ internal static class Quickstart
         var text = new StringBuilder();
         var baseUrl = DevDefaults.PublicBase(config);
         text.Append("Gatehouse is listening on ").AppendJoin(", ", config.Server.Urls).Append('\n');
-        text.Append("  connections: ").AppendJoin(", ", config.Connections.Select(c => $"{c.Name} ({c.Kind})")).Append('\n');
+        text.Append("  connections: ").AppendJoin(", ", config.Connections.Select(c => c.Via is null ? $"{c.Name} ({c.Kind})" : $"{c.Name} ({c.Kind} via agent {c.Via})")).Append('\n');
         text.Append("  audit store: ").Append(config.Storage.Postgres is null ? Path.GetFullPath(config.Storage.Sqlite) : "PostgreSQL (storage.postgres)").Append('\n');
         if (!config.Dev)
         {

@@ -146,9 +146,23 @@ internal static partial class ConfigBinder
                 s.Errors.Add(s.ChildPath("kind"), null, $"'{kind}' is not one of openai, anthropic, mcp, http");
             }
 
+            var via = s.String("via");
             var upstreamText = s.RequiredString("upstream");
             Uri? upstream = null;
-            if (upstreamText is not null && (!IsHttpUrl(upstreamText) || !Uri.TryCreate(upstreamText, UriKind.Absolute, out upstream)))
+            if (via is not null && !Agents.AgentNames.IsValid(via))
+            {
+                s.Errors.Add(s.ChildPath("via"), null, $"'{via}' is not an agent name: {Agents.AgentNames.Rule}");
+            }
+            else if (via is not null && upstreamText is not null && !Agents.AgentNames.IsValid(upstreamText))
+            {
+                s.Errors.Add(s.ChildPath("upstream"), null,
+                    $"'{upstreamText}' is not a key of the agent's upstreams ({Agents.AgentNames.Rule}); through an agent the URL lives in the agent's file");
+            }
+            else if (via is not null && upstreamText is not null)
+            {
+                upstream = new Uri($"http://{Agents.AgentProtocol.TunnelHost}/{upstreamText}");
+            }
+            else if (upstreamText is not null && (!IsHttpUrl(upstreamText) || !Uri.TryCreate(upstreamText, UriKind.Absolute, out upstream)))
             {
                 s.Errors.Add(s.ChildPath("upstream"), null, $"'{upstreamText}' is not an absolute http(s) URL");
             }
@@ -172,6 +186,8 @@ internal static partial class ConfigBinder
                     Name = name,
                     Kind = kind,
                     Upstream = upstream,
+                    Via = via,
+                    AgentUpstream = via is null ? null : upstreamText,
                     Credential = credential,
                     CredentialPassthrough = passthrough,
                     AllowGroups = allowGroups,
@@ -185,7 +201,7 @@ internal static partial class ConfigBinder
         return connections;
     }
 
-    private static CredentialConfig? BindCredential(SectionReader s, IDictionary environment)
+    internal static CredentialConfig? BindCredential(SectionReader s, IDictionary environment)
     {
         var header = s.RequiredString("header");
         var prefix = s.String("prefix") ?? "";

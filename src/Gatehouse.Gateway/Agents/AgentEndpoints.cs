@@ -1,0 +1,62 @@
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Problems;
+using Gatehouse.Storage.Agents;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gatehouse.Gateway.Agents;
+
+/// <summary>Maps <c>/api/agents/connect</c> (agents dial it) and <c>GET /api/agents</c> (admins see the connected agents).</summary>
+internal static class AgentEndpoints
+{
+    public static void MapAgents(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(IAgentTokenStore)) == true)
+        {
+            var connect = endpoints.ServiceProvider.GetRequiredService<AgentConnectEndpoint>();
+            endpoints.Map(AgentProtocol.ConnectPath, connect.HandleAsync).ExcludeFromDescription();
+        }
+        else
+        {
+            // The configured store provider keeps no enrollment tokens yet: an agent is told so, clearly, and the
+            // gateway still serves everything else (connections via an agent answer 503 agent_unavailable).
+            endpoints.Map(AgentProtocol.ConnectPath, (HttpContext context) => ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(
+                "agents_unsupported_store", "Agents", StatusCodes.Status503ServiceUnavailable,
+                "This gateway's store provider does not keep agent enrollment tokens yet; agents need storage.sqlite for now."),
+                context.RequestAborted)).ExcludeFromDescription();
+        }
+
+        endpoints.MapGet("/api/agents", ListAsync)
+            .WithTags("Agents")
+            .WithName("ListAgents")
+            .WithSummary("Lists the agent tunnels connected to this gateway replica: name, since, from where, version and load.")
+            .Produces<AgentView[]>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task ListAsync(HttpContext context, IdentityResolver identity, GatehouseConfig config, AgentTunnels tunnels)
+    {
+        var auth = await identity.AuthenticateAsync(context);
+        if (!auth.Succeeded)
+        {
+            await IdentityResolver.WriteProblemAsync(context, auth.Failure);
+            return;
+        }
+
+        var caller = auth.Identity;
+        if (!config.Roles.Admin.Admits(caller.Subject, caller.PrincipalKey, caller.VerifiedEmail, caller.Groups))
+        {
+            await ProblemWriter.WriteAsync(context.Response, new GatehouseProblem("agents_forbidden", "Agents", StatusCodes.Status403Forbidden,
+                "Only the gateway's admins (roles.admin) may list agents."), context.RequestAborted);
+            return;
+        }
+
+        var views = tunnels.All.Select(t => new AgentView(t.Name, t.Id, t.Instance, t.Since, t.RemoteAddress, t.Version, t.InFlight, t.Requests, t.Upstreams)).ToArray();
+        context.Response.Headers.CacheControl = "no-store";
+        await context.Response.WriteAsJsonAsync(views, AgentJsonContext.Default.AgentViewArray, cancellationToken: context.RequestAborted);
+    }
+}
