@@ -4,7 +4,6 @@ using Gatehouse.Cli;
 using Gatehouse.Gateway.Agents;
 using Gatehouse.Policy.Durations;
 using Gatehouse.Storage.Agents;
-using Gatehouse.Storage.Sqlite.Agents;
 
 namespace Gatehouse.Agents;
 
@@ -64,7 +63,12 @@ internal static class AgentsCommand
             {
                 var time = TimeProvider.System;
                 var (record, plaintext) = new AgentTokenIssuer(time).Create(agent, expiry.Value is { } lifetime ? time.GetUtcNow() + lifetime : null);
-                if (!await new SqliteAgentTokenStore(store).CreateAsync(record, ct))
+                if (await store.AgentTokensOrReportAsync(error) is not { } agentTokens)
+                {
+                    return ExitCodes.StoreUnavailable;
+                }
+
+                if (!await agentTokens.CreateAsync(record, ct))
                 {
                     await error.WriteLineAsync("gatehouse: a token with the same id exists already; run the command again");
                     return ExitCodes.StoreUnavailable;
@@ -86,7 +90,12 @@ internal static class AgentsCommand
         var command = new Command("tokens", "List enrollment tokens (never their secrets).\n" + ExitCodes.Help) { config, db, json };
         command.SetAction(async (parse, ct) => await StoreOpener.RunAsync(parse, config, db, async store =>
         {
-            var tokens = await new SqliteAgentTokenStore(store).ListAsync(ct);
+            if (await store.AgentTokensOrReportAsync(parse.InvocationConfiguration.Error) is not { } agentTokens)
+            {
+                return ExitCodes.StoreUnavailable;
+            }
+
+            var tokens = await agentTokens.ListAsync(ct);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -113,7 +122,12 @@ internal static class AgentsCommand
         command.SetAction(async (parse, ct) => await StoreOpener.RunAsync(parse, config, db, async store =>
         {
             var key = parse.GetValue(target)!;
-            var revoked = await new SqliteAgentTokenStore(store).RevokeAsync(key, TimeProvider.System.GetUtcNow(), ct);
+            if (await store.AgentTokensOrReportAsync(parse.InvocationConfiguration.Error) is not { } agentTokens)
+            {
+                return ExitCodes.StoreUnavailable;
+            }
+
+            var revoked = await agentTokens.RevokeAsync(key, TimeProvider.System.GetUtcNow(), ct);
             if (revoked == 0)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"gatehouse: no active enrollment token with id or agent name '{key}'");

@@ -1,5 +1,6 @@
 using Gatehouse.Audit.Retention;
 using Gatehouse.Audit.Store;
+using Gatehouse.Storage.Agents;
 using Gatehouse.Storage.Integrity;
 using Gatehouse.Storage.Keys;
 
@@ -32,6 +33,18 @@ internal sealed class StoreServices(IServiceProvider services, string providerKe
         }
 
         await error.WriteLineAsync($"gatehouse: the store configured by {providerKey} does not keep legal holds and retention yet; this command needs them");
+        return null;
+    }
+
+    /// <summary>Returns the agents' enrollment tokens, or null after telling the user the provider does not store them yet.</summary>
+    public async Task<IAgentTokenStore?> AgentTokensOrReportAsync(TextWriter error)
+    {
+        if (services.GetService<IAgentTokenStore>() is { } tokens)
+        {
+            return tokens;
+        }
+
+        await error.WriteLineAsync($"gatehouse: the store configured by {providerKey} does not keep agent enrollment tokens yet; use storage.sqlite for agents");
         return null;
     }
 
