@@ -56,12 +56,12 @@ public sealed class MigrateCommandTests : IDisposable
 
         Assert.True(dry.ExitCode == 0, dry.Error);
         Assert.Contains($"store: {Db} (storage.sqlite)", dry.Output, StringComparison.Ordinal);
-        Assert.Contains("would upgrade it from 1 to 8", dry.Output, StringComparison.Ordinal);
+        Assert.Contains("would upgrade it from 1 to 10", dry.Output, StringComparison.Ordinal);
         Assert.Equal(1, versionAfterDryRun);
         Assert.True(applied.ExitCode == 0, applied.Error);
-        Assert.Contains("schema: migrated from version 1 to 8", applied.Output, StringComparison.Ordinal);
-        Assert.Equal(8, ReadVersion());
-        Assert.Contains("schema: version 8, up to date", again.Output, StringComparison.Ordinal);
+        Assert.Contains("schema: migrated from version 1 to 10", applied.Output, StringComparison.Ordinal);
+        Assert.Equal(10, ReadVersion());
+        Assert.Contains("schema: version 10, up to date", again.Output, StringComparison.Ordinal);
         Assert.True(keys.ExitCode == 0, keys.Error);
         Assert.Contains("\"legacy-bot\"", keys.Output, StringComparison.Ordinal);
 
@@ -87,7 +87,7 @@ public sealed class MigrateCommandTests : IDisposable
         var verify = await GatehouseProcess.RunAsync(_directory, "audit", "verify", "--db", Db);
 
         Assert.True(migrated.ExitCode == 0, migrated.Error);
-        Assert.Contains("schema: version 8, up to date; nothing to do", migrated.Output, StringComparison.Ordinal);
+        Assert.Contains("schema: version 10, up to date; nothing to do", migrated.Output, StringComparison.Ordinal);
         Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
         Assert.Contains("audit: intact. 1 entries", verify.Output, StringComparison.Ordinal);
     }
@@ -100,7 +100,7 @@ public sealed class MigrateCommandTests : IDisposable
         var result = await GatehouseCommand.RunAsync("migrate", "--db", Db);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("newer than this release's 8", result.Error, StringComparison.Ordinal);
+        Assert.Contains("newer than this release's 10", result.Error, StringComparison.Ordinal);
         Assert.Equal(99, ReadVersion());
     }
 

@@ -4,14 +4,15 @@ using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Storage.Contract.Tests.Providers;
 using Gatehouse.Storage.Postgres;
 using Gatehouse.Testing;
+using Microsoft.AspNetCore.Http;
 using Npgsql;
 
 namespace Gatehouse.FunctionalTests;
 
 /// <summary>
 /// The command line on <c>storage.postgres</c>, as real processes: keys, audit search and verify, and migrate go to
-/// the configured database through the one store seam; the connection string is never shown; and <c>serve</c> refuses
-/// (naming what is missing) while the provider lacks stores the gateway needs. Each test has its own schema.
+/// the configured database through the one store seam; the connection string is never shown; and <c>serve</c> runs on
+/// it, forwarding and auditing an exchange the command line then finds and verifies. Each test has its own schema.
 /// </summary>
 public sealed class PostgresStoreCliTests : IAsyncLifetime
 {
@@ -116,14 +117,38 @@ public sealed class PostgresStoreCliTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Serve_OnPostgres_RefusedNamingEveryStoreItLacks()
+    public async Task Serve_OnPostgres_ForwardsAuditsAndTheCliFindsAndVerifiesTheExchange()
     {
-        var config = WriteConfig($"storage:\n  postgres: {{ env: {Variable} }}\nmasking:\n  fingerprintKey: {{ env: GATEHOUSE_TEST_MASKING_KEY }}\n");
+        await using var upstream = await FakeUpstream.StartAsync();
+        upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion("from the upstream"));
+        var config = WriteConfig(
+            $"storage:\n  postgres: {{ env: {Variable} }}\nmasking:\n  fingerprintKey: {{ env: GATEHOUSE_TEST_MASKING_KEY }}\n"
+            + $"connections:\n  - name: openai\n    kind: openai\n    upstream: {upstream.BaseUri}\n");
+        var created = await RunAsync("keys", "create", "--name", "ci-bot", "--owner", "ops@example.com", "--groups", "dev", "--config", config);
+        Assert.True(created.ExitCode == 0, created.Error);
+        var key = created.Output.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries).Single(w => w.StartsWith("gk_", StringComparison.Ordinal));
 
-        var result = await RunAsync("serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        await using (var serve = await ChildProcess.ServeAsync(GatehouseProcess.Command, _directory, "audit store: ", at => ["serve", "--config", config, "--urls", at], Environment))
+        {
+            Assert.Contains("PostgreSQL (storage.postgres)", serve.Output, StringComparison.Ordinal);
+            using var client = new HttpClient { BaseAddress = new Uri(serve.Url) };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+            using var response = await client.PostAsync("openai/v1/chat/completions", new StringContent(
+                """{"model":"gpt-test","messages":[{"role":"user","content":"reconcile the quarterly ledger"}]}""",
+                System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("from the upstream", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            var exit = await serve.InterruptAsync();
+            Assert.True(exit == 0, $"serve exited {exit}:\n{serve.Output}");
+        }
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("storage.postgres: this provider does not store approvals, access grants, legal holds and retention yet", result.Error, StringComparison.Ordinal);
+        var search = await RunAsync("audit", "search", "--text", "quarterly", "--config", config);
+        var verify = await RunAsync("audit", "verify", "--config", config);
+        Assert.True(search.ExitCode == 0, search.Error);
+        Assert.Contains("ci-bot", search.Output, StringComparison.Ordinal);
+        Assert.Contains(" 200 ", search.Output, StringComparison.Ordinal);
+        Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
+        Assert.False(Directory.Exists(Path.Combine(_directory, ".gatehouse")), "an embedded store was created beside the configuration");
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed partial class PostgresApprovalNotifier : IApprovalNotifier, IAsync
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
 
+    private int _disposed;
     private readonly PostgresDatabase _database;
     private readonly PollingApprovalNotifier _local;
     private readonly TimeProvider _time;
@@ -80,8 +81,14 @@ public sealed partial class PostgresApprovalNotifier : IApprovalNotifier, IAsync
     }
 
     /// <inheritdoc />
+    /// <remarks>Safe to call twice: a container that registers the notifier under two service types disposes it twice.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         _stop.Dispose();

@@ -18,7 +18,7 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 9;
+    public const int CurrentVersion = 10;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
