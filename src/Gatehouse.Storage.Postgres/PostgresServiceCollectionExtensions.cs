@@ -2,6 +2,7 @@ using System.Collections;
 using Gatehouse.Audit.Store;
 using Gatehouse.Export.Cursors;
 using Gatehouse.Storage;
+using Gatehouse.Storage.Integrity;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Postgres;
 using Gatehouse.Storage.Postgres.Connection;
@@ -50,6 +51,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IAuditCheckpointStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IExchangeEntryReader>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IRowSealVerifier>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IExportCursorStore>(sp => new PostgresExportCursorStore(sp.GetRequiredService<PostgresStore>()));
         services.AddSingleton<IStoreSchema>(sp => new PostgresSchema(sp.GetRequiredService<PostgresStore>().Database));
         AddReviewStores(services);

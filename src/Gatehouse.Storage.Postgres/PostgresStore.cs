@@ -4,9 +4,11 @@ using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Retention;
 using Gatehouse.Audit.Store;
+using Gatehouse.Storage.Integrity;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Postgres.Database;
+using Gatehouse.Storage.Postgres.Integrity;
 using Gatehouse.Storage.Postgres.Keys;
 using Gatehouse.Storage.Postgres.Retention;
 using Gatehouse.Storage.Relational.Audit;
@@ -17,7 +19,7 @@ namespace Gatehouse.Storage.Postgres;
 
 /// <summary>
 /// The PostgreSQL store: the audit log (entries, parts, head, checkpoints), its retention and legal holds, and the API
-/// keys, in one database shared by writers.
+/// keys, in one database shared by writers; it checks the rows sealed into the log (<see cref="IRowSealVerifier"/>).
 /// </summary>
 /// <remarks>
 /// Every call takes a pooled connection; an append locks the head row, so several stores (in one process or several)
@@ -25,7 +27,7 @@ namespace Gatehouse.Storage.Postgres;
 /// Failures surface as <see cref="StoreUnavailableException"/> with a message that names neither content nor the
 /// connection string.
 /// </remarks>
-public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, IApiKeyStore, IAsyncDisposable
+public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, IApiKeyStore, IRowSealVerifier, IAsyncDisposable
 {
     private readonly PostgresDatabase _database;
     private readonly PostgresRelationalDatabase _relational;
@@ -167,6 +169,10 @@ public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, 
     /// <inheritdoc />
     public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
         _database.RunAsync((c, ct) => ApiKeyTable.RevokeAsync(c, _database.WriterId, idOrName, revokedAt, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RowSealReport> VerifyRowSealsAsync(CancellationToken cancellationToken) =>
+        _database.RunAsync(PostgresSealedRows.VerifyAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task PlaceHoldAsync(LegalHold hold, CancellationToken cancellationToken)

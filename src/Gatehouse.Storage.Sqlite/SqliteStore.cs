@@ -172,7 +172,7 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
 
     /// <inheritdoc />
     public Task<RowSealReport> VerifyRowSealsAsync(CancellationToken cancellationToken) =>
-        _database.ReadAsync(RowSealVerifier.VerifyAsync, cancellationToken);
+        _database.ReadAsync(SqliteSealedRows.VerifyAsync, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Idempotent: the container disposes the store once for each interface it was resolved as.</remarks>

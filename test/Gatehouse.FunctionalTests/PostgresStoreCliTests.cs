@@ -63,10 +63,10 @@ public sealed class PostgresStoreCliTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync("api_keys"));
         Assert.False(Directory.Exists(Path.Combine(_directory, ".gatehouse")), "an embedded store was created beside the configuration");
 
-        // key.created and key.revoked are sealed in the chain; this provider cannot check rows yet and says so.
+        // key.created and key.revoked are sealed in the chain, and the key's row is checked against its last seal.
         Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
         Assert.Contains("audit: intact. 2 entries", verify.Output, StringComparison.Ordinal);
-        Assert.Contains("rows: not checked", verify.Output, StringComparison.Ordinal);
+        Assert.Contains("rows: intact. 1 API key, approval and grant rows match their seals.", verify.Output, StringComparison.Ordinal);
     }
 
     [Fact]

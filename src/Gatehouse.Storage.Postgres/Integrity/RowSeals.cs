@@ -23,7 +23,11 @@ internal static class RowSeals
     public const string KeyRevoked = "key.revoked";
     public const string RowSealed = "row.sealed";
 
-    private static readonly string[] Tables = [ApiKeys, Approvals, Grants];
+    /// <summary>The sealed tables.</summary>
+    public static readonly IReadOnlyList<string> Tables = [ApiKeys, Approvals, Grants];
+
+    /// <summary>The entry kinds that carry a seal.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [KeyCreated, KeyRevoked, RowSealed];
 
     /// <summary>Returns <paramref name="table"/> when it is a sealed table; throws otherwise (it is spliced into SQL).</summary>
     public static string Checked(string table) =>

@@ -11,7 +11,7 @@ namespace Gatehouse.Storage.Sqlite.Integrity;
 /// same transaction, an entry carrying the changed row's <see cref="RowHash"/>.
 /// </summary>
 /// <remarks>
-/// The chain proves the entries were not edited; <see cref="RowSealVerifier"/> then proves each row still hashes to
+/// The chain proves the entries were not edited; <see cref="Relational.Integrity.RowSealVerifier"/> then proves each row still hashes to
 /// its last seal. Editing, inserting or deleting a row behind the gateway's back leaves a row with no matching seal.
 /// Keys are sealed by <c>key.created</c> and <c>key.revoked</c>, agent enrollment tokens by <c>agent.token.created</c> and
 /// <c>agent.token.revoked</c>, which are also the audit record of those changes;
