@@ -1,6 +1,6 @@
 namespace Gatehouse.Audit.Benchmarks;
 
-/// <summary>Command-line settings: <c>--records N --producers P --verify-entries N --durability fsync|process</c>.</summary>
+/// <summary>Command-line settings: <c>--records N --producers P --verify-entries N --durability fsync|process --provider sqlite|postgres</c>.</summary>
 internal sealed record BenchOptions
 {
     public int Records { get; init; } = 200_000;
@@ -11,11 +11,20 @@ internal sealed record BenchOptions
 
     public Gatehouse.Storage.StoreDurability Durability { get; init; } = Gatehouse.Storage.StoreDurability.Fsync;
 
+    /// <summary>Gets the store appended to: the embedded SQLite file (the default) or PostgreSQL (<see cref="BenchStore.PostgresVariable"/>).</summary>
+    public BenchProvider Provider { get; init; } = BenchProvider.Sqlite;
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--provider")
+            {
+                options = options with { Provider = Enum.Parse<BenchProvider>(args[i + 1], ignoreCase: true) };
+                continue;
+            }
+
             if (args[i] == "--durability")
             {
                 options = options with { Durability = Enum.Parse<Gatehouse.Storage.StoreDurability>(args[i + 1], ignoreCase: true) };

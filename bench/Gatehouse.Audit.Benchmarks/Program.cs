@@ -4,6 +4,7 @@ using Gatehouse.Audit.Writing;
 
 // Exchange ids are time-ordered (UUIDv7), as the index on them favours; random ids cost more per append.
 // Usage: dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- [--records N] [--producers P] [--verify-entries N] [--durability fsync|process]
+//        ... -- --provider postgres [--records N] [--producers P]   (GATEHOUSE_BENCH_POSTGRES names the server; see bench/postgres/appends.sh)
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- hash   (BenchmarkDotNet, per-entry CPU cost)
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- merkle [LEAVES]   (Merkle root, proofs, checkpoints)
 //        dotnet run -c Release --project bench/Gatehouse.Audit.Benchmarks -- proofs [ENTRIES]  (checkpoints and proofs over SQLite)
@@ -46,12 +47,14 @@ try
     var options = BenchOptions.Parse(args);
     // Baseline in the same run: one commit (one fsync) per record, the design group commit replaces.
     var baselineRecords = Math.Max(options.Producers * 2, options.Records / 20);
-    var baseline = await ThroughputRun.RunAsync(directory, baselineRecords, options.Producers, new AuditWriterOptions { MaxBatchSize = 1 }, options.Durability);
-    var grouped = await ThroughputRun.RunAsync(directory, options.Records, options.Producers, new AuditWriterOptions(), options.Durability);
+    var baseline = await ThroughputRun.RunAsync(directory, baselineRecords, options.Producers, new AuditWriterOptions { MaxBatchSize = 1 }, options.Durability, options.Provider);
+    var grouped = await ThroughputRun.RunAsync(directory, options.Records, options.Producers, new AuditWriterOptions(), options.Durability, options.Provider);
+    var store = options.Provider == BenchProvider.Postgres ? "postgres, synchronous_commit on" : options.Durability.ToString();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"durable appends ({options.Durability}), {options.Producers} producers: group commit {grouped.PerSecond:N0} records/s over {options.Records:N0} ({grouped.PerCpuSecond:N0} per CPU-second); one commit per record {baseline.PerSecond:N0} records/s ({baseline.PerCpuSecond:N0} per CPU-second); ratio {grouped.PerSecond / baseline.PerSecond:N1}x"));
+        $"durable appends ({store}), {options.Producers} producers: group commit {grouped.PerSecond:N0} records/s over {options.Records:N0} ({grouped.PerCpuSecond:N0} per CPU-second); one commit per record {baseline.PerSecond:N0} records/s ({baseline.PerCpuSecond:N0} per CPU-second); ratio {grouped.PerSecond / baseline.PerSecond:N1}x"));
 
-    if (options.VerifyEntries > 0)
+    // The verify run reads a SQLite file; on PostgreSQL only the appends are measured.
+    if (options.VerifyEntries > 0 && options.Provider == BenchProvider.Sqlite)
     {
         var (fill, verify, cpu, result) = await VerifyRun.RunAsync(directory, options.VerifyEntries);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,20 +1,19 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Gatehouse.Audit.Writing;
-using Gatehouse.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gatehouse.Audit.Benchmarks;
 
-/// <summary>Durable appends per second through the writer into a temporary database, with concurrent producers.</summary>
+/// <summary>Durable appends per second through the writer into a fresh store of either provider, with concurrent producers.</summary>
 internal static class ThroughputRun
 {
-    public static async Task<(double PerSecond, double PerCpuSecond)> RunAsync(string directory, int records, int producers, AuditWriterOptions options, Gatehouse.Storage.StoreDurability durability)
+    public static async Task<(double PerSecond, double PerCpuSecond)> RunAsync(
+        string directory, int records, int producers, AuditWriterOptions options, Gatehouse.Storage.StoreDurability durability, BenchProvider provider = BenchProvider.Sqlite)
     {
-        var path = Path.Combine(directory, $"throughput-{Guid.NewGuid():N}.db");
         using var meters = new BenchMeterFactory();
-        var store = SqliteStore.Open(new SqliteStoreOptions { Path = path, Durability = durability });
-        var writer = new AuditWriter(store, options, TimeProvider.System, meters, NullLogger<AuditWriter>.Instance);
+        var store = await BenchStore.OpenAsync(provider, directory, durability);
+        var writer = new AuditWriter(store.Store, options, TimeProvider.System, meters, NullLogger<AuditWriter>.Instance);
         var next = -1;
         var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
