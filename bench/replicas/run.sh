@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# Replicas benchmark (issue 14): throughput of one gateway on SQLite, one gateway on PostgreSQL, and two gateways on
+# one PostgreSQL behind a round-robin, in the same run, in interleaved rounds (sqlite, pg x1, pg x2, then again), so
+# drift on a shared machine hits every variant alike. Prints requests/s, latency and the gateways' CPU per round, the
+# median of each variant, and the ratios: PostgreSQL x1 / SQLite, and PostgreSQL x2 / PostgreSQL x1 (target >= 1.5x
+# when the replicas are the bottleneck). Ends with `gatehouse audit verify` on every store used. docs/benchmarks.md is
+# written by the lead from one quiet run; this script does not edit it.
+#
+#   bench/replicas/run.sh [--duration 15] [--warmup 5] [--rounds 3] [--concurrency 32] [--threads 2]
+#                         [--replica-cpus "0 1"] [--support-cpus 1]
+#
+#   --duration S      seconds of load per variant per round
+#   --warmup S        seconds of load per variant before the first round (JIT, pools, caches), not counted
+#   --rounds N        interleaved rounds; the summary takes each variant's median
+#   --concurrency C   wrk's keep-alive connections, split evenly between wrk's threads
+#   --threads T       wrk's threads (even: with two replicas, thread i connects to replica i mod 2, the round-robin)
+#   --replica-cpus    the cores the replicas are pinned to (taskset): the first replica of every variant on the first,
+#                     the second replica of the two-replica variant on the second
+#   --support-cpus    the cores of everything else: wrk, the fake upstream and the PostgreSQL server (taskset)
+#
+# How the run is arranged, and why. A gateway exchange costs far more CPU (auth, masking, the response pipeline, the
+# audit) than wrk's request, the fake upstream's canned answer (bench/agent/upstream.py, asyncio, no parsing) or
+# PostgreSQL's group-committed append. Pinning a replica to one core makes that core, and so the replica, the
+# bottleneck: the x1 variants measure what one core of gateway carries. The x2 variant adds a second replica on a
+# second core. With 3 or more cores the defaults give the replicas cores 0 and 1 and everything else the rest, which
+# is the clean arrangement. On a 2-core machine there is no third core: the defaults then put wrk, the upstream and
+# PostgreSQL on core 1 beside the second replica, so the second replica gets only what they leave of that core, and
+# the x2 ratio understates what a second replica adds on its own host; the printed CPU per replica shows how much each
+# got. Every gateway runs everything on (API key, masking with a configured fingerprint key, audit fail-closed); the
+# idle gateways of the other variants stay up between rounds (the same processes are measured every round).
+#
+# Starts its own throwaway PostgreSQL cluster (Debian's postgresql, installed with apt-get when missing; fsync and
+# synchronous_commit on) in a temporary directory on a free loopback port and removes it at exit (build/test-postgres.sh,
+# the suite's script); the one- and two-replica variants each have their own database in it. Needs wrk (installed with
+# apt-get when missing), python3 and taskset (util-linux). Takes about rounds x 3 x duration plus a minute.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+duration=15; warmup=5; rounds=3; concurrency=32; threads=2
+cores=$(nproc)
+if [ "$cores" -ge 3 ]; then replica_cpus="0 1"; support_cpus="2-$((cores - 1))"; else replica_cpus="0 1"; support_cpus="$((cores - 1))"; fi
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    --concurrency) concurrency=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --replica-cpus) replica_cpus=$2; shift 2 ;;
+    --support-cpus) support_cpus=$2; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+read -r cpu_a cpu_b _ <<<"$replica_cpus"
+cpu_b=${cpu_b:-$cpu_a}
+if [ $((threads % 2)) -ne 0 ] || [ "$concurrency" -lt "$threads" ]; then
+  echo "--threads must be even (one half per replica) and at most --concurrency" >&2; exit 2
+fi
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "installing wrk (the load generator)" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+
+# shellcheck source=build/test-postgres.sh
+. build/test-postgres.sh
+work=$(mktemp -d /tmp/gatehouse-replicas.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pg_test_stop
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+dotnet build -c Release -v quiet -nologo src/Gatehouse >/dev/null
+gatehouse=(dotnet "$PWD/src/Gatehouse/bin/Release/net10.0/gatehouse.dll")
+
+echo "starting a throwaway postgresql cluster" >&2
+pg_test_start
+pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$GATEHOUSE_TEST_POSTGRES")
+# The postmaster and the processes it has forked so far; backends forked later inherit its affinity.
+postmaster=$(head -n 1 "$pg_test_dir/data/postmaster.pid")
+for pid in "$postmaster" $(pgrep -P "$postmaster"); do taskset -acp "$support_cpus" "$pid" >/dev/null; done
+for database in bench_one bench_two; do
+  pg_test_as "$pg_test_bin/psql" -h "$pg_test_dir" -p "$pg_port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
+    -c "CREATE DATABASE $database OWNER gatehouse" >/dev/null
+done
+store_one="${GATEHOUSE_TEST_POSTGRES/Database=gatehouse_test/Database=bench_one}"
+store_two="${GATEHOUSE_TEST_POSTGRES/Database=gatehouse_test/Database=bench_two}"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+upstream_port=$(free_port)
+taskset -c "$support_cpus" python3 bench/agent/upstream.py "$upstream_port" & pids+=($!)
+
+export BENCH_UPSTREAM_KEY=sk-upstream-bench
+export BENCH_FINGERPRINT_KEY=replicas-benchmark-fingerprint-key
+write_config() { # file, storage yaml
+  cat > "$1" <<YAML
+$2
+masking:
+  fingerprintKey: { env: BENCH_FINGERPRINT_KEY }
+connections:
+  - name: bench
+    kind: openai
+    upstream: http://127.0.0.1:$upstream_port
+    credential: { header: Authorization, prefix: "Bearer ", env: BENCH_UPSTREAM_KEY }
+audit:
+  failureMode: closed
+YAML
+}
+write_config "$work/sqlite.yaml" "storage:
+  sqlite: $work/sqlite/gatehouse.db"
+write_config "$work/postgres.yaml" "storage:
+  postgres: { env: BENCH_STORE_URL }"
+mkdir -p "$work/sqlite"
+
+create_key() { # config, store url
+  BENCH_STORE_URL="$2" "${gatehouse[@]}" keys create --name bench --owner bench@example.com --expires never --config "$1" 2>/dev/null
+}
+key_sqlite=$(create_key "$work/sqlite.yaml" "")
+key_one=$(create_key "$work/postgres.yaml" "$store_one")
+key_two=$(create_key "$work/postgres.yaml" "$store_two")
+
+start_gateway() { # name, cpu, config, store url -> sets gateway_pid and gateway_port
+  gateway_port=$(free_port)
+  (cd "$work" && BENCH_STORE_URL="$4" exec taskset -c "$2" "${gatehouse[@]}" serve --config "$3" --urls "http://127.0.0.1:$gateway_port" > "$work/$1.log" 2>&1) &
+  gateway_pid=$!; pids+=("$gateway_pid")
+  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$gateway_port/readyz" >/dev/null && return 0; sleep 0.5; done
+  echo "gateway $1 did not become ready:" >&2; tail -n 20 "$work/$1.log" >&2; return 1
+}
+start_gateway sqlite "$cpu_a" "$work/sqlite.yaml" ""; sqlite_pid=$gateway_pid; sqlite_port=$gateway_port
+start_gateway pg-one "$cpu_a" "$work/postgres.yaml" "$store_one"; one_pid=$gateway_pid; one_port=$gateway_port
+start_gateway pg-two-a "$cpu_a" "$work/postgres.yaml" "$store_two"; two_a_pid=$gateway_pid; two_a_port=$gateway_port
+start_gateway pg-two-b "$cpu_b" "$work/postgres.yaml" "$store_two"; two_b_pid=$gateway_pid; two_b_port=$gateway_port
+
+write_script() { # file, key, ports...
+  local file=$1 key=$2; shift 2
+  local targets=""; for port in "$@"; do targets+="\"$port\", "; done
+  cat > "$file" <<LUA
+wrk.method = "POST"
+wrk.body = '{"model":"bench","messages":[{"role":"user","content":"Summarise the retry loop in the billing worker and suggest a fix."}]}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $key"
+-- Round-robin by thread: thread i connects to replica i mod n (each thread keeps its share of the connections).
+local ports = { $targets }
+local next = 0
+function setup(thread)
+  thread.addr = wrk.lookup("127.0.0.1", ports[(next % #ports) + 1])[1]
+  next = next + 1
+end
+LUA
+}
+write_script "$work/sqlite.lua" "$key_sqlite" "$sqlite_port"
+write_script "$work/pg1.lua" "$key_one" "$one_port"
+write_script "$work/pg2.lua" "$key_two" "$two_a_port" "$two_b_port"
+
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+to_ms() { python3 -c "import sys,re; m=re.match(r'([0-9.]+)(us|ms|s)',sys.argv[1]); n=float(m.group(1)); print(round(n/1000 if m.group(2)=='us' else n*1000 if m.group(2)=='s' else n,3))" "$1"; }
+load() { # seconds, script, url -> wrk's output
+  taskset -c "$support_cpus" wrk -t"$threads" -c"$concurrency" -d"$1s" --timeout 10s --latency -s "$2" "$3"
+}
+measure() { # variant, script, url, pids... -> "variant rps p50 p99 errors cpu%..."
+  local variant=$1 script=$2 url=$3; shift 3
+  local before=() after=() pid i out
+  for pid in "$@"; do before+=("$(ticks "$pid")"); done
+  local started; started=$(date +%s.%N)
+  out=$(load "$duration" "$script" "$url")
+  local elapsed; elapsed=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$started" "$(date +%s.%N)")
+  for pid in "$@"; do after+=("$(ticks "$pid")"); done
+  local rps p50 p99 non2xx sockets cpu=""
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
+  p99=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  sockets=$(awk -F'[ ,]+' '/Socket errors/ {print $4 + $6 + $8 + $10}' <<<"$out")
+  for i in "${!before[@]}"; do
+    cpu+=" $(python3 -c "import os,sys; print(round(100 * (int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK') / float(sys.argv[3])))" "${before[$i]}" "${after[$i]}" "$elapsed")"
+  done
+  echo "$variant $rps $p50 $p99 $(( ${non2xx:-0} + ${sockets:-0} ))$cpu"
+}
+
+url_sqlite="http://127.0.0.1:$sqlite_port/bench/v1/chat/completions"
+url_one="http://127.0.0.1:$one_port/bench/v1/chat/completions"
+url_two="http://127.0.0.1:$two_a_port/bench/v1/chat/completions"
+echo "warming up each variant for ${warmup}s" >&2
+for pair in "sqlite.lua $url_sqlite" "pg1.lua $url_one" "pg2.lua $url_two"; do
+  read -r script url <<<"$pair"; load "$warmup" "$work/$script" "$url" >/dev/null
+done
+
+results="$work/results.txt"
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds" >&2
+  { measure sqlite "$work/sqlite.lua" "$url_sqlite" "$sqlite_pid"
+    measure pg-x1 "$work/pg1.lua" "$url_one" "$one_pid"
+    measure pg-x2 "$work/pg2.lua" "$url_two" "$two_a_pid" "$two_b_pid"; } | sed "s/^/$round /" | tee -a "$results" >&2
+done
+
+verify() { # name, config, store url
+  local out; out=$(BENCH_STORE_URL="$3" "${gatehouse[@]}" audit verify --config "$2" 2>&1) && echo "  $1: $(head -n 1 <<<"$out")" \
+    || { echo "  $1: FAILED: $out"; return 1; }
+}
+status=0
+python3 - "$results" "$duration" "$concurrency" "$threads" "$cores" "$replica_cpus" "$support_cpus" <<'PY' || status=1
+import statistics, sys
+path, duration, conc, threads, cores, replica_cpus, support_cpus = sys.argv[1:]
+rows = {}
+for line in open(path):
+    parts = line.split()
+    rnd, variant, rps, p50, p99, errors, cpus = parts[0], parts[1], float(parts[2]), parts[3], parts[4], int(parts[5]), parts[6:]
+    rows.setdefault(variant, []).append((rps, p50, p99, errors, cpus))
+print(f"replicas benchmark: wrk {conc} connections over {threads} threads, {duration}s per variant per round, "
+      f"{len(rows['sqlite'])} interleaved rounds, same run; {cores} cores: replicas pinned to cores '{replica_cpus}', "
+      f"wrk + upstream + PostgreSQL to '{support_cpus}'")
+names = {"sqlite": "1 gateway, SQLite", "pg-x1": "1 gateway, PostgreSQL", "pg-x2": "2 gateways, one PostgreSQL"}
+median = {}
+for variant in ("sqlite", "pg-x1", "pg-x2"):
+    runs = rows[variant]
+    median[variant] = statistics.median(r[0] for r in runs)
+    mid = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
+    errors = sum(r[3] for r in runs)
+    print(f"  {names[variant]:<28} median {median[variant]:>9,.0f} req/s  (rounds: {', '.join(f'{r[0]:,.0f}' for r in runs)})  "
+          f"p50 {mid[1]} ms  p99 {mid[2]} ms  errors {errors}  gateway CPU % of a core: {'/'.join(mid[4])}")
+print(f"  PostgreSQL x1 / SQLite x1: {median['pg-x1'] / median['sqlite']:.2f}x")
+print(f"  PostgreSQL x2 / PostgreSQL x1: {median['pg-x2'] / median['pg-x1']:.2f}x (target >= 1.5x when the replicas are the bottleneck)")
+if any(r[3] for runs in rows.values() for r in runs):
+    print("  some requests failed (non-2xx or socket errors): see the rounds above")
+    sys.exit(1)
+PY
+echo "audit verify on every store used:"
+verify sqlite "$work/sqlite.yaml" "" || status=1
+verify "postgres x1" "$work/postgres.yaml" "$store_one" || status=1
+verify "postgres x2" "$work/postgres.yaml" "$store_two" || status=1
+exit "$status"
