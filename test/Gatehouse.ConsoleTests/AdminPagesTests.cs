@@ -1,6 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Gatehouse.Audit.Checkpoints;
 using Gatehouse.ConsoleTests.Infrastructure;
 using Gatehouse.FunctionalTests.Infrastructure;
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 
@@ -8,10 +12,58 @@ namespace Gatehouse.ConsoleTests;
 
 /// <summary>
 /// The admin pages: an admin creates an API key (shown once), the gateway takes it, the admin revokes it and the gateway
-/// refuses it; admin forms without their antiforgery token and people without the admin role are refused.
+/// refuses it; legal holds are placed and released (each audited) and the checkpoints verified; admin forms without
+/// their antiforgery token and people without the admin role are refused.
 /// </summary>
 public sealed class AdminPagesTests(ConsoleBrowser browser) : ConsoleTest(browser)
 {
+    private readonly string _checkpointKey = CheckpointKeys.Generate().PrivateKeyPem;
+
+    protected override GatehouseConfig Adjust(GatehouseConfig config) => config with
+    {
+        Audit = config.Audit with { Checkpoints = new CheckpointConfig { KeyPem = _checkpointKey, KeyEnv = "TEST", Interval = TimeSpan.FromSeconds(1), Entries = 1 } },
+    };
+
+    [Fact]
+    public async Task Admin_PlacesAndReleasesALegalHold_EachAudited_AndVerifiesTheSignedCheckpoints()
+    {
+        var dave = await SignInAsync("dave");
+        await dave.GotoAsync(Url("console/admin/holds"));
+        await dave.GetByLabel("Hold", new() { Exact = true }).SelectOptionAsync("user");
+        await dave.GetByLabel("Exchange id or user").FillAsync("alice@dev.local");
+        await dave.GetByLabel("Reason").FillAsync("matter 2026-117");
+        await dave.GetByRole(AriaRole.Button, new() { Name = "Place hold" }).ClickAsync();
+
+        await Assertions.Expect(dave.GetByTestId("notice")).ToContainTextAsync("Placed legal hold hold-");
+        var hold = dave.GetByTestId("hold");
+        await Assertions.Expect(hold.GetByTestId("hold-state")).ToHaveTextAsync("active");
+        await hold.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Release hold-") }).ClickAsync();
+        await Assertions.Expect(dave.GetByTestId("notice")).ToContainTextAsync("Released legal hold hold-");
+        await Assertions.Expect(hold.GetByTestId("hold-state")).ToHaveTextAsync("released");
+
+        await using (var store = Gateway.OpenStore())
+        {
+            var entries = new List<Gatehouse.Audit.Chain.AuditEntry>();
+            await foreach (var entry in store.ReadAllAsync(CancellationToken.None))
+            {
+                entries.Add(entry);
+            }
+
+            var holds = entries.Where(e => e.Kind.StartsWith("hold.", StringComparison.Ordinal)).ToList();
+            Assert.Equal(["hold.placed", "hold.released"], holds.Select(e => e.Kind));
+            Assert.All(holds, e => Assert.Contains("dave@dev.local", System.Text.Encoding.UTF8.GetString(e.Payload), StringComparison.Ordinal));
+            await Eventually.UntilAsync(
+                async () => (await store.ReadCheckpointsAsync(CancellationToken.None)).Any(c => c.TreeSize >= holds[^1].Sequence),
+                "a checkpoint signed over the hold entries");
+        }
+
+        await dave.GotoAsync(Url("console/admin"));
+        await Assertions.Expect(dave.GetByTestId("verification")).ToHaveTextAsync("Not verified since the gateway started.");
+        await Assertions.Expect(dave.GetByTestId("checkpoint").First).ToBeVisibleAsync();
+        await dave.GetByRole(AriaRole.Button, new() { Name = "Verify every checkpoint now" }).ClickAsync();
+        await Assertions.Expect(dave.GetByTestId("verification")).ToContainTextAsync(new Regex("by dave@dev.local: intact: [1-9][0-9]* checkpoints hold over [1-9][0-9]* entries"));
+    }
+
     [Fact]
     public async Task Admin_CreatesAKeyShownOnce_ThenRevokesIt_AndTheGatewayRefusesItFromThen()
     {
