@@ -21,4 +21,7 @@ public sealed record LegalHold(
 {
     /// <summary>Gets a value indicating whether the hold still blocks deletion.</summary>
     public bool IsActive => ReleasedAt is null;
+
+    /// <summary>Returns a fresh hold id: <c>hold-</c> and 16 random hex digits.</summary>
+    public static string NewId() => "hold-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
 }

@@ -19,4 +19,19 @@ internal static partial class ConsoleLog
 
     [LoggerMessage(EventId = 1704, Level = LogLevel.Warning, Message = "Console form refused: missing or invalid antiforgery token on {Path}")]
     public static partial void AntiforgeryRefused(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1705, Level = LogLevel.Information, Message = "Console: {Subject} created API key {KeyName} ({KeyId})")]
+    public static partial void KeyCreated(ILogger logger, string subject, string keyName, string keyId);
+
+    [LoggerMessage(EventId = 1706, Level = LogLevel.Information, Message = "Console: {Subject} revoked API key {Key}")]
+    public static partial void KeyRevoked(ILogger logger, string subject, string key);
+
+    [LoggerMessage(EventId = 1707, Level = LogLevel.Information, Message = "Console: {Subject} placed legal hold {HoldId}")]
+    public static partial void HoldPlaced(ILogger logger, string subject, string holdId);
+
+    [LoggerMessage(EventId = 1708, Level = LogLevel.Information, Message = "Console: {Subject} released legal hold {HoldId}")]
+    public static partial void HoldReleased(ILogger logger, string subject, string holdId);
+
+    [LoggerMessage(EventId = 1709, Level = LogLevel.Information, Message = "Console: {Subject} verified the audit checkpoints; intact: {Intact}")]
+    public static partial void CheckpointsVerified(ILogger logger, string subject, bool intact);
 }

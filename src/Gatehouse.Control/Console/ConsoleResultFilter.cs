@@ -1,6 +1,5 @@
 using Gatehouse.Gateway.Problems;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +22,7 @@ internal sealed class ConsoleResultFilter : IAsyncAlwaysRunResultFilter
         {
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<ConsoleResultFilter>();
             ConsoleLog.AntiforgeryRefused(logger, context.HttpContext.Request.Path);
-            context.Result = new ProblemResult(new GatehouseProblem(
+            context.Result = new ConsoleProblemResult(new GatehouseProblem(
                 AntiforgeryCode,
                 "Form refused",
                 StatusCodes.Status400BadRequest,
@@ -31,11 +30,5 @@ internal sealed class ConsoleResultFilter : IAsyncAlwaysRunResultFilter
         }
 
         return next();
-    }
-
-    private sealed class ProblemResult(GatehouseProblem problem) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context)
-            => ProblemWriter.WriteAsync(context.HttpContext.Response, problem, context.HttpContext.RequestAborted);
     }
 }

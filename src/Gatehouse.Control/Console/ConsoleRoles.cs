@@ -1,8 +1,9 @@
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity;
 
 namespace Gatehouse.Control.Console;
 
-/// <summary>The roles a console user holds, in words, from the same <c>roles:</c> configuration the API reads.</summary>
+/// <summary>The roles a console user holds, in words, decided by the API's own <see cref="RoleCheck"/> over the same <c>roles:</c>.</summary>
 internal static class ConsoleRoles
 {
     public static IReadOnlyList<string> Of(ConsoleUser user, RolesConfig roles)
@@ -10,12 +11,12 @@ internal static class ConsoleRoles
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(roles);
         var held = new List<string>();
-        if (user.Holds(roles.Admin))
+        if (RoleCheck.IsAdmin(user.Identity, roles))
         {
             held.Add("admin");
         }
 
-        if (user.Holds(roles.Auditor) || user.Holds(roles.Admin))
+        if (RoleCheck.ReadsWholeAudit(user.Identity, roles))
         {
             held.Add("auditor");
         }

@@ -12,6 +12,9 @@ internal static class ConsoleSchemes
     /// <summary>The authorization policy every console page requires: a signed-in console session.</summary>
     public const string Policy = "gatehouse:console";
 
+    /// <summary>The authorization policy of the admin pages: a console session of one of the gateway's admins (<c>roles.admin</c>).</summary>
+    public const string AdminPolicy = "gatehouse:console-admin";
+
     /// <summary>The path the console is served under.</summary>
     public const string PathBase = "/console";
 }

@@ -1,5 +1,8 @@
+using Gatehouse.Control.Admin;
 using Gatehouse.Control.Reviews;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Identity.ApiKeys;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +30,7 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Console", ConsoleSchemes.Policy);
+            options.Conventions.AuthorizeFolder("/Console/Admin", ConsoleSchemes.AdminPolicy);
             options.Conventions.AllowAnonymousToPage("/Console/SignedOut");
             options.Conventions.ConfigureFilter(new ConsoleResultFilter());
         }).AddApplicationPart(typeof(ConsoleSchemes).Assembly);
@@ -38,8 +42,10 @@ internal static class ConsoleServiceCollectionExtensions
             options.FormFieldName = "__antiforgery";
             options.HeaderName = null;
         });
-        services.AddAuthorizationBuilder().AddPolicy(ConsoleSchemes.Policy, policy =>
-            policy.AddAuthenticationSchemes(ConsoleSchemes.Cookie).RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ConsoleSchemes.Policy, policy => policy.AddAuthenticationSchemes(ConsoleSchemes.Cookie).RequireAuthenticatedUser())
+            .AddPolicy(ConsoleSchemes.AdminPolicy, policy => policy.AddAuthenticationSchemes(ConsoleSchemes.Cookie).RequireAuthenticatedUser()
+                .RequireAssertion(context => RoleCheck.IsAdmin(ConsoleUser.From(context.User).Identity, config.Roles)));
         services.AddAuthentication()
             .AddCookie(ConsoleSchemes.Cookie, options =>
             {
@@ -51,7 +57,7 @@ internal static class ConsoleServiceCollectionExtensions
                 options.ExpireTimeSpan = config.Console.SessionLifetime;
                 options.SlidingExpiration = false;
                 options.ForwardChallenge = ConsoleSchemes.Oidc;
-                options.AccessDeniedPath = ConsoleSchemes.PathBase + "/signed-out";
+                options.Events.OnRedirectToAccessDenied = ConsoleSignIn.OnForbiddenAsync;
             })
             .AddOpenIdConnect(ConsoleSchemes.Oidc, options =>
             {
@@ -86,6 +92,9 @@ internal static class ConsoleServiceCollectionExtensions
                 options.Events.OnRemoteFailure = ConsoleSignIn.OnRemoteFailureAsync;
             });
         services.AddSingleton<InboxReader>();
+        services.AddSingleton<AdminStatus>();
+        services.AddSingleton<ApiKeyAdministration>();
+        services.AddSingleton<CheckpointVerifications>();
         return services;
     }
 }

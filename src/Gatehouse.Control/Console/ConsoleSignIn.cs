@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity.Oidc;
+using Gatehouse.Gateway.Problems;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,21 @@ internal static class ConsoleSignIn
         context.Response.Redirect(ConsoleSchemes.PathBase + "/signed-out?failed=1");
         context.HandleResponse();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Answers a signed-in person who lacks the role a page needs with 403 and the stable code <c>console_forbidden</c>,
+    /// instead of the cookie handler's redirect.
+    /// </summary>
+    public static Task OnForbiddenAsync(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        ConsoleHeaders.Apply(context.Response);
+        return ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(
+            "console_forbidden",
+            "Not for your role",
+            StatusCodes.Status403Forbidden,
+            "This page is for the gateway's admins (roles.admin in the configuration). Ask an admin, or sign in as one."),
+            context.HttpContext.RequestAborted);
     }
 
     /// <summary>

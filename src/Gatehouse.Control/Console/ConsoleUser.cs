@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity;
 using Gatehouse.Storage.Approvals;
 
 namespace Gatehouse.Control.Console;
@@ -22,8 +22,11 @@ internal sealed record ConsoleUser(string Subject, string Name, string? Email, I
     /// <summary>Gets the person as a principal: the same key (<c>{issuer}#{sub}</c>) a bearer token of that issuer gives.</summary>
     public Principal Principal => new() { Subject = Subject, Key = Principal.OidcKey(Issuer, Subject), Email = Email, Groups = Groups };
 
-    /// <summary>Returns whether the person holds <paramref name="role"/> (from <c>roles:</c>, as for the API).</summary>
-    public bool Holds(RoleMembers role) => role.Admits(Subject, Principal.Id, Email, Groups);
+    /// <summary>
+    /// Gets the person as the API's role and audit checks see a caller: the identity a bearer token of the same issuer
+    /// with the same claims gives (its e-mail is the verified one, or none).
+    /// </summary>
+    public GatehouseIdentity Identity => new(Subject, Email, Name, Groups, Issuer, null, null, GatehouseIdentity.OidcMethod) { VerifiedEmail = Email };
 
     /// <summary>Reads the person from the session's claims, written by <see cref="Compact"/> at sign-in.</summary>
     public static ConsoleUser From(ClaimsPrincipal user)

@@ -1,14 +1,16 @@
 using Gatehouse.Audit.Store;
+using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Storage.Approvals;
+using Gatehouse.Storage.Grants;
 
 namespace Gatehouse.Control.Reviews;
 
 /// <summary>
 /// Reads the review items a person may see: the ones they review (with the held content) and the ones they asked for
-/// (without it), by the same visibility rules as <c>/api/approvals</c>.
+/// (without it), by the same visibility rules as <c>/api/approvals</c> and <c>/api/access/requests</c>.
 /// </summary>
-internal sealed class InboxReader(IApprovalStore store, IAuditStore audit)
+internal sealed class InboxReader(IApprovalStore store, IGrantStore grants, IAuditStore audit)
 {
     /// <summary>The most items one page shows: 200.</summary>
     public const int MaxItems = 200;
@@ -26,6 +28,33 @@ internal sealed class InboxReader(IApprovalStore store, IAuditStore audit)
         }
 
         return items;
+    }
+
+    /// <summary>Returns everything pending the person may see: held requests and responses, and access requests.</summary>
+    public async Task<InboxView> InboxAsync(Principal viewer, CancellationToken cancellationToken)
+        => new(await PendingAsync(viewer, cancellationToken), await PendingAccessAsync(viewer, cancellationToken));
+
+    /// <summary>Returns the pending access requests the person asked for or reviews, newest first.</summary>
+    public async Task<IReadOnlyList<AccessInboxItem>> PendingAccessAsync(Principal viewer, CancellationToken cancellationToken)
+    {
+        var visible = new List<AccessGrant>();
+        string? after = null;
+        var scanned = 0;
+        do
+        {
+            var page = await grants.ListPageAsync(pendingOnly: true, after, ReviewListQuery.MaxLimit, cancellationToken);
+            visible.AddRange(page.Items.Where(g => g.State == ReviewState.Pending && AccessEndpoints.CanSee(g, viewer)));
+            scanned += page.Items.Count;
+            after = page.Next;
+        }
+        while (after is not null && scanned < MaxScanned);
+
+        return [.. visible.OrderByDescending(g => g.CreatedAt).ThenByDescending(g => g.Id, StringComparer.Ordinal).Take(MaxItems).Select(g =>
+        {
+            var isOwn = g.Requester.IsSamePerson(viewer);
+            var isReviewer = g.Reviewers.Admits(viewer) && !isOwn;
+            return new AccessInboxItem(g, isReviewer, isOwn, isReviewer && !g.Reviews.Any(r => r.IsBy(viewer)));
+        })];
     }
 
     /// <summary>Returns the decided items (approved, rejected, timed out), newest first, without held content.</summary>

@@ -11,21 +11,21 @@ namespace Gatehouse.Gateway.Access;
 /// <summary>
 /// The changes to an access request: <c>POST /api/access/requests/{id}/approve</c> and <c>/reject</c> with
 /// <c>{"justification": "..."}</c> (reviewers only, never the requester), and <c>/revoke</c> (the requester or a
-/// reviewer). Every change is audited, and the requester's cached grants are dropped so that it applies at once.
+/// reviewer), through <see cref="AccessReviews"/> as the console's inbox does.
 /// </summary>
 internal static class AccessReviewEndpoints
 {
     public static void MapAccessReviews(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/access/requests/{id}/approve", (HttpContext c, string id, IdentityResolver i, IGrantStore s, AccessAudit a, ActiveGrants g, TimeProvider t)
-            => ReviewAsync(c, id, ReviewDecision.Approve, i, s, a, g, t));
-        endpoints.MapPost("/api/access/requests/{id}/reject", (HttpContext c, string id, IdentityResolver i, IGrantStore s, AccessAudit a, ActiveGrants g, TimeProvider t)
-            => ReviewAsync(c, id, ReviewDecision.Reject, i, s, a, g, t));
+        endpoints.MapPost("/api/access/requests/{id}/approve", (HttpContext c, string id, IdentityResolver i, AccessReviews r, TimeProvider t)
+            => ReviewAsync(c, id, ReviewDecision.Approve, i, r, t));
+        endpoints.MapPost("/api/access/requests/{id}/reject", (HttpContext c, string id, IdentityResolver i, AccessReviews r, TimeProvider t)
+            => ReviewAsync(c, id, ReviewDecision.Reject, i, r, t));
         endpoints.MapPost("/api/access/requests/{id}/revoke", RevokeAsync);
     }
 
     private static async Task ReviewAsync(
-        HttpContext context, string id, ReviewDecision decision, IdentityResolver identity, IGrantStore store, AccessAudit audit, ActiveGrants active, TimeProvider time)
+        HttpContext context, string id, ReviewDecision decision, IdentityResolver identity, AccessReviews reviews, TimeProvider time)
     {
         if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
         {
@@ -38,41 +38,24 @@ internal static class AccessReviewEndpoints
             return;
         }
 
-        var result = await store.ReviewAsync(id, caller, decision, input?.Justification, context.RequestAborted);
-        await AnswerAsync(context, id, result, audit, active, time);
+        await AnswerAsync(context, id, await reviews.ReviewAsync(id, caller, decision, input?.Justification, context.RequestAborted), time);
     }
 
-    private static async Task RevokeAsync(
-        HttpContext context, string id, IdentityResolver identity, IGrantStore store, AccessAudit audit, ActiveGrants active, TimeProvider time)
+    private static async Task RevokeAsync(HttpContext context, string id, IdentityResolver identity, AccessReviews reviews, TimeProvider time)
     {
         if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
         {
             return;
         }
 
-        await AnswerAsync(context, id, await store.RevokeAsync(id, caller, context.RequestAborted), audit, active, time);
+        await AnswerAsync(context, id, await reviews.RevokeAsync(id, caller, context.RequestAborted), time);
     }
 
-    private static async Task AnswerAsync(HttpContext context, string id, ReviewResult<AccessGrant> result, AccessAudit audit, ActiveGrants active, TimeProvider time)
+    private static async Task AnswerAsync(HttpContext context, string id, ReviewResult<AccessGrant> result, TimeProvider time)
     {
-        if (result.Value is { } grant)
-        {
-            active.Forget(grant.Requester.Id);
-            await audit.RecordAsync(grant, result.Events, CancellationToken.None);
-        }
-
         if (result.Error is { } error)
         {
-            var (status, detail) = error switch
-            {
-                ReviewError.NotFound => (StatusCodes.Status404NotFound, $"There is no access request '{id}'."),
-                ReviewError.NotAReviewer => (StatusCodes.Status403Forbidden, "You are not one of this request's reviewers."),
-                ReviewError.SelfReview => (StatusCodes.Status403Forbidden, "You cannot review your own request."),
-                ReviewError.AlreadyReviewed => (StatusCodes.Status409Conflict, "You have already reviewed this request."),
-                ReviewError.AlreadyResolved => (StatusCodes.Status409Conflict, "This request is already resolved."),
-                ReviewError.NotActive => (StatusCodes.Status409Conflict, "This access is not active, so there is nothing to revoke."),
-                _ => (StatusCodes.Status409Conflict, "This request timed out before your review."),
-            };
+            var (status, detail) = AccessReviews.Refusal(error, id);
             await AccessHttp.Problem(context, status, error.Code(), detail);
             return;
         }

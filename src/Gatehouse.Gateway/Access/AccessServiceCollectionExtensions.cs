@@ -9,6 +9,7 @@ internal static class AccessServiceCollectionExtensions
     {
         services.AddSingleton<ActiveGrants>();
         services.AddSingleton<AccessAudit>();
+        services.AddSingleton<AccessReviews>();
         return services;
     }
 }

@@ -48,7 +48,7 @@ internal static class AgentEndpoints
         }
 
         var caller = auth.Identity;
-        if (!config.Roles.Admin.Admits(caller.Subject, caller.PrincipalKey, caller.VerifiedEmail, caller.Groups))
+        if (!RoleCheck.IsAdmin(caller, config.Roles))
         {
             await ProblemWriter.WriteAsync(context.Response, new GatehouseProblem("agents_forbidden", "Agents", StatusCodes.Status403Forbidden,
                 "Only the gateway's admins (roles.admin) may list agents."), context.RequestAborted);

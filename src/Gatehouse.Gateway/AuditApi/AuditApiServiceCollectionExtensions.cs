@@ -2,11 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gatehouse.Gateway.AuditApi;
 
-/// <summary>Registers what the audit API needs beyond the gateway: the OpenAPI document of the admin API.</summary>
+/// <summary>Registers what the audit API needs beyond the gateway: its reader and the OpenAPI document of the admin API.</summary>
 internal static class AuditApiServiceCollectionExtensions
 {
     public static IServiceCollection AddAuditApi(this IServiceCollection services)
     {
+        services.AddSingleton<AuditReader>();
         services.AddOpenApi(options =>
         {
             // The document describes the admin API only; the data path's routes belong to the upstreams' own specs.

@@ -1,6 +1,3 @@
-using Gatehouse.Audit.Chain;
-using Gatehouse.Audit.Store;
-using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -10,14 +7,12 @@ using Microsoft.AspNetCore.Routing;
 namespace Gatehouse.Gateway.AuditApi;
 
 /// <summary>
-/// The audit API: <c>GET /api/audit</c> (filters, text search, cursor pages) and <c>GET /api/audit/{id}</c>, plus the
-/// OpenAPI document of the admin API at <c>/api/openapi.json</c>.
+/// The audit API: <c>GET /api/audit</c> (filters, text search, cursor pages), <c>GET /api/audit/{id}</c> and
+/// <c>GET /api/audit/{id}/proof</c>, plus the OpenAPI document of the admin API at <c>/api/openapi.json</c>.
 /// </summary>
 /// <remarks>
-/// Callers are identified like any other (OIDC token or API key). Admins and auditors read every exchange; anyone else
-/// reads only the exchanges they made, a restriction added to the store query itself. Another person's exchange is
-/// reported as not found, exactly like one that does not exist, so the API never confirms that it exists. A requester
-/// reading their own exchange does not get back what a response hold kept from them (see <see cref="HeldPartFilter"/>).
+/// Callers are identified like any other (OIDC token or API key); what each may read is <see cref="AuditReader"/>'s
+/// decision, shared with the console's audit pages.
 /// </remarks>
 internal static class AuditEndpoints
 {
@@ -39,6 +34,14 @@ internal static class AuditEndpoints
             .Produces<AuditExchangeView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        audit.MapGet("/{id}/proof", ProveAsync)
+            .WithName("ProveAuditExchange")
+            .WithSummary("Returns the inclusion proof of an exchange's entries against the latest signed checkpoint (auditors and admins; the bytes 'gatehouse audit prove' writes).")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         endpoints.MapOpenApi(OpenApiPath);
     }
 
@@ -46,8 +49,7 @@ internal static class AuditEndpoints
         HttpContext context,
         [AsParameters] AuditSearchParameters parameters,
         IdentityResolver identity,
-        GatehouseConfig config,
-        IAuditStore store)
+        AuditReader reader)
     {
         if (await CallerAsync(context, identity) is not { } caller)
         {
@@ -62,50 +64,65 @@ internal static class AuditEndpoints
             return;
         }
 
-        if (!AuditReach.ReadsEveryone(caller, config.Roles))
+        var page = await reader.SearchAsync(caller, query, context.RequestAborted);
+        if (page.Problem is { } problem)
         {
-            if (query.User is { } user && !AuditReach.IsSelf(caller, user))
-            {
-                await Problem(context, StatusCodes.Status403Forbidden, "audit_forbidden",
-                    "You may search only your own exchanges: leave out user, or ask an auditor.");
-                return;
-            }
-
-            query = query with { Requester = caller.PrincipalNames };
+            await ProblemWriter.WriteAsync(context.Response, problem, context.RequestAborted);
+            return;
         }
 
-        var page = await store.SearchAsync(query, context.RequestAborted);
-        var view = new AuditPageView([.. page.Items.Select(AuditSummaryView.Of)], page.NextCursor);
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsJsonAsync(view, AuditApiJsonContext.Default.AuditPageView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(page.Value!, AuditApiJsonContext.Default.AuditPageView, cancellationToken: context.RequestAborted);
     }
 
-    private static async Task GetAsync(HttpContext context, string id, IdentityResolver identity, GatehouseConfig config, IAuditStore store)
+    private static async Task GetAsync(HttpContext context, string id, IdentityResolver identity, AuditReader reader)
     {
         if (await CallerAsync(context, identity) is not { } caller)
         {
             return;
         }
 
-        var record = await store.GetExchangeAsync(id, context.RequestAborted);
-        var everyone = AuditReach.ReadsEveryone(caller, config.Roles);
-        if (record is null || (!everyone && !AuditReach.IsOwn(caller, record.Intent.Identity)))
+        var view = await reader.ReadAsync(caller, id, context.RequestAborted);
+        if (view.Problem is { } problem)
         {
-            await Problem(context, StatusCodes.Status404NotFound, "exchange_not_found", $"There is no exchange '{id}' that you may read.");
+            await ProblemWriter.WriteAsync(context.Response, problem, context.RequestAborted);
             return;
         }
 
-        var entries = store is IExchangeEntryReader reader ? await reader.ReadExchangeEntriesAsync(id, context.RequestAborted) : [];
-        var events = entries.Where(e => e.Kind is not (AuditEntryKinds.Intent or AuditEntryKinds.Outcome or AuditEntryKinds.Interrupted))
-            .Select(AuditEventView.Of)
-            .Select(e => everyone ? e : HeldPartFilter.Withhold(e))
-            .ToList();
-        var view = everyone || !HeldPartFilter.WasWithheld(record.Outcome)
-            ? AuditExchangeView.Of(record, events)
-            : AuditExchangeView.Of(HeldPartFilter.Withhold(record), events) with { Withheld = HeldPartFilter.Notice };
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsJsonAsync(view, AuditApiJsonContext.Default.AuditExchangeView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(view.Value!, AuditApiJsonContext.Default.AuditExchangeView, cancellationToken: context.RequestAborted);
     }
+
+    private static async Task ProveAsync(HttpContext context, string id, IdentityResolver identity, AuditReader reader)
+    {
+        if (await CallerAsync(context, identity) is not { } caller)
+        {
+            return;
+        }
+
+        var proof = await reader.ProveAsync(caller, id, context.RequestAborted);
+        if (proof.Problem is { } problem)
+        {
+            await ProblemWriter.WriteAsync(context.Response, problem, context.RequestAborted);
+            return;
+        }
+
+        WriteProofHeaders(context.Response, id, proof.Value!.Length);
+        await context.Response.Body.WriteAsync(proof.Value, context.RequestAborted);
+    }
+
+    /// <summary>Sets the headers of a proof download: JSON, not cached, saved as <c>{id}.proof.json</c>.</summary>
+    public static void WriteProofHeaders(HttpResponse response, string id, int length)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.ContentType = "application/json";
+        response.ContentLength = length;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = ProofFileName(id) }.ToString();
+    }
+
+    /// <summary>Returns the file name a proof is saved under.</summary>
+    public static string ProofFileName(string id) => string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')) + ".proof.json";
 
     private static async Task<GatehouseIdentity?> CallerAsync(HttpContext context, IdentityResolver identity)
     {

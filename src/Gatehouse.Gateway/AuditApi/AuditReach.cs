@@ -8,9 +8,7 @@ namespace Gatehouse.Gateway.AuditApi;
 internal static class AuditReach
 {
     /// <summary>Returns whether <paramref name="caller"/> holds a role that reads the whole audit trail.</summary>
-    public static bool ReadsEveryone(GatehouseIdentity caller, RolesConfig roles)
-        => roles.Admin.Admits(caller.Subject, caller.PrincipalKey, caller.VerifiedEmail, caller.Groups)
-            || roles.Auditor.Admits(caller.Subject, caller.PrincipalKey, caller.VerifiedEmail, caller.Groups);
+    public static bool ReadsEveryone(GatehouseIdentity caller, RolesConfig roles) => RoleCheck.ReadsWholeAudit(caller, roles);
 
     /// <summary>Returns whether the exchange made by <paramref name="maker"/> is the caller's own: a shared principal name.</summary>
     /// <remarks>Records written before principal names were kept belong to no one but the reading roles.</remarks>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using Gatehouse.Audit.Retention;
 using Gatehouse.Cli;
 
@@ -40,7 +39,7 @@ internal static class HoldCommands
 
             var (target, value) = exchangeId is { Length: > 0 } ? (LegalHoldTarget.Exchange, exchangeId) : (LegalHoldTarget.User, subject!);
             var hold = new LegalHold(
-                "hold-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), target, value, why,
+                LegalHold.NewId(), target, value, why,
                 parse.GetValue(by) ?? Environment.UserName, TimeProvider.System.GetUtcNow(), null, null);
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {

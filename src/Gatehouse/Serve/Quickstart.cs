@@ -32,7 +32,7 @@ internal static class Quickstart
         text.Append("  4. See it audited:  ").Append(cli).Append(" audit search   and   ").Append(cli).Append(" audit verify\n");
         text.Append("  5. Audit API (the admin group reads everyone's): curl -s ").Append(baseUrl)
             .Append("/api/audit?text=clamp -H \"Authorization: Bearer $(").Append(cli).Append(" dev token --user root --groups admin").Append(urlOption).Append(")\"\n");
-        text.Append("  6. Console: ").Append(baseUrl).Append("/console  (sign in as alice, a developer; bob, a reviewer; or carol, an auditor)\n");
+        text.Append("  6. Console: ").Append(baseUrl).Append("/console  (sign in as alice, a developer; bob, a reviewer; carol, an auditor; or dave, an admin)\n");
         return text.ToString();
     }
 

@@ -18,7 +18,7 @@ internal static class ServeCommand
         var dev = new Option<bool>("--dev")
         {
             Description = "Development defaults: SQLite under ./.gatehouse/, a built-in OIDC issuer (tokens from 'gatehouse dev token'), " +
-                "the web console at /console with a sign-in page for alice, bob and carol, a 'demo' connection answering with canned code, and 'openai'/'anthropic' connections when OPENAI_API_KEY/ANTHROPIC_API_KEY are set.",
+                "the web console at /console with a sign-in page for alice, bob, carol and dave, a 'demo' connection answering with canned code, and 'openai'/'anthropic' connections when OPENAI_API_KEY/ANTHROPIC_API_KEY are set.",
         };
         var urls = new Option<string[]>("--urls")
         {

@@ -52,11 +52,11 @@ public abstract class ConsoleTest(ConsoleBrowser browser) : IAsyncLifetime
         await File.WriteAllTextAsync(_policyPath, Policy);
         Upstream = await FakeUpstream.StartAsync();
         Upstream.Handler = (context, _) => Sse.WriteAsync(context, ToolCallShapes.ChatStream("I will tighten the login check. ", "edit_file", AuthEdit));
-        Gateway = await GatewayUnderTest.StartAsync(Upstream, config => config with
+        Gateway = await GatewayUnderTest.StartAsync(Upstream, config => Adjust(config with
         {
             Policy = new PolicyConfig { File = _policyPath },
             ResponseHolds = new ResponseHoldConfig { Heartbeat = TimeSpan.FromMilliseconds(500) },
-        });
+        }));
     }
 
     public async ValueTask DisposeAsync()
@@ -73,6 +73,28 @@ public abstract class ConsoleTest(ConsoleBrowser browser) : IAsyncLifetime
     }
 
     protected string Url(string path) => new Uri(Gateway.BaseUri, path).ToString();
+
+    /// <summary>Adds to the gateway's configuration what a test class needs (checkpoints, access requests, ...).</summary>
+    protected virtual GatehouseConfig Adjust(GatehouseConfig config) => config;
+
+    /// <summary>Sends one chat call through the gateway as <paramref name="user"/> and returns the exchange id it answered with.</summary>
+    protected async Task<string> ChatAsync(string user, string prompt, params string[] groups)
+    {
+        using var client = Gateway.Client(Gateway.Token(user, groups));
+        return await ChatAsync(client, "openai", prompt);
+    }
+
+    /// <summary>Sends one chat call to <paramref name="connection"/> with <paramref name="client"/>'s credential; returns the exchange id.</summary>
+    protected static async Task<string> ChatAsync(HttpClient client, string connection, string prompt)
+    {
+        using var response = await client.PostAsync($"{connection}/v1/chat/completions", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(new { model = "gpt-test", messages = new[] { new { role = "user", content = prompt } } }),
+            System.Text.Encoding.UTF8,
+            "application/json"), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"the chat call answered {(int)response.StatusCode}: {body}");
+        return response.Headers.GetValues("x-gatehouse-exchange").Single();
+    }
 
     /// <summary>Signs <paramref name="user"/> in through the OpenID Connect flow (the development issuer's picker) in a browser context of their own.</summary>
     protected async Task<IPage> SignInAsync(string user, int width = 1280, int height = 800)

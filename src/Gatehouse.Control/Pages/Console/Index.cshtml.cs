@@ -18,6 +18,6 @@ internal sealed class HomeModel(InboxReader inbox, GatehouseConfig config) : Pag
     {
         Viewer = ConsoleUser.From(User);
         Roles = ConsoleRoles.Of(Viewer, config.Roles);
-        Pending = (await inbox.PendingAsync(Viewer.Principal, cancellationToken)).Count(i => i.CanReview);
+        Pending = (await inbox.InboxAsync(Viewer.Principal, cancellationToken)).Reviewable;
     }
 }

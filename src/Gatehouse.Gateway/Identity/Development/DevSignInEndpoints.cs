@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Gatehouse.Gateway.Identity.Development;
 
 /// <summary>
-/// The development issuer's sign-in: <c>GET /dev-issuer/authorize</c> shows a user picker (alice, bob, carol),
+/// The development issuer's sign-in: <c>GET /dev-issuer/authorize</c> shows a user picker (alice, bob, carol, dave),
 /// <c>POST /dev-issuer/authorize</c> redirects back with a code, and <c>POST /dev-issuer/token</c> redeems the code
 /// for an ID token once its PKCE verifier matches. Served only in development mode, with the rest of the issuer.
 /// </summary>

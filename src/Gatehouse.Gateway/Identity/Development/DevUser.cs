@@ -10,14 +10,15 @@ internal sealed record DevUser(string Subject, string Role, IReadOnlyList<string
     public const string ReviewerGroup = "reviewers";
 
     /// <summary>
-    /// Gets the people of development mode: alice, a developer; bob, a developer who also reviews; carol, an auditor
-    /// (the <c>auditor</c> group holds the auditor role in development mode).
+    /// Gets the people of development mode: alice, a developer; bob, a developer who also reviews; carol, an auditor;
+    /// dave, an admin (the <c>auditor</c> and <c>admin</c> groups hold those roles in development mode).
     /// </summary>
     public static IReadOnlyList<DevUser> Defaults { get; } =
     [
         new("alice", "developer", ["dev"]),
         new("bob", "reviewer", ["dev", ReviewerGroup]),
         new("carol", "auditor", ["auditor"]),
+        new("dave", "admin", ["admin"]),
     ];
 
     /// <summary>Finds a default user by subject; null when there is none.</summary>

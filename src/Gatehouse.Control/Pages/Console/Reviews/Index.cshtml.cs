@@ -1,5 +1,6 @@
 using Gatehouse.Control.Console;
 using Gatehouse.Control.Reviews;
+using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Storage.Approvals;
 using Microsoft.AspNetCore.Http;
@@ -11,15 +12,15 @@ namespace Gatehouse.Control.Pages.Console.Reviews;
 
 /// <summary>
 /// The review inbox: what waits for the signed-in person, with the held content for those they review, and a form to
-/// approve or reject with a justification. Reviews go through <see cref="ApprovalReviews"/>, as the API's do, so the
-/// store refuses a requester's own review whatever the page shows.
+/// approve or reject with a justification. Reviews go through <see cref="ApprovalReviews"/> and <see cref="AccessReviews"/>,
+/// as the API's do, so the store refuses a requester's own review whatever the page shows.
 /// </summary>
-internal sealed class InboxModel(InboxReader inbox, ApprovalReviews reviews, ILogger<InboxModel> logger) : PageModel
+internal sealed class InboxModel(InboxReader inbox, ApprovalReviews reviews, AccessReviews access, ILogger<InboxModel> logger) : PageModel
 {
     /// <summary>The longest justification accepted: 2,000 characters.</summary>
     public const int MaxJustification = 2_000;
 
-    public IReadOnlyList<InboxItem> Items { get; private set; } = [];
+    public InboxView Items { get; private set; } = new([], []);
 
     public string? Notice { get; private set; }
 
@@ -32,14 +33,34 @@ internal sealed class InboxModel(InboxReader inbox, ApprovalReviews reviews, ILo
             Notice = $"You {(decision == "approve" ? "approved" : "rejected")} {decided}.";
         }
 
-        Items = await inbox.PendingAsync(ConsoleUser.From(User).Principal, cancellationToken);
+        Items = await inbox.InboxAsync(ConsoleUser.From(User).Principal, cancellationToken);
     }
 
     /// <summary>The list alone, for the page's script to merge new items in without a reload.</summary>
     public async Task<IActionResult> OnGetItemsAsync(CancellationToken cancellationToken)
-        => Partial("_Items", await inbox.PendingAsync(ConsoleUser.From(User).Principal, cancellationToken));
+        => Partial("_Items", await inbox.InboxAsync(ConsoleUser.From(User).Principal, cancellationToken));
 
-    public async Task<IActionResult> OnPostReviewAsync(string? id, string? decision, string? justification, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostReviewAsync(string? id, string? decision, string? justification, CancellationToken cancellationToken)
+        => DecideAsync(id, decision, justification, async (viewer, chosen, text) =>
+        {
+            var result = await reviews.ReviewAsync(id!, viewer.Principal, chosen, text, cancellationToken);
+            return result.Error is { } error ? (error, ReviewRefusal.Of(error, id!)) : null;
+        }, cancellationToken);
+
+    /// <summary>Approves or rejects an access request, through the same <see cref="AccessReviews"/> as <c>/api/access/requests/{id}/approve</c>.</summary>
+    public Task<IActionResult> OnPostReviewAccessAsync(string? id, string? decision, string? justification, CancellationToken cancellationToken)
+        => DecideAsync(id, decision, justification, async (viewer, chosen, text) =>
+        {
+            var result = await access.ReviewAsync(id!, viewer.Principal, chosen, text, cancellationToken);
+            return result.Error is { } error ? (error, AccessReviews.Refusal(error, id!)) : null;
+        }, cancellationToken);
+
+    private async Task<IActionResult> DecideAsync(
+        string? id,
+        string? decision,
+        string? justification,
+        Func<ConsoleUser, ReviewDecision, string, Task<(ReviewError Error, (int Status, string Detail) Refusal)?>> review,
+        CancellationToken cancellationToken)
     {
         var viewer = ConsoleUser.From(User);
         ReviewDecision? chosen = decision switch
@@ -59,12 +80,10 @@ internal sealed class InboxModel(InboxReader inbox, ApprovalReviews reviews, ILo
             return await RefuseAsync(StatusCodes.Status400BadRequest, $"Write a justification of 1 to {MaxJustification} characters: it is recorded in the audit trail with your decision.", cancellationToken);
         }
 
-        var result = await reviews.ReviewAsync(id, viewer.Principal, chosen.Value, justification, cancellationToken);
-        if (result.Error is { } error)
+        if (await review(viewer, chosen.Value, justification) is { } refused)
         {
-            ConsoleLog.ReviewRefused(logger, id, viewer.Subject, error.Code());
-            var (status, detail) = ReviewRefusal.Of(error, id);
-            return await RefuseAsync(status, detail, cancellationToken);
+            ConsoleLog.ReviewRefused(logger, id, viewer.Subject, refused.Error.Code());
+            return await RefuseAsync(refused.Refusal.Status, refused.Refusal.Detail, cancellationToken);
         }
 
         ConsoleLog.Reviewed(logger, id, viewer.Subject, decision!);
@@ -74,7 +93,7 @@ internal sealed class InboxModel(InboxReader inbox, ApprovalReviews reviews, ILo
     private async Task<IActionResult> RefuseAsync(int status, string message, CancellationToken cancellationToken)
     {
         Error = message;
-        Items = await inbox.PendingAsync(ConsoleUser.From(User).Principal, cancellationToken);
+        Items = await inbox.InboxAsync(ConsoleUser.From(User).Principal, cancellationToken);
         Response.StatusCode = status;
         return Page();
     }
