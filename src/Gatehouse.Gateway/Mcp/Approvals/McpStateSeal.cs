@@ -54,21 +54,22 @@ internal sealed class McpStateSeal
         }
 
         var payload = text[..dot];
-        var mac = new byte[32];
-        if (!Base64Url.TryDecodeFromChars(text.AsSpan(dot + 1), mac, out var written) || written != mac.Length
-            || !CryptographicOperations.FixedTimeEquals(mac, Mac(payload)))
-        {
-            return (null, McpStateProblems.Invalid);
-        }
-
         McpRequestState? state;
         try
         {
+            var mac = new byte[32];
+            if (!Base64Url.TryDecodeFromChars(text.AsSpan(dot + 1), mac, out var written) || written != mac.Length
+                || !CryptographicOperations.FixedTimeEquals(mac, Mac(payload)))
+            {
+                return (null, McpStateProblems.Invalid);
+            }
+
             state = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(payload.AsSpan(Prefix.Length)), McpApprovalJsonContext.Default.McpRequestState);
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
-            // Sealed by this key but unreadable: only a key shared with a different format could do this; refuse it.
+            // Not base64url (the decoder throws rather than answer false for some inputs), or sealed by this key but
+            // unreadable: the client's input, refused like any other forgery.
             return (null, McpStateProblems.Invalid);
         }
 
