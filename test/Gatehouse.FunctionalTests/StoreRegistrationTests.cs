@@ -18,7 +18,8 @@ namespace Gatehouse.FunctionalTests;
 public sealed class StoreRegistrationTests : IAsyncDisposable
 {
     private static readonly Type[] Shared =
-        [typeof(IAuditStore), typeof(IAuditCheckpointStore), typeof(IExchangeEntryReader), typeof(IApiKeyStore), typeof(IExportCursorStore), typeof(IStoreSchema)];
+        [typeof(IAuditStore), typeof(IAuditCheckpointStore), typeof(IExchangeEntryReader), typeof(IApiKeyStore), typeof(IExportCursorStore), typeof(IStoreSchema),
+         typeof(Gatehouse.Storage.Leases.ILeaseStore)];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("gatehouse-registration-").FullName;
     private readonly string _schema = "reg_" + Guid.NewGuid().ToString("N");

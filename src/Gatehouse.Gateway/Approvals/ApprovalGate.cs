@@ -15,13 +15,21 @@ namespace Gatehouse.Gateway.Approvals;
 /// <remarks>
 /// The digest covers the connection, method, path and the exact (masked) body forwarded, so a changed request needs a
 /// new approval; for an MCP call it covers the connection, JSON-RPC method, tool and masked arguments. The state lives in the store, so a reviewer acting through any gateway instance releases the wait.
+/// A call from a stateless MCP client that declares URL elicitation is not kept waiting (<see cref="Mcp.Approvals.McpStatelessHold"/>).
 /// A caller with <c>limits.maxHoldsPerCaller</c> exchanges already waiting, or <c>limits.maxPendingPerCaller</c>
 /// approvals already pending, is refused (429) before anything is opened.
 /// </remarks>
-internal sealed class ApprovalGate(IApprovalStore store, ApprovalAudit audit, CallerHolds holds, GatehouseConfig config, TimeProvider time)
+internal sealed class ApprovalGate(
+    IApprovalStore store, ApprovalAudit audit, CallerHolds holds, Mcp.Approvals.McpStatelessHold stateless, GatehouseConfig config, TimeProvider time)
 {
     public async Task<ApprovalOutcome> HoldAsync(Exchange exchange, ApprovalRequirement requirement, string rule, CancellationToken cancellationToken)
     {
+        if (Mcp.Approvals.McpStatelessHold.Applies(exchange))
+        {
+            // A stateless MCP client that can open a URL is not kept waiting: it is sent to the review (input_required).
+            return await stateless.HoldAsync(exchange, requirement, rule, cancellationToken);
+        }
+
         var caller = exchange.Caller!;
         var requester = caller.ToPrincipal();
         var digest = Digest(exchange);

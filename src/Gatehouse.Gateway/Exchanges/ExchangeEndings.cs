@@ -132,6 +132,23 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         return status;
     }
 
+    /// <summary>
+    /// Records a body the adapter could not understand: 400 problem+json <c>invalid_request_body</c>, except a JSON-RPC
+    /// batch from a 2025-03-26 MCP client, whose requests are each answered with a JSON-RPC error (<see cref="Mcp.McpBatch"/>).
+    /// </summary>
+    public async Task<int> RefuseBodyAsync(HttpContext context, Exchange exchange, Protocols.Json.RequestJson? json, string detail)
+    {
+        if (exchange.Api != ApiKind.Mcp || json is null || Mcp.McpBatch.RequestsToAnswer(json.Root, context.Request.Headers) is not { } ids)
+        {
+            return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body", detail);
+        }
+
+        await RecordRefusalIntentAsync(exchange, Mcp.McpBatch.Code);
+        await Mcp.McpBatch.WriteAsync(context, ids, exchange.Id);
+        await RecordOutcomeAsync(context, exchange, StatusCodes.Status200OK);
+        return StatusCodes.Status200OK;
+    }
+
     /// <summary>Records a refusal by the decide stage: an MCP request's policy denial as a JSON-RPC error, any other as problem+json.</summary>
     public Task<int> RefuseDecisionAsync(HttpContext context, Exchange exchange, Refusal denied)
         => exchange.Request?.Mcp is { Kind: Protocols.Mcp.McpMessageKind.Request } call && denied.Code == "policy_denied"
@@ -144,6 +161,14 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
     /// </summary>
     public async Task<int> RefuseMcpAsync(HttpContext context, Exchange exchange, string? id, string code, string detail)
     {
+        await RecordRefusalIntentAsync(exchange, code);
+        await Mcp.McpErrorResponse.WriteAsync(context, id, code, detail, exchange.Id);
+        await RecordOutcomeAsync(context, exchange, StatusCodes.Status200OK);
+        return StatusCodes.Status200OK;
+    }
+
+    private async Task RecordRefusalIntentAsync(Exchange exchange, string code)
+    {
         exchange.Decision = ExchangeDecision.Deny;
         exchange.DecisionReason = code;
         Log.Refused(_logger, exchange.Id, code, exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
@@ -152,10 +177,6 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         {
             exchange.Coverage |= Coverage.AuditIntent;
         }
-
-        await Mcp.McpErrorResponse.WriteAsync(context, id, code, detail, exchange.Id);
-        await RecordOutcomeAsync(context, exchange, StatusCodes.Status200OK);
-        return StatusCodes.Status200OK;
     }
 
     /// <summary>Sends the end of the response (the last chunk, or the end of the stream) now rather than when the handler returns.</summary>

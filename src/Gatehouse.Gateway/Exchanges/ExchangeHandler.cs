@@ -264,8 +264,7 @@ internal sealed class ExchangeHandler
             if (parsed.Request is null)
             {
                 exchange.RequestBodyWithheld = true;
-                return await _endings.RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body",
-                    $"The {exchange.Api.ToName()} request could not be understood: {parsed.Error}");
+                return await _endings.RefuseBodyAsync(context, exchange, json, $"The {exchange.Api.ToName()} request could not be understood: {parsed.Error}");
             }
 
             exchange.Request = parsed.Request;

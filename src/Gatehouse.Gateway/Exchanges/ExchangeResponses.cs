@@ -45,6 +45,19 @@ internal static class ExchangeResponses
             return StatusCodes.Status429TooManyRequests;
         }
 
+        if (outcome.InputRequired is { } ask)
+        {
+            return await Mcp.Approvals.McpInputRequiredResponse.WriteAsync(context, exchange, outcome.Request!, ask);
+        }
+
+        if (outcome.StateRefused is { } refused)
+        {
+            exchange.Decision = Decisions.ExchangeDecision.Deny;
+            exchange.DecisionReason = refused.Code;
+            exchange.Fail(refused.Code, refused.Detail);
+            return await WriteHeldAsync(context, exchange, StatusCodes.Status403Forbidden, refused.Code, "Request state refused", refused.Detail);
+        }
+
         var id = outcome.Request!.Id;
         if (outcome.Pending)
         {

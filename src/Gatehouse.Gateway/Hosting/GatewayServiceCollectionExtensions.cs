@@ -59,6 +59,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApprovalAudit>();
         services.AddSingleton<CallerHolds>();
         services.AddSingleton<ApprovalGate>();
+        services.AddSingleton(_ => Mcp.Approvals.McpStateSeal.For(config));
+        services.AddSingleton<Mcp.Approvals.McpStatelessHold>();
         services.AddSingleton<ApprovalReviews>();
         services.AddSingleton<RefusedCallers>();
         services.AddHostedService<RefusalAuditService>();

@@ -9,7 +9,7 @@ namespace Gatehouse.Protocols.Mcp;
 /// </remarks>
 public static class McpErrorCodes
 {
-    /// <summary>The request was refused by the gateway's policy, or not approved by a reviewer (-31403).</summary>
+    /// <summary>The request was refused by the gateway: by its policy, not approved by a reviewer, or not forwardable (-31403).</summary>
     public const int Refused = -31403;
 
     /// <summary>Writes a JSON-RPC error response: <paramref name="id"/> is the request's id as JSON text, or null.</summary>

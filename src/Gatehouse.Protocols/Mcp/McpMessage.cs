@@ -11,6 +11,15 @@ namespace Gatehouse.Protocols.Mcp;
 /// <param name="ProtocolVersion">The protocol version the body carries in <c>params._meta</c> (stateless revisions), or null.</param>
 public sealed record McpMessage(McpMessageKind Kind, string? Method, string? Id, string? Name, string? ProtocolVersion)
 {
+    /// <summary>
+    /// Gets whether the request declares URL-mode elicitation in <c>params._meta</c>'s client capabilities (the stateless
+    /// revisions declare capabilities per request), so that it may be answered with an <c>input_required</c> result.
+    /// </summary>
+    public bool ElicitsUrl { get; init; }
+
+    /// <summary>Gets the <c>params.requestState</c> a retry echoes back from an <c>input_required</c> result, or null.</summary>
+    public string? RequestState { get; init; }
+
     /// <summary>The method that calls a tool.</summary>
     public const string ToolsCall = "tools/call";
 

@@ -33,9 +33,8 @@ internal static class McpRequestReader
         }
 
         var parameters = OptionalObject(root, "params", "");
-        var version = parameters is { } p && OptionalObject(p, "_meta", "params") is { } meta
-            ? OptionalString(meta, McpVersions.MetaKey, "params._meta")
-            : null;
+        var meta = parameters is { } p ? OptionalObject(p, "_meta", "params") : null;
+        var version = meta is { } m ? OptionalString(m, McpVersions.MetaKey, "params._meta") : null;
         var kind = id is null ? McpMessageKind.Notification : McpMessageKind.Request;
         string? name = null;
         var calls = new List<ToolCall>(1);
@@ -72,7 +71,12 @@ internal static class McpRequestReader
                 break;
         }
 
-        return Request(new McpMessage(kind, method, id, name, version), calls, texts);
+        var message = new McpMessage(kind, method, id, name, version)
+        {
+            ElicitsUrl = meta is { } declared && McpRetryFields.ElicitsUrl(declared),
+            RequestState = parameters is { } retry ? OptionalString(retry, McpRetryFields.RequestState, "params") : null,
+        };
+        return Request(message, calls, texts);
     }
 
     /// <summary>The error for a body that is JSON but not one message: a batch, or not an object at all.</summary>

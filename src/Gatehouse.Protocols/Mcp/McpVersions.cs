@@ -3,7 +3,8 @@ namespace Gatehouse.Protocols.Mcp;
 /// <summary>The MCP protocol revisions the gateway understands over Streamable HTTP.</summary>
 /// <remarks>
 /// 2024-11-05 used the HTTP+SSE transport, which the gateway does not speak. 2025-03-26 allowed JSON-RPC batches, which
-/// 2025-06-18 removed; the gateway refuses batches in every revision (it decides one message per request). A request
+/// 2025-06-18 removed; the gateway forwards none (it decides one message per request) and answers each request of a
+/// 2025-03-26 batch with a JSON-RPC error. A request
 /// without <c>MCP-Protocol-Version</c> is read as 2025-03-26, as the 2025-06-18 and later transports say a server may.
 /// From 2026-07-28 on, the body carries its version in <c>_meta</c> and the <c>Mcp-Method</c>/<c>Mcp-Name</c> headers
 /// are required and checked against it.
