@@ -12,8 +12,9 @@ internal sealed class McpPendingRequest(IMcpChannel channel, JsonNode? clientId,
     // Progress notifications beyond this many unread are dropped: a client that does not read must not grow the gateway.
     private const int MaxQueued = 64;
 
-    // Unbounded only for the final response: notifications are bounded by MaxQueued in Notify.
-    private readonly Channel<JsonObject> _messages = System.Threading.Channels.Channel.CreateUnbounded<JsonObject>(new UnboundedChannelOptions { SingleReader = true });
+    // Unbounded only for the final response: notifications are bounded by MaxQueued in Notify. Not SingleReader:
+    // that variant cannot count its items, and Notify needs the count.
+    private readonly Channel<JsonObject> _messages = System.Threading.Channels.Channel.CreateUnbounded<JsonObject>();
 
     public IMcpChannel Channel { get; } = channel;
 
