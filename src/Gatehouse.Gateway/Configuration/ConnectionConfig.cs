@@ -50,6 +50,15 @@ public sealed record ConnectionConfig
     /// <summary>Gets how long the connection's bodies and records are kept; the default takes <c>audit.retention</c>'s.</summary>
     public ConnectionRetentionConfig Retention { get; init; } = new();
 
+    /// <summary>
+    /// Gets the MCP server the gateway runs and speaks to over stdio instead of an upstream URL, or null (the default).
+    /// <see cref="Upstream"/> is then <c>http://stdio.gatehouse.invalid/</c>, a name nothing resolves.
+    /// </summary>
+    public McpStdioConfig? Stdio { get; init; }
+
+    /// <summary>Gets how an <c>mcp</c> connection speaks to its upstream URL; the default is Streamable HTTP.</summary>
+    public McpUpstreamTransport Transport { get; init; } = McpUpstreamTransport.Streamable;
+
     /// <summary>Gets what a connection of kind <c>mcp</c> adds (its resource identifier, the audience check); defaults otherwise.</summary>
     public McpConnectionConfig Mcp { get; init; } = new();
 }

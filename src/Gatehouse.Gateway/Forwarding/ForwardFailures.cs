@@ -13,6 +13,8 @@ internal static class ForwardFailures
     public static (string Code, string Detail, int Status) Describe(ForwarderError error, Exception? exception = null) =>
         Find<AgentUnavailableException>(exception) is { } unavailable
             ? ("agent_unavailable", $"no agent named '{unavailable.Agent}' is connected to this gateway, so the upstream cannot be reached; start the agent or check it with 'gatehouse agents list'", StatusCodes.Status503ServiceUnavailable)
+            : Find<Mcp.Bridge.McpServerUnavailableException>(exception) is { } mcp
+            ? ("mcp_server_unavailable", $"{mcp.Message}; the gateway starts it again at the next request (see its log, events 1960-1974)", StatusCodes.Status503ServiceUnavailable)
             : Find<AgentTunnelLostException>(exception) is { } lost
             ? ("agent_disconnected", $"the agent '{lost.Agent}' disconnected before the exchange ended", StatusCodes.Status502BadGateway)
             : Describe(error);

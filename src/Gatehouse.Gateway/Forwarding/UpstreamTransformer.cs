@@ -67,6 +67,12 @@ internal sealed class UpstreamTransformer : HttpTransformer
             proxyRequest.Headers.TryAddWithoutValidation(_credential.Header, _credential.Prefix + _credential.Value);
         }
 
+        if (exchange.Caller is { } caller)
+        {
+            // A stdio server with scope: caller runs one process per principal; the bridge picks it by this key.
+            proxyRequest.Options.Set(Mcp.Bridge.McpBridgeHandler.CallerKey, caller.PrincipalKey);
+        }
+
         // The query as inspected: masked on a connection that masks requests.
         proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, exchange.UpstreamPath, new QueryString(exchange.Query));
         proxyRequest.Headers.Host = null;

@@ -51,7 +51,10 @@ public static class GatewayServiceCollectionExtensions
                 : null,
             sp.GetRequiredService<TimeProvider>()));
         services.AddAgentTunnels();
-        services.AddSingleton(sp => new ConnectionCatalog(config, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AgentTunnels>()));
+        services.AddSingleton<Mcp.Bridge.McpBridges>();
+        services.AddHostedService(sp => sp.GetRequiredService<Mcp.Bridge.McpBridges>());
+        services.AddSingleton(sp => new ConnectionCatalog(
+            config, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AgentTunnels>(), sp.GetRequiredService<Mcp.Bridge.McpBridges>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(new ProtocolRegistry(config.Audit.TextCapChars));
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ExchangeEndings>();

@@ -147,9 +147,14 @@ internal static partial class ConfigBinder
             }
 
             var via = s.String("via");
-            var upstreamText = s.RequiredString("upstream");
+            var hasStdio = McpTransportBinder.HasStdio(s);
+            var upstreamText = hasStdio ? s.String("upstream") : s.RequiredString("upstream");
             Uri? upstream = null;
-            if (via is not null && !Agents.AgentNames.IsValid(via))
+            if (hasStdio && upstreamText is not null)
+            {
+                s.Errors.Add(s.ChildPath("stdio"), null, "give exactly one of upstream (a URL) or stdio (a server the gateway runs)");
+            }
+            else if (via is not null && !Agents.AgentNames.IsValid(via))
             {
                 s.Errors.Add(s.ChildPath("via"), null, $"'{via}' is not an agent name: {Agents.AgentNames.Rule}");
             }
@@ -178,6 +183,9 @@ internal static partial class ConfigBinder
             var masking = MaskingBinder.BindConnection(s.Section("masking"));
             var retention = RetentionBinder.BindConnection(s.Section("retention"));
             var mcp = McpBinder.BindConnection(s, kind);
+            var stdio = hasStdio ? McpTransportBinder.BindStdio(s, kind, via, environment) : null;
+            var transport = McpTransportBinder.BindTransport(s, kind, hasStdio, via);
+            upstream = stdio is not null && upstreamText is null ? McpTransportBinder.StdioUpstream : upstream;
             s.ReportUnknownKeys();
             if (name is not null && upstream is not null)
             {
@@ -194,6 +202,8 @@ internal static partial class ConfigBinder
                     Masking = masking,
                     Retention = retention,
                     Mcp = mcp,
+                    Stdio = stdio,
+                    Transport = transport,
                 });
             }
         }
