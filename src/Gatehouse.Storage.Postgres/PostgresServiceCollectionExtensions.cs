@@ -3,8 +3,10 @@ using Gatehouse.Audit.Store;
 using Gatehouse.Export.Cursors;
 using Gatehouse.Storage;
 using Gatehouse.Storage.Integrity;
+using Gatehouse.Storage.Agents;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Postgres;
+using Gatehouse.Storage.Postgres.Agents;
 using Gatehouse.Storage.Postgres.Connection;
 using Gatehouse.Storage.Postgres.Database;
 using Gatehouse.Storage.Postgres.Export;
@@ -53,6 +55,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IRowSealVerifier>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IExportCursorStore>(sp => new PostgresExportCursorStore(sp.GetRequiredService<PostgresStore>()));
+        services.AddSingleton<IAgentTokenStore>(sp => new PostgresAgentTokenStore(sp.GetRequiredService<PostgresStore>()));
         services.AddSingleton<IStoreSchema>(sp => new PostgresSchema(sp.GetRequiredService<PostgresStore>().Database));
         AddReviewStores(services);
         return services;

@@ -9,9 +9,9 @@ using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Postgres.Database;
 using Gatehouse.Storage.Postgres.Integrity;
-using Gatehouse.Storage.Postgres.Keys;
 using Gatehouse.Storage.Postgres.Retention;
 using Gatehouse.Storage.Relational.Audit;
+using Gatehouse.Storage.Relational.Keys;
 using Gatehouse.Storage.Relational.Retention;
 using Npgsql;
 
@@ -155,20 +155,20 @@ public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, 
     public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _database.RunAsync((c, ct) => ApiKeyTable.CreateAsync(c, _database.WriterId, key, ct), cancellationToken);
+        return ApiKeyTable.Instance.CreateAsync(_relational, key, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
-        _database.RunAsync((c, ct) => ApiKeyTable.FindAsync(c, id, ct), cancellationToken);
+        ApiKeyTable.Instance.FindAsync(_relational, id, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken) =>
-        _database.RunAsync(ApiKeyTable.ListAsync, cancellationToken);
+        ApiKeyTable.Instance.ListAsync(_relational, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
-        _database.RunAsync((c, ct) => ApiKeyTable.RevokeAsync(c, _database.WriterId, idOrName, revokedAt, ct), cancellationToken);
+    public async Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        await ApiKeyTable.Instance.RevokeAsync(_relational, idOrName, revokedAt, cancellationToken).ConfigureAwait(false) > 0;
 
     /// <inheritdoc />
     public Task<RowSealReport> VerifyRowSealsAsync(CancellationToken cancellationToken) =>

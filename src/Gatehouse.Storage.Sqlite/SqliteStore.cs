@@ -5,10 +5,10 @@ using Gatehouse.Audit.Store;
 using Gatehouse.Storage.Integrity;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Relational.Audit;
+using Gatehouse.Storage.Relational.Keys;
 using Gatehouse.Storage.Sqlite.Audit;
 using Gatehouse.Storage.Sqlite.Database;
 using Gatehouse.Storage.Sqlite.Integrity;
-using Gatehouse.Storage.Sqlite.Keys;
 
 namespace Gatehouse.Storage.Sqlite;
 
@@ -23,12 +23,14 @@ namespace Gatehouse.Storage.Sqlite;
 public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, IApiKeyStore, IRowSealVerifier, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
+    private readonly SqliteRelationalDatabase _relational;
     private readonly PartIndexFollower _indexer;
     private int _disposed;
 
     private SqliteStore(SqliteDatabase database)
     {
         _database = database;
+        _relational = new SqliteRelationalDatabase(database);
         _indexer = new PartIndexFollower(database);
     }
 
@@ -155,20 +157,20 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
     public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _database.WriteAsync((c, ct) => ApiKeyTable.CreateAsync(c, key, ct), cancellationToken);
+        return ApiKeyTable.Instance.CreateAsync(_relational, key, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
-        _database.ReadAsync((c, ct) => ApiKeyTable.FindAsync(c, id, ct), cancellationToken);
+        ApiKeyTable.Instance.FindAsync(_relational, id, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken) =>
-        _database.ReadAsync(ApiKeyTable.ListAsync, cancellationToken);
+        ApiKeyTable.Instance.ListAsync(_relational, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
-        _database.WriteAsync((c, ct) => ApiKeyTable.RevokeAsync(c, idOrName, revokedAt, ct), cancellationToken);
+    public async Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        await ApiKeyTable.Instance.RevokeAsync(_relational, idOrName, revokedAt, cancellationToken).ConfigureAwait(false) > 0;
 
     /// <inheritdoc />
     public Task<RowSealReport> VerifyRowSealsAsync(CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Gatehouse.Audit.Store;
 using Gatehouse.Export.Cursors;
+using Gatehouse.Storage.Agents;
 using Gatehouse.Storage.Contract.Tests.Providers;
 using Gatehouse.Storage.Keys;
 using Gatehouse.Storage.Postgres;
@@ -18,7 +19,7 @@ namespace Gatehouse.FunctionalTests;
 public sealed class StoreRegistrationTests : IAsyncDisposable
 {
     private static readonly Type[] Shared =
-        [typeof(IAuditStore), typeof(IAuditCheckpointStore), typeof(IExchangeEntryReader), typeof(IApiKeyStore), typeof(IExportCursorStore), typeof(IStoreSchema),
+        [typeof(IAuditStore), typeof(IAuditCheckpointStore), typeof(IExchangeEntryReader), typeof(IApiKeyStore), typeof(IExportCursorStore), typeof(IAgentTokenStore), typeof(IStoreSchema),
          typeof(Gatehouse.Storage.Leases.ILeaseStore)];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("gatehouse-registration-").FullName;

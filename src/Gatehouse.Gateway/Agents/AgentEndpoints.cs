@@ -1,7 +1,6 @@
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Problems;
-using Gatehouse.Storage.Agents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,20 +13,8 @@ internal static class AgentEndpoints
 {
     public static void MapAgents(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(IAgentTokenStore)) == true)
-        {
-            var connect = endpoints.ServiceProvider.GetRequiredService<AgentConnectEndpoint>();
-            endpoints.Map(AgentProtocol.ConnectPath, connect.HandleAsync).ExcludeFromDescription();
-        }
-        else
-        {
-            // The configured store provider keeps no enrollment tokens yet: an agent is told so, clearly, and the
-            // gateway still serves everything else (connections via an agent answer 503 agent_unavailable).
-            endpoints.Map(AgentProtocol.ConnectPath, (HttpContext context) => ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(
-                "agents_unsupported_store", "Agents", StatusCodes.Status503ServiceUnavailable,
-                "This gateway's store provider does not keep agent enrollment tokens yet; agents need storage.sqlite for now."),
-                context.RequestAborted)).ExcludeFromDescription();
-        }
+        var connect = endpoints.ServiceProvider.GetRequiredService<AgentConnectEndpoint>();
+        endpoints.Map(AgentProtocol.ConnectPath, connect.HandleAsync).ExcludeFromDescription();
 
         endpoints.MapGet("/api/agents", ListAsync)
             .WithTags("Agents")

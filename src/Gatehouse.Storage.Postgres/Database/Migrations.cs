@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gatehouse.Storage.Postgres.Agents;
 using Gatehouse.Storage.Postgres.Approvals;
 using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Postgres.Export;
@@ -34,6 +35,7 @@ internal static class Migrations
         (ApprovalSchema.Version, ApprovalSchema.Sql),
         (LegalHoldSchema.Version, LegalHoldSchema.Sql),
         (LeaseSchema.Version, LeaseSchema.Sql),
+        (AgentTokenSchema.Version, AgentTokenSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>

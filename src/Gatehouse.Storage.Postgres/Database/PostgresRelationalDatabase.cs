@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Gatehouse.Audit.Chain;
 using Gatehouse.Storage.Postgres.Audit;
 using Gatehouse.Storage.Postgres.Integrity;
@@ -46,6 +47,18 @@ internal sealed class PostgresRelationalDatabase(PostgresDatabase database) : IR
 
     public Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken) =>
         Appender.AppendInAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, database.WriterId, drafts, cancellationToken);
+
+    public Task<AuditEntryDraft> SealEntryAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string kind,
+        string table,
+        string id,
+        DateTimeOffset at,
+        Action<Utf8JsonWriter>? facts,
+        string? subject,
+        CancellationToken cancellationToken) =>
+        RowSeals.SealAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, kind, table, id, at, facts, subject, cancellationToken);
 
     public async Task SealAsync(DbConnection connection, DbTransaction transaction, string table, string id, DateTimeOffset at, CancellationToken cancellationToken)
     {

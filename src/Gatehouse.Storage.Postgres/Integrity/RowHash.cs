@@ -17,7 +17,7 @@ internal static class RowHash
             return null;
         }
 
-        if (table != RowSeals.ApiKeys)
+        if (table is not (RowSeals.ApiKeys or RowSeals.AgentTokens))
         {
             // Byte order, whatever the database's collation, so a restored dump hashes as it did.
             RowHashing.Section(hash, "reviews");

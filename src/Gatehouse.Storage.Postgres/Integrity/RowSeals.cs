@@ -10,7 +10,8 @@ namespace Gatehouse.Storage.Postgres.Integrity;
 /// the changed row's <see cref="RowHash"/> (the embedded store's rule and payload, so an auditor reads both alike).
 /// </summary>
 /// <remarks>
-/// Keys are sealed by <c>key.created</c> and <c>key.revoked</c>; approvals and grants by <c>row.sealed</c>, beside the
+/// Keys are sealed by <c>key.created</c> and <c>key.revoked</c>, agent enrollment tokens by <c>agent.token.created</c>
+/// and <c>agent.token.revoked</c>; approvals and grants by <c>row.sealed</c>, beside the
 /// <c>approval.*</c> and <c>grant.*</c> entries the gateway writes.
 /// </remarks>
 internal static class RowSeals
@@ -18,16 +19,19 @@ internal static class RowSeals
     public const string ApiKeys = "api_keys";
     public const string Approvals = "approvals";
     public const string Grants = "grants";
+    public const string AgentTokens = "agent_tokens";
 
     public const string KeyCreated = "key.created";
     public const string KeyRevoked = "key.revoked";
     public const string RowSealed = "row.sealed";
+    public const string AgentTokenCreated = "agent.token.created";
+    public const string AgentTokenRevoked = "agent.token.revoked";
 
     /// <summary>The sealed tables.</summary>
-    public static readonly IReadOnlyList<string> Tables = [ApiKeys, Approvals, Grants];
+    public static readonly IReadOnlyList<string> Tables = [ApiKeys, Approvals, Grants, AgentTokens];
 
     /// <summary>The entry kinds that carry a seal.</summary>
-    public static readonly IReadOnlyList<string> Kinds = [KeyCreated, KeyRevoked, RowSealed];
+    public static readonly IReadOnlyList<string> Kinds = [KeyCreated, KeyRevoked, RowSealed, AgentTokenCreated, AgentTokenRevoked];
 
     /// <summary>Returns <paramref name="table"/> when it is a sealed table; throws otherwise (it is spliced into SQL).</summary>
     public static string Checked(string table) =>

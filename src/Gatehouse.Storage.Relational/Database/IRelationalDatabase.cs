@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Gatehouse.Audit.Chain;
 
 namespace Gatehouse.Storage.Relational.Database;
@@ -33,6 +34,22 @@ internal interface IRelationalDatabase
 
     /// <summary>Appends <paramref name="drafts"/> to the chain inside the caller's transaction.</summary>
     Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Builds the entry of kind <paramref name="kind"/> that seals row <paramref name="id"/> of <paramref name="table"/> as the
+    /// transaction holds it; <paramref name="facts"/> writes further payload members (never a secret) before the row hash,
+    /// and <paramref name="subject"/> goes to the entry's index.
+    /// </summary>
+    Task<AuditEntryDraft> SealEntryAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string kind,
+        string table,
+        string id,
+        DateTimeOffset at,
+        Action<Utf8JsonWriter>? facts,
+        string? subject,
+        CancellationToken cancellationToken);
 
     /// <summary>Appends the <c>row.sealed</c> entry of row <paramref name="id"/> of <paramref name="table"/> as the transaction holds it.</summary>
     Task SealAsync(DbConnection connection, DbTransaction transaction, string table, string id, DateTimeOffset at, CancellationToken cancellationToken);

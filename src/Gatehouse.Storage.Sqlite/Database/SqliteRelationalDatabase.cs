@@ -41,6 +41,18 @@ internal sealed class SqliteRelationalDatabase(SqliteDatabase database) : IRelat
     public Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken) =>
         AuditAppender.AppendInAsync((SqliteConnection)connection, (SqliteTransaction)transaction, drafts, cancellationToken);
 
+    public Task<AuditEntryDraft> SealEntryAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string kind,
+        string table,
+        string id,
+        DateTimeOffset at,
+        Action<Utf8JsonWriter>? facts,
+        string? subject,
+        CancellationToken cancellationToken) =>
+        Task.FromResult(RowSeals.Seal((SqliteConnection)connection, (SqliteTransaction)transaction, kind, table, id, at, facts, subject));
+
     public Task SealAsync(DbConnection connection, DbTransaction transaction, string table, string id, DateTimeOffset at, CancellationToken cancellationToken) =>
         RowSeals.AppendAsync((SqliteConnection)connection, (SqliteTransaction)transaction, table, id, at, cancellationToken);
 }

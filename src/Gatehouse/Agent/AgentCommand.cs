@@ -16,11 +16,13 @@ internal static class AgentCommand
 
     public static Command Create()
     {
-        var gateway = new Option<string>("--gateway")
+        var gateway = new Option<string[]>("--gateway")
         {
-            Description = "The gateway's base URL, such as https://gw.example.com. The agent dials out to it; the gateway never connects in. "
-                + "Plain http is accepted only for a loopback address.",
+            Description = "A gateway's base URL, such as https://gw.example.com. The agent dials out to it; the gateway never connects in. "
+                + "Give it once per gateway replica (each replica's own address, not the load balancer's): the agent keeps one tunnel "
+                + "to each, reconnecting each on its own. Plain http is accepted only for a loopback address.",
             Required = true,
+            Arity = ArgumentArity.OneOrMore,
             HelpName = "URL",
         };
         var tokenFile = new Option<FileInfo>("--token-file")
@@ -41,7 +43,7 @@ internal static class AgentCommand
             HelpName = "FILE",
         };
         var command = new Command("agent",
-            "Run the agent inside a network that accepts no inbound connections: it keeps one outbound tunnel to the gateway open and "
+            "Run the agent inside a network that accepts no inbound connections: it keeps one outbound tunnel open to each gateway replica and "
             + "forwards the gateway's requests to the upstreams its file lists, and to nothing else.\n" + Codes)
         {
             gateway, tokenFile, config, caFile,
@@ -69,22 +71,23 @@ internal static class AgentCommand
     }
 
     /// <summary>Validates everything the agent needs; null after adding every problem found (never quoting the token).</summary>
-    internal static AgentOptions? Validate(string gateway, FileInfo tokenFile, FileInfo configFile, FileInfo? caFile, List<string> problems)
+    internal static AgentOptions? Validate(IReadOnlyList<string> gateways, FileInfo tokenFile, FileInfo configFile, FileInfo? caFile, List<string> problems)
     {
-        Uri? connect = null;
-        if (!Uri.TryCreate(gateway, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https") || baseUri.Host.Length == 0)
+        var connects = new List<Uri>();
+        foreach (var gateway in gateways)
         {
-            problems.Add($"--gateway: '{gateway}' is not an absolute http(s) URL");
-        }
-        else if (baseUri.Scheme == "http" && !IsLoopback(baseUri))
-        {
-            problems.Add($"--gateway: '{gateway}' is plain http to a host that is not loopback; the tunnel carries prompts and its token, so use https");
-        }
-        else
-        {
-            var builder = new UriBuilder(baseUri) { Scheme = baseUri.Scheme == "https" ? "wss" : "ws", Query = "", Fragment = "" };
-            builder.Path = builder.Path.TrimEnd('/') + AgentProtocol.ConnectPath;
-            connect = builder.Uri;
+            if (ConnectUri(gateway, problems) is not { } connect)
+            {
+                continue;
+            }
+
+            if (connects.Contains(connect))
+            {
+                problems.Add($"--gateway: '{gateway}' is given twice; give each gateway replica's address once");
+                continue;
+            }
+
+            connects.Add(connect);
         }
 
         string? token = null;
@@ -122,9 +125,29 @@ internal static class AgentCommand
             }
         }
 
-        return problems.Count > 0 || connect is null || token is null || agentConfig is null
+        return problems.Count > 0 || connects.Count == 0 || token is null || agentConfig is null
             ? null
-            : new AgentOptions { ConnectUri = connect, Token = token, Config = agentConfig, TrustedCertificates = trusted };
+            : new AgentOptions { ConnectUris = connects, Token = token, Config = agentConfig, TrustedCertificates = trusted };
+    }
+
+    // The WebSocket URL of one --gateway, or null after adding why it is not usable.
+    private static Uri? ConnectUri(string gateway, List<string> problems)
+    {
+        if (!Uri.TryCreate(gateway, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https") || baseUri.Host.Length == 0)
+        {
+            problems.Add($"--gateway: '{gateway}' is not an absolute http(s) URL");
+            return null;
+        }
+
+        if (baseUri.Scheme == "http" && !IsLoopback(baseUri))
+        {
+            problems.Add($"--gateway: '{gateway}' is plain http to a host that is not loopback; the tunnel carries prompts and its token, so use https");
+            return null;
+        }
+
+        var builder = new UriBuilder(baseUri) { Scheme = baseUri.Scheme == "https" ? "wss" : "ws", Query = "", Fragment = "" };
+        builder.Path = builder.Path.TrimEnd('/') + AgentProtocol.ConnectPath;
+        return builder.Uri;
     }
 
     private static bool IsLoopback(Uri uri) =>

@@ -6,8 +6,11 @@ namespace Gatehouse.Agent;
 /// <summary>What <c>gatehouse agent</c> runs with, validated from its command line and its file.</summary>
 internal sealed record AgentOptions
 {
-    /// <summary>Gets the WebSocket URL the agent dials: the gateway's base URL with <c>/api/agents/connect</c>.</summary>
-    public required Uri ConnectUri { get; init; }
+    /// <summary>
+    /// Gets the WebSocket URLs the agent dials, one per gateway replica (each <c>--gateway</c> base URL with
+    /// <c>/api/agents/connect</c>); the agent keeps one tunnel open to each.
+    /// </summary>
+    public required IReadOnlyList<Uri> ConnectUris { get; init; }
 
     /// <summary>Gets the enrollment token; it goes only into the connect request's Authorization header.</summary>
     public required string Token { get; init; }

@@ -8,12 +8,14 @@ using Gatehouse.Gateway.Agents;
 namespace Gatehouse.Agent;
 
 /// <summary>
-/// Keeps one tunnel open to the gateway: dials out, hands the tunnel to Kestrel, and when it closes dials again after
-/// an exponential backoff with jitter (<see cref="RetryBackoff"/>), reset by every tunnel that opened.
+/// Keeps one tunnel open to each gateway replica: dials out, hands the tunnel to Kestrel, and when it closes dials
+/// again after an exponential backoff with jitter (<see cref="RetryBackoff"/>), reset by every tunnel that opened.
 /// </summary>
 /// <remarks>
-/// The gateway never dials in. A refused token (401) stops the agent with exit code 1: it will not become valid by
-/// retrying, and a supervisor restarting the agent in a loop would only fill the gateway's audit with refusals.
+/// The gateway never dials in. Each replica has its own loop and backoff, so a replica that is down or restarting
+/// delays only its own tunnel. A refused token (401, from any replica: they share one store, so a refusal holds for
+/// all) stops the agent with exit code 1: it will not become valid by retrying, and a supervisor restarting the agent
+/// in a loop would only fill the gateway's audit with refusals.
 /// </remarks>
 internal sealed class TunnelDialer(
     AgentOptions options, TunnelListenerFactory listener, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<TunnelDialer> logger)
@@ -28,14 +30,20 @@ internal sealed class TunnelDialer(
     {
         // Kestrel binds its tunnel endpoint when the host starts; dialling before would offer tunnels nobody accepts yet.
         await WhenStartedAsync(stoppingToken);
-        Log.Dialling(logger, options.ConnectUri, string.Join(", ", options.Config.Upstreams.Keys));
+        await Task.WhenAll(options.ConnectUris.Select(gateway => KeepOpenAsync(gateway, stoppingToken)));
+    }
+
+    // One gateway replica's loop: dial, serve the tunnel until it closes, wait out the backoff, dial again.
+    private async Task KeepOpenAsync(Uri gateway, CancellationToken stoppingToken)
+    {
+        Log.Dialling(logger, gateway, string.Join(", ", options.Config.Upstreams.Keys));
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var (connected, refusal, reason) = await RunOnceAsync(stoppingToken);
+            var (connected, refusal, reason) = await RunOnceAsync(gateway, stoppingToken);
             if (refusal is not null)
             {
-                Log.Refused(logger, options.ConnectUri, refusal);
+                Log.Refused(logger, gateway, refusal);
                 ExitCode = 1;
                 lifetime.StopApplication();
                 return;
@@ -50,11 +58,11 @@ internal sealed class TunnelDialer(
             var delay = RetryBackoff.Delay(failures, options.ReconnectDelay, options.MaxReconnectDelay, Random.Shared.NextDouble());
             if (connected)
             {
-                Log.Lost(logger, options.ConnectUri, delay);
+                Log.Lost(logger, gateway, delay);
             }
             else
             {
-                Log.DialFailed(logger, options.ConnectUri, reason!, delay);
+                Log.DialFailed(logger, gateway, reason!, delay);
             }
 
             try
@@ -69,7 +77,7 @@ internal sealed class TunnelDialer(
     }
 
     // Opens one tunnel and returns when it closed: whether it opened, the refusal code if the token was refused, or why dialling failed.
-    private async Task<(bool Connected, string? Refusal, string? Reason)> RunOnceAsync(CancellationToken stoppingToken)
+    private async Task<(bool Connected, string? Refusal, string? Reason)> RunOnceAsync(Uri gateway, CancellationToken stoppingToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", "Bearer " + options.Token);
@@ -84,7 +92,7 @@ internal sealed class TunnelDialer(
         {
             using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             connectTimeout.CancelAfter(TimeSpan.FromSeconds(30));
-            await socket.ConnectAsync(options.ConnectUri, connectTimeout.Token);
+            await socket.ConnectAsync(gateway, connectTimeout.Token);
         }
         catch (Exception error) when (error is WebSocketException or HttpRequestException or OperationCanceledException or IOException)
         {
@@ -99,8 +107,8 @@ internal sealed class TunnelDialer(
             return (false, null, status == 0 ? Describe(error) : $"HTTP {(int)status}");
         }
 
-        var connection = new TunnelConnection(new WebSocketTunnelStream(socket), new DnsEndPoint(options.ConnectUri.Host, options.ConnectUri.Port));
-        Log.Connected(logger, options.ConnectUri);
+        var connection = new TunnelConnection(new WebSocketTunnelStream(socket), new DnsEndPoint(gateway.Host, gateway.Port));
+        Log.Connected(logger, gateway);
         try
         {
             await listener.OfferAsync(connection, stoppingToken);

@@ -63,11 +63,7 @@ internal static class AgentsCommand
             {
                 var time = TimeProvider.System;
                 var (record, plaintext) = new AgentTokenIssuer(time).Create(agent, expiry.Value is { } lifetime ? time.GetUtcNow() + lifetime : null);
-                if (await store.AgentTokensOrReportAsync(error) is not { } agentTokens)
-                {
-                    return ExitCodes.StoreUnavailable;
-                }
-
+                var agentTokens = store.AgentTokens;
                 if (!await agentTokens.CreateAsync(record, ct))
                 {
                     await error.WriteLineAsync("gatehouse: a token with the same id exists already; run the command again");
@@ -90,11 +86,7 @@ internal static class AgentsCommand
         var command = new Command("tokens", "List enrollment tokens (never their secrets).\n" + ExitCodes.Help) { config, db, json };
         command.SetAction(async (parse, ct) => await StoreOpener.RunAsync(parse, config, db, async store =>
         {
-            if (await store.AgentTokensOrReportAsync(parse.InvocationConfiguration.Error) is not { } agentTokens)
-            {
-                return ExitCodes.StoreUnavailable;
-            }
-
+            var agentTokens = store.AgentTokens;
             var tokens = await agentTokens.ListAsync(ct);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -122,11 +114,7 @@ internal static class AgentsCommand
         command.SetAction(async (parse, ct) => await StoreOpener.RunAsync(parse, config, db, async store =>
         {
             var key = parse.GetValue(target)!;
-            if (await store.AgentTokensOrReportAsync(parse.InvocationConfiguration.Error) is not { } agentTokens)
-            {
-                return ExitCodes.StoreUnavailable;
-            }
-
+            var agentTokens = store.AgentTokens;
             var revoked = await agentTokens.RevokeAsync(key, TimeProvider.System.GetUtcNow(), ct);
             if (revoked == 0)
             {

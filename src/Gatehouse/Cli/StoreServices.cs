@@ -36,17 +36,8 @@ internal sealed class StoreServices(IServiceProvider services, string providerKe
         return null;
     }
 
-    /// <summary>Returns the agents' enrollment tokens, or null after telling the user the provider does not store them yet.</summary>
-    public async Task<IAgentTokenStore?> AgentTokensOrReportAsync(TextWriter error)
-    {
-        if (services.GetService<IAgentTokenStore>() is { } tokens)
-        {
-            return tokens;
-        }
-
-        await error.WriteLineAsync($"gatehouse: the store configured by {providerKey} does not keep agent enrollment tokens yet; use storage.sqlite for agents");
-        return null;
-    }
+    /// <summary>Gets the agents' enrollment tokens.</summary>
+    public IAgentTokenStore AgentTokens => services.GetRequiredService<IAgentTokenStore>();
 
     /// <summary>Gets the configuration key of the provider in use (<c>storage.sqlite</c>, <c>storage.postgres</c>), for messages.</summary>
     public string ProviderKey => providerKey;

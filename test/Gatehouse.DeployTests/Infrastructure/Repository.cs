@@ -12,6 +12,9 @@ internal static class Repository
     /// <summary>Gets <c>deploy/kubernetes</c>.</summary>
     public static string Kubernetes => Path.Combine(Root, "deploy", "kubernetes");
 
+    /// <summary>Gets <c>deploy/agent</c>.</summary>
+    public static string Agent => Path.Combine(Root, "deploy", "agent");
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -28,6 +28,24 @@ public sealed class RowSealParityTests : IAsyncDisposable
         Assert.Equal(one.Hash, two.Hash);
     }
 
+    [Fact]
+    public async Task AgentTokenCreated_SameTokenOnBothProviders_SameSealPayload()
+    {
+        _postgres = new PostgresProvider();
+        var embedded = await _sqlite.OpenAsync(Token);
+        var shared = await _postgres.OpenAsync(Token);
+        var token = Agents.AgentTokenStoreContract.Record("t1", "dc1") with { ExpiresAt = Agents.AgentTokenStoreContract.Created.AddDays(90) };
+
+        await _sqlite.AgentTokens(embedded).CreateAsync(token, Token);
+        await _postgres.AgentTokens(shared).CreateAsync(token, Token);
+
+        var one = (await embedded.ReadAfterAsync(0, 1, Token)).Single();
+        var two = (await shared.ReadAfterAsync(0, 1, Token)).Single();
+        Assert.Equal("agent.token.created", two.Kind);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(one.Payload), System.Text.Encoding.UTF8.GetString(two.Payload));
+        Assert.Equal(one.Hash, two.Hash);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _sqlite.DisposeAsync();
