@@ -3,6 +3,7 @@ using Gatehouse.Audit.Store;
 using Gatehouse.Export.Cursors;
 using Gatehouse.Storage;
 using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Leases;
 using Gatehouse.Storage.Postgres;
 using Gatehouse.Storage.Postgres.Connection;
 using Gatehouse.Storage.Postgres.Database;
@@ -46,6 +47,7 @@ public static class PostgresServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(_ => PostgresStore.Create(options));
+        services.AddSingleton(new WriterIdentity(options.WriterId));
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IAuditCheckpointStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IExchangeEntryReader>(sp => sp.GetRequiredService<PostgresStore>());

@@ -7,6 +7,7 @@ using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 using Gatehouse.Storage.Integrity;
 using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Leases;
 using Gatehouse.Storage.Schema;
 using Gatehouse.Storage.Sqlite;
 using Gatehouse.Storage.Sqlite.Agents;
@@ -14,6 +15,7 @@ using Gatehouse.Storage.Sqlite.Approvals;
 using Gatehouse.Storage.Sqlite.Database;
 using Gatehouse.Storage.Sqlite.Export;
 using Gatehouse.Storage.Sqlite.Grants;
+using Gatehouse.Storage.Sqlite.Leases;
 using Gatehouse.Storage.Sqlite.Retention;
 using Microsoft.Extensions.Logging;
 
@@ -37,7 +39,7 @@ public static class SqliteServiceCollectionExtensions
     /// <summary>Registers the store <paramref name="options"/> describe.</summary>
     /// <remarks>
     /// The store opens (and migrates) when first resolved. The audit log, API keys, approvals, grants, legal holds and
-    /// retention, export cursors, the row-seal verifier and the schema are all this one file's; the container disposes
+    /// retention, export cursors, leases, the row-seal verifier and the schema are all this one file's; the container disposes
     /// the store once.
     /// </remarks>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, SqliteStoreOptions options)
@@ -65,6 +67,8 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IGrantStore>(sp => new SqliteGrantStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IAgentTokenStore>(sp => new SqliteAgentTokenStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<IStoreSchema>(new SqliteSchema(options));
+        services.AddSingleton<ILeaseStore>(sp => new SqliteLeaseStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(WriterIdentity.ForThisProcess());
         return services;
     }
 }
