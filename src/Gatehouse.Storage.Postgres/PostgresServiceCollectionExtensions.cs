@@ -5,6 +5,7 @@ using Gatehouse.Storage;
 using Gatehouse.Storage.Integrity;
 using Gatehouse.Storage.Agents;
 using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Leases;
 using Gatehouse.Storage.Postgres;
 using Gatehouse.Storage.Postgres.Agents;
 using Gatehouse.Storage.Postgres.Connection;
@@ -49,6 +50,7 @@ public static class PostgresServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(_ => PostgresStore.Create(options));
+        services.AddSingleton(new WriterIdentity(options.WriterId));
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IAuditCheckpointStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IExchangeEntryReader>(sp => sp.GetRequiredService<PostgresStore>());

@@ -129,6 +129,14 @@ public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, 
     }
 
     /// <inheritdoc />
+    public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CheckpointFence fence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(fence);
+        return _database.RunAsync((c, ct) => CheckpointTable.AppendFencedAsync(c, checkpoint, fence, "FOR SHARE", ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
         _database.RunAsync(CheckpointTable.ReadAllAsync, cancellationToken);
 

@@ -15,8 +15,5 @@ public sealed record PostgresStoreOptions
     /// Gets the id this process writes into every audit entry it appends (the column a replica's lease will refer to).
     /// Default: the host name and a random suffix, new for every process.
     /// </summary>
-    public string WriterId { get; init; } = DefaultWriterId();
-
-    private static string DefaultWriterId() =>
-        Environment.MachineName + "/" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+    public string WriterId { get; init; } = Gatehouse.Storage.Leases.WriterIdentity.ForThisProcess().Id;
 }

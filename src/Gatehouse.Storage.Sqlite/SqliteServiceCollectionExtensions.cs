@@ -38,8 +38,8 @@ public static class SqliteServiceCollectionExtensions
 
     /// <summary>Registers the store <paramref name="options"/> describe.</summary>
     /// <remarks>
-    /// The store opens (and migrates) when first resolved. The audit log, API keys, approvals, grants, leases, legal holds
-    /// and retention, export cursors, the row-seal verifier and the schema are all this one file's; the container disposes
+    /// The store opens (and migrates) when first resolved. The audit log, API keys, approvals, grants, legal holds and
+    /// retention, export cursors, leases, the row-seal verifier and the schema are all this one file's; the container disposes
     /// the store once.
     /// </remarks>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, SqliteStoreOptions options)
@@ -66,8 +66,9 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IApprovalStore>(sp => new SqliteApprovalStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IGrantStore>(sp => new SqliteGrantStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IAgentTokenStore>(sp => new SqliteAgentTokenStore(sp.GetRequiredService<SqliteStore>()));
-        services.AddSingleton<ILeaseStore>(sp => new SqliteLeaseStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IStoreSchema>(new SqliteSchema(options));
+        services.AddSingleton<ILeaseStore>(sp => new SqliteLeaseStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(WriterIdentity.ForThisProcess());
         return services;
     }
 }

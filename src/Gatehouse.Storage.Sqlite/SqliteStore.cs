@@ -129,6 +129,14 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
     }
 
     /// <inheritdoc />
+    public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CheckpointFence fence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(fence);
+        return _database.WriteAsync((c, ct) => CheckpointTable.AppendFencedAsync(c, checkpoint, fence, "", ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync(CheckpointTable.ReadAllAsync, cancellationToken);
 

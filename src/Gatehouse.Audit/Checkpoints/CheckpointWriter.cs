@@ -38,7 +38,15 @@ public sealed class CheckpointWriter(
 
     /// <summary>Signs and stores a checkpoint of every entry up to the current head; writes its file when configured.</summary>
     /// <exception cref="InvalidOperationException">A sequence is missing from the log, so no honest root exists.</exception>
-    public async Task<Checkpoint> WriteAsync(CancellationToken cancellationToken)
+    public Task<Checkpoint> WriteAsync(CancellationToken cancellationToken) => WriteAsync(null, cancellationToken);
+
+    /// <summary>
+    /// The same, stored only while <paramref name="fence"/> (when given) is still its lease's holding: the replica that
+    /// signs under a lease cannot store a checkpoint after another replica took the lease over.
+    /// </summary>
+    /// <exception cref="CheckpointFencedException">The lease passed to another holding; nothing was stored or written.</exception>
+    /// <exception cref="InvalidOperationException">A sequence is missing from the log, so no honest root exists.</exception>
+    public async Task<Checkpoint> WriteAsync(CheckpointFence? fence, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -61,7 +69,15 @@ public sealed class CheckpointWriter(
             }
 
             var checkpoint = _signer.Sign(_root.Size, _root.ComputeRoot(), _time.GetUtcNow());
-            await _store.AppendCheckpointAsync(checkpoint, cancellationToken).ConfigureAwait(false);
+            if (fence is null)
+            {
+                await _store.AppendCheckpointAsync(checkpoint, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!await _store.AppendCheckpointAsync(checkpoint, fence, cancellationToken).ConfigureAwait(false))
+            {
+                throw new CheckpointFencedException(fence);
+            }
+
             if (_options.Directory is { } directory)
             {
                 await CheckpointFiles.WriteAsync(directory, checkpoint, cancellationToken).ConfigureAwait(false);

@@ -21,10 +21,20 @@ public sealed class RetentionRunner(IAuditRetentionStore store, CheckpointWriter
     private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Checkpoint? _bridge;
+    private CheckpointFence? _fence;
 
     /// <summary>Runs <paramref name="plan"/>; a <paramref name="dryRun"/> only counts and writes nothing.</summary>
     /// <exception cref="InvalidOperationException">The plan removes records but no checkpoint key is configured.</exception>
-    public async Task<RetentionReport> RunAsync(RetentionPlan plan, bool dryRun, CancellationToken cancellationToken)
+    public Task<RetentionReport> RunAsync(RetentionPlan plan, bool dryRun, CancellationToken cancellationToken) =>
+        RunAsync(plan, dryRun, null, cancellationToken);
+
+    /// <summary>
+    /// The same, signing the checkpoints that bridge tombstones under <paramref name="fence"/> (when given): a replica
+    /// that runs retention under a lease stores no checkpoint once another replica took it over.
+    /// </summary>
+    /// <exception cref="CheckpointFencedException">The lease passed to another holding before a bridge was stored.</exception>
+    /// <exception cref="InvalidOperationException">The plan removes records but no checkpoint key is configured.</exception>
+    public async Task<RetentionReport> RunAsync(RetentionPlan plan, bool dryRun, CheckpointFence? fence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.RemovesRecords && checkpoints is null)
@@ -36,6 +46,7 @@ public sealed class RetentionRunner(IAuditRetentionStore store, CheckpointWriter
         try
         {
             _bridge = null;
+            _fence = fence;
             var now = _time.GetUtcNow();
             var holds = await _store.ListHoldsAsync(includeReleased: false, cancellationToken).ConfigureAwait(false);
             var connections = new List<ConnectionRetentionReport>(plan.Connections.Count);
@@ -118,7 +129,7 @@ public sealed class RetentionRunner(IAuditRetentionStore store, CheckpointWriter
 
         if ((_bridge?.TreeSize ?? 0) < found.LastEntrySequence)
         {
-            _bridge = await checkpoints!.WriteAsync(cancellationToken).ConfigureAwait(false);
+            _bridge = await checkpoints!.WriteAsync(_fence, cancellationToken).ConfigureAwait(false);
         }
 
         return await _store.TombstoneAsync(found.ExchangeIds, _bridge!.TreeSize, cancellationToken).ConfigureAwait(false);

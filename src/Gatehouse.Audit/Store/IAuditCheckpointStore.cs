@@ -8,6 +8,13 @@ public interface IAuditCheckpointStore : IAuditStore
     /// <summary>Appends a signed checkpoint; durable on return.</summary>
     Task AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Appends a signed checkpoint only while <paramref name="fence"/> is still the lease's holding (same holder, same
+    /// token), checked in the write's own transaction; durable on return. Returns false, having stored nothing, when
+    /// the lease passed to another holding.
+    /// </summary>
+    Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CheckpointFence fence, CancellationToken cancellationToken);
+
     /// <summary>Returns every stored checkpoint, oldest first.</summary>
     Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken);
 

@@ -1,5 +1,7 @@
 using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Store;
+using Gatehouse.Gateway.Leases;
+using Gatehouse.Storage.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +12,12 @@ namespace Gatehouse.Gateway.Checkpoints;
 /// while entries are added, and a last one on shutdown, so a rewritten database is caught against checkpoints kept
 /// elsewhere.
 /// </summary>
+/// <remarks>
+/// Runs only while this replica holds the signing lease (<see cref="LeaseNames.Signing"/>), and stores each checkpoint
+/// fenced by that holding, so replicas never sign side by side and a paused holder cannot store one after a takeover.
+/// </remarks>
 internal sealed partial class CheckpointService(
-    GatewayCheckpointWriter shared, IAuditCheckpointStore store, TimeProvider time, ILogger<CheckpointService> logger,
+    GatewayCheckpointWriter shared, IAuditCheckpointStore store, HeldLease lease, TimeProvider time, ILogger<CheckpointService> logger,
     IEnumerable<ICheckpointObserver>? observers = null) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -44,7 +50,7 @@ internal sealed partial class CheckpointService(
 
     private async Task WriteIfDueAsync(bool force, CancellationToken cancellationToken)
     {
-        if (_writer is not { } writer)
+        if (_writer is not { } writer || lease.Current is not { } holding)
         {
             return;
         }
@@ -55,7 +61,7 @@ internal sealed partial class CheckpointService(
             var sequence = head?.Sequence ?? 0;
             if (writer.IsDue(sequence) || (force && sequence > (writer.Last?.TreeSize ?? 0)))
             {
-                var checkpoint = await writer.WriteAsync(cancellationToken);
+                var checkpoint = await writer.WriteAsync(holding.Fence, cancellationToken);
                 Written(logger, checkpoint.TreeSize, checkpoint.KeyId);
                 foreach (var observer in observers ?? [])
                 {

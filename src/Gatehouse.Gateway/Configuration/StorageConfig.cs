@@ -12,6 +12,9 @@ public sealed record StorageConfig
     /// <summary>Gets how long a write waits for a lock held by another process before it fails; the default is 5 seconds.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Gets the replicas' lease timing (<c>storage.leases</c>); used by every provider, one replica or many.</summary>
+    public LeaseConfig Leases { get; init; } = new();
+
     /// <summary>Gets whether start-up migrates an out-of-date schema; the embedded file always does.</summary>
     public bool MigrateOnStart => Postgres?.Migrate ?? true;
 

@@ -11,6 +11,7 @@ using Gatehouse.Gateway.ForwardProxy;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Identity.Refusals;
+using Gatehouse.Gateway.Leases;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Gateway.Retention;
@@ -41,6 +42,10 @@ public static class GatewayServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(config);
+
+        // First of the gateway's hosted services: the writer lease is taken before anything is served, and the jobs'
+        // leases are released only after the jobs stopped.
+        services.AddLeaseKeeper(config.Storage.Leases);
         services.AddSingleton(_ => MaskingServices.CreateEngine(config));
         services.AddSingleton<Forwarding.ResponsePipelines>();
         services.AddSingleton<RequestMasker>();
@@ -78,6 +83,7 @@ public static class GatewayServiceCollectionExtensions
             services.AddHostedService(sp => new CheckpointService(
                 sp.GetRequiredService<GatewayCheckpointWriter>(),
                 sp.GetRequiredService<Gatehouse.Audit.Store.IAuditCheckpointStore>(),
+                sp.GetRequiredService<LeaseKeeper>().For(Gatehouse.Storage.Leases.LeaseNames.Signing),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<CheckpointService>>(),
                 sp.GetServices<ICheckpointObserver>()));

@@ -1,6 +1,7 @@
 using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Retention;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Leases;
 using Gatehouse.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,10 +12,12 @@ namespace Gatehouse.Gateway.Retention;
 /// <remarks>
 /// A failed run (store unavailable, a log gap that blocks signing) is logged and tried again at the next interval; the
 /// data path never waits for it beyond one batch's write transaction. Tombstones are covered by checkpoints signed
-/// with the gateway's one <see cref="CheckpointWriter"/>, shared with the checkpoint job so the two never race.
+/// with the gateway's one <see cref="CheckpointWriter"/>, shared with the checkpoint job so the two never race; across
+/// replicas both run under the one signing lease, so an interval's run happens on the replica that holds it, and its
+/// checkpoints are fenced by that holding.
 /// </remarks>
 internal sealed partial class RetentionService(
-    GatehouseConfig config, IAuditRetentionStore store, CheckpointWriter? checkpoints, TimeProvider time, ILogger<RetentionService> logger)
+    GatehouseConfig config, IAuditRetentionStore store, CheckpointWriter? checkpoints, HeldLease lease, TimeProvider time, ILogger<RetentionService> logger)
     : BackgroundService
 {
     private PeriodicTimer? _timer;
@@ -40,7 +43,10 @@ internal sealed partial class RetentionService(
         {
             while (await _timer!.WaitForNextTickAsync(stoppingToken))
             {
-                await RunOnceAsync(runner, plan, stoppingToken);
+                if (lease.Current is { } holding)
+                {
+                    await RunOnceAsync(runner, plan, holding, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -49,11 +55,11 @@ internal sealed partial class RetentionService(
         }
     }
 
-    private async Task RunOnceAsync(RetentionRunner runner, RetentionPlan plan, CancellationToken cancellationToken)
+    private async Task RunOnceAsync(RetentionRunner runner, RetentionPlan plan, LeaseHolding holding, CancellationToken cancellationToken)
     {
         try
         {
-            var report = await runner.RunAsync(plan, dryRun: false, cancellationToken);
+            var report = await runner.RunAsync(plan, dryRun: false, holding.Fence, cancellationToken);
             Ran(logger, report.BodiesRemoved, report.EntriesTombstoned, report.Connections.Sum(c => c.ExchangesHeld), report.Sequence ?? 0);
         }
         catch (Exception error) when (error is StoreUnavailableException or InvalidOperationException or IOException)

@@ -1,6 +1,7 @@
 using Gatehouse.Audit.Retention;
 using Gatehouse.Gateway.Checkpoints;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Leases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +23,7 @@ public static class RetentionServiceCollectionExtensions
                 config,
                 sp.GetRequiredService<IAuditRetentionStore>(),
                 sp.GetService<GatewayCheckpointWriter>()?.Writer,
+                sp.GetRequiredService<LeaseKeeper>().For(Gatehouse.Storage.Leases.LeaseNames.Signing),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<RetentionService>>()));
         }

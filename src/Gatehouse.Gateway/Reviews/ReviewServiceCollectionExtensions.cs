@@ -1,5 +1,6 @@
 using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
+using Gatehouse.Gateway.Leases;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gatehouse.Gateway.Reviews;
@@ -11,7 +12,11 @@ internal static class ReviewServiceCollectionExtensions
     {
         services.AddSingleton<IReviewSweep, ApprovalSweep>();
         services.AddSingleton<IReviewSweep, GrantSweep>();
-        services.AddHostedService<ReviewSweeper>();
+        services.AddHostedService(sp => new ReviewSweeper(
+            sp.GetServices<IReviewSweep>(),
+            sp.GetRequiredService<LeaseKeeper>().For(Gatehouse.Storage.Leases.LeaseNames.ReviewSweep),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ReviewSweeper>>()));
         return services;
     }
 }

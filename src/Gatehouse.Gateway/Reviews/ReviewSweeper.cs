@@ -1,4 +1,6 @@
+using Gatehouse.Gateway.Leases;
 using Gatehouse.Storage;
+using Gatehouse.Storage.Leases;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,9 +10,10 @@ namespace Gatehouse.Gateway.Reviews;
 /// <remarks>
 /// Not needed for correctness: reads and reviews already see an overdue item as timed out. The sweep makes the timeout
 /// durable and audited once, by the instance that stored it. Each kind is swept on its own, so one kind's store being
-/// down delays only that kind's timeouts to a later tick.
+/// down delays only that kind's timeouts to a later tick. Across replicas it sweeps on the one holding the sweep's
+/// lease (<see cref="LeaseNames.ReviewSweep"/>); a tick without it does nothing.
 /// </remarks>
-internal sealed class ReviewSweeper(IEnumerable<IReviewSweep> kinds, TimeProvider time, ILogger<ReviewSweeper> logger) : BackgroundService
+internal sealed class ReviewSweeper(IEnumerable<IReviewSweep> kinds, HeldLease lease, TimeProvider time, ILogger<ReviewSweeper> logger) : BackgroundService
 {
     /// <summary>The interval between sweeps.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
@@ -39,7 +42,10 @@ internal sealed class ReviewSweeper(IEnumerable<IReviewSweep> kinds, TimeProvide
         using var timer = new PeriodicTimer(Every, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await SweepOnceAsync(stoppingToken);
+            if (lease.Current is not null)
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
         }
     }
 }

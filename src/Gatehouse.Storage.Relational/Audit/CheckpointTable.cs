@@ -24,6 +24,31 @@ internal static class CheckpointTable
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    /// <summary>
+    /// Inserts <paramref name="checkpoint"/> only while the lease row is still <paramref name="fence"/>'s holding, in one
+    /// statement; <paramref name="lockClause"/> (PostgreSQL: <c>FOR SHARE</c>) locks that row until the insert commits,
+    /// so a takeover waits for it rather than racing it. The embedded store's writes are serialised already.
+    /// </summary>
+    public static async Task<bool> AppendFencedAsync(
+        DbConnection connection, Checkpoint checkpoint, CheckpointFence fence, string lockClause, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO audit_checkpoints (tree_size, root_hash, time_unix, key_id, signature)
+            SELECT @size, @root, @time, @key, @signature
+            WHERE EXISTS (SELECT 1 FROM leases WHERE name = @lease AND holder = @holder AND token = @token {lockClause})
+            """;
+        command.Add("@size", checkpoint.TreeSize);
+        command.Add("@root", checkpoint.RootHash);
+        command.Add("@time", checkpoint.Time.ToUnixTimeSeconds());
+        command.Add("@key", checkpoint.KeyId);
+        command.Add("@signature", checkpoint.Signature);
+        command.Add("@lease", fence.LeaseName);
+        command.Add("@holder", fence.Holder);
+        command.Add("@token", fence.Token);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     public static async Task<IReadOnlyList<Checkpoint>> ReadAllAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();

@@ -74,6 +74,10 @@ public sealed class SqliteRetentionStore(SqliteStore store) : IAuditRetentionSto
         _store.AppendCheckpointAsync(checkpoint, cancellationToken);
 
     /// <inheritdoc />
+    public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CheckpointFence fence, CancellationToken cancellationToken) =>
+        _store.AppendCheckpointAsync(checkpoint, fence, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
         _store.ReadCheckpointsAsync(cancellationToken);
 

@@ -10,4 +10,18 @@ public static class LeaseNames
         ArgumentException.ThrowIfNullOrEmpty(writerId);
         return "writer:" + writerId;
     }
+
+    /// <summary>Gets the lease of checkpoint signing and retention, which signs the checkpoints its tombstones need.</summary>
+    /// <remarks>One lease for both, so that one replica signs at a time and checkpoints are stored in tree order.</remarks>
+    public static string Signing => "job:signing";
+
+    /// <summary>Gets the lease of the review sweeper (the timeouts of approvals and access requests).</summary>
+    public static string ReviewSweep => "job:review-sweep";
+
+    /// <summary>Gets the lease of the export to the sink named <paramref name="sink"/>; each sink may run on a different replica.</summary>
+    public static string Export(string sink)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sink);
+        return "job:export:" + sink;
+    }
 }

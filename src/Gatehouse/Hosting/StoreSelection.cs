@@ -7,6 +7,7 @@ using Gatehouse.Storage;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 using Gatehouse.Storage.Keys;
+using Gatehouse.Storage.Leases;
 using Gatehouse.Storage.Schema;
 
 namespace Gatehouse.Hosting;
@@ -28,6 +29,8 @@ internal static class StoreSelection
         (typeof(IGrantStore), "access grants"),
         (typeof(IAuditRetentionStore), "legal holds and retention"),
         (typeof(IStoreSchema), "schema migrations"),
+        (typeof(ILeaseStore), "leases"),
+        (typeof(WriterIdentity), "a writer id"),
     ];
 
     /// <summary>Registers the configured provider's stores.</summary>

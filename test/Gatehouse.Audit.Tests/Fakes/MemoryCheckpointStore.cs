@@ -37,6 +37,20 @@ internal sealed class MemoryCheckpointStore(MemoryAuditStore inner) : IAuditChec
         return Task.CompletedTask;
     }
 
+    /// <summary>The fence in force (a lease name and token); a checkpoint under any other is refused, as a store does.</summary>
+    public CheckpointFence? Fence { get; set; }
+
+    public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CheckpointFence fence, CancellationToken cancellationToken)
+    {
+        if (fence != Fence)
+        {
+            return Task.FromResult(false);
+        }
+
+        Checkpoints.Add(checkpoint);
+        return Task.FromResult(true);
+    }
+
     public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Checkpoint>>([.. Checkpoints]);
 

@@ -25,6 +25,30 @@ public sealed class StorageConfigTests : IDisposable
     }
 
     [Fact]
+    public void Load_Leases_DefaultsThenBound_FailoverIsTheirSum()
+    {
+        var defaults = GatehouseConfigLoader.Load(Write(""), Env());
+        var bound = GatehouseConfigLoader.Load(Write("storage:\n  leases: { duration: 30s, renewEvery: 10s }\n"), Env());
+
+        Assert.True(defaults.Success, defaults.FormatErrors());
+        Assert.True(bound.Success, bound.FormatErrors());
+        Assert.Equal((TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20)),
+            (defaults.Config!.Storage.Leases.Duration, defaults.Config.Storage.Leases.RenewEvery, defaults.Config.Storage.Leases.FailoverTime));
+        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10)), (bound.Config!.Storage.Leases.Duration, bound.Config.Storage.Leases.RenewEvery));
+    }
+
+    [Fact]
+    public void Load_LeasesRenewedLessThanTwicePerDurationOrUnknownKey_EveryErrorWithItsPath()
+    {
+        var result = GatehouseConfigLoader.Load(Write("storage:\n  leases: { duration: 4s, renewEvery: 3s, ttl: 9s }\n"), Env());
+
+        Assert.False(result.Success);
+        var renew = Assert.Single(result.Errors, e => e.Path == "storage.leases.renewEvery");
+        Assert.Contains("at most half of storage.leases.duration (4s)", renew.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Errors, e => e.Path == "storage.leases.ttl");
+    }
+
+    [Fact]
     public void Load_Postgres_BindsTheSourceAndMigrate()
     {
         var result = GatehouseConfigLoader.Load(Write("storage:\n  postgres: { env: PG_URL, migrate: off }\n" + MaskingKey), Env());

@@ -2,7 +2,9 @@ using Gatehouse.Audit.Payloads;
 using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Retention;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Leases;
 using Gatehouse.Gateway.Retention;
+using Gatehouse.Storage.Leases;
 using Gatehouse.Storage.Sqlite;
 using Gatehouse.Storage.Sqlite.Retention;
 using Gatehouse.Testing;
@@ -66,7 +68,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
             ],
             Audit = new AuditConfig { Retention = new AuditRetentionConfig { Interval = TimeSpan.FromDays(1) } },
         };
-        using var job = new RetentionService(config, new SqliteRetentionStore(_store), null, _timers, NullLogger<RetentionService>.Instance);
+        using var job = new RetentionService(config, new SqliteRetentionStore(_store), null, HeldSigningLease(), _timers, NullLogger<RetentionService>.Instance);
         await job.StartAsync(Token);
 
         _time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromMinutes(1));
@@ -85,6 +87,14 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         Assert.Equal((0, 1, 2), (beforeInterval, first, second));
         Assert.Equal("hello", promptAfterFirst);
         Assert.Null((await _store.GetExchangeAsync("ex-1", Token))!.Intent.Prompt);
+    }
+
+    /// <summary>The signing lease, held by this process until long after the test.</summary>
+    private HeldLease HeldSigningLease()
+    {
+        var lease = new HeldLease(LeaseNames.Signing);
+        lease.Take(new Lease(LeaseNames.Signing, "this-replica", 1, _time.GetUtcNow() + TimeSpan.FromDays(365)));
+        return lease;
     }
 
     private async Task<int> RunsAsync(int atLeast)

@@ -1,5 +1,7 @@
+using Gatehouse.Gateway.Leases;
 using Gatehouse.Gateway.Reviews;
 using Gatehouse.Storage;
+using Gatehouse.Storage.Leases;
 using Gatehouse.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -17,7 +19,7 @@ public sealed class ReviewSweeperTests
         var watch = new TimerWatch(time, time.Advance);
         var approvals = new RecordingSweep("approval", time);
         var grants = new RecordingSweep("grant", time);
-        using var sweeper = new ReviewSweeper([approvals, grants], watch, NullLogger<ReviewSweeper>.Instance);
+        using var sweeper = new ReviewSweeper([approvals, grants], Held(time), watch, NullLogger<ReviewSweeper>.Instance);
 
         await sweeper.StartAsync(TestContext.Current.CancellationToken);
         await watch.UntilArmedAsync("the sweeper's timer");
@@ -38,7 +40,7 @@ public sealed class ReviewSweeperTests
         var watch = new TimerWatch(time, time.Advance);
         var approvals = new RecordingSweep("approval", time) { Outages = 1 };
         var grants = new RecordingSweep("grant", time);
-        using var sweeper = new ReviewSweeper([approvals, grants], watch, NullLogger<ReviewSweeper>.Instance);
+        using var sweeper = new ReviewSweeper([approvals, grants], Held(time), watch, NullLogger<ReviewSweeper>.Instance);
 
         await sweeper.StartAsync(TestContext.Current.CancellationToken);
         await watch.UntilArmedAsync("the sweeper's timer");
@@ -58,11 +60,39 @@ public sealed class ReviewSweeperTests
         var down = new RecordingSweep("approval", time) { Outages = 1 };
         var broken = new RecordingSweep("grant", time) { Broken = true };
 
-        await new ReviewSweeper([down], time, NullLogger<ReviewSweeper>.Instance).SweepOnceAsync(TestContext.Current.CancellationToken);
+        await new ReviewSweeper([down], Held(time), time, NullLogger<ReviewSweeper>.Instance).SweepOnceAsync(TestContext.Current.CancellationToken);
         await Assert.ThrowsAsync<InvalidOperationException>(
-            () => new ReviewSweeper([broken], time, NullLogger<ReviewSweeper>.Instance).SweepOnceAsync(TestContext.Current.CancellationToken));
+            () => new ReviewSweeper([broken], Held(time), time, NullLogger<ReviewSweeper>.Instance).SweepOnceAsync(TestContext.Current.CancellationToken));
 
         Assert.Empty(down.SweptAt);
+    }
+
+    [Fact]
+    public async Task Sweep_LeaseHeldByAnotherReplica_TicksSweepNothing()
+    {
+        var time = new FakeTimeProvider(Start);
+        var watch = new TimerWatch(time, time.Advance);
+        var approvals = new RecordingSweep("approval", time);
+        using var sweeper = new ReviewSweeper([approvals], new HeldLease(LeaseNames.ReviewSweep), watch, NullLogger<ReviewSweeper>.Instance);
+
+        await sweeper.StartAsync(TestContext.Current.CancellationToken);
+        await watch.UntilArmedAsync("the sweeper's timer");
+        for (var tick = 0; tick < 3; tick++)
+        {
+            Assert.True(watch.AdvanceToNextTimer(ReviewSweeper.Every));
+        }
+
+        await sweeper.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(approvals.SweptAt);
+    }
+
+    /// <summary>The sweep's lease, held by this process until long after the test.</summary>
+    private static HeldLease Held(TimeProvider time)
+    {
+        var lease = new HeldLease(LeaseNames.ReviewSweep);
+        lease.Take(new Lease(LeaseNames.ReviewSweep, "this-replica", 1, time.GetUtcNow() + TimeSpan.FromDays(365)));
+        return lease;
     }
 
     // One tick at a time: the next is only due once the sweep of this one was seen, so no two ticks coalesce.

@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Storage.Contract.Tests.Providers;
 using Gatehouse.Storage.Leases;
 using Microsoft.Extensions.Time.Testing;
@@ -100,6 +101,27 @@ public abstract class LeaseStoreContract : ProviderTest
             var winner = Assert.Single(results, r => r is not null);
             Assert.Equal(winner, await one.GetAsync(name, Token));
         }
+    }
+
+    [Fact]
+    public async Task FencedCheckpoint_StoredWhileHeld_RefusedAfterTakeover_AndNothingStoredThen()
+    {
+        var store = await Provider.OpenAsync(Token);
+        var leases = Provider.Leases(store, _time);
+        var (privatePem, _) = CheckpointKeys.Generate();
+        using var signer = CheckpointSigner.FromPem(privatePem);
+        var first = (await leases.AcquireAsync(LeaseNames.Signing, "replica-a", Ttl, Token))!;
+        var fenceA = new CheckpointFence(first.Name, first.Holder, first.Token);
+
+        var storedWhileHeld = await store.AppendCheckpointAsync(signer.Sign(0, new byte[32], Start), fenceA, Token);
+        _time.Advance(Ttl);
+        var second = (await leases.AcquireAsync(LeaseNames.Signing, "replica-b", Ttl, Token))!;
+        var staleAfterTakeover = await store.AppendCheckpointAsync(signer.Sign(0, new byte[32], Start), fenceA, Token);
+        var storedByNewHolder = await store.AppendCheckpointAsync(
+            signer.Sign(0, new byte[32], Start), new CheckpointFence(second.Name, second.Holder, second.Token), Token);
+
+        Assert.Equal((true, false, true), (storedWhileHeld, staleAfterTakeover, storedByNewHolder));
+        Assert.Equal(2, (await store.ReadCheckpointsAsync(Token)).Count);
     }
 
     private async Task<ILeaseStore> OpenAsync() => Provider.Leases(await Provider.OpenAsync(Token), _time);

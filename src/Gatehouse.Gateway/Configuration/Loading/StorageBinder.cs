@@ -18,6 +18,7 @@ internal static class StorageBinder
             Sqlite = sqlite ?? d.Sqlite,
             Postgres = postgres,
             BusyTimeout = s.Duration("busyTimeout", d.BusyTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
+            Leases = s.Child("leases") is null ? d.Leases : BindLeases(s.Section("leases")),
         };
         s.ReportUnknownKeys();
         return config;
@@ -34,6 +35,24 @@ internal static class StorageBinder
             errors.Add("masking.fingerprintKey", null,
                 "required with storage.postgres (every replica must use the same key): give { env: VARIABLE } or { file: PATH } holding at least 16 bytes");
         }
+    }
+
+    private static LeaseConfig BindLeases(SectionReader s)
+    {
+        var d = new LeaseConfig();
+        var config = new LeaseConfig
+        {
+            Duration = s.Duration("duration", d.Duration, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)),
+            RenewEvery = s.Duration("renewEvery", d.RenewEvery, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
+        };
+        if (config.RenewEvery * 2 > config.Duration)
+        {
+            s.Errors.Add(s.ChildPath("renewEvery"), null,
+                $"must be at most half of storage.leases.duration ({config.Duration.TotalSeconds:0.###}s), so a holder renews at least twice before its lease lapses");
+        }
+
+        s.ReportUnknownKeys();
+        return config;
     }
 
     private static PostgresStorageConfig BindPostgres(SectionReader s)
