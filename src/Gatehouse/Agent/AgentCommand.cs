@@ -40,17 +40,29 @@ internal static class AgentCommand
             Description = "PEM certificates to trust for the gateway's TLS certificate besides the system's (a private CA).",
             HelpName = "FILE",
         };
+        var clientCertificate = new Option<FileInfo?>("--client-certificate")
+        {
+            Description = "A PEM client certificate to present to the gateway (mutual TLS), for gateways with agents.requireClientCertificate. Needs --client-key.",
+            HelpName = "FILE",
+        };
+        var clientKey = new Option<FileInfo?>("--client-key")
+        {
+            Description = "The PEM private key of --client-certificate (readable by the agent's user alone).",
+            HelpName = "FILE",
+        };
         var command = new Command("agent",
             "Run the agent inside a network that accepts no inbound connections: it keeps one outbound tunnel to the gateway open and "
             + "forwards the gateway's requests to the upstreams its file lists, and to nothing else.\n" + Codes)
         {
-            gateway, tokenFile, config, caFile,
+            gateway, tokenFile, config, caFile, clientCertificate, clientKey,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var problems = new List<string>();
             var options = Validate(parse.GetValue(gateway)!, parse.GetValue(tokenFile)!, parse.GetValue(config)!, parse.GetValue(caFile), problems);
+            var certificate = AgentClientCertificate.Load(parse.GetValue(clientCertificate), parse.GetValue(clientKey), options?.ConnectUri, problems);
+            options = problems.Count > 0 ? null : options! with { ClientCertificate = certificate };
             if (options is null)
             {
                 foreach (var problem in problems)

@@ -35,7 +35,15 @@ internal sealed class TunnelDialer(
             var (connected, refusal, reason) = await RunOnceAsync(stoppingToken);
             if (refusal is not null)
             {
-                Log.Refused(logger, options.ConnectUri, refusal);
+                if (refusal.StartsWith("agent_certificate_", StringComparison.Ordinal))
+                {
+                    Log.CertificateRefused(logger, options.ConnectUri, refusal);
+                }
+                else
+                {
+                    Log.Refused(logger, options.ConnectUri, refusal);
+                }
+
                 ExitCode = 1;
                 lifetime.StopApplication();
                 return;
@@ -80,6 +88,11 @@ internal sealed class TunnelDialer(
         socket.Options.CollectHttpResponseDetails = true;
         socket.Options.Proxy = null;
         socket.Options.RemoteCertificateValidationCallback = GatewayTrust.Callback(options.TrustedCertificates);
+        if (options.ClientCertificate is { } certificate)
+        {
+            socket.Options.ClientCertificates.Add(certificate);
+        }
+
         try
         {
             using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
