@@ -12,7 +12,7 @@ namespace Gatehouse.Agent;
 /// <summary><c>gatehouse agent</c>: runs the network-resident agent that carries the gateway's traffic to internal upstreams.</summary>
 internal static class AgentCommand
 {
-    private const string Codes = "Exit codes: 0 stopped; 1 the gateway refused the enrollment token; 2 invalid command line or file.";
+    private const string Codes = "Exit codes: 0 stopped; 1 the gateway refused the enrollment token or the client certificate; 2 invalid command line or file.";
 
     public static Command Create()
     {
