@@ -14,6 +14,7 @@ log() { printf '==> %s\n' "$*" >&2; }
 #    render the Compose file and the Kubernetes manifests with Debian's docker-compose and kubernetes-client, installed
 #    when missing (build/test-deploy-tools.sh); with GATEHOUSE_TEST_REQUIRE_TOOLS=1 they fail when a tool is missing.
 #    The console's browser tests drive Debian's chromium headless (build/test-chromium.sh installs it when missing).
+#    The agent's isolated-network test builds a network namespace with iproute2's `ip` (build/test-netns-tools.sh).
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "dotnet is not installed: install the .NET 10 SDK"
   echo "0 passed, 1 failed"
@@ -41,6 +42,10 @@ fi
 # shellcheck source=build/test-deploy-tools.sh
 . build/test-deploy-tools.sh
 deploy_tools_install || log "could not install docker-compose/kubernetes-client: the deployment tests will fail"
+
+# shellcheck source=build/test-netns-tools.sh
+. build/test-netns-tools.sh
+netns_tools_install || log "could not install iproute2: the agent's isolated-network test will fail"
 
 # 2. Restore and build once, so that a compile error is reported as such.
 results=TestResults

@@ -20,7 +20,7 @@ namespace Gatehouse.Gateway.Agents;
 /// closes; <c>agent.connected</c> and <c>agent.disconnected</c> entries bracket its life in the audit.</para>
 /// </remarks>
 internal sealed class AgentConnectEndpoint(
-    IAgentTokenStore tokens, AgentTunnels tunnels, AgentAudit audit, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<AgentConnectEndpoint> logger)
+    IAgentTokenStore tokens, AgentTunnels tunnels, AgentAudit audit, AgentCertificateCheck certificates, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<AgentConnectEndpoint> logger)
 {
     /// <summary>How often a live tunnel's token is checked again.</summary>
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(30);
@@ -37,12 +37,21 @@ internal sealed class AgentConnectEndpoint(
             return;
         }
 
-        var (token, refusal) = await AuthenticateAsync(context, context.RequestAborted);
+        // Mutual TLS first when required: a stolen token alone opens nothing, and the refusal names the certificate only.
+        var (certificate, refusal) = await certificates.CheckAsync(context);
+        AgentTokenRecord? token = null;
+        if (refusal is null)
+        {
+            (token, refusal) = await AuthenticateAsync(context, context.RequestAborted);
+        }
+
+        var presented = certificate is null ? null : AgentCertificateCheck.Describe(certificate);
         if (token is null)
         {
             Log.Refused(logger, remote, refusal!.Code, TokenId(context));
             await audit.RecordAsync(Guid.CreateVersion7(time.GetUtcNow()).ToString("D"),
-                new AgentEventRecord(AgentAudit.Refused, null, TokenId(context), remote, time.GetUtcNow()) { Reason = refusal.Code }, context.RequestAborted);
+                new AgentEventRecord(AgentAudit.Refused, null, TokenId(context), remote, time.GetUtcNow()) { Reason = refusal.Code, Certificate = presented },
+                context.RequestAborted);
             context.Response.Headers[AgentProtocol.RefusalHeader] = refusal.Code;
             await ProblemWriter.WriteAsync(context.Response, refusal, context.RequestAborted);
             return;
@@ -75,7 +84,7 @@ internal sealed class AgentConnectEndpoint(
         Log.Connected(logger, tunnel.Name, remote, tunnel.Id, version, string.Join(", ", tunnel.Upstreams));
         await audit.RecordAsync(tunnel.Id, new AgentEventRecord(AgentAudit.Connected, tunnel.Name, token.Id, remote, since)
         {
-            Version = version, Instance = instance, Upstreams = tunnel.Upstreams,
+            Version = version, Instance = instance, Upstreams = tunnel.Upstreams, Certificate = presented,
         }, CancellationToken.None);
 
         var reason = await WatchAsync(tunnel, stop.Token);

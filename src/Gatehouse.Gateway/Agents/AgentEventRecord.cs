@@ -12,6 +12,9 @@ internal sealed record AgentEventRecord(string Event, string? Agent, string? Tok
     /// <summary>Gets why the tunnel closed or the agent was refused (a stable code).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>Gets the client certificate the agent presented (subject and SHA-256 thumbprint), when mutual TLS is required.</summary>
+    public string? Certificate { get; init; }
+
     public DateTimeOffset? Since { get; init; }
 
     public long? Requests { get; init; }

@@ -9,6 +9,7 @@ internal static class AgentServiceCollectionExtensions
     {
         services.AddSingleton<AgentTunnels>();
         services.AddSingleton<AgentAudit>();
+        services.AddSingleton<AgentCertificateCheck>();
         services.AddSingleton<AgentConnectEndpoint>();
         return services;
     }

@@ -51,6 +51,9 @@ public sealed record GatehouseConfig
     /// <summary>Gets who holds the gateway's roles (admin, auditor).</summary>
     public RolesConfig Roles { get; init; } = new();
 
+    /// <summary>Gets what agents dialling the gateway must present besides their enrollment token.</summary>
+    public AgentsConfig Agents { get; init; } = new();
+
     /// <summary>Gets the web console's sign-in; the console is off until it is configured.</summary>
     public ConsoleConfig Console { get; init; } = new();
 

@@ -8,4 +8,7 @@ public sealed record ServerConfig
 
     /// <summary>Gets the public base URL clients use, when it differs from the first listen URL.</summary>
     public string? PublicUrl { get; init; }
+
+    /// <summary>Gets the certificate <c>https://</c> URLs are served with; null (the default) when TLS ends in front of the gateway.</summary>
+    public ServerTlsConfig? Tls { get; init; }
 }

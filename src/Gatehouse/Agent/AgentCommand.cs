@@ -12,7 +12,7 @@ namespace Gatehouse.Agent;
 /// <summary><c>gatehouse agent</c>: runs the network-resident agent that carries the gateway's traffic to internal upstreams.</summary>
 internal static class AgentCommand
 {
-    private const string Codes = "Exit codes: 0 stopped; 1 the gateway refused the enrollment token; 2 invalid command line or file.";
+    private const string Codes = "Exit codes: 0 stopped; 1 the gateway refused the enrollment token or the client certificate; 2 invalid command line or file.";
 
     public static Command Create()
     {
@@ -42,17 +42,29 @@ internal static class AgentCommand
             Description = "PEM certificates to trust for the gateway's TLS certificate besides the system's (a private CA).",
             HelpName = "FILE",
         };
+        var clientCertificate = new Option<FileInfo?>("--client-certificate")
+        {
+            Description = "A PEM client certificate to present to the gateway (mutual TLS), for gateways with agents.requireClientCertificate. Needs --client-key.",
+            HelpName = "FILE",
+        };
+        var clientKey = new Option<FileInfo?>("--client-key")
+        {
+            Description = "The PEM private key of --client-certificate (readable by the agent's user alone).",
+            HelpName = "FILE",
+        };
         var command = new Command("agent",
             "Run the agent inside a network that accepts no inbound connections: it keeps one outbound tunnel open to each gateway replica and "
             + "forwards the gateway's requests to the upstreams its file lists, and to nothing else.\n" + Codes)
         {
-            gateway, tokenFile, config, caFile,
+            gateway, tokenFile, config, caFile, clientCertificate, clientKey,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var problems = new List<string>();
             var options = Validate(parse.GetValue(gateway)!, parse.GetValue(tokenFile)!, parse.GetValue(config)!, parse.GetValue(caFile), problems);
+            var certificate = AgentClientCertificate.Load(parse.GetValue(clientCertificate), parse.GetValue(clientKey), options?.ConnectUris, problems);
+            options = problems.Count > 0 ? null : options! with { ClientCertificate = certificate };
             if (options is null)
             {
                 foreach (var problem in problems)

@@ -18,6 +18,9 @@ internal sealed record AgentOptions
     /// <summary>Gets the certificates trusted for the gateway besides the system's, from <c>--ca-file</c>; empty when none.</summary>
     public X509Certificate2Collection TrustedCertificates { get; init; } = [];
 
+    /// <summary>Gets the client certificate presented to the gateway (mutual TLS), from <c>--client-certificate</c>; null when none.</summary>
+    public X509Certificate2? ClientCertificate { get; init; }
+
     /// <summary>Gets the upstreams the agent may reach.</summary>
     public required AgentConfig Config { get; init; }
 

@@ -23,4 +23,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1946, Level = LogLevel.Warning, Message = "Forwarding to upstream '{Key}' failed: {Error}")]
     public static partial void ForwardFailed(ILogger logger, string key, string error);
+
+    [LoggerMessage(EventId = 1947, Level = LogLevel.Error,
+        Message = "The gateway {Gateway} refused the agent's client certificate ({Code}); the agent stops. Give it a certificate from the CA the gateway trusts for agents (agents.clientCaFile)")]
+    public static partial void CertificateRefused(ILogger logger, Uri gateway, string code);
 }

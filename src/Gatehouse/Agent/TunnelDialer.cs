@@ -43,7 +43,15 @@ internal sealed class TunnelDialer(
             var (connected, refusal, reason) = await RunOnceAsync(gateway, stoppingToken);
             if (refusal is not null)
             {
-                Log.Refused(logger, gateway, refusal);
+                if (refusal.StartsWith("agent_certificate_", StringComparison.Ordinal))
+                {
+                    Log.CertificateRefused(logger, gateway, refusal);
+                }
+                else
+                {
+                    Log.Refused(logger, gateway, refusal);
+                }
+
                 ExitCode = 1;
                 lifetime.StopApplication();
                 return;
@@ -88,6 +96,11 @@ internal sealed class TunnelDialer(
         socket.Options.CollectHttpResponseDetails = true;
         socket.Options.Proxy = null;
         socket.Options.RemoteCertificateValidationCallback = GatewayTrust.Callback(options.TrustedCertificates);
+        if (options.ClientCertificate is { } certificate)
+        {
+            socket.Options.ClientCertificates.Add(certificate);
+        }
+
         try
         {
             using var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

@@ -38,10 +38,12 @@ internal static class GatehouseServer
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.WebHost.UseUrls([.. ForwardProxyHosting.ListenUrls(config)]);
+        builder.WebHost.UseServerTls(config);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.UseForwardProxy(config);
+            kestrel.UseServerTls(config);
 
             // The gateway answers oversize bodies itself with a clear 413; Kestrel's limit only backs it up.
             kestrel.Limits.MaxRequestBodySize = config.Limits.MaxRequestBodyBytes + (64 * 1024);

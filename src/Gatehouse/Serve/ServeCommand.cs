@@ -54,6 +54,12 @@ internal static class ServeCommand
 
         if (parse.GetValue(urlsOption) is { Length: > 0 } urls)
         {
+            if (config.Server.Tls is null && urls.FirstOrDefault(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) is { } https)
+            {
+                await error.WriteLineAsync($"gatehouse: --urls: '{https}' is https, so the gateway needs its certificate: set server.tls.certificateFile and server.tls.keyFile");
+                return ExitCodes.Usage;
+            }
+
             config = config with { Server = config.Server with { Urls = urls } };
         }
 

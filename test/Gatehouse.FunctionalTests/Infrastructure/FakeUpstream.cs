@@ -31,10 +31,26 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     public Uri BaseUri { get; private set; } = null!;
 
-    public static async Task<FakeUpstream> StartAsync()
+    public static Task<FakeUpstream> StartAsync() => StartAsync(null, null);
+
+    /// <summary>
+    /// Starts the upstream on a socket that is already listening (a file descriptor, which Kestrel then owns and
+    /// closes), reached at <paramref name="baseUri"/>: one made inside another network namespace, for example.
+    /// </summary>
+    public static Task<FakeUpstream> StartOnSocketAsync(int descriptor, Uri baseUri) => StartAsync((ulong)descriptor, baseUri);
+
+    private static async Task<FakeUpstream> StartAsync(ulong? descriptor, Uri? baseUri)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (descriptor is { } handle)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenHandle(handle));
+        }
+        else
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var upstream = new FakeUpstream(app);
@@ -56,8 +72,7 @@ public sealed class FakeUpstream : IAsyncDisposable
             await upstream.Handler(context, received);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        upstream.BaseUri = new Uri(address);
+        upstream.BaseUri = baseUri ?? new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return upstream;
     }
 

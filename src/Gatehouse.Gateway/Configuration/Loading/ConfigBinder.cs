@@ -33,6 +33,7 @@ internal static partial class ConfigBinder
             Console = ConsoleBinder.Bind(reader.Section("console"), environment),
             DevelopmentOnly = reader.Bool("dev", false),
         };
+        config = config with { Agents = AgentsBinder.Bind(reader.Section("agents"), config.Server) };
         config = config with { Access = AccessBinder.Bind(reader.Section("access"), config.Connections) };
         config = config with { Proxy = ProxyBinder.Bind(reader, config) };
         reader.ReportUnknownKeys();
@@ -59,8 +60,9 @@ internal static partial class ConfigBinder
             s.Errors.Add(s.ChildPath("publicUrl"), null, $"'{publicUrl}' is not an absolute http(s) URL");
         }
 
+        var tls = ServerTlsBinder.Bind(s, urls);
         s.ReportUnknownKeys();
-        return new ServerConfig { Urls = urls, PublicUrl = publicUrl?.TrimEnd('/') };
+        return new ServerConfig { Urls = urls, PublicUrl = publicUrl?.TrimEnd('/'), Tls = tls };
     }
 
     private static IdentityConfig BindIdentity(SectionReader s)
