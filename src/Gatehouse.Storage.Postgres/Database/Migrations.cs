@@ -34,6 +34,7 @@ internal static class Migrations
         (ApprovalSchema.Version, ApprovalSchema.Sql),
         (LegalHoldSchema.Version, LegalHoldSchema.Sql),
         (LeaseSchema.Version, LeaseSchema.Sql),
+        (Mcp.McpToolPinSchema.Version, Mcp.McpToolPinSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>

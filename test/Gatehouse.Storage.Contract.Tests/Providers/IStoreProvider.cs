@@ -24,6 +24,9 @@ public interface IStoreProvider : IAsyncDisposable
     /// <summary>Returns the lease store that shares <paramref name="store"/>'s database.</summary>
     Gatehouse.Storage.Leases.ILeaseStore Leases(IAuditCheckpointStore store, TimeProvider time);
 
+    /// <summary>Returns the MCP tool pin store that shares <paramref name="store"/>'s database.</summary>
+    Gatehouse.Storage.Mcp.IMcpToolPinStore McpToolPins(IAuditCheckpointStore store);
+
     /// <summary>Gets this dialect's SQL for a blob of <paramref name="length"/> zero bytes.</summary>
     string ZeroBlob(int length);
 

@@ -51,6 +51,9 @@ public sealed class PostgresProvider : IStoreProvider
     public Gatehouse.Storage.Leases.ILeaseStore Leases(IAuditCheckpointStore store, TimeProvider time) =>
         new Gatehouse.Storage.Postgres.Leases.PostgresLeaseStore((PostgresStore)store, time);
 
+    public Gatehouse.Storage.Mcp.IMcpToolPinStore McpToolPins(IAuditCheckpointStore store) =>
+        new Gatehouse.Storage.Postgres.Mcp.PostgresMcpToolPinStore((PostgresStore)store);
+
     public string ZeroBlob(int length) => $"decode(repeat('00', {length}), 'hex')";
 
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)

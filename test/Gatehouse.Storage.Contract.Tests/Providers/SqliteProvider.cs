@@ -35,6 +35,9 @@ public sealed class SqliteProvider : IStoreProvider
     public Gatehouse.Storage.Leases.ILeaseStore Leases(IAuditCheckpointStore store, TimeProvider time) =>
         new Gatehouse.Storage.Sqlite.Leases.SqliteLeaseStore((SqliteStore)store, time);
 
+    public Gatehouse.Storage.Mcp.IMcpToolPinStore McpToolPins(IAuditCheckpointStore store) =>
+        new Gatehouse.Storage.Sqlite.Mcp.SqliteMcpToolPinStore((SqliteStore)store);
+
     public string ZeroBlob(int length) => $"zeroblob({length})";
 
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
