@@ -83,6 +83,7 @@ internal sealed class ExchangeHandler
     private readonly ILogger<ExchangeHandler> _logger;
     private readonly RequestMaskingStage _requestMasking;
     private readonly DecisionStage _decisions;
+    private readonly Mcp.Pinning.McpToolPins _toolPins;
     private readonly ApprovalGate _approvals;
     private readonly ActiveGrants _grants;
     private readonly ResponseHolds.ResponseHoldStage _responseHolds;
@@ -99,6 +100,7 @@ internal sealed class ExchangeHandler
         IAuditTrail audit,
         RequestMaskingStage requestMasking,
         DecisionStage decisions,
+        Mcp.Pinning.McpToolPins toolPins,
         ApprovalGate approvals,
         ActiveGrants grants,
         ResponseHolds.ResponseHoldStage responseHolds,
@@ -117,6 +119,7 @@ internal sealed class ExchangeHandler
         _audit = audit;
         _requestMasking = requestMasking;
         _decisions = decisions;
+        _toolPins = toolPins;
         _approvals = approvals;
         _grants = grants;
         _responseHolds = responseHolds;
@@ -284,8 +287,8 @@ internal sealed class ExchangeHandler
             return await _endings.RefuseAsync(context, exchange, refusal.Status, refusal.Code, refusal.Title, refusal.Detail);
         }
 
-        // 5. Decide by policy (on the masked request and its findings).
-        if (_decisions.Decide(exchange) is { } denied)
+        // 5. Decide by policy (on the masked request and its findings), and an MCP tool call by its pinned definition.
+        if ((_decisions.Decide(exchange) ?? await _toolPins.CheckAsync(exchange, aborted)) is { } denied)
         {
             return await _endings.RefuseDecisionAsync(context, exchange, denied);
         }
@@ -324,6 +327,7 @@ internal sealed class ExchangeHandler
 
         // 8. The response's facts: its bytes, what it said (captured as the client got it) and what masking found.
         tap.Finish();
+        await _toolPins.RecordListingAsync(exchange);
 
         // 9. Record the outcome, whatever happened to the client.
         await _endings.RecordOutcomeAsync(context, exchange, status);
