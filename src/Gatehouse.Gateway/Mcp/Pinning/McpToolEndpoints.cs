@@ -45,10 +45,12 @@ internal static class McpToolEndpoints
 
     private static async Task ListAsync(HttpContext context, string connection, IdentityResolver identity, GatehouseConfig config, ConnectionCatalog connections, IMcpToolPinStore store)
     {
-        if (await AdmitAsync(context, connection, identity, config, connections) is null)
+        if (await AdmitAsync(context, connection, identity, config, connections) is not { } admitted)
         {
             return;
         }
+
+        connection = admitted.Connection;
 
         var tool = context.Request.Query["tool"].ToString();
         var pins = await StoreAsync(context, () => store.ListAsync(connection, context.RequestAborted));
@@ -69,10 +71,12 @@ internal static class McpToolEndpoints
 
     private static async Task AcceptAsync(HttpContext context, string connection, IdentityResolver identity, GatehouseConfig config, ConnectionCatalog connections, McpToolPins pins)
     {
-        if (await AdmitAsync(context, connection, identity, config, connections) is not { } caller)
+        if (await AdmitAsync(context, connection, identity, config, connections) is not { } admitted)
         {
             return;
         }
+
+        var (caller, name) = admitted;
 
         McpToolAcceptInput? input;
         try
@@ -91,7 +95,7 @@ internal static class McpToolEndpoints
             return;
         }
 
-        var accepted = await StoreAsync(context, () => pins.AcceptAsync(connection, input.Tool, input.Hash, caller.Subject, caller.VerifiedEmail, context.RequestAborted));
+        var accepted = await StoreAsync(context, () => pins.AcceptAsync(name, input.Tool, input.Hash, caller.Subject, caller.VerifiedEmail, context.RequestAborted));
         if (accepted is null)
         {
             return;
@@ -99,14 +103,14 @@ internal static class McpToolEndpoints
 
         if (accepted.Count == 0)
         {
-            var which = input.Tool is null ? "no tool of the connection" : $"the tool '{input.Tool}'";
-            var hash = input.Hash is null ? "" : $" with the definition {input.Hash} (it may have changed again: run diff once more)";
+            var which = input.Tool is null ? "no tool of the connection has a pending definition" : $"the tool '{input.Tool}' has no pending definition";
+            var hash = input.Hash is null ? "" : $" {input.Hash} (it may have changed again since your review: run diff once more)";
             await Problem(context, StatusCodes.Status409Conflict, "mcp_tool_nothing_pending",
-                $"Nothing was accepted: {which} on '{connection}' has a pending definition{hash}. See gatehouse mcp tools list --connection {connection}.");
+                $"Nothing was accepted on '{name}': {which}{hash}. See gatehouse mcp tools list --connection {name}.");
             return;
         }
 
-        var now = await StoreAsync(context, () => pins.ListAsync(connection, context.RequestAborted));
+        var now = await StoreAsync(context, () => pins.ListAsync(name, context.RequestAborted));
         if (now is not null)
         {
             var names = accepted.Select(a => a.Tool).ToHashSet(StringComparer.Ordinal);
@@ -114,7 +118,9 @@ internal static class McpToolEndpoints
         }
     }
 
-    private static async Task<GatehouseIdentity?> AdmitAsync(HttpContext context, string connection, IdentityResolver identity, GatehouseConfig config, ConnectionCatalog connections)
+    // Returns the caller and the connection's name as configured (routing matches names without regard to case; pins are
+    // kept under the configured name).
+    private static async Task<(GatehouseIdentity Caller, string Connection)?> AdmitAsync(HttpContext context, string connection, IdentityResolver identity, GatehouseConfig config, ConnectionCatalog connections)
     {
         var auth = await identity.AuthenticateAsync(context);
         if (!auth.Succeeded)
@@ -130,13 +136,13 @@ internal static class McpToolEndpoints
             return null;
         }
 
-        if (connections.Find(connection) is not { Config.Kind: "mcp" })
+        if (connections.Find(connection) is not { Config.Kind: "mcp" } routed)
         {
             await Problem(context, StatusCodes.Status404NotFound, "unknown_connection", $"There is no MCP connection named '{connection}'. Tool definitions are pinned for connections of kind mcp.");
             return null;
         }
 
-        return caller;
+        return (caller, routed.Config.Name);
     }
 
     private static async Task<T?> StoreAsync<T>(HttpContext context, Func<Task<T>> work)

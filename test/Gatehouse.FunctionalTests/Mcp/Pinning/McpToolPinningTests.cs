@@ -87,7 +87,7 @@ public sealed class McpToolPinningTests : IAsyncLifetime
         // The admin reviews the change (masked) and accepts exactly that definition.
         var url = _gateway.BaseUri.ToString();
         var admin = _gateway.Token("sam", "security");
-        var list = await GatehouseCommand.RunAsync("mcp", "tools", "list", "--connection", "tools", "--url", url, "--token", admin);
+        var list = await GatehouseCommand.RunAsync("mcp", "tools", "list", "--connection", "Tools", "--url", url, "--token", admin);
         var diff = await GatehouseCommand.RunAsync("mcp", "tools", "diff", "--connection", "tools", "--url", url, "--token", admin);
         var notAdmin = await GatehouseCommand.RunAsync("mcp", "tools", "accept", "--connection", "tools", "--tool", "deploy", "--url", url, "--token", _gateway.Token("dana", "dev"));
         var stale = await GatehouseCommand.RunAsync("mcp", "tools", "accept", "--connection", "tools", "--tool", "deploy", "--hash", new string('0', 64), "--url", url, "--token", admin);
