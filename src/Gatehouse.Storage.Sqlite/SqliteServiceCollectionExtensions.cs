@@ -66,6 +66,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IApprovalStore>(sp => new SqliteApprovalStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IGrantStore>(sp => new SqliteGrantStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IAgentTokenStore>(sp => new SqliteAgentTokenStore(sp.GetRequiredService<SqliteStore>()));
+        services.AddSingleton<Gatehouse.Storage.Mcp.IMcpToolPinStore>(sp => new Gatehouse.Storage.Sqlite.Mcp.SqliteMcpToolPinStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<IStoreSchema>(new SqliteSchema(options));
         services.AddSingleton<ILeaseStore>(sp => new SqliteLeaseStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(WriterIdentity.ForThisProcess());

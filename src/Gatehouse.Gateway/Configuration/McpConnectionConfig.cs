@@ -15,4 +15,10 @@ public sealed record McpConnectionConfig
     /// </summary>
     /// <remarks>The issuer's <c>audiences</c> list must accept the resource too, since tokens are validated there first.</remarks>
     public bool RequireAudience { get; init; }
+
+    /// <summary>
+    /// Gets how tool definitions are pinned (<c>strict</c>, <c>trust-new</c>, <c>off</c>); the default is
+    /// <see cref="McpToolPinning.Strict"/>: after the first <c>tools/list</c>, a changed or new tool waits for an admin.
+    /// </summary>
+    public McpToolPinning Pinning { get; init; }
 }

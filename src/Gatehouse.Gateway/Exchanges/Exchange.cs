@@ -113,6 +113,9 @@ internal sealed class Exchange
     /// <summary>Gets or sets how many bytes of response body reached the client (or were held for it).</summary>
     public long ResponseBytes { get; set; }
 
+    /// <summary>Gets or sets the pins an MCP <c>tools/list</c> answer is checked against, or null when it is not one.</summary>
+    public Mcp.Pinning.McpToolListing? ToolListing { get; set; }
+
     /// <summary>Gets or sets what the response said, as captured for the audit (null when none was captured).</summary>
     public ResponseSummary? ResponseSummary { get; set; }
 

@@ -149,9 +149,9 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         return StatusCodes.Status200OK;
     }
 
-    /// <summary>Records a refusal by the decide stage: an MCP request's policy denial as a JSON-RPC error, any other as problem+json.</summary>
+    /// <summary>Records a refusal by the decide stage: an MCP request's policy denial (or unaccepted tool) as a JSON-RPC error, any other as problem+json.</summary>
     public Task<int> RefuseDecisionAsync(HttpContext context, Exchange exchange, Refusal denied)
-        => exchange.Request?.Mcp is { Kind: Protocols.Mcp.McpMessageKind.Request } call && denied.Code == "policy_denied"
+        => exchange.Request?.Mcp is { Kind: Protocols.Mcp.McpMessageKind.Request } call && denied.Code is "policy_denied" or Mcp.Pinning.McpToolPins.NotAccepted
             ? RefuseMcpAsync(context, exchange, call.Id, denied.Code, denied.Detail)
             : RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
 

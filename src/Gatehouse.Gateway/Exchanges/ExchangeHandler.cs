@@ -48,10 +48,9 @@ namespace Gatehouse.Gateway.Exchanges;
 /// is masked those bytes are forwarded untouched, otherwise the request is read again from the masked bytes, so policy
 /// and the audit see exactly what is forwarded (a blocking connection refuses with 422 instead). The audit only sees masked prompts, and only the size of
 /// a body refused before it was inspected.</item>
-/// <item><b>Decide</b>: the policy snapshot (hot-reloaded) is evaluated on the masked request and its findings:
-/// deny (403 with the rule's reason), approval of the request (held below), stricter response masking, metadata-only
-/// audit, and whether a rule could hold the response for review. Without a policy file the connection allow-lists
-/// alone decide.</item>
+/// <item><b>Decide</b>: policy (hot-reloaded) on the masked request and its findings: deny (403 with the rule's reason),
+/// approval (held below), stricter response masking, metadata-only audit, whether a rule could hold the response; an MCP
+/// call of a tool whose pinned definition is not accepted is refused. No policy file: the allow-lists decide.</item>
 /// <item><b>Record intent</b>: the intent is appended to the audit and awaited until durable. If that fails the
 /// exchange ends with 503 and the upstream is never called, unless <c>audit.failureMode</c> is <c>open</c>.</item>
 /// <item><b>Forward</b>: YARP sends the inspected bytes with the connection's credential; the response streams back
@@ -63,9 +62,9 @@ namespace Gatehouse.Gateway.Exchanges;
 /// capture sees what the client sees. When policy may hold the response, text still streams; from the first tool call
 /// on the rest is held until the upstream is done, judged, and released, held for a reviewer, or replaced by a refusal
 /// in the API's own shape.</item>
-/// <item><b>Response facts</b>: the tap records on the exchange what the response was (bytes, summary, findings).</item>
-/// <item><b>Record outcome</b>: status, assembled text, tool calls, usage, coverage and any failure (client gone,
-/// upstream reset, malformed stream) are appended, whatever happened to the client.</item>
+/// <item><b>Response facts</b>: the tap records what the response was (bytes, summary, findings); a tools/list's pins.</item>
+/// <item><b>Record outcome</b>: status, text, tool calls, usage, coverage and any failure (client gone, upstream reset,
+/// malformed stream) are appended, whatever happened to the client.</item>
 /// </list>
 /// <para>Refusals after identification (403, 400, 413) are audited as exchanges with a <c>deny</c> decision; on an
 /// <c>mcp</c> connection a policy refusal is a JSON-RPC error (docs/designs/mcp.md).</para>
@@ -83,6 +82,7 @@ internal sealed class ExchangeHandler
     private readonly ILogger<ExchangeHandler> _logger;
     private readonly RequestMaskingStage _requestMasking;
     private readonly DecisionStage _decisions;
+    private readonly Mcp.Pinning.McpToolPins _toolPins;
     private readonly ApprovalGate _approvals;
     private readonly ActiveGrants _grants;
     private readonly ResponseHolds.ResponseHoldStage _responseHolds;
@@ -99,6 +99,7 @@ internal sealed class ExchangeHandler
         IAuditTrail audit,
         RequestMaskingStage requestMasking,
         DecisionStage decisions,
+        Mcp.Pinning.McpToolPins toolPins,
         ApprovalGate approvals,
         ActiveGrants grants,
         ResponseHolds.ResponseHoldStage responseHolds,
@@ -117,6 +118,7 @@ internal sealed class ExchangeHandler
         _audit = audit;
         _requestMasking = requestMasking;
         _decisions = decisions;
+        _toolPins = toolPins;
         _approvals = approvals;
         _grants = grants;
         _responseHolds = responseHolds;
@@ -283,8 +285,8 @@ internal sealed class ExchangeHandler
             return await _endings.RefuseAsync(context, exchange, refusal.Status, refusal.Code, refusal.Title, refusal.Detail);
         }
 
-        // 5. Decide by policy (on the masked request and its findings).
-        if (_decisions.Decide(exchange) is { } denied)
+        // 5. Decide by policy (on the masked request and its findings), and an MCP tool call by its pinned definition.
+        if ((_decisions.Decide(exchange) ?? await _toolPins.CheckAsync(exchange, aborted)) is { } denied)
         {
             return await _endings.RefuseDecisionAsync(context, exchange, denied);
         }
@@ -321,10 +323,10 @@ internal sealed class ExchangeHandler
         using var tap = new ResponseTap(context.Response.Body, exchange, _responsePipelines, _responseHolds, _time);
         var status = await ForwardAsync(context, exchange, connection, tap);
 
-        // 8. The response's facts: its bytes, what it said (captured as the client got it) and what masking found.
+        // 8. The response's facts: its bytes, what it said (captured as the client got it), what masking found, and
+        //    what a tools/list showed of the pinned tools. 9. Then the outcome, whatever happened to the client.
         tap.Finish();
-
-        // 9. Record the outcome, whatever happened to the client.
+        await _toolPins.RecordListingAsync(exchange);
         await _endings.RecordOutcomeAsync(context, exchange, status);
         return status;
     }

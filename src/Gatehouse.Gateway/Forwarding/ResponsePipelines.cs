@@ -59,9 +59,10 @@ internal sealed class ResponsePipelines(MaskingEngine engine, ProtocolRegistry p
             Masking = masker,
             BodyRewriter = masker is not null && status >= 400 ? new ErrorBodyRewriter(masker) : null,
 
-            // tools/list answers only the tools the caller may call (policy decides each name as a call would be).
+            // tools/list answers only the tools whose definition is accepted (pinning) and the caller may call (policy
+            // decides each name as a call would be); the pins see every tool, whatever policy shows this caller.
             ToolFilter = exchange.Request?.Mcp is { Method: Protocols.Mcp.McpMessage.ToolsList } && status is >= 200 and < 300
-                ? tool => decisions.MayCall(exchange, tool)
+                ? (tool, definition) => (exchange.ToolListing?.Shows(tool, definition) ?? true) && decisions.MayCall(exchange, tool)
                 : null,
             Hold = mayHold && exchange.Adapter is not null && status is >= 200 and < 300
                 ? new ResponseHoldOptions(exchange.ResponseHold!.Scope == ResponseHoldScope.Whole, config.ResponseHolds.MaxHeldBytes)

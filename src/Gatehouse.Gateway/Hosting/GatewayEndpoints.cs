@@ -37,6 +37,7 @@ public static class GatewayEndpoints
         endpoints.MapAccess();
         endpoints.MapAuditApi();
         endpoints.MapMcpResourceMetadata();
+        Mcp.Pinning.McpToolEndpoints.MapMcpTools(endpoints);
         endpoints.MapAgents();
         var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();
         endpoints.Map("/{connection}/{**path}", handler.HandleAsync);

@@ -36,7 +36,7 @@ public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the gateway: identity, routing, protocol adapters, forwarding and telemetry. The host must also register
-    /// the store (<c>IAuditStore</c>, <c>IApiKeyStore</c>, <c>IApprovalStore</c>, <c>IGrantStore</c>, <c>IAgentTokenStore</c>) and the <c>IAuditTrail</c>.
+    /// the store (<c>IAuditStore</c>, <c>IApiKeyStore</c>, <c>IApprovalStore</c>, <c>IGrantStore</c>, <c>IAgentTokenStore</c>, <c>IMcpToolPinStore</c>) and the <c>IAuditTrail</c>.
     /// </summary>
     public static IServiceCollection AddGatehouseGateway(this IServiceCollection services, GatehouseConfig config)
     {
@@ -48,6 +48,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddLeaseKeeper(config.Storage.Leases);
         services.AddSingleton(_ => MaskingServices.CreateEngine(config));
         services.AddSingleton<Forwarding.ResponsePipelines>();
+        services.AddSingleton<Mcp.Pinning.McpToolPins>();
         services.AddSingleton<RequestMasker>();
         services.AddSingleton<RequestMaskingStage>();
         services.AddSingleton(sp => new DecisionStage(

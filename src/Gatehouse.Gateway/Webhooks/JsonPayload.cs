@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Gatehouse.Gateway.Webhooks;
 
-/// <summary>Writes the generic JSON body: <c>{"id", "event", "occurredAt", "approval" | "checkpoint"}</c>.</summary>
+/// <summary>Writes the generic JSON body: <c>{"id", "event", "occurredAt", "approval" | "checkpoint" | "mcpTool"}</c>.</summary>
 internal static class JsonPayload
 {
     public static byte[] Write(Notice notice, string deliveryId, ApprovalLinks links) => JsonBody.Object(json =>
@@ -17,6 +17,9 @@ internal static class JsonPayload
                 break;
             case CheckpointNotice checkpoint:
                 WriteCheckpoint(json, checkpoint);
+                break;
+            case McpToolNotice tool:
+                WriteMcpTool(json, tool);
                 break;
         }
     });
@@ -47,6 +50,18 @@ internal static class JsonPayload
         json.WriteString("keyId", c.Checkpoint.KeyId);
         json.WriteBase64String("signature", c.Checkpoint.Signature);
         json.WriteString("note", c.Note);
+        json.WriteEndObject();
+    }
+
+    private static void WriteMcpTool(Utf8JsonWriter json, McpToolNotice t)
+    {
+        json.WriteStartObject("mcpTool");
+        json.WriteString("connection", t.Connection);
+        json.WriteString("tool", t.Tool);
+        json.WriteString("change", t.Change);
+        json.WriteString("previousHash", t.PreviousHash);
+        json.WriteString("hash", t.Hash);
+        json.WriteString("diffCommand", $"gatehouse mcp tools diff --connection {t.Connection} --tool {t.Tool}");
         json.WriteEndObject();
     }
 }

@@ -19,6 +19,10 @@ internal static class SlackPayload
         {
             WriteCheckpoint(json, checkpoint);
         }
+        else if (notice is McpToolNotice tool)
+        {
+            WriteMcpTool(json, tool);
+        }
     });
 
     private static void WriteApproval(Utf8JsonWriter json, ApprovalNotice a, ApprovalLinks links)
@@ -121,4 +125,14 @@ internal static class SlackPayload
     // Slack reads &, < and > as control characters in mrkdwn; a requester's text must not turn into a link or mention.
     private static string Escape(string text)
         => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private static void WriteMcpTool(Utf8JsonWriter json, McpToolNotice t)
+    {
+        var what = t.Change == "added" ? "New MCP tool" : "MCP tool definition changed";
+        json.WriteString("text", Escape($"{what}: {t.Tool} on {t.Connection}; hidden until an admin accepts it"));
+        json.WriteStartArray("blocks");
+        Section(json, $"*{what}*: `{Escape(t.Tool)}` on `{Escape(t.Connection)}`, hidden and refused until accepted");
+        Section(json, $"Review with `gatehouse mcp tools diff --connection {Escape(t.Connection)} --tool {Escape(t.Tool)}`");
+        json.WriteEndArray();
+    }
 }

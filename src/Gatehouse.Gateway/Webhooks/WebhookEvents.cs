@@ -12,6 +12,9 @@ internal static class WebhookEvents
     /// <summary>An audit checkpoint was signed.</summary>
     public const string CheckpointSigned = "checkpoint.signed";
 
+    /// <summary>A tool definition of an MCP connection changed, or a new tool appeared, and waits for an admin's accept.</summary>
+    public const string McpToolChanged = "mcp.tool.changed";
+
     /// <summary>Gets every event, in the order the documentation lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [ApprovalRequested, ApprovalResolved, CheckpointSigned];
+    public static IReadOnlyList<string> All { get; } = [ApprovalRequested, ApprovalResolved, CheckpointSigned, McpToolChanged];
 }

@@ -87,7 +87,7 @@ internal static class McpRewrite
             : [];
 
     // Rebuilds the array from the allowed tools' bytes as written; a tool without a string name is not shown.
-    private static bool Filter(JsonElement tools, Func<string, bool> allowed, TextFields fields)
+    private static bool Filter(JsonElement tools, Func<string, JsonElement, bool> allowed, TextFields fields)
     {
         var kept = new ArrayBufferWriter<byte>(tools.GetRawText().Length);
         kept.Write("["u8);
@@ -95,7 +95,7 @@ internal static class McpRewrite
         var first = true;
         foreach (var tool in tools.EnumerateArray())
         {
-            if (TextFields.String(tool, "name") is not { } name || !allowed(name))
+            if (TextFields.String(tool, "name") is not { } name || !allowed(name, tool))
             {
                 removed = true;
                 continue;

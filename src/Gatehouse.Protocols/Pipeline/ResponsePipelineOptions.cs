@@ -18,10 +18,11 @@ public sealed record ResponsePipelineOptions
     public IResponseRewriter? BodyRewriter { get; init; }
 
     /// <summary>
-    /// Gets which tools a listing may show (an MCP <c>tools/list</c> result answers only the tools the caller may call),
-    /// or null (the default) to show every tool. A filter makes the response rewritten even when it is not masked.
+    /// Gets which tools a listing may show, by name and definition (an MCP <c>tools/list</c> result answers only the
+    /// tools the caller may call, as pinned), or null (the default) to show every tool. A filter makes the response
+    /// rewritten even when it is not masked.
     /// </summary>
-    public Func<string, bool>? ToolFilter { get; init; }
+    public Func<string, System.Text.Json.JsonElement, bool>? ToolFilter { get; init; }
 
     /// <summary>Gets whether policy may hold the response, and how; null (the default) when nothing can be held.</summary>
     public ResponseHoldOptions? Hold { get; init; }

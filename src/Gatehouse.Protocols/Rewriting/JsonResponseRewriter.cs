@@ -13,7 +13,7 @@ internal sealed class JsonResponseRewriter : IResponseRewriter
     private readonly PooledByteBuffer _body;
     private bool _completed;
 
-    public JsonResponseRewriter(BodyRewrite rewrite, ITextRewriter rewriter, int maxBodyBytes, Func<string, bool>? toolFilter = null)
+    public JsonResponseRewriter(BodyRewrite rewrite, ITextRewriter rewriter, int maxBodyBytes, Func<string, JsonElement, bool>? toolFilter = null)
     {
         _rewrite = rewrite;
         _fields = new TextFields(rewriter, keepReleased: false) { ToolFilter = toolFilter };

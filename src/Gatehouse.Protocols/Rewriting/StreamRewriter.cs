@@ -17,7 +17,7 @@ internal abstract class StreamRewriter
     public int UnknownShapes => Fields.UnknownShapes;
 
     /// <summary>Sets which tools a listing may show (MCP <c>tools/list</c>); null shows all.</summary>
-    public Func<string, bool>? ToolFilter
+    public Func<string, JsonElement, bool>? ToolFilter
     {
         get => Fields.ToolFilter;
         set => Fields.ToolFilter = value;

@@ -18,7 +18,7 @@ internal sealed class TextFields
     public JsonEdits Edits { get; } = new();
 
     /// <summary>Gets or sets which tools a listing may show (MCP <c>tools/list</c>), or null (the default) to show all.</summary>
-    public Func<string, bool>? ToolFilter { get; set; }
+    public Func<string, JsonElement, bool>? ToolFilter { get; set; }
 
     /// <summary>Gets or sets how many text-bearing fields or events had a shape that is not known.</summary>
     public int UnknownShapes { get; set; }

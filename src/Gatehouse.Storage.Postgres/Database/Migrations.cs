@@ -36,6 +36,7 @@ internal static class Migrations
         (LegalHoldSchema.Version, LegalHoldSchema.Sql),
         (LeaseSchema.Version, LeaseSchema.Sql),
         (AgentTokenSchema.Version, AgentTokenSchema.Sql),
+        (Mcp.McpToolPinSchema.Version, Mcp.McpToolPinSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>

@@ -17,7 +17,7 @@ public static class PostgresReviewStoreServiceCollectionExtensions
     /// <summary>
     /// Registers, over <paramref name="store"/>: <see cref="IApprovalNotifier"/> (LISTEN/NOTIFY, <see cref="PostgresApprovalNotifier"/>),
     /// <see cref="IApprovalStore"/>, <see cref="IGrantStore"/>, <see cref="IAuditRetentionStore"/>, <see cref="ILegalHoldStore"/>
-    /// and <see cref="ILeaseStore"/>.
+    /// <see cref="ILeaseStore"/> and <see cref="Gatehouse.Storage.Mcp.IMcpToolPinStore"/>.
     /// </summary>
     /// <remarks>
     /// Uses the container's <see cref="TimeProvider"/> (the system clock when none is registered) and its logging when
@@ -49,6 +49,7 @@ public static class PostgresReviewStoreServiceCollectionExtensions
         services.AddSingleton<IAuditRetentionStore>(sp => store(sp));
         services.AddSingleton<ILegalHoldStore>(sp => store(sp));
         services.AddSingleton<ILeaseStore>(sp => new PostgresLeaseStore(store(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Gatehouse.Storage.Mcp.IMcpToolPinStore>(sp => new Mcp.PostgresMcpToolPinStore(store(sp)));
         return services;
     }
 }

@@ -18,7 +18,7 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 10;
+    public const int CurrentVersion = 11;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -82,6 +82,7 @@ internal static class Schema
         (PartSchema.Version, PartSchema.Sql),
         (LeaseSchema.Version, LeaseSchema.Sql),
         (Agents.AgentTokenSchema.Version, Agents.AgentTokenSchema.Sql),
+        (Mcp.McpToolPinSchema.Version, Mcp.McpToolPinSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)

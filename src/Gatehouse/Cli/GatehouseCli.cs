@@ -35,6 +35,7 @@ internal static class GatehouseCli
         root.Subcommands.Add(CaCommand.Create());
         root.Subcommands.Add(AgentsCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(Mcp.McpCommand.Create());
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new VersionAction();

@@ -88,7 +88,7 @@ public sealed class McpResponseTests
         using var pipeline = new ProtocolRegistry().Get(ApiKind.Mcp)!.CreateResponsePipeline(new ResponsePipelineOptions
         {
             ContentType = contentType,
-            ToolFilter = name => !name.StartsWith("github.merge_", StringComparison.Ordinal),
+            ToolFilter = (name, _) => !name.StartsWith("github.merge_", StringComparison.Ordinal),
         });
         var client = new ArrayBufferWriter<byte>();
         pipeline.Append(Encoding.UTF8.GetBytes(body));

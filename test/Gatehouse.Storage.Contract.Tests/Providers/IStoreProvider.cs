@@ -26,6 +26,8 @@ public interface IStoreProvider : IAsyncDisposable
 
     /// <summary>Returns the agent enrollment token store that shares <paramref name="store"/>'s database.</summary>
     Gatehouse.Storage.Agents.IAgentTokenStore AgentTokens(IAuditCheckpointStore store);
+    /// <summary>Returns the MCP tool pin store that shares <paramref name="store"/>'s database.</summary>
+    Gatehouse.Storage.Mcp.IMcpToolPinStore McpToolPins(IAuditCheckpointStore store);
 
     /// <summary>Gets this dialect's SQL for a blob of <paramref name="length"/> zero bytes.</summary>
     string ZeroBlob(int length);

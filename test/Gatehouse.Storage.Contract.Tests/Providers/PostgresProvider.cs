@@ -54,6 +54,9 @@ public sealed class PostgresProvider : IStoreProvider
     public Gatehouse.Storage.Agents.IAgentTokenStore AgentTokens(IAuditCheckpointStore store) =>
         new Gatehouse.Storage.Postgres.Agents.PostgresAgentTokenStore((PostgresStore)store);
 
+    public Gatehouse.Storage.Mcp.IMcpToolPinStore McpToolPins(IAuditCheckpointStore store) =>
+        new Gatehouse.Storage.Postgres.Mcp.PostgresMcpToolPinStore((PostgresStore)store);
+
     public string ZeroBlob(int length) => $"decode(repeat('00', {length}), 'hex')";
 
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)

@@ -38,6 +38,9 @@ public sealed class SqliteProvider : IStoreProvider
     public Gatehouse.Storage.Agents.IAgentTokenStore AgentTokens(IAuditCheckpointStore store) =>
         new Gatehouse.Storage.Sqlite.Agents.SqliteAgentTokenStore((SqliteStore)store);
 
+    public Gatehouse.Storage.Mcp.IMcpToolPinStore McpToolPins(IAuditCheckpointStore store) =>
+        new Gatehouse.Storage.Sqlite.Mcp.SqliteMcpToolPinStore((SqliteStore)store);
+
     public string ZeroBlob(int length) => $"zeroblob({length})";
 
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)

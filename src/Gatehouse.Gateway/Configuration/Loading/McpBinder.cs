@@ -17,7 +17,7 @@ internal static class McpBinder
             resource = null;
         }
 
-        var config = new McpConnectionConfig { Resource = resource, RequireAudience = s.Bool("requireAudience", false) };
+        var config = new McpConnectionConfig { Resource = resource, RequireAudience = s.Bool("requireAudience", false), Pinning = Pinning(s) };
         s.ReportUnknownKeys();
         if (present && kind != "mcp")
         {
@@ -25,5 +25,19 @@ internal static class McpBinder
         }
 
         return config;
+    }
+
+    private static McpToolPinning Pinning(SectionReader s) => s.String("pinning") switch
+    {
+        null or "strict" => McpToolPinning.Strict,
+        "trust-new" => McpToolPinning.TrustNew,
+        "off" => McpToolPinning.Off,
+        var other => Invalid(s, other),
+    };
+
+    private static McpToolPinning Invalid(SectionReader s, string value)
+    {
+        s.Errors.Add(s.ChildPath("pinning"), null, $"'{value}' is not one of strict, trust-new, off");
+        return McpToolPinning.Strict;
     }
 }
