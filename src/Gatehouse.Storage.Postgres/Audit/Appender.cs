@@ -5,9 +5,18 @@ namespace Gatehouse.Storage.Postgres.Audit;
 
 /// <summary>Appends a batch of drafts to the one global chain in one transaction and moves the head with it.</summary>
 /// <remarks>
+/// <para>
 /// The head row is locked first (<c>FOR UPDATE</c>): an append from another connection or another process waits for
 /// this one to commit and then reads the head it left, so sequences never collide and every entry's previous hash is
 /// the entry before it. One batch is one commit (group commit: the audit writer hands over everything queued).
+/// </para>
+/// <para>
+/// Replicas queue on that lock, so it is held for as few round trips as the chain allows: what needs no head (the
+/// distinct parts and their bodies) is prepared before the lock; once the head is read, the sequences and chain hashes
+/// are computed in memory and everything is written in one <see cref="NpgsqlBatch"/> (parts, entries, references,
+/// search tags, the head), each table in one set-based statement. The lock is held for the head's read, that one round
+/// trip and the commit, whatever the size of the batch.
+/// </para>
 /// </remarks>
 internal static class Appender
 {
@@ -39,50 +48,60 @@ internal static class Appender
         IReadOnlyList<AuditEntryDraft> drafts,
         CancellationToken cancellationToken)
     {
-        long sequence;
-        byte[] previous;
-        using (var lockHead = new NpgsqlCommand(LockHeadSql, connection, transaction))
-        using (var reader = await lockHead.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new StoreUnavailableException(StoreFailure.Corrupt);
-            }
-
-            sequence = reader.GetInt64(0);
-            previous = reader.GetFieldValue<byte[]>(1);
-        }
+        var parts = PartInserts.InsertParts(drafts);
+        var (sequence, previous) = await LockHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
         var first = sequence + 1;
         var entries = new AuditEntry[drafts.Count];
-        using (var insert = EntryRows.CreateInsert(connection, transaction, writerId))
-        using (var parts = PostgresPartIds.CreateWriter(connection, transaction))
+        for (var i = 0; i < drafts.Count; i++)
         {
-            for (var i = 0; i < drafts.Count; i++)
-            {
-                var entry = AuditChain.Seal(drafts[i], ++sequence, previous);
-                EntryRows.Bind(insert, entry);
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                await parts.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
-                entries[i] = entry;
-                previous = entry.Hash;
-            }
+            entries[i] = AuditChain.Seal(drafts[i], ++sequence, previous);
+            previous = entries[i].Hash;
         }
 
-        using (var tags = new NpgsqlCommand(SearchTags.Sql, connection, transaction))
+        using var batch = new NpgsqlBatch(connection, transaction);
+        if (parts is not null)
         {
-            tags.Parameters.AddWithValue("first", first);
-            tags.Parameters.AddWithValue("last", sequence);
-            await tags.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            batch.BatchCommands.Add(parts);
         }
 
-        using (var moveHead = new NpgsqlCommand(MoveHeadSql, connection, transaction))
+        batch.BatchCommands.Add(EntryRows.Insert(entries, writerId));
+        var references = PartInserts.InsertReferences(entries, out var referenceCount);
+        if (references is not null)
         {
-            moveHead.Parameters.AddWithValue("seq", sequence);
-            moveHead.Parameters.AddWithValue("hash", previous);
-            await moveHead.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            batch.BatchCommands.Add(references);
+        }
+
+        var tags = new NpgsqlBatchCommand(SearchTags.Sql);
+        tags.Parameters.AddWithValue("first", first);
+        tags.Parameters.AddWithValue("last", sequence);
+        batch.BatchCommands.Add(tags);
+        var moveHead = new NpgsqlBatchCommand(MoveHeadSql);
+        moveHead.Parameters.AddWithValue("seq", sequence);
+        moveHead.Parameters.AddWithValue("hash", previous);
+        batch.BatchCommands.Add(moveHead);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // Every part was inserted or found by the batch's first statement, under the head lock that retention's purge
+        // also takes; a reference that found no part means the store changed under the lock.
+        if (references is not null && references.RecordsAffected != referenceCount)
+        {
+            throw new StoreUnavailableException(StoreFailure.Corrupt);
         }
 
         return entries;
+    }
+
+    private static async Task<(long Sequence, byte[] Hash)> LockHeadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var lockHead = new NpgsqlCommand(LockHeadSql, connection, transaction);
+        using var reader = await lockHead.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new StoreUnavailableException(StoreFailure.Corrupt);
+        }
+
+        return (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
     }
 }

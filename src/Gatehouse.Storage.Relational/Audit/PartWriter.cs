@@ -8,8 +8,10 @@ namespace Gatehouse.Storage.Relational.Audit;
 /// A part already stored is found by its hash and never rewritten, so a 40 KB system prompt resent every turn costs
 /// one index lookup and one reference row, not 40 KB. Within a batch the ids of parts seen are remembered; they are
 /// forgotten at the next batch's <see cref="Begin"/>, since the transaction that wrote them may have rolled back. The
-/// provider creates the statements (<see cref="ReferSql"/>, <see cref="IntentOfSql"/>, its <see cref="IPartIds"/>), so
-/// it decides how long they live: SQLite keeps them prepared per connection, PostgreSQL per batch.
+/// provider creates the statements (<see cref="ReferSql"/>, <see cref="IntentOfSql"/>, its <see cref="IPartIds"/>) and
+/// keeps them prepared: a statement per part suits an embedded database, where a statement costs no round trip.
+/// PostgreSQL writes the same rows set-based instead (its <c>PartInserts</c>), since there every statement is a round
+/// trip made under the chain's head lock.
 /// </remarks>
 internal sealed class PartWriter : IDisposable
 {
