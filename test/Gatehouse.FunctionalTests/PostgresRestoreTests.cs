@@ -1,5 +1,3 @@
-using Gatehouse.Audit.Payloads;
-using Gatehouse.Audit.Records;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Storage.Contract.Tests.Providers;
 using Gatehouse.Storage.Postgres;
@@ -18,7 +16,6 @@ namespace Gatehouse.FunctionalTests;
 public sealed class PostgresRestoreTests : IAsyncLifetime
 {
     private const string Variable = "GATEHOUSE_RESTORED_DB";
-    private static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
     private readonly string _directory = Directory.CreateTempSubdirectory("gatehouse-pgrestore-").FullName;
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..12];
     private readonly List<string> _databases = [];
@@ -130,50 +127,12 @@ public sealed class PostgresRestoreTests : IAsyncLifetime
         return path;
     }
 
-    private async Task ExecuteAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(Connection(database));
-        await connection.OpenAsync(Token);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(Token);
-    }
+    private Task ExecuteAsync(string database, string sql) => PostgresSql.ExecuteAsync(Connection(database), sql, Token);
 
-    private async Task<object?> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(Connection(database));
-        await connection.OpenAsync(Token);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync(Token);
-    }
+    private Task<object?> ScalarAsync(string database, string sql) => PostgresSql.ScalarAsync(Connection(database), sql, Token);
 
-    private async Task ServerExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_server.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ServerExecuteAsync(string sql) => PostgresSql.ExecuteAsync(_server.ConnectionString, sql);
 
-    private static async Task AddAsync(PostgresStore store, string id, string user, string prompt, int hour)
-    {
-        var at = Start.AddHours(hour);
-        var intent = new ExchangeIntent
-        {
-            ExchangeId = id,
-            StartedAt = at,
-            Identity = new AuditIdentity(user, user + "@example.com", ["dev"], "https://idp.example.com", null, "oidc"),
-            Connection = "openai",
-            Method = "POST",
-            Path = "/v1/chat/completions",
-            Api = "openai.chat",
-            Model = "gpt-test",
-            Prompt = prompt,
-            Decision = "allow",
-            Rules = [],
-            Findings = [],
-        };
-        var outcome = new ExchangeOutcome { ExchangeId = id, CompletedAt = at.AddSeconds(1), Status = 200, Response = "done" };
-        await store.AppendAsync([AuditEntryCodec.ForIntent(intent, at)], Token);
-        await store.AppendAsync([AuditEntryCodec.ForOutcome(outcome, at.AddSeconds(1))], Token);
-    }
+    private static Task AddAsync(PostgresStore store, string id, string user, string prompt, int hour) =>
+        PostgresExchangeSeed.AddAsync(store, id, user, prompt, hour, Token);
 }

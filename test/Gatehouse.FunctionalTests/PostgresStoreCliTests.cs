@@ -1,5 +1,3 @@
-using Gatehouse.Audit.Payloads;
-using Gatehouse.Audit.Records;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Storage.Contract.Tests.Providers;
 using Gatehouse.Storage.Postgres;
@@ -17,7 +15,6 @@ namespace Gatehouse.FunctionalTests;
 public sealed class PostgresStoreCliTests : IAsyncLifetime
 {
     private const string Variable = "GATEHOUSE_TEST_STORE_URL";
-    private static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
     private readonly string _directory = Directory.CreateTempSubdirectory("gatehouse-pgcli-").FullName;
     private readonly string _schema = "cli_" + Guid.NewGuid().ToString("N");
     private string _server = "";
@@ -197,42 +194,10 @@ public sealed class PostgresStoreCliTests : IAsyncLifetime
         return path;
     }
 
-    private async Task<long> CountAsync(string table)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private async Task<long> CountAsync(string table) => (long)(await PostgresSql.ScalarAsync(ConnectionString, $"SELECT count(*) FROM {table}"))!;
 
-    private async Task ServerExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ServerExecuteAsync(string sql) => PostgresSql.ExecuteAsync(_server, sql);
 
-    private static async Task AddAsync(PostgresStore store, string id, string user, string prompt, int hour)
-    {
-        var at = Start.AddHours(hour);
-        var intent = new ExchangeIntent
-        {
-            ExchangeId = id,
-            StartedAt = at,
-            Identity = new AuditIdentity(user, user + "@example.com", ["dev"], "https://idp.example.com", null, "oidc"),
-            Connection = "openai",
-            Method = "POST",
-            Path = "/v1/chat/completions",
-            Api = "openai.chat",
-            Model = "gpt-test",
-            Prompt = prompt,
-            Decision = "allow",
-            Rules = [],
-            Findings = [],
-        };
-        var outcome = new ExchangeOutcome { ExchangeId = id, CompletedAt = at.AddSeconds(1), Status = 200, Response = "done" };
-        await store.AppendAsync([AuditEntryCodec.ForIntent(intent, at)], CancellationToken.None);
-        await store.AppendAsync([AuditEntryCodec.ForOutcome(outcome, at.AddSeconds(1))], CancellationToken.None);
-    }
+    private static Task AddAsync(PostgresStore store, string id, string user, string prompt, int hour) =>
+        PostgresExchangeSeed.AddAsync(store, id, user, prompt, hour, CancellationToken.None);
 }
