@@ -1,42 +1,49 @@
 #!/usr/bin/env bash
 # Replicas benchmark (issue 14): throughput of one gateway on SQLite, one gateway on PostgreSQL, and two gateways on
 # one PostgreSQL behind a round-robin, in the same run, in interleaved rounds (sqlite, pg x1, pg x2, then again), so
-# drift on a shared machine hits every variant alike. Prints requests/s, latency and the gateways' CPU per round, the
-# median of each variant, and the ratios: PostgreSQL x1 / SQLite, and PostgreSQL x2 / PostgreSQL x1 (target >= 1.5x
-# when the replicas are the bottleneck). Ends with `gatehouse audit verify` on every store used. docs/benchmarks.md is
-# written by the lead from one quiet run; this script does not edit it.
+# drift on a shared machine hits every variant alike. Prints requests/s, latency, the gateways' and PostgreSQL's CPU
+# per round, the PostgreSQL backends' wait events, the median of each variant, and the ratios: PostgreSQL x1 / SQLite,
+# and PostgreSQL x2 / PostgreSQL x1 (target >= 1.5x when the replicas are the bottleneck). Ends with
+# `gatehouse audit verify` on every store used. docs/benchmarks.md is written by the lead from one quiet run; this
+# script does not edit it.
 #
 #   bench/replicas/run.sh [--duration 15] [--warmup 5] [--rounds 3] [--concurrency 32] [--threads 2]
-#                         [--replica-cpus "0 1"] [--support-cpus 1]
+#                         [--replica-cpu 0.4] [--pin] [--replica-cpus "0 1"] [--support-cpus 1]
 #
 #   --duration S      seconds of load per variant per round
 #   --warmup S        seconds of load per variant before the first round (JIT, pools, caches), not counted
 #   --rounds N        interleaved rounds; the summary takes each variant's median
 #   --concurrency C   wrk's keep-alive connections, split evenly between wrk's threads
 #   --threads T       wrk's threads (even: with two replicas, thread i connects to replica i mod 2, the round-robin)
-#   --replica-cpus    the cores the replicas are pinned to (taskset): the first replica of every variant on the first,
-#                     the second replica of the two-replica variant on the second
-#   --support-cpus    the cores of everything else: wrk, the fake upstream and the PostgreSQL server (taskset)
+#   --replica-cpu Q   the CPU quota of each replica, in cores (default 0.4): each gateway runs in its own cgroup
+#                     capped at Q cores (cgroup v2 cpu.max, or the v1 cpu controller's CFS quota), created under
+#                     /sys/fs/cgroup and removed at exit; needs root
+#   --pin             instead of quotas, pin the replicas to cores with taskset (the arrangement before quotas):
+#                     --replica-cpus gives their cores, --support-cpus the cores of wrk, the upstream and PostgreSQL
 #
-# How the run is arranged, and why. A gateway exchange costs far more CPU (auth, masking, the response pipeline, the
-# audit) than wrk's request, the fake upstream's canned answer (bench/agent/upstream.py, asyncio, no parsing) or
-# PostgreSQL's group-committed append. Pinning a replica to one core makes that core, and so the replica, the
-# bottleneck: the x1 variants measure what one core of gateway carries. The x2 variant adds a second replica on a
-# second core. With 3 or more cores the defaults give the replicas cores 0 and 1 and everything else the rest, which
-# is the clean arrangement. On a 2-core machine there is no third core: the defaults then put wrk, the upstream and
-# PostgreSQL on core 1 beside the second replica, so the second replica gets only what they leave of that core, and
-# the x2 ratio understates what a second replica adds on its own host; the printed CPU per replica shows how much each
-# got. Every gateway runs everything on (API key, masking with a configured fingerprint key, audit fail-closed); the
-# idle gateways of the other variants stay up between rounds (the same processes are measured every round).
+# How the run is arranged, and why. The target (two replicas >= 1.5x one) is about the replicas being the bottleneck:
+# each replica must be short of CPU while everything it talks to has room. A gateway exchange costs far more CPU (auth,
+# masking, the response pipeline, the audit) than wrk's request, the fake upstream's canned answer
+# (bench/agent/upstream.py, asyncio, no parsing) or PostgreSQL's group-committed append. By default every replica gets
+# a CPU quota of --replica-cpu cores (0.4): one replica has 0.4 core, two have 0.8 between them, and wrk, the upstream
+# and PostgreSQL share whatever is left of the machine (on 2 cores, at least 1.2 cores). Nothing is pinned, so the
+# scheduler places everything. The printed CPU per replica (% of a core, per round) shows whether each replica used
+# its quota, i.e. whether it was the bottleneck; a replica below its quota was waiting on something else (the
+# database's head lock, PostgreSQL's CPU, wrk). A .NET process under a quota sizes itself for it (one processor below
+# one core), as it would in a container with the same limit. With --pin, on 3 or more cores the replicas get cores 0
+# and 1 and everything else the rest (the clean arrangement); on 2 cores there is no third core, so wrk, the upstream
+# and PostgreSQL share core 1 with the second replica, and the x2 ratio understates what a second replica adds.
+# Every gateway runs everything on (API key, masking with a configured fingerprint key, audit fail-closed); the idle
+# gateways of the other variants stay up between rounds (the same processes are measured every round).
 #
 # Starts its own throwaway PostgreSQL cluster (Debian's postgresql, installed with apt-get when missing; fsync and
 # synchronous_commit on) in a temporary directory on a free loopback port and removes it at exit (build/test-postgres.sh,
 # the suite's script); the one- and two-replica variants each have their own database in it. Needs wrk (installed with
-# apt-get when missing), python3 and taskset (util-linux). Takes about rounds x 3 x duration plus a minute.
+# apt-get when missing), python3, and taskset (util-linux) with --pin. Takes about rounds x 3 x duration plus a minute.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-duration=15; warmup=5; rounds=3; concurrency=32; threads=2
+duration=15; warmup=5; rounds=3; concurrency=32; threads=2; replica_cpu=0.4; pin=0
 cores=$(nproc)
 if [ "$cores" -ge 3 ]; then replica_cpus="0 1"; support_cpus="2-$((cores - 1))"; else replica_cpus="0 1"; support_cpus="$((cores - 1))"; fi
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
@@ -47,14 +54,33 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
-    --replica-cpus) replica_cpus=$2; shift 2 ;;
-    --support-cpus) support_cpus=$2; shift 2 ;;
+    --replica-cpu) replica_cpu=$2; shift 2 ;;
+    --pin) pin=1; shift ;;
+    --replica-cpus) replica_cpus=$2; pin=1; shift 2 ;;
+    --support-cpus) support_cpus=$2; pin=1; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 read -r cpu_a cpu_b _ <<<"$replica_cpus"
 cpu_b=${cpu_b:-$cpu_a}
+all_cpus="0-$((cores - 1))"
+if [ "$pin" -eq 0 ]; then
+  # Quotas: nothing is pinned (taskset to every core is a no-op), each replica is capped by its cgroup instead.
+  cpu_a=$all_cpus; cpu_b=$all_cpus; support_cpus=$all_cpus
+  if ! python3 -c 'import sys; q=float(sys.argv[1]); sys.exit(0 if 0.05 <= q <= 64 else 1)' "$replica_cpu" 2>/dev/null; then
+    echo "--replica-cpu must be a number of cores between 0.05 and 64, not '$replica_cpu'" >&2; exit 2
+  fi
+  quota_us=$(python3 -c 'import sys; print(int(float(sys.argv[1]) * 100000))' "$replica_cpu")
+  if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers; then
+    cgroup_kind=v2; cgroup_root=/sys/fs/cgroup
+  elif [ -f /sys/fs/cgroup/cpu/cpu.cfs_quota_us ]; then
+    cgroup_kind=v1; cgroup_root=/sys/fs/cgroup/cpu
+  else
+    echo "no cgroup cpu controller under /sys/fs/cgroup (needed for --replica-cpu); use --pin" >&2; exit 2
+  fi
+  if [ ! -w "$cgroup_root" ]; then echo "cannot create cgroups under $cgroup_root (run as root, or use --pin)" >&2; exit 2; fi
+fi
 if [ $((threads % 2)) -ne 0 ] || [ "$concurrency" -lt "$threads" ]; then
   echo "--threads must be even (one half per replica) and at most --concurrency" >&2; exit 2
 fi
@@ -68,9 +94,16 @@ fi
 . build/test-postgres.sh
 work=$(mktemp -d /tmp/gatehouse-replicas.XXXXXX)
 pids=()
+cgroups=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # A cgroup can be removed once its processes have exited; give the last ones a moment.
+  local cg attempt
+  for cg in "${cgroups[@]}"; do
+    for attempt in 1 2 3 4 5 6 7 8 9 10; do rmdir "$cg" 2>/dev/null && break; sleep 0.2; done
+    [ -d "$cg" ] && echo "could not remove cgroup $cg" >&2
+  done
   pg_test_stop
   rm -rf "$work"
 }
@@ -126,9 +159,24 @@ key_sqlite=$(create_key "$work/sqlite.yaml" "")
 key_one=$(create_key "$work/postgres.yaml" "$store_one")
 key_two=$(create_key "$work/postgres.yaml" "$store_two")
 
+make_cgroup() { # name -> sets cgroup (a directory capped at --replica-cpu cores), or empty with --pin
+  cgroup=""
+  [ "$pin" -eq 0 ] || return 0
+  cgroup="$cgroup_root/gatehouse-replicas-$$-$1"
+  mkdir "$cgroup"; cgroups+=("$cgroup")
+  if [ "$cgroup_kind" = v2 ]; then
+    grep -qw cpu "$cgroup_root/cgroup.subtree_control" || echo +cpu > "$cgroup_root/cgroup.subtree_control"
+    echo "$quota_us 100000" > "$cgroup/cpu.max"
+  else
+    echo 100000 > "$cgroup/cpu.cfs_period_us"; echo "$quota_us" > "$cgroup/cpu.cfs_quota_us"
+  fi
+}
 start_gateway() { # name, cpu, config, store url -> sets gateway_pid and gateway_port
   gateway_port=$(free_port)
-  (cd "$work" && BENCH_STORE_URL="$4" exec taskset -c "$2" "${gatehouse[@]}" serve --config "$3" --urls "http://127.0.0.1:$gateway_port" > "$work/$1.log" 2>&1) &
+  make_cgroup "$1"
+  # The subshell joins the cgroup before it becomes the gateway (exec), so every thread the gateway starts is in it.
+  (cd "$work" && { [ -z "$cgroup" ] || echo "$BASHPID" > "$cgroup/cgroup.procs"; } \
+    && BENCH_STORE_URL="$4" exec taskset -c "$2" "${gatehouse[@]}" serve --config "$3" --urls "http://127.0.0.1:$gateway_port" > "$work/$1.log" 2>&1) &
   gateway_pid=$!; pids+=("$gateway_pid")
   for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$gateway_port/readyz" >/dev/null && return 0; sleep 0.5; done
   echo "gateway $1 did not become ready:" >&2; tail -n 20 "$work/$1.log" >&2; return 1
@@ -160,18 +208,36 @@ write_script "$work/pg1.lua" "$key_one" "$one_port"
 write_script "$work/pg2.lua" "$key_two" "$two_a_port" "$two_b_port"
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# PostgreSQL's CPU: the postmaster and its children (the pooled backends live as long as the gateways' pools).
+pg_ticks() { local pid total=0; for pid in "$postmaster" $(pgrep -P "$postmaster"); do total=$((total + $(ticks "$pid" 2>/dev/null || echo 0))); done; echo "$total"; }
+# What the PostgreSQL variants' backends are doing, sampled 4 times a second while the load runs: the wait event of
+# every active backend of the variant's database ("CPU" when it waits on nothing), to tell the head lock from the
+# server's own work. Written to $work/waits-<variant>.txt, summarised at the end.
+sample_waits() { # database, file; runs until killed
+  while :; do
+    pg_test_as "$pg_test_bin/psql" -h "$pg_test_dir" -p "$pg_port" -U postgres -d postgres -Atq -c \
+      "SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') FROM pg_stat_activity WHERE datname = '$1' AND state = 'active' AND pid <> pg_backend_pid()" \
+      >> "$2" 2>/dev/null || true
+    sleep 0.25
+  done
+}
 to_ms() { python3 -c "import sys,re; m=re.match(r'([0-9.]+)(us|ms|s)',sys.argv[1]); n=float(m.group(1)); print(round(n/1000 if m.group(2)=='us' else n*1000 if m.group(2)=='s' else n,3))" "$1"; }
 load() { # seconds, script, url -> wrk's output
   taskset -c "$support_cpus" wrk -t"$threads" -c"$concurrency" -d"$1s" --timeout 10s --latency -s "$2" "$3"
 }
 measure() { # variant, script, url, pids... -> "variant rps p50 p99 errors cpu%..."
   local variant=$1 script=$2 url=$3; shift 3
-  local before=() after=() pid i out
+  local before=() after=() pid i out sampler="" database=""
+  case "$variant" in pg-x1) database=bench_one ;; pg-x2) database=bench_two ;; esac
+  if [ -n "$database" ]; then sample_waits "$database" "$work/waits-$variant.txt" & sampler=$!; fi
   for pid in "$@"; do before+=("$(ticks "$pid")"); done
+  local pg_before; pg_before=$(pg_ticks)
   local started; started=$(date +%s.%N)
   out=$(load "$duration" "$script" "$url")
   local elapsed; elapsed=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$started" "$(date +%s.%N)")
   for pid in "$@"; do after+=("$(ticks "$pid")"); done
+  local pg_after; pg_after=$(pg_ticks)
+  if [ -n "$sampler" ]; then kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; fi
   local rps p50 p99 non2xx sockets cpu=""
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
@@ -181,7 +247,8 @@ measure() { # variant, script, url, pids... -> "variant rps p50 p99 errors cpu%.
   for i in "${!before[@]}"; do
     cpu+=" $(python3 -c "import os,sys; print(round(100 * (int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK') / float(sys.argv[3])))" "${before[$i]}" "${after[$i]}" "$elapsed")"
   done
-  echo "$variant $rps $p50 $p99 $(( ${non2xx:-0} + ${sockets:-0} ))$cpu"
+  local pg_cpu; pg_cpu=$(python3 -c "import os,sys; print(round(100 * (int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK') / float(sys.argv[3])))" "$pg_before" "$pg_after" "$elapsed")
+  echo "$variant $rps $p50 $p99 $(( ${non2xx:-0} + ${sockets:-0} )) $pg_cpu$cpu"
 }
 
 url_sqlite="http://127.0.0.1:$sqlite_port/bench/v1/chat/completions"
@@ -205,17 +272,18 @@ verify() { # name, config, store url
     || { echo "  $1: FAILED: $out"; return 1; }
 }
 status=0
-python3 - "$results" "$duration" "$concurrency" "$threads" "$cores" "$replica_cpus" "$support_cpus" <<'PY' || status=1
+arrangement="replicas pinned to cores '$replica_cpus', wrk + upstream + PostgreSQL to '$support_cpus'"
+[ "$pin" -eq 1 ] || arrangement="each replica capped at $replica_cpu core (cgroup $cgroup_kind CPU quota), nothing pinned, wrk + upstream + PostgreSQL unconstrained"
+python3 - "$results" "$duration" "$concurrency" "$threads" "$cores" "$arrangement" <<'PY' || status=1
 import statistics, sys
-path, duration, conc, threads, cores, replica_cpus, support_cpus = sys.argv[1:]
+path, duration, conc, threads, cores, arrangement = sys.argv[1:]
 rows = {}
 for line in open(path):
     parts = line.split()
-    rnd, variant, rps, p50, p99, errors, cpus = parts[0], parts[1], float(parts[2]), parts[3], parts[4], int(parts[5]), parts[6:]
-    rows.setdefault(variant, []).append((rps, p50, p99, errors, cpus))
+    rnd, variant, rps, p50, p99, errors, pg, cpus = parts[0], parts[1], float(parts[2]), parts[3], parts[4], int(parts[5]), parts[6], parts[7:]
+    rows.setdefault(variant, []).append((rps, p50, p99, errors, cpus, pg))
 print(f"replicas benchmark: wrk {conc} connections over {threads} threads, {duration}s per variant per round, "
-      f"{len(rows['sqlite'])} interleaved rounds, same run; {cores} cores: replicas pinned to cores '{replica_cpus}', "
-      f"wrk + upstream + PostgreSQL to '{support_cpus}'")
+      f"{len(rows['sqlite'])} interleaved rounds, same run; {cores} cores: {arrangement}")
 names = {"sqlite": "1 gateway, SQLite", "pg-x1": "1 gateway, PostgreSQL", "pg-x2": "2 gateways, one PostgreSQL"}
 median = {}
 for variant in ("sqlite", "pg-x1", "pg-x2"):
@@ -224,13 +292,20 @@ for variant in ("sqlite", "pg-x1", "pg-x2"):
     mid = sorted(runs, key=lambda r: r[0])[len(runs) // 2]
     errors = sum(r[3] for r in runs)
     print(f"  {names[variant]:<28} median {median[variant]:>9,.0f} req/s  (rounds: {', '.join(f'{r[0]:,.0f}' for r in runs)})  "
-          f"p50 {mid[1]} ms  p99 {mid[2]} ms  errors {errors}  gateway CPU % of a core: {'/'.join(mid[4])}")
+          f"p50 {mid[1]} ms  p99 {mid[2]} ms  errors {errors}  gateway CPU % of a core: {'/'.join(mid[4])}  "
+          f"PostgreSQL CPU %: {mid[5]}")
 print(f"  PostgreSQL x1 / SQLite x1: {median['pg-x1'] / median['sqlite']:.2f}x")
 print(f"  PostgreSQL x2 / PostgreSQL x1: {median['pg-x2'] / median['pg-x1']:.2f}x (target >= 1.5x when the replicas are the bottleneck)")
 if any(r[3] for runs in rows.values() for r in runs):
     print("  some requests failed (non-2xx or socket errors): see the rounds above")
     sys.exit(1)
 PY
+echo "PostgreSQL backends' wait events while loaded (share of active-backend samples; CPU = waiting on nothing):"
+for variant in pg-x1 pg-x2; do
+  [ -s "$work/waits-$variant.txt" ] || { echo "  $variant: no active backend sampled"; continue; }
+  echo "  $variant: $(sort "$work/waits-$variant.txt" | uniq -c | sort -rn | head -n 5 \
+    | awk -v n="$(wc -l < "$work/waits-$variant.txt")" '{printf "%s%s %d%%", sep, $2, 100 * $1 / n; sep=", "}')"
+done
 echo "audit verify on every store used:"
 verify sqlite "$work/sqlite.yaml" "" || status=1
 verify "postgres x1" "$work/postgres.yaml" "$store_one" || status=1
