@@ -122,10 +122,10 @@ public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, 
         _database.RunAsync((c, ct) => InterruptedRecovery.RecoverAsync(c, _database.WriterId, now, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
+    public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        return _database.RunAsync((c, ct) => CheckpointTable.AppendAsync(c, checkpoint, ct), cancellationToken);
+        return _database.RunAsync((c, ct) => CheckpointAppend.AppendAsync(c, checkpoint, null, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -133,8 +133,12 @@ public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, 
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(fence);
-        return _database.RunAsync((c, ct) => CheckpointTable.AppendFencedAsync(c, checkpoint, fence, "FOR SHARE", ct), cancellationToken);
+        return _database.RunAsync((c, ct) => CheckpointAppend.AppendAsync(c, checkpoint, fence, ct), cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<Checkpoint?> ReadLastCheckpointAsync(CancellationToken cancellationToken) =>
+        _database.RunAsync(CheckpointTable.ReadLastAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>

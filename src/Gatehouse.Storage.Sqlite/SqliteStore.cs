@@ -122,10 +122,10 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
         _database.WriteAsync((c, ct) => InterruptedRecovery.RecoverAsync(c, now, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
+    public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        return _database.WriteAsync((c, ct) => CheckpointTable.AppendAsync(c, checkpoint, ct), cancellationToken);
+        return _database.WriteAsync((c, ct) => CheckpointTable.AppendAsync(c, null, checkpoint, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -133,8 +133,12 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(fence);
-        return _database.WriteAsync((c, ct) => CheckpointTable.AppendFencedAsync(c, checkpoint, fence, "", ct), cancellationToken);
+        return _database.WriteAsync((c, ct) => CheckpointTable.AppendFencedAsync(c, null, checkpoint, fence, "", ct), cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<Checkpoint?> ReadLastCheckpointAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(CheckpointTable.ReadLastAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>

@@ -15,6 +15,8 @@ namespace Gatehouse.Gateway.Checkpoints;
 /// <remarks>
 /// Runs only while this replica holds the signing lease (<see cref="LeaseNames.Signing"/>), and stores each checkpoint
 /// fenced by that holding, so replicas never sign side by side and a paused holder cannot store one after a takeover.
+/// A replica that takes the lease over reads the last stored checkpoint before signing, and the store keeps one
+/// checkpoint per tree size, so a failover never signs the same tree twice.
 /// </remarks>
 internal sealed partial class CheckpointService(
     GatewayCheckpointWriter shared, IAuditCheckpointStore store, HeldLease lease, TimeProvider time, ILogger<CheckpointService> logger,
@@ -61,7 +63,12 @@ internal sealed partial class CheckpointService(
             var sequence = head?.Sequence ?? 0;
             if (writer.IsDue(sequence) || (force && sequence > (writer.Last?.TreeSize ?? 0)))
             {
-                var checkpoint = await writer.WriteAsync(holding.Fence, cancellationToken);
+                // Null when the head is checkpointed already (a replica that held the lease before signed it).
+                if (await writer.WriteIfNewAsync(holding.Fence, cancellationToken) is not { } checkpoint)
+                {
+                    return;
+                }
+
                 Written(logger, checkpoint.TreeSize, checkpoint.KeyId);
                 foreach (var observer in observers ?? [])
                 {

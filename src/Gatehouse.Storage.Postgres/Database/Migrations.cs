@@ -37,6 +37,7 @@ internal static class Migrations
         (LeaseSchema.Version, LeaseSchema.Sql),
         (AgentTokenSchema.Version, AgentTokenSchema.Sql),
         (Mcp.McpToolPinSchema.Version, Mcp.McpToolPinSchema.Sql),
+        (CheckpointIndexSchema.Version, CheckpointIndexSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>

@@ -6,7 +6,10 @@ using Gatehouse.Storage.Relational.Commands;
 namespace Gatehouse.Storage.Relational.Audit;
 
 /// <summary>Finds every intent that never got an outcome, because its process stopped while it was in flight.</summary>
-/// <remarks>The provider appends the returned interruption entries through its own appender, under its write lock.</remarks>
+/// <remarks>
+/// The provider appends the returned interruption entries through its own appender in the same transaction as this
+/// query, holding a lock that serialises recoveries, so two replicas starting together never both close one intent.
+/// </remarks>
 internal static class OpenIntents
 {
     private const string OpenIntentsSql = $"""
@@ -24,10 +27,11 @@ internal static class OpenIntents
     /// time in UTC ticks): a provider that tracks writers keeps the intents of writers still alive.
     /// </remarks>
     public static async Task<List<AuditEntryDraft>> InterruptionsAsync(
-        DbConnection connection, DateTimeOffset now, string? alsoWhere, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, DateTimeOffset now, string? alsoWhere, CancellationToken cancellationToken)
     {
         var drafts = new List<AuditEntryDraft>();
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = OpenIntentsSql + (alsoWhere is null ? "" : " AND " + alsoWhere) + " ORDER BY i.seq";
         if (alsoWhere is not null)
         {

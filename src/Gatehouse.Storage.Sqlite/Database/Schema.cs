@@ -18,7 +18,7 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 11;
+    public const int CurrentVersion = 12;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -83,6 +83,7 @@ internal static class Schema
         (LeaseSchema.Version, LeaseSchema.Sql),
         (Agents.AgentTokenSchema.Version, Agents.AgentTokenSchema.Sql),
         (Mcp.McpToolPinSchema.Version, Mcp.McpToolPinSchema.Sql),
+        (CheckpointIndexSchema.Version, CheckpointIndexSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)

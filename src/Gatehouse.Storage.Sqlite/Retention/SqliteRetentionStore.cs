@@ -70,12 +70,16 @@ public sealed class SqliteRetentionStore(SqliteStore store) : IAuditRetentionSto
         _store.RecoverInterruptedAsync(now, cancellationToken);
 
     /// <inheritdoc />
-    public Task AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken) =>
+    public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken) =>
         _store.AppendCheckpointAsync(checkpoint, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CheckpointFence fence, CancellationToken cancellationToken) =>
         _store.AppendCheckpointAsync(checkpoint, fence, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Checkpoint?> ReadLastCheckpointAsync(CancellationToken cancellationToken) =>
+        _store.ReadLastCheckpointAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>

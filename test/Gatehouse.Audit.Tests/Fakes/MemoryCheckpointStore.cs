@@ -31,18 +31,9 @@ internal sealed class MemoryCheckpointStore(MemoryAuditStore inner) : IAuditChec
         inner.Entries[index] = change(inner.Entries[index]);
     }
 
-    public Task AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
+    public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
     {
-        Checkpoints.Add(checkpoint);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>The fence in force (a lease name and token); a checkpoint under any other is refused, as a store does.</summary>
-    public CheckpointFence? Fence { get; set; }
-
-    public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CheckpointFence fence, CancellationToken cancellationToken)
-    {
-        if (fence != Fence)
+        if (Checkpoints.Any(c => c.TreeSize == checkpoint.TreeSize))
         {
             return Task.FromResult(false);
         }
@@ -50,6 +41,17 @@ internal sealed class MemoryCheckpointStore(MemoryAuditStore inner) : IAuditChec
         Checkpoints.Add(checkpoint);
         return Task.FromResult(true);
     }
+
+    /// <summary>The fence in force (a lease name and token); a checkpoint under any other is refused, as a store does.</summary>
+    public CheckpointFence? Fence { get; set; }
+
+    public Task<bool> AppendCheckpointAsync(Checkpoint checkpoint, CheckpointFence fence, CancellationToken cancellationToken)
+    {
+        return fence != Fence ? Task.FromResult(false) : AppendCheckpointAsync(checkpoint, cancellationToken);
+    }
+
+    public Task<Checkpoint?> ReadLastCheckpointAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Checkpoints.Count == 0 ? null : Checkpoints[^1]);
 
     public Task<IReadOnlyList<Checkpoint>> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Checkpoint>>([.. Checkpoints]);

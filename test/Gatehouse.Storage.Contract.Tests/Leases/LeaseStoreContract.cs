@@ -118,7 +118,7 @@ public abstract class LeaseStoreContract : ProviderTest
         var second = (await leases.AcquireAsync(LeaseNames.Signing, "replica-b", Ttl, Token))!;
         var staleAfterTakeover = await store.AppendCheckpointAsync(signer.Sign(0, new byte[32], Start), fenceA, Token);
         var storedByNewHolder = await store.AppendCheckpointAsync(
-            signer.Sign(0, new byte[32], Start), new CheckpointFence(second.Name, second.Holder, second.Token), Token);
+            signer.Sign(1, new byte[32], Start), new CheckpointFence(second.Name, second.Holder, second.Token), Token);
 
         Assert.Equal((true, false, true), (storedWhileHeld, staleAfterTakeover, storedByNewHolder));
         Assert.Equal(2, (await store.ReadCheckpointsAsync(Token)).Count);

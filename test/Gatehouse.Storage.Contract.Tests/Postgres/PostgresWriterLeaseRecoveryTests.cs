@@ -43,6 +43,30 @@ public sealed class PostgresWriterLeaseRecoveryTests : IAsyncDisposable
         Assert.Equal(["ex-lapsed", "ex-leaseless", "ex-live"], await InterruptedAsync(starting));
     }
 
+    [Fact]
+    public async Task TwoReplicasStartingTogether_CloseTheDeadWritersIntentsOnce_NeverTheLivePeers()
+    {
+        var live = await WriterAsync("replica-a", TimeSpan.FromMinutes(5));
+        var dead = await WriterAsync("replica-b", TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 30; i++)
+        {
+            await OpenIntentAsync(live, "ex-live-" + i);
+            await OpenIntentAsync(dead, "ex-dead-" + i);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        var startingC = await WriterAsync("replica-c", TimeSpan.FromSeconds(30));
+        var startingD = await WriterAsync("replica-d", TimeSpan.FromSeconds(30));
+        var now = _time.GetUtcNow();
+        var closed = await Task.WhenAll(
+            Task.Run(() => startingC.RecoverInterruptedAsync(now, Token), Token),
+            Task.Run(() => startingD.RecoverInterruptedAsync(now, Token), Token));
+
+        var interrupted = await InterruptedAsync(live);
+        Assert.Equal(30, closed.Sum());
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => "ex-dead-" + i).Order(StringComparer.Ordinal), interrupted.Order(StringComparer.Ordinal));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_provider is not null)
