@@ -40,6 +40,9 @@ public abstract class McpGatewayTest : IAsyncLifetime
     /// <summary>Gets whether the MCP server keeps sessions for clients that initialize (2025 revisions); the default is stateless.</summary>
     protected virtual bool Sessions => false;
 
+    /// <summary>Gets the <c>mcp</c> options of the <c>github</c> connection; <c>quiet</c> reaches the same server with <c>progressEvery: off</c>.</summary>
+    protected virtual McpConnectionConfig GithubMcp => new();
+
     public async ValueTask InitializeAsync()
     {
         Server = await McpUpstream.StartAsync(Sessions);
@@ -89,7 +92,8 @@ public abstract class McpGatewayTest : IAsyncLifetime
         Connections =
         [
             .. config.Connections,
-            Mcp("github", Server.BaseUri),
+            Mcp("github", Server.BaseUri) with { Mcp = GithubMcp },
+            Mcp("quiet", Server.BaseUri) with { Mcp = new McpConnectionConfig { ProgressEvery = null } },
             Mcp("rawmcp", Upstream.BaseUri),
             Mcp("strict", Server.BaseUri) with { Mcp = new McpConnectionConfig { RequireAudience = true } },
         ],
