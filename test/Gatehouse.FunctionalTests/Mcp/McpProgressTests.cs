@@ -3,6 +3,7 @@ using System.Text;
 using Gatehouse.Audit.Records;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Gateway.Configuration;
+using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -11,7 +12,7 @@ namespace Gatehouse.FunctionalTests.Mcp;
 /// <summary>
 /// A session-based client's held call is answered on an event stream while it waits: progress notifications for its
 /// progress token (or SSE comments without one), then the call's one answer. Connection <c>github</c> says so every
-/// second; <c>quiet</c> (same server, <c>progressEvery: off</c>) waits silently, as the comparison.
+/// second (as does <c>rawmcp</c>, whose answers a test writes); <c>quiet</c> (same server, <c>progressEvery: off</c>) waits silently, as the comparison.
 /// </summary>
 public sealed class McpProgressTests : McpGatewayTest
 {
@@ -19,7 +20,7 @@ public sealed class McpProgressTests : McpGatewayTest
 
     protected override bool Sessions => true;
 
-    protected override McpConnectionConfig GithubMcp => new() { ProgressEvery = TimeSpan.FromSeconds(1) };
+    protected override McpConnectionConfig McpOptions => new() { ProgressEvery = TimeSpan.FromSeconds(1) };
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -111,6 +112,65 @@ public sealed class McpProgressTests : McpGatewayTest
         Assert.Contains("[MASKED:aws-access-key-id]", answer, StringComparison.Ordinal);
         Assert.DoesNotContain(data, l => l.Contains("notifications/progress", StringComparison.Ordinal));
         Assert.Single(Server.Received, IsVaultRead);
+    }
+
+    [Fact]
+    public async Task HeldCall_ToAServerAnsweringJson_GetsTheMaskedBodyAsOneEvent()
+    {
+        Upstream.Handler = (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync($$$"""{"jsonrpc":"2.0","id":42,"result":{"content":[{"type":"text","text":"the key is {{{McpTestTools.ResultSecret}}}"}]}}""");
+        };
+
+        var events = await HeldRawCallAsync("approve");
+
+        var answer = Assert.Single(events, l => l.Contains("\"id\":42", StringComparison.Ordinal));
+        Assert.Equal("""data: {"jsonrpc":"2.0","id":42,"result":{"content":[{"type":"text","text":"the key is [MASKED:aws-access-key-id]"}]}}""", answer);
+        Assert.Single(Upstream.Received);
+    }
+
+    [Fact]
+    public async Task HeldCall_ToAServerAnsweringAnHttpError_GetsAJsonRpcErrorEvent()
+    {
+        Upstream.Handler = (context, _) =>
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.ContentType = "text/plain";
+            return context.Response.WriteAsync("the server broke");
+        };
+
+        var events = await HeldRawCallAsync("approve");
+
+        var error = System.Text.Json.JsonDocument.Parse(Assert.Single(events)["data: ".Length..]).RootElement;
+        Assert.Equal(42, error.GetProperty("id").GetInt32());
+        Assert.Equal(-32603, error.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal("upstream_error", error.GetProperty("error").GetProperty("data").GetProperty("code").GetString());
+        Assert.Equal(500, error.GetProperty("error").GetProperty("data").GetProperty("status").GetInt32());
+        var record = await WaitForAsync("ivy", r => r.Intent.Connection == "rawmcp", "the failed call's record");
+        Assert.Equal(500, record.Outcome!.Status);
+    }
+
+    // Posts a held session-based call of vault.read (id 42) to rawmcp, waits for the first comment on its stream, has the
+    // reviewer decide, and returns the stream's JSON-RPC data lines.
+    private async Task<List<string>> HeldRawCallAsync(string decision)
+    {
+        using var http = Gateway.Client(Gateway.Token("ivy", "interns"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "rawmcp/mcp")
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":42,"method":"tools/call","params":{"name":"vault.read","arguments":{"path":"prod/aws"}}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Cancel);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Cancel));
+        Assert.StartsWith(": Waiting for a reviewer", await reader.ReadLineAsync(Cancel), StringComparison.Ordinal);
+        Assert.Empty(Upstream.Received);
+        await ReviewAsync(await Gateway.WaitForPendingAsync("lee", "leads"), decision);
+        var rest = await reader.ReadToEndAsync(Cancel);
+        return rest.Split('\n').Where(l => l.StartsWith("data: {", StringComparison.Ordinal)).ToList();
     }
 
     private static bool IsVaultRead(ReceivedRequest r) => r.BodyText.Contains("\"vault.read\"", StringComparison.Ordinal);
