@@ -32,8 +32,7 @@ public sealed class McpProgressTests : McpGatewayTest
 
         var held = client.CallToolAsync("vault.read", ProdAws, progress, cancellationToken: Cancel).AsTask();
         var approval = await Gateway.WaitForPendingAsync("lee", "leads");
-        var first = await progress.First.Task.WaitAsync(Cancel);
-        Assert.False(held.IsCompleted);
+        var first = await progress.FirstBeforeAsync(held);
         Assert.Equal(1, first.Progress);
         Assert.Contains("Waiting for a reviewer to approve this call (rule 'vault-needs-review')", first.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Received, IsVaultRead);
@@ -66,7 +65,7 @@ public sealed class McpProgressTests : McpGatewayTest
 
         var held = client.CallToolAsync("vault.read", ProdAws, progress, cancellationToken: Cancel).AsTask();
         var approval = await Gateway.WaitForPendingAsync("lee", "leads");
-        await progress.First.Task.WaitAsync(Cancel);
+        await progress.FirstBeforeAsync(held);
         await ReviewAsync(approval, "reject");
 
         var error = await Assert.ThrowsAsync<McpProtocolException>(() => held);
@@ -201,6 +200,13 @@ public sealed class McpProgressTests : McpGatewayTest
         public TaskCompletionSource<ProgressNotificationValue> First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyCollection<ProgressNotificationValue> Values => _values;
+
+        /// <summary>Waits for the first notification, which must come while <paramref name="call"/> still waits (a silent wait ends it unnotified).</summary>
+        public async Task<ProgressNotificationValue> FirstBeforeAsync(Task call)
+        {
+            Assert.Same(First.Task, await Task.WhenAny(First.Task, call));
+            return await First.Task;
+        }
 
         public void Report(ProgressNotificationValue value)
         {
