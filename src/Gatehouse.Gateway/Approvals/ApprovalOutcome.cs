@@ -20,6 +20,9 @@ internal sealed record ApprovalOutcome(ApprovalRequest? Request)
     /// <summary>Gets why a stateless MCP retry was refused for its request state.</summary>
     public McpStateRefusal? StateRefused { get; init; }
 
+    /// <summary>Gets a value indicating whether the approval store failed while the request waited (fail closed: not forwarded).</summary>
+    public bool Unavailable { get; init; }
+
     public bool Approved => Request?.State == ReviewState.Approved;
 
     public bool Pending => Request?.State == ReviewState.Pending;

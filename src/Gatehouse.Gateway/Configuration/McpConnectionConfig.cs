@@ -21,4 +21,12 @@ public sealed record McpConnectionConfig
     /// <see cref="McpToolPinning.Strict"/>: after the first <c>tools/list</c>, a changed or new tool waits for an admin.
     /// </summary>
     public McpToolPinning Pinning { get; init; }
+
+    /// <summary>
+    /// Gets how often a session-based client's call held for approval is told it is still waiting, on an event stream
+    /// the gateway opens for it; null (<c>off</c>) keeps the call waiting silently. The default is 10 seconds.
+    /// </summary>
+    /// <remarks>See docs/mcp.md, "Approval of a held call": a <c>notifications/progress</c> when the call carried a
+    /// <c>progressToken</c>, else an SSE comment.</remarks>
+    public TimeSpan? ProgressEvery { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Gatehouse.Audit;
 using Gatehouse.Gateway.Access;
-using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Forwarding;
@@ -83,7 +82,7 @@ internal sealed class ExchangeHandler
     private readonly RequestMaskingStage _requestMasking;
     private readonly DecisionStage _decisions;
     private readonly Mcp.Pinning.McpToolPins _toolPins;
-    private readonly ApprovalGate _approvals;
+    private readonly Mcp.Progress.McpHeldProgress _approvals;
     private readonly ActiveGrants _grants;
     private readonly ResponseHolds.ResponseHoldStage _responseHolds;
     private readonly ResponsePipelines _responsePipelines;
@@ -100,7 +99,7 @@ internal sealed class ExchangeHandler
         RequestMaskingStage requestMasking,
         DecisionStage decisions,
         Mcp.Pinning.McpToolPins toolPins,
-        ApprovalGate approvals,
+        Mcp.Progress.McpHeldProgress approvals,
         ActiveGrants grants,
         ResponseHolds.ResponseHoldStage responseHolds,
         ResponsePipelines responsePipelines,
@@ -313,7 +312,7 @@ internal sealed class ExchangeHandler
         }
 
         // Held for review: wait for a reviewer; forward only once approved.
-        if (exchange.HeldFor is { } held && await _approvals.HoldAsync(exchange, held.Requirement, held.Rule, aborted) is { Approved: false } outcome)
+        if (exchange.HeldFor is { } held && await _approvals.HoldAsync(context, exchange, held.Requirement, held.Rule, aborted) is { Approved: false } outcome)
         {
             return await _endings.EndHeldAsync(context, exchange, outcome);
         }

@@ -58,6 +58,13 @@ internal static class ExchangeResponses
             return await WriteHeldAsync(context, exchange, StatusCodes.Status403Forbidden, refused.Code, "Request state refused", refused.Detail);
         }
 
+        if (outcome.Unavailable)
+        {
+            const string Detail = "The gateway could not read the state of this request's review, so it was not forwarded. Send it again shortly; if it persists, tell the gateway's operators.";
+            exchange.Fail("approval_unavailable", "the approval store failed while the request waited for review");
+            return await WriteHeldAsync(context, exchange, StatusCodes.Status503ServiceUnavailable, "approval_unavailable", "Approval unavailable", Detail);
+        }
+
         var id = outcome.Request!.Id;
         if (outcome.Pending)
         {

@@ -68,6 +68,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApprovalAudit>();
         services.AddSingleton<CallerHolds>();
         services.AddSingleton<ApprovalGate>();
+        services.AddSingleton<Mcp.Progress.McpHeldProgress>();
         services.AddSingleton(_ => Mcp.Approvals.McpStateSeal.For(config));
         services.AddSingleton<Mcp.Approvals.McpStatelessHold>();
         services.AddSingleton<ApprovalReviews>();

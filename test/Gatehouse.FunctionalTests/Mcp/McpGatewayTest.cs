@@ -40,6 +40,9 @@ public abstract class McpGatewayTest : IAsyncLifetime
     /// <summary>Gets whether the MCP server keeps sessions for clients that initialize (2025 revisions); the default is stateless.</summary>
     protected virtual bool Sessions => false;
 
+    /// <summary>Gets the <c>mcp</c> options of the <c>github</c> and <c>rawmcp</c> connections; <c>quiet</c> reaches github's server with <c>progressEvery: off</c>.</summary>
+    protected virtual McpConnectionConfig McpOptions => new();
+
     public async ValueTask InitializeAsync()
     {
         Server = await McpUpstream.StartAsync(Sessions);
@@ -89,8 +92,9 @@ public abstract class McpGatewayTest : IAsyncLifetime
         Connections =
         [
             .. config.Connections,
-            Mcp("github", Server.BaseUri),
-            Mcp("rawmcp", Upstream.BaseUri),
+            Mcp("github", Server.BaseUri) with { Mcp = McpOptions },
+            Mcp("quiet", Server.BaseUri) with { Mcp = new McpConnectionConfig { ProgressEvery = null } },
+            Mcp("rawmcp", Upstream.BaseUri) with { Mcp = McpOptions },
             Mcp("strict", Server.BaseUri) with { Mcp = new McpConnectionConfig { RequireAudience = true } },
         ],
     };

@@ -17,7 +17,7 @@ internal static class McpBinder
             resource = null;
         }
 
-        var config = new McpConnectionConfig { Resource = resource, RequireAudience = s.Bool("requireAudience", false), Pinning = Pinning(s) };
+        var config = new McpConnectionConfig { Resource = resource, RequireAudience = s.Bool("requireAudience", false), Pinning = Pinning(s), ProgressEvery = ProgressEvery(s) };
         s.ReportUnknownKeys();
         if (present && kind != "mcp")
         {
@@ -34,6 +34,11 @@ internal static class McpBinder
         "off" => McpToolPinning.Off,
         var other => Invalid(s, other),
     };
+
+    // "off" keeps held calls silent; otherwise often enough for clients' timeouts, rarely enough not to flood them.
+    private static TimeSpan? ProgressEvery(SectionReader s) => s.String("progressEvery") == "off"
+        ? null
+        : s.Duration("progressEvery", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
 
     private static McpToolPinning Invalid(SectionReader s, string value)
     {
