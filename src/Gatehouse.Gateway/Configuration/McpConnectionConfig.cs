@@ -21,4 +21,11 @@ public sealed record McpConnectionConfig
     /// <see cref="McpToolPinning.Strict"/>: after the first <c>tools/list</c>, a changed or new tool waits for an admin.
     /// </summary>
     public McpToolPinning Pinning { get; init; }
+
+    /// <summary>
+    /// Gets whether the server may ask the client's model for a completion (server-initiated sampling); the default is
+    /// <see cref="McpSampling.Deny"/>. Only servers reached over Streamable HTTP can be allowed it: the gateway answers a
+    /// stdio or HTTP+SSE server's requests itself.
+    /// </summary>
+    public McpSampling Sampling { get; init; }
 }

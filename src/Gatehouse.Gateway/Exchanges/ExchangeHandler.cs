@@ -291,7 +291,8 @@ internal sealed class ExchangeHandler
             return await _endings.RefuseDecisionAsync(context, exchange, denied);
         }
 
-        // 6. Record intent, durably, before anything leaves.
+        // 6. Record intent, durably, before anything leaves: the body as forwarded (mcp.sampling may take a capability out).
+        Mcp.Sampling.McpSamplingGate.RemoveCapability(exchange);
         var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), aborted);
         if (!intent.Success)
         {
