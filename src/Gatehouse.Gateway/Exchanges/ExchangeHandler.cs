@@ -275,7 +275,7 @@ internal sealed class ExchangeHandler
             {
                 // Checked on the body as the client sent it, before masking could change a name: recorded by size only.
                 exchange.RequestBodyWithheld = true;
-                return await _endings.RefuseAsync(context, exchange, mismatch.Status, mismatch.Code, mismatch.Title, mismatch.Detail);
+                return await _endings.RefuseAsync(context, exchange, mismatch.Status, mismatch.Code, mismatch.Title, mismatch.Detail, mismatch.Members);
             }
         }
 
