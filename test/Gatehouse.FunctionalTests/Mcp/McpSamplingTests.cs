@@ -22,6 +22,8 @@ public sealed class McpSamplingTests : McpGatewayTest
 
     protected override bool Sessions => true;
 
+    protected override Task<McpUpstream> StartServerAsync() => McpUpstream.StartAsync(sessions: true, sampling: true);
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
