@@ -96,7 +96,7 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
     {
         ArgumentNullException.ThrowIfNull(options);
         var stream = MediaTypes.IsEventStream(options.ContentType);
-        var masking = options.Masking ?? (options.ToolFilter is null ? null : IdentityTextRewriter.Instance);
+        var masking = options.Masking ?? (options.ToolFilter is null && (options.WithholdServerRequest is null || !stream) ? null : IdentityTextRewriter.Instance);
         var hold = options.Hold is { } h
             ? new ResponseHoldBuffer(_createRefusal(), BodyReader, null, stream, h.FromStart, h.MaxHeldBytes, _maxTextChars)
             : null;
@@ -113,6 +113,7 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
             var events = new EventCollector();
             var streamRewriter = _rewriting.CreateStream(masking);
             streamRewriter.ToolFilter = options.ToolFilter;
+            streamRewriter.WithholdServerRequest = options.WithholdServerRequest;
             var rewriter = new SseResponseRewriter(streamRewriter, events);
             return new ResponsePipeline(rewriter, events, new EventStage(_createStreamReader(), _maxTextChars, hold, splitsEvents: false), null);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Gatehouse.Protocols.Anthropic;
 using Gatehouse.Protocols.Mcp;
 using Gatehouse.Protocols.OpenAIChat;
@@ -116,6 +117,17 @@ public sealed class ProtocolRegistry
     /// <param name="masking">The text rewriter when the connection masks responses, or null.</param>
     /// <param name="bodyRewriter">A rewriter that replaces the generic one (an error status's body), or null.</param>
     /// <param name="captureBytes">How many bytes of the body the audit keeps.</param>
-    public ResponsePipeline CreateOpaquePipeline(string? contentType, ITextRewriter? masking, IResponseRewriter? bodyRewriter, int captureBytes)
-        => ResponsePipeline.Opaque(bodyRewriter ?? (masking is null ? null : CreateGenericResponseRewriter(contentType, masking)), captureBytes);
+    /// <param name="withholdServerRequest">Which requests of an event stream are withheld from the client (see <see cref="ResponsePipelineOptions.WithholdServerRequest"/>), or null.</param>
+    public ResponsePipeline CreateOpaquePipeline(
+        string? contentType, ITextRewriter? masking, IResponseRewriter? bodyRewriter, int captureBytes, Func<JsonElement, bool>? withholdServerRequest = null)
+    {
+        if (bodyRewriter is null && withholdServerRequest is not null && MediaTypes.IsEventStream(contentType))
+        {
+            // An MCP server's GET stream: its requests pass the gate whether or not the connection masks responses.
+            var events = new GenericStreamRewriter(masking ?? IdentityTextRewriter.Instance) { WithholdServerRequest = withholdServerRequest };
+            return ResponsePipeline.Opaque(new SseResponseRewriter(events), captureBytes);
+        }
+
+        return ResponsePipeline.Opaque(bodyRewriter ?? (masking is null ? null : CreateGenericResponseRewriter(contentType, masking)), captureBytes);
+    }
 }

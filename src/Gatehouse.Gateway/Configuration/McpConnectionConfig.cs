@@ -29,4 +29,11 @@ public sealed record McpConnectionConfig
     /// <remarks>See docs/mcp.md, "Approval of a held call": a <c>notifications/progress</c> when the call carried a
     /// <c>progressToken</c>, else an SSE comment.</remarks>
     public TimeSpan? ProgressEvery { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets whether the server may ask the client's model for a completion (server-initiated sampling); the default is
+    /// <see cref="McpSampling.Deny"/>. Only servers reached over Streamable HTTP can be allowed it: the gateway answers a
+    /// stdio or HTTP+SSE server's requests itself.
+    /// </summary>
+    public McpSampling Sampling { get; init; }
 }

@@ -116,7 +116,8 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         return status;
     }
 
-    public async Task<int> RefuseAsync(HttpContext context, Exchange exchange, int status, string code, string title, string detail)
+    public async Task<int> RefuseAsync(
+        HttpContext context, Exchange exchange, int status, string code, string title, string detail, Action<System.Text.Json.Utf8JsonWriter>? members = null)
     {
         exchange.Decision = ExchangeDecision.Deny;
         exchange.DecisionReason = code;
@@ -127,7 +128,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
             exchange.Coverage |= Coverage.AuditIntent;
         }
 
-        await ExchangeResponses.WriteProblemAsync(context, status, code, title, detail, exchange.Id);
+        await ExchangeResponses.WriteProblemAsync(context, status, code, title, detail, exchange.Id, members);
         await RecordOutcomeAsync(context, exchange, status);
         return status;
     }

@@ -274,7 +274,7 @@ internal sealed class ExchangeHandler
             {
                 // Checked on the body as the client sent it, before masking could change a name: recorded by size only.
                 exchange.RequestBodyWithheld = true;
-                return await _endings.RefuseAsync(context, exchange, mismatch.Status, mismatch.Code, mismatch.Title, mismatch.Detail);
+                return await _endings.RefuseAsync(context, exchange, mismatch.Status, mismatch.Code, mismatch.Title, mismatch.Detail, mismatch.Members);
             }
         }
 
@@ -290,7 +290,8 @@ internal sealed class ExchangeHandler
             return await _endings.RefuseDecisionAsync(context, exchange, denied);
         }
 
-        // 6. Record intent, durably, before anything leaves.
+        // 6. Record intent, durably, before anything leaves: the body as forwarded (mcp.sampling may take a capability out).
+        Mcp.Sampling.McpSamplingGate.RemoveCapability(exchange);
         var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), aborted);
         if (!intent.Success)
         {

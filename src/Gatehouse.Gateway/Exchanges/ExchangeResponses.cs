@@ -8,7 +8,8 @@ namespace Gatehouse.Gateway.Exchanges;
 /// <summary>What the data path writes to the client itself (rather than forwarding), and what it reads from it.</summary>
 internal static class ExchangeResponses
 {
-    public static Task WriteProblemAsync(HttpContext context, int status, string code, string title, string detail, string? exchangeId = null)
+    public static Task WriteProblemAsync(
+        HttpContext context, int status, string code, string title, string detail, string? exchangeId = null, Action<System.Text.Json.Utf8JsonWriter>? members = null)
     {
         if (context.Response.HasStarted)
         {
@@ -28,7 +29,7 @@ internal static class ExchangeResponses
             context.Response.Headers[UpstreamTransformer.ExchangeHeader] = exchangeId;
         }
 
-        return ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, title, status, detail) { ExchangeId = exchangeId }, context.RequestAborted);
+        return ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, title, status, detail) { ExchangeId = exchangeId, Members = members }, context.RequestAborted);
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ namespace Gatehouse.Gateway.Forwarding;
 /// JSON and JSON Lines, each event of a stream, or the whole of a text body; a body that is none of these is not
 /// released.</para>
 /// </remarks>
-internal sealed class ResponsePipelines(MaskingEngine engine, ProtocolRegistry protocols, GatehouseConfig config, Decisions.DecisionStage decisions)
+internal sealed class ResponsePipelines(
+    MaskingEngine engine, ProtocolRegistry protocols, GatehouseConfig config, Decisions.DecisionStage decisions, Mcp.Sampling.McpSamplingRefusals sampling, TimeProvider time)
 {
     /// <summary>
     /// Returns whether the exchange's response will be masked: an understood API, or any endpoint of a model or MCP
@@ -48,7 +49,10 @@ internal sealed class ResponsePipelines(MaskingEngine engine, ProtocolRegistry p
         }
 
         var masker = masks ? new MaskingTextRewriter(engine) : null;
-        if (masks || mayHold)
+
+        // A server's sampling request on a connection that denies it is withheld from the client and answered (mcp.sampling).
+        var withhold = Mcp.Sampling.McpSamplingGate.For(exchange, client.HttpContext.Request, sampling, time);
+        if (masks || mayHold || withhold is not null)
         {
             client.ContentLength = null;
         }
@@ -61,6 +65,7 @@ internal sealed class ResponsePipelines(MaskingEngine engine, ProtocolRegistry p
 
             // tools/list answers only the tools whose definition is accepted (pinning) and the caller may call (policy
             // decides each name as a call would be); the pins see every tool, whatever policy shows this caller.
+            WithholdServerRequest = withhold,
             ToolFilter = exchange.Request?.Mcp is { Method: Protocols.Mcp.McpMessage.ToolsList } && status is >= 200 and < 300
                 ? (tool, definition) => (exchange.ToolListing?.Shows(tool, definition) ?? true) && decisions.MayCall(exchange, tool)
                 : null,
@@ -72,7 +77,7 @@ internal sealed class ResponsePipelines(MaskingEngine engine, ProtocolRegistry p
         // adapter's to read, and whatever body it has is masked generically.
         var adapter = exchange.Request?.Mcp is { Kind: not Protocols.Mcp.McpMessageKind.Request } ? null : exchange.Adapter;
         var pipeline = adapter?.CreateResponsePipeline(options)
-            ?? protocols.CreateOpaquePipeline(options.ContentType, masker, options.BodyRewriter, config.Audit.BodyCapBytes);
+            ?? protocols.CreateOpaquePipeline(options.ContentType, masker, options.BodyRewriter, config.Audit.BodyCapBytes, withhold);
         return new BuiltResponse(pipeline, masker, unreadable);
     }
 }

@@ -49,6 +49,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(_ => MaskingServices.CreateEngine(config));
         services.AddSingleton<Forwarding.ResponsePipelines>();
         services.AddSingleton<Mcp.Pinning.McpToolPins>();
+        services.AddSingleton<Mcp.Sampling.McpSamplingRefusals>();
+        services.AddHostedService(sp => sp.GetRequiredService<Mcp.Sampling.McpSamplingRefusals>());
         services.AddSingleton<RequestMasker>();
         services.AddSingleton<RequestMaskingStage>();
         services.AddSingleton(sp => new DecisionStage(

@@ -14,6 +14,8 @@ namespace Gatehouse.Gateway.Mcp;
 /// without reading the body, and requires any server that reads the body to refuse a request whose headers disagree with
 /// it (400): otherwise a component that trusts the header and one that trusts the body act on different calls. The
 /// gateway decides on the body, so a mismatch is refused whatever the revision: <c>mcp_header_mismatch</c>.</para>
+/// <para>Each refusal is a problem whose body is also the JSON-RPC error the specification asks for: <c>-32020</c>
+/// (<c>HeaderMismatch</c>) or <c>-32022</c> (<c>UnsupportedProtocolVersion</c>), for the request's id.</para>
 /// <para><c>MCP-Protocol-Version</c> must be a supported revision (<see cref="McpVersions"/>); without it the request is
 /// read as 2025-03-26, as the transports since 2025-06-18 allow, unless its body carries a version in <c>_meta</c>, which
 /// only the stateless revisions do and which makes the header required and equal. From 2026-07-28 on, <c>Mcp-Method</c>
@@ -31,10 +33,35 @@ internal static class McpHeaderCheck
         var header = Single(headers, ProtocolVersionHeader);
         if (header is not null && !McpVersions.IsSupported(header))
         {
+            // 2026-07-28 "Versioning", "Protocol Version Negotiation": UnsupportedProtocolVersionError listing the
+            // supported versions and the requested one; Streamable HTTP, "Protocol Version Header": with 400.
+            var requested = Printable(header);
             return new Refusal(StatusCodes.Status400BadRequest, "mcp_unsupported_protocol_version", "Unsupported MCP protocol version",
-                $"The MCP-Protocol-Version header names '{Printable(header)}', which the gateway does not support. Supported versions: {string.Join(", ", McpVersions.Supported)}.");
+                $"The MCP-Protocol-Version header names '{requested}', which the gateway does not support. Supported versions: {string.Join(", ", McpVersions.Supported)}.")
+            {
+                Members = w => McpErrorCodes.WriteErrorMembers(w, message.Id, McpErrorCodes.UnsupportedProtocolVersion, "Unsupported protocol version", data =>
+                {
+                    data.WriteStartArray("supported");
+                    foreach (var version in McpVersions.Supported)
+                    {
+                        data.WriteStringValue(version);
+                    }
+
+                    data.WriteEndArray();
+                    data.WriteString("requested", requested);
+                }),
+            };
         }
 
+        // 2026-07-28 Streamable HTTP, "Server Validation": a missing required header or one that does not match the body
+        // is answered 400 with a JSON-RPC error, code -32020 (HeaderMismatch).
+        return Headers(headers, message, header) is { } mismatch
+            ? mismatch with { Members = w => McpErrorCodes.WriteErrorMembers(w, message.Id, McpErrorCodes.HeaderMismatch, mismatch.Detail, null) }
+            : null;
+    }
+
+    private static Refusal? Headers(IHeaderDictionary headers, McpMessage message, string? header)
+    {
         if (message.ProtocolVersion is { } bodyVersion && header != bodyVersion)
         {
             return Mismatch(header is null

@@ -17,4 +17,11 @@ internal sealed record GatehouseProblem(string Code, string Title, int Status, s
 
     /// <summary>Gets the exchange the problem belongs to, when one was recorded, so a person can find it in the audit.</summary>
     public string? ExchangeId { get; init; }
+
+    /// <summary>
+    /// Gets extension members (RFC 9457 section 3.2) written after the others, or null. An MCP refusal that the
+    /// specification answers with a JSON-RPC error writes <c>jsonrpc</c>, <c>id</c> and <c>error</c> here, so that one
+    /// body is both the problem and the JSON-RPC response.
+    /// </summary>
+    public Action<System.Text.Json.Utf8JsonWriter>? Members { get; init; }
 }

@@ -38,6 +38,8 @@ internal static class ProblemWriter
                 json.WriteString("exchange_id", problem.ExchangeId);
             }
 
+            problem.Members?.Invoke(json);
+
             json.WriteEndObject();
         }
 

@@ -20,6 +20,12 @@ public sealed record McpMessage(McpMessageKind Kind, string? Method, string? Id,
     /// <summary>Gets the <c>params.requestState</c> a retry echoes back from an <c>input_required</c> result, or null.</summary>
     public string? RequestState { get; init; }
 
+    /// <summary>
+    /// Gets whether the message declares the <c>sampling</c> client capability: in <c>initialize</c>'s capabilities, or
+    /// in the per-request capabilities of <c>params._meta</c> (see <see cref="McpSamplingCapability"/>).
+    /// </summary>
+    public bool DeclaresSampling { get; init; }
+
     /// <summary>The method that calls a tool.</summary>
     public const string ToolsCall = "tools/call";
 

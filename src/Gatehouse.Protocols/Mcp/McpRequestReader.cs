@@ -75,6 +75,7 @@ internal static class McpRequestReader
         {
             ElicitsUrl = meta is { } declared && McpRetryFields.ElicitsUrl(declared),
             RequestState = parameters is { } retry ? OptionalString(retry, McpRetryFields.RequestState, "params") : null,
+            DeclaresSampling = McpSamplingCapability.Declared(method, parameters, meta),
         };
         return Request(message, calls, texts);
     }

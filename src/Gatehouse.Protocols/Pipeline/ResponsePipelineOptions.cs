@@ -24,6 +24,13 @@ public sealed record ResponsePipelineOptions
     /// </summary>
     public Func<string, System.Text.Json.JsonElement, bool>? ToolFilter { get; init; }
 
+    /// <summary>
+    /// Gets which requests a server sends on an event stream are withheld from the client (see
+    /// <see cref="Rewriting.StreamRewriter.WithholdServerRequest"/>), or null (the default) to withhold none. A gate makes
+    /// a stream rewritten even when it is not masked.
+    /// </summary>
+    public Func<System.Text.Json.JsonElement, bool>? WithholdServerRequest { get; init; }
+
     /// <summary>Gets whether policy may hold the response, and how; null (the default) when nothing can be held.</summary>
     public ResponseHoldOptions? Hold { get; init; }
 }

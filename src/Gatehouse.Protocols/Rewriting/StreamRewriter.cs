@@ -23,6 +23,13 @@ internal abstract class StreamRewriter
         set => Fields.ToolFilter = value;
     }
 
+    /// <summary>
+    /// Sets which requests the server sends on the stream are kept from the client (MCP server-initiated sampling on a
+    /// connection that denies it): called with each event's message that has a <c>method</c> and an <c>id</c>, it
+    /// returns true to withhold the event. Null (the default) withholds nothing.
+    /// </summary>
+    public Func<JsonElement, bool>? WithholdServerRequest { get; set; }
+
     protected TextFields Fields { get; }
 
     protected ChannelLedger Channels => Fields.Channels;
@@ -30,6 +37,11 @@ internal abstract class StreamRewriter
     /// <summary>Writes <paramref name="sseEvent"/>, rewritten, to <paramref name="writer"/>, preceded by any synthetic events.</summary>
     public void Rewrite(SseEvent sseEvent, SseEventWriter writer)
     {
+        if (WithholdServerRequest is { } withhold && Withheld(sseEvent.Data, withhold))
+        {
+            return;
+        }
+
         if (RewriteSpecial(sseEvent, writer))
         {
             return;
@@ -47,6 +59,23 @@ internal abstract class StreamRewriter
         var data = Fields.Edits.Apply();
         Written(data);
         writer.Write(sseEvent.EventType.Span, data);
+    }
+
+    // Only an event that names both a method and an id can be a request; those few are parsed on their own, before the
+    // API's rewriting (the generic one reads no JSON model), so that a withheld request never reaches any stage.
+    private static bool Withheld(ReadOnlyMemory<byte> data, Func<JsonElement, bool> withhold)
+    {
+        var span = data.Span;
+        if (span.IndexOf("\"method\""u8) < 0 || span.IndexOf("\"id\""u8) < 0)
+        {
+            return false;
+        }
+
+        using var document = JsonBody.TryParse(data, out _);
+        return document?.RootElement is { ValueKind: JsonValueKind.Object } message
+            && message.TryGetProperty("method"u8, out var method) && method.ValueKind == JsonValueKind.String
+            && message.TryGetProperty("id"u8, out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number
+            && withhold(message);
     }
 
     /// <summary>Releases what open channels still hold, in synthetic events.</summary>

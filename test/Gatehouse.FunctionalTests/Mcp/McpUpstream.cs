@@ -29,18 +29,24 @@ public sealed class McpUpstream : IAsyncDisposable
 
     /// <summary>Starts the server: stateless (2026-07-28), or with sessions for clients that initialize (2025 revisions).</summary>
     /// <remarks>With <paramref name="legacySse"/>, the deprecated HTTP+SSE transport is served too, at <c>/mcp/sse</c> and <c>/mcp/message</c>.</remarks>
-    public static async Task<McpUpstream> StartAsync(bool sessions = false, bool legacySse = false)
+    /// <remarks>With <paramref name="sampling"/>, <see cref="McpSamplingTools"/> is served too.</remarks>
+    public static async Task<McpUpstream> StartAsync(bool sessions = false, bool legacySse = false, bool sampling = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddMcpServer().WithHttpTransport(o =>
+        var server = builder.Services.AddMcpServer().WithHttpTransport(o =>
         {
             o.Stateless = !sessions;
 #pragma warning disable MCP9004 // The deprecated transport is exactly what the gateway's HTTP+SSE tests need upstream.
             o.EnableLegacySse = legacySse;
 #pragma warning restore MCP9004
         }).WithTools<McpTestTools>();
+        if (sampling)
+        {
+            server.WithTools<McpSamplingTools>();
+        }
+
         var app = builder.Build();
         var upstream = new McpUpstream(app);
         app.Use(async (context, next) =>

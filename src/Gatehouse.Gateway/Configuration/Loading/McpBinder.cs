@@ -17,7 +17,7 @@ internal static class McpBinder
             resource = null;
         }
 
-        var config = new McpConnectionConfig { Resource = resource, RequireAudience = s.Bool("requireAudience", false), Pinning = Pinning(s), ProgressEvery = ProgressEvery(s) };
+        var config = new McpConnectionConfig { Resource = resource, RequireAudience = s.Bool("requireAudience", false), Pinning = Pinning(s), ProgressEvery = ProgressEvery(s), Sampling = Sampling(s, connection) };
         s.ReportUnknownKeys();
         if (present && kind != "mcp")
         {
@@ -39,6 +39,31 @@ internal static class McpBinder
     private static TimeSpan? ProgressEvery(SectionReader s) => s.String("progressEvery") == "off"
         ? null
         : s.Duration("progressEvery", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+    private static McpSampling Sampling(SectionReader s, SectionReader connection)
+    {
+        var sampling = s.String("sampling") switch
+        {
+            null or "deny" => McpSampling.Deny,
+            "allow" => McpSampling.Allow,
+            var other => InvalidSampling(s, other),
+        };
+
+        // A stdio or HTTP+SSE server is shared by every client through one session the gateway holds: its requests are
+        // answered by the gateway, so there is no client to forward a sampling request to.
+        if (sampling == McpSampling.Allow && (McpTransportBinder.HasStdio(connection) || string.Equals(connection.Child("transport")?.Scalar, "sse", StringComparison.OrdinalIgnoreCase)))
+        {
+            s.Errors.Add(s.ChildPath("sampling"), null,
+                "allow needs a server reached over Streamable HTTP: the gateway answers a stdio or sse server's requests itself and cannot forward its sampling requests to a client");
+        }
+
+        return sampling;
+    }
+
+    private static McpSampling InvalidSampling(SectionReader s, string value)
+    {
+        s.Errors.Add(s.ChildPath("sampling"), null, $"'{value}' is not one of allow, deny");
+        return McpSampling.Deny;
+    }
 
     private static McpToolPinning Invalid(SectionReader s, string value)
     {
