@@ -9,6 +9,7 @@ using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Webhooks;
 using Gatehouse.Testing;
 using Microsoft.AspNetCore.Http;
+using Gatehouse.Control.Webhooks;
 
 namespace Gatehouse.FunctionalTests;
 

@@ -21,11 +21,11 @@ internal static class ConsoleEndpoints
                     "Console not configured",
                     StatusCodes.Status404NotFound,
                     "The web console is off: set console.oidc (issuer, clientId) in the configuration, or run serve --dev. See docs/configuration.md#console."),
-                context.RequestAborted));
+                context.RequestAborted)).AllowAnonymous();
             return endpoints;
         }
 
-        endpoints.MapGet(ConsoleSchemes.PathBase + "/assets/{name}", (HttpContext context, string name) => ConsoleAssets.ServeAsync(context, name));
+        endpoints.MapGet(ConsoleSchemes.PathBase + "/assets/{name}", (HttpContext context, string name) => ConsoleAssets.ServeAsync(context, name)).AllowAnonymous();
         endpoints.MapRazorPages();
         return endpoints;
     }

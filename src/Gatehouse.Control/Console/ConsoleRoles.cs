@@ -1,5 +1,5 @@
 using Gatehouse.Gateway.Configuration;
-using Gatehouse.Gateway.Identity;
+using Gatehouse.Control.Authorization;
 
 namespace Gatehouse.Control.Console;
 

@@ -9,11 +9,11 @@ internal static class ConsoleSchemes
     /// <summary>The OpenID Connect sign-in (authorization code with PKCE).</summary>
     public const string Oidc = "Gatehouse.Console.Oidc";
 
-    /// <summary>The authorization policy every console page requires: a signed-in console session.</summary>
+    /// <summary>
+    /// The authorization policy every console page requires: a signed-in console session. It names the cookie scheme, so
+    /// a role policy combined with it on a folder (the admin pages use <c>gatehouse:admin</c>) reads the session only.
+    /// </summary>
     public const string Policy = "gatehouse:console";
-
-    /// <summary>The authorization policy of the admin pages: a console session of one of the gateway's admins (<c>roles.admin</c>).</summary>
-    public const string AdminPolicy = "gatehouse:console-admin";
 
     /// <summary>The path the console is served under.</summary>
     public const string PathBase = "/console";

@@ -1,7 +1,7 @@
 using Gatehouse.Control.Admin;
+using Gatehouse.Control.Authorization;
 using Gatehouse.Control.Reviews;
 using Gatehouse.Gateway.Configuration;
-using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Identity.ApiKeys;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
@@ -30,7 +30,7 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Console", ConsoleSchemes.Policy);
-            options.Conventions.AuthorizeFolder("/Console/Admin", ConsoleSchemes.AdminPolicy);
+            options.Conventions.AuthorizeFolder("/Console/Admin", ControlPolicies.Admin);
             options.Conventions.AllowAnonymousToPage("/Console/SignedOut");
             options.Conventions.ConfigureFilter(new ConsoleResultFilter());
         }).AddApplicationPart(typeof(ConsoleSchemes).Assembly);
@@ -43,9 +43,7 @@ internal static class ConsoleServiceCollectionExtensions
             options.HeaderName = null;
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(ConsoleSchemes.Policy, policy => policy.AddAuthenticationSchemes(ConsoleSchemes.Cookie).RequireAuthenticatedUser())
-            .AddPolicy(ConsoleSchemes.AdminPolicy, policy => policy.AddAuthenticationSchemes(ConsoleSchemes.Cookie).RequireAuthenticatedUser()
-                .RequireAssertion(context => RoleCheck.IsAdmin(ConsoleUser.From(context.User).Identity, config.Roles)));
+            .AddPolicy(ConsoleSchemes.Policy, policy => policy.AddAuthenticationSchemes(ConsoleSchemes.Cookie).RequireAuthenticatedUser());
         services.AddAuthentication()
             .AddCookie(ConsoleSchemes.Cookie, options =>
             {

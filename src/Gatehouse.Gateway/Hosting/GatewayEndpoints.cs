@@ -1,7 +1,6 @@
 using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Agents;
 using Gatehouse.Gateway.Approvals;
-using Gatehouse.Gateway.AuditApi;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Health;
@@ -16,7 +15,10 @@ namespace Gatehouse.Gateway.Hosting;
 /// <summary>Maps the gateway's endpoints: health, readiness and the data path.</summary>
 public static class GatewayEndpoints
 {
-    /// <summary>Maps <c>/healthz</c>, <c>/readyz</c>, the admin APIs, the agent tunnel and <c>/{connection}/{**path}</c>.</summary>
+    /// <summary>
+    /// Maps <c>/healthz</c>, <c>/readyz</c>, the review APIs still here, the agent tunnel and <c>/{connection}/{**path}</c>;
+    /// the admin and audit APIs are the control plane's (<c>MapControlPlane</c>).
+    /// </summary>
     public static IEndpointRouteBuilder MapGatehouse(this IEndpointRouteBuilder endpoints)
     {
         // Liveness with the build it runs, so an operator sees which version answers behind a load balancer.
@@ -35,9 +37,7 @@ public static class GatewayEndpoints
 
         endpoints.MapApprovals();
         endpoints.MapAccess();
-        endpoints.MapAuditApi();
         endpoints.MapMcpResourceMetadata();
-        Mcp.Pinning.McpToolEndpoints.MapMcpTools(endpoints);
         endpoints.MapAgents();
         var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();
         endpoints.Map("/{connection}/{**path}", handler.HandleAsync);

@@ -1,12 +1,9 @@
 using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Agents;
 using Gatehouse.Gateway.Approvals;
-using Gatehouse.Gateway.AuditApi;
-using Gatehouse.Gateway.Checkpoints;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Exchanges;
-using Gatehouse.Gateway.Export;
 using Gatehouse.Gateway.ForwardProxy;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Identity;
@@ -14,11 +11,8 @@ using Gatehouse.Gateway.Identity.Refusals;
 using Gatehouse.Gateway.Leases;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.ResponseHolds;
-using Gatehouse.Gateway.Retention;
-using Gatehouse.Gateway.Reviews;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Gateway.Telemetry;
-using Gatehouse.Gateway.Webhooks;
 using Gatehouse.Protocols;
 using Gatehouse.Policy.Reloading;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,26 +70,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApprovalReviews>();
         services.AddSingleton<RefusedCallers>();
         services.AddHostedService<RefusalAuditService>();
-        services.AddReviewSweeper();
         services.AddGatehouseAccess();
         services.AddResponseHolds();
-        services.AddAuditApi();
-        if (config.Audit.Checkpoints is { } checkpoints)
-        {
-            services.AddSingleton(sp => new GatewayCheckpointWriter(
-                checkpoints, sp.GetRequiredService<Gatehouse.Audit.Store.IAuditCheckpointStore>(), sp.GetRequiredService<TimeProvider>()));
-            services.AddHostedService(sp => new CheckpointService(
-                sp.GetRequiredService<GatewayCheckpointWriter>(),
-                sp.GetRequiredService<Gatehouse.Audit.Store.IAuditCheckpointStore>(),
-                sp.GetRequiredService<LeaseKeeper>().For(Gatehouse.Storage.Leases.LeaseNames.Signing),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<CheckpointService>>(),
-                sp.GetServices<ICheckpointObserver>()));
-        }
-
-        services.AddGatehouseWebhooks(config);
-        services.AddAuditRetention(config);
-        services.AddGatehouseExport(config.Export);
         services.AddSingleton<ReadinessCheck>();
         services.AddHttpForwarder();
         services.AddGatehouseIdentity(config.Identity);

@@ -1,7 +1,7 @@
 using Gatehouse.Audit;
 using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Writing;
-using Gatehouse.Control.Console;
+using Gatehouse.Control.Hosting;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.ForwardProxy;
 using Gatehouse.Gateway.Hosting;
@@ -85,7 +85,7 @@ internal static class GatehouseServer
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditWriter>());
         services.AddHostedService<AuditRecovery>();
         services.AddGatehouseGateway(config);
-        services.AddGatehouseConsole(config, ConsoleKeyFolder(config));
+        services.AddControlPlane(config, ConsoleKeyFolder(config));
         options.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
@@ -103,7 +103,7 @@ internal static class GatehouseServer
         }
 
         app.UseForwardProxy(config);
-        app.MapGatehouseConsole(config);
+        app.MapControlPlane(config);
         // Agents dial in over a WebSocket (/api/agents/connect); the data path itself refuses upgrades.
         app.UseWebSockets();
         app.MapGatehouse();

@@ -4,7 +4,7 @@ using Gatehouse.Audit.Retention;
 using Gatehouse.AuditCommands;
 using Gatehouse.Cli;
 using Gatehouse.Gateway.Configuration;
-using Gatehouse.Gateway.Retention;
+using Gatehouse.Control.Retention;
 
 namespace Gatehouse.Retention;
 

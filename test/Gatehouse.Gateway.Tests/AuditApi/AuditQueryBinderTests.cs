@@ -1,5 +1,5 @@
 using Gatehouse.Audit.Store;
-using Gatehouse.Gateway.AuditApi;
+using Gatehouse.Control.AuditApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

@@ -1,7 +1,7 @@
 using System.Collections;
 using Gatehouse.Audit.Retention;
 using Gatehouse.Gateway.Configuration;
-using Gatehouse.Gateway.Retention;
+using Gatehouse.Control.Retention;
 
 namespace Gatehouse.Gateway.Tests.Configuration;
 

@@ -3,7 +3,7 @@ using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Retention;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Leases;
-using Gatehouse.Gateway.Retention;
+using Gatehouse.Control.Retention;
 using Gatehouse.Storage.Leases;
 using Gatehouse.Storage.Sqlite;
 using Gatehouse.Storage.Sqlite.Retention;

@@ -5,6 +5,7 @@ using Gatehouse.Storage.Leases;
 using Gatehouse.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Gatehouse.Control.Reviews;
 
 namespace Gatehouse.Gateway.Tests.Reviews;
 

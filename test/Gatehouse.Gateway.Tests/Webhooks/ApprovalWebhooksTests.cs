@@ -1,6 +1,7 @@
 using Gatehouse.Gateway.Webhooks;
 using Gatehouse.Storage;
 using Gatehouse.Storage.Approvals;
+using Gatehouse.Control.Webhooks;
 
 namespace Gatehouse.Gateway.Tests.Webhooks;
 

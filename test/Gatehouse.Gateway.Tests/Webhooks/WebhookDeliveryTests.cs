@@ -7,6 +7,7 @@ using Gatehouse.Export.Webhooks;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Webhooks;
 using Gatehouse.Testing;
+using Gatehouse.Control.Webhooks;
 
 namespace Gatehouse.Gateway.Tests.Webhooks;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Gateway.Webhooks;
+using Gatehouse.Control.Webhooks;
 
 namespace Gatehouse.Gateway.Tests.Webhooks;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Gatehouse.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Gatehouse.Control.Webhooks;
 
 namespace Gatehouse.Gateway.Tests.Webhooks;
 

@@ -4,7 +4,6 @@ using Gatehouse.Audit;
 using Gatehouse.Audit.Chain;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
-using Gatehouse.Gateway.Webhooks;
 using Gatehouse.Masking;
 using Gatehouse.Protocols.Mcp;
 using Gatehouse.Storage;
@@ -25,11 +24,11 @@ namespace Gatehouse.Gateway.Mcp.Pinning;
 /// connection has pins (before its first listing there is nothing to compare against). After the response,
 /// <see cref="RecordListingAsync"/> writes what the listing saw when it differs from the pins, and audits and announces
 /// each new pending definition once (<c>mcp.tool.changed</c>), whichever replica saw it first.</para>
-/// <para>Pins that cannot be read fail the request closed (503 <c>mcp_pins_unavailable</c>). The webhook dispatcher is
-/// there only when <c>notifications.webhooks</c> has any.</para>
+/// <para>Pins that cannot be read fail the request closed (503 <c>mcp_pins_unavailable</c>). The notifications are
+/// there only when <c>notifications.webhooks</c> has any (the control plane registers them).</para>
 /// </remarks>
 internal sealed class McpToolPins(
-    IMcpToolPinStore store, IAuditTrail audit, MaskingEngine masking, TimeProvider time, ILogger<McpToolPins> logger, WebhookDispatcher? webhooks = null)
+    IMcpToolPinStore store, IAuditTrail audit, MaskingEngine masking, TimeProvider time, ILogger<McpToolPins> logger, IMcpToolNotifications? notifications = null)
 {
     /// <summary>The stable code of a call refused because the tool's definition is not accepted.</summary>
     public const string NotAccepted = "mcp_tool_not_accepted";
@@ -111,8 +110,7 @@ internal sealed class McpToolPins(
             if (kind == ChangedEvent)
             {
                 Log.ToolPending(logger, connection.Name, change.Tool, name, change.Hash);
-                var notice = new McpToolNotice(connection.Name, change.Tool, name, change.PreviousHash, change.Hash, at);
-                webhooks?.TryEnqueue(new QueuedNotice(notice.Event, _ => ValueTask.FromResult<Notice>(notice)));
+                notifications?.Pending(connection.Name, change.Tool, name, change.PreviousHash, change.Hash, at);
             }
         }
     }

@@ -1,11 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Gatehouse.Control.Console;
-using Gatehouse.Gateway.AuditApi;
+using Gatehouse.Control.AuditApi;
 using Gatehouse.Gateway.Configuration;
-using Gatehouse.Gateway.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gatehouse.Control.Authorization;
 
 namespace Gatehouse.Control.Pages.Console.Audit;
 

@@ -1,9 +1,9 @@
 using Gatehouse.Control.Console;
-using Gatehouse.Gateway.AuditApi;
+using Gatehouse.Control.AuditApi;
 using Gatehouse.Gateway.Configuration;
-using Gatehouse.Gateway.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gatehouse.Control.Authorization;
 
 namespace Gatehouse.Control.Pages.Console.Audit;
 
