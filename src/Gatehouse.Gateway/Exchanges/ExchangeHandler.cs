@@ -173,7 +173,7 @@ internal sealed class ExchangeHandler
                 return StatusCodes.Status429TooManyRequests;
             }
 
-            Log.Unauthenticated(_logger, auth.Failure.Code);
+            Log.Unauthenticated(_logger, auth.Failure.Code.ToName());
             await IdentityResolver.WriteProblemAsync(context, auth.Failure, McpResources.MetadataUrl(_config.Server, _connections, context.GetRouteValue("connection") as string));
             return auth.Failure.Status;
         }
@@ -209,7 +209,7 @@ internal sealed class ExchangeHandler
         if (McpResources.AudienceFailure(_config.Server, connection.Config, auth.Identity) is { } wrongAudience)
         {
             // Like any token the gateway cannot accept, answered 401 and not recorded as an exchange.
-            Log.Unauthenticated(_logger, wrongAudience.Code);
+            Log.Unauthenticated(_logger, wrongAudience.Code.ToName());
             await IdentityResolver.WriteProblemAsync(context, wrongAudience, McpResources.MetadataUrl(_config.Server, connection.Config));
             return wrongAudience.Status;
         }

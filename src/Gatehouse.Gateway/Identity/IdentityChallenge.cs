@@ -21,7 +21,7 @@ internal static class IdentityChallenge
         {
             // RFC 6750 §3: no error attribute when the request carried no credentials at all. RFC 9728 §5.1: an MCP
             // client finds where to get a token from resource_metadata.
-            var challenge = failure.Code == IdentityFailureCodes.MissingCredentials
+            var challenge = failure.Code == IdentityFailureCode.MissingCredentials
                 ? "Bearer realm=\"gatehouse\""
                 : "Bearer realm=\"gatehouse\", error=\"invalid_token\"";
             context.Response.Headers.WWWAuthenticate = resourceMetadata is null ? challenge : $"{challenge}, resource_metadata=\"{resourceMetadata}\"";

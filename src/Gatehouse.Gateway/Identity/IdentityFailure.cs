@@ -2,44 +2,44 @@ using Gatehouse.Gateway.Problems;
 
 namespace Gatehouse.Gateway.Identity;
 
-/// <summary>Why a caller could not be identified: a stable code, an HTTP status and a message a person can act on.</summary>
+/// <summary>Why a caller could not be identified: a code (its stable name at the boundary), an HTTP status and a message a person can act on.</summary>
 /// <remarks>Messages never contain the credential and never say why a signature check failed.</remarks>
-internal sealed record IdentityFailure(string Code, int Status, string Title, string Message)
+internal sealed record IdentityFailure(IdentityFailureCode Code, int Status, string Title, string Message)
 {
     private const int Unauthorized = 401;
 
     public static IdentityFailure MissingCredentials(string message) =>
-        new(IdentityFailureCodes.MissingCredentials, Unauthorized, "Credentials required", message);
+        new(IdentityFailureCode.MissingCredentials, Unauthorized, "Credentials required", message);
 
     public static IdentityFailure AmbiguousCredentials(string message) =>
-        new(IdentityFailureCodes.AmbiguousCredentials, Unauthorized, "Ambiguous credentials", message);
+        new(IdentityFailureCode.AmbiguousCredentials, Unauthorized, "Ambiguous credentials", message);
 
     public static IdentityFailure InvalidToken(string message) =>
-        new(IdentityFailureCodes.InvalidToken, Unauthorized, "Invalid token", message);
+        new(IdentityFailureCode.InvalidToken, Unauthorized, "Invalid token", message);
 
     public static IdentityFailure TokenExpired(string message) =>
-        new(IdentityFailureCodes.TokenExpired, Unauthorized, "Token expired", message);
+        new(IdentityFailureCode.TokenExpired, Unauthorized, "Token expired", message);
 
     public static IdentityFailure UntrustedIssuer(string message) =>
-        new(IdentityFailureCodes.UntrustedIssuer, Unauthorized, "Untrusted issuer", message);
+        new(IdentityFailureCode.UntrustedIssuer, Unauthorized, "Untrusted issuer", message);
 
     public static IdentityFailure InvalidApiKey(string message) =>
-        new(IdentityFailureCodes.InvalidApiKey, Unauthorized, "Invalid API key", message);
+        new(IdentityFailureCode.InvalidApiKey, Unauthorized, "Invalid API key", message);
 
     public static IdentityFailure ApiKeyExpired(string message) =>
-        new(IdentityFailureCodes.ApiKeyExpired, Unauthorized, "API key expired", message);
+        new(IdentityFailureCode.ApiKeyExpired, Unauthorized, "API key expired", message);
 
     public static IdentityFailure ApiKeyRevoked(string message) =>
-        new(IdentityFailureCodes.ApiKeyRevoked, Unauthorized, "API key revoked", message);
+        new(IdentityFailureCode.ApiKeyRevoked, Unauthorized, "API key revoked", message);
 
     /// <summary>The issuer's discovery document or keys could not be fetched: the gateway, not the caller, is at fault.</summary>
     public static IdentityFailure IssuerUnavailable(string message) =>
-        new(IdentityFailureCodes.IssuerUnavailable, 503, "Issuer unavailable", message);
+        new(IdentityFailureCode.IssuerUnavailable, 503, "Issuer unavailable", message);
 
     /// <summary>The API key store could not be read: the gateway, not the caller, is at fault.</summary>
     public static IdentityFailure KeyStoreUnavailable(string message) =>
-        new(IdentityFailureCodes.KeyStoreUnavailable, 503, "Key store unavailable", message);
+        new(IdentityFailureCode.KeyStoreUnavailable, 503, "Key store unavailable", message);
 
     /// <summary>Converts the failure to the problem returned to the client.</summary>
-    public GatehouseProblem ToProblem() => new(Code, Title, Status, Message);
+    public GatehouseProblem ToProblem() => new(Code.ToName(), Title, Status, Message);
 }

@@ -1,16 +1,21 @@
 namespace Gatehouse.Gateway.Identity;
 
-/// <summary>The stable codes of identity failures, as they appear in problem responses and the audit.</summary>
+/// <summary>Maps <see cref="IdentityFailureCode"/> to the stable codes of problem responses, logs and the audit.</summary>
 internal static class IdentityFailureCodes
 {
-    public const string MissingCredentials = "missing_credentials";
-    public const string AmbiguousCredentials = "ambiguous_credentials";
-    public const string InvalidToken = "invalid_token";
-    public const string TokenExpired = "token_expired";
-    public const string UntrustedIssuer = "untrusted_issuer";
-    public const string InvalidApiKey = "invalid_api_key";
-    public const string ApiKeyExpired = "api_key_expired";
-    public const string ApiKeyRevoked = "api_key_revoked";
-    public const string IssuerUnavailable = "issuer_unavailable";
-    public const string KeyStoreUnavailable = "key_store_unavailable";
+    /// <summary>Returns the stable name, such as <c>invalid_token</c>.</summary>
+    public static string ToName(this IdentityFailureCode code) => code switch
+    {
+        IdentityFailureCode.MissingCredentials => "missing_credentials",
+        IdentityFailureCode.AmbiguousCredentials => "ambiguous_credentials",
+        IdentityFailureCode.InvalidToken => "invalid_token",
+        IdentityFailureCode.TokenExpired => "token_expired",
+        IdentityFailureCode.UntrustedIssuer => "untrusted_issuer",
+        IdentityFailureCode.InvalidApiKey => "invalid_api_key",
+        IdentityFailureCode.ApiKeyExpired => "api_key_expired",
+        IdentityFailureCode.ApiKeyRevoked => "api_key_revoked",
+        IdentityFailureCode.IssuerUnavailable => "issuer_unavailable",
+        IdentityFailureCode.KeyStoreUnavailable => "key_store_unavailable",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "not an identity failure code"),
+    };
 }

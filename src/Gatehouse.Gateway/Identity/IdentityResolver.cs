@@ -19,7 +19,7 @@ internal sealed class IdentityResolver(ILogger<IdentityResolver> logger)
         }
 
         var failure = IdentityChallenge.FromException(result.Failure);
-        IdentityLog.Refused(logger, failure.Code);
+        IdentityLog.Refused(logger, failure.Code.ToName());
         return IdentityResult.Fail(failure);
     }
 

@@ -17,7 +17,7 @@ internal static class SignInAudit
         var record = new SignInFailure
         {
             RequestId = exchange.Id,
-            Code = failure.Code,
+            Code = failure.Code.ToName(),
             Status = failure.Status,
             Method = exchange.Method,
             Connection = connection is { Length: > 0 and <= 64 } ? connection : null,

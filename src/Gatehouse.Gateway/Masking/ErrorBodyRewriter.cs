@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Text;
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Gateway.Masking;
 
 /// <summary>
-/// Masks an upstream error body (status 400 and above) whole: every string of a JSON body, or the whole text of any
-/// other body. Buffered up to <see cref="MaxBytes"/>; a larger body is not released (fail closed).
+/// Masks an upstream error body (status 400 and above) whole: every string of a JSON body, spliced into the body's own
+/// bytes (<see cref="JsonStringSplicer"/>), or the whole text of any other body. Buffered up to <see cref="MaxBytes"/>; a larger body is not released (fail closed).
 /// </summary>
 /// <remarks>
 /// Error bodies have no protocol shape the adapter's rewriter knows (<c>error.message</c> is not a response text
@@ -49,19 +50,17 @@ internal sealed class ErrorBodyRewriter(ITextRewriter rewriter) : IResponseRewri
         }
 
         _completed = true;
-        var body = _body.WrittenSpan;
-        var json = JsonStringRewriter.Rewrite(body, text => Changed(text, rewriter.RewriteWhole(Channel, text)));
-        if (json.Error is null)
+        var body = _body.WrittenMemory;
+        var json = JsonStringSplicer.Rewrite(body, text => rewriter.RewriteWhole(Channel, text.ToString()), out var error);
+        if (error is null)
         {
-            output.Write(json.Json ?? body);
+            output.Write(json ?? body.Span);
             return;
         }
 
-        var text = Encoding.UTF8.GetString(body);
+        var text = Encoding.UTF8.GetString(body.Span);
         output.Write(Encoding.UTF8.GetBytes(rewriter.RewriteWhole(Channel, text)));
     }
 
     public void Dispose() => _body.Clear();
-
-    private static string? Changed(string before, string after) => ReferenceEquals(before, after) || before == after ? null : after;
 }

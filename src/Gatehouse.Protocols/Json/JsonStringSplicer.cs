@@ -46,6 +46,21 @@ public sealed class JsonStringSplicer : IDisposable
         return splicer.Assemble();
     }
 
+    /// <summary>
+    /// Parses <paramref name="json"/> as strictly as a request body (<see cref="RequestJson.TryParse"/>) and rewrites its
+    /// strings (values and property names) with <paramref name="rewrite"/>: the one rewrite of upstream error bodies and
+    /// of bodies and events of no known shape.
+    /// </summary>
+    /// <returns>The rewritten document, or null: when no string changed (<paramref name="error"/> null; use
+    /// <paramref name="json"/> as it is) or when it is not such a document (<paramref name="error"/> says why, such as
+    /// <c>has duplicate property names</c>, never quoting it).</returns>
+    public static byte[]? Rewrite(ReadOnlyMemory<byte> json, JsonTextRewrite rewrite, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(rewrite);
+        using var parsed = RequestJson.TryParse(json, out error);
+        return parsed is null ? null : Rewrite(parsed, rewrite);
+    }
+
     /// <summary>Returns the pooled text buffer, cleared: it held prompt text.</summary>
     public void Dispose() => ArrayPool<char>.Shared.Return(_chars, clearArray: true);
 

@@ -80,7 +80,14 @@ public sealed class GatewayUnderTest : IAsyncDisposable
                 await app.StartAsync();
                 return new GatewayUnderTest(app, config, key, directory);
             }
-            catch (IOException error) when (error.InnerException is AddressInUseException && attempt < 5)
+            catch (Exception error) when (error is not IOException { InnerException: AddressInUseException } || attempt >= 5)
+            {
+                // A gateway that cannot start is not handed to the test, so it is disposed here.
+                await app.DisposeAsync();
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                throw;
+            }
+            catch (IOException)
             {
                 // The port was free when FreePort looked, and another process bound it before Kestrel did: start again,
                 // on a fresh port and an empty store, so the test sees the gateway it would have seen the first time.

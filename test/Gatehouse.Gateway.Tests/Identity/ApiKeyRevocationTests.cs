@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Identity.ApiKeys;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -30,7 +31,7 @@ public sealed class ApiKeyRevocationTests
         var after = await verifier.VerifyAsync(issued.Plaintext, CancellationToken.None);
 
         Assert.True(within.Succeeded);
-        Assert.Equal("api_key_revoked", after.Failure?.Code);
+        Assert.Equal("api_key_revoked", after.Failure?.Code.ToName());
     }
 
     [Fact]
@@ -44,6 +45,6 @@ public sealed class ApiKeyRevocationTests
 
         await cache.RevokeAsync("ci-bot", _time.GetUtcNow(), CancellationToken.None);
 
-        Assert.Equal("api_key_revoked", (await verifier.VerifyAsync(issued.Plaintext, CancellationToken.None)).Failure?.Code);
+        Assert.Equal("api_key_revoked", (await verifier.VerifyAsync(issued.Plaintext, CancellationToken.None)).Failure?.Code.ToName());
     }
 }

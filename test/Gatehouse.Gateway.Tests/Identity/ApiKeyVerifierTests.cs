@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Identity.ApiKeys;
 using Gatehouse.Policy.Durations;
 using Gatehouse.Storage.Keys;
@@ -26,7 +27,7 @@ public sealed class ApiKeyVerifierTests
 
         Assert.True(before.Succeeded);
         Assert.Equal("ci", Assert.Single(before.Identity.Groups));
-        Assert.Equal("api_key_expired", at.Failure?.Code);
+        Assert.Equal("api_key_expired", at.Failure?.Code.ToName());
         Assert.Contains("2026-05-30T12:00:00Z", at.Failure?.Message, StringComparison.Ordinal);
     }
 
@@ -38,7 +39,7 @@ public sealed class ApiKeyVerifierTests
 
         var result = await verifier.VerifyAsync(issued.Plaintext, CancellationToken.None);
 
-        Assert.Equal("key_store_unavailable", result.Failure?.Code);
+        Assert.Equal("key_store_unavailable", result.Failure?.Code.ToName());
         Assert.Equal(503, result.Failure?.Status);
     }
 

@@ -36,7 +36,7 @@ public sealed class CredentialRouterTests
         var route = router.Route(Request(("x-api-key", "gk_abc")));
 
         Assert.Equal(GatehouseAuthenticationSchemes.Rejected, route.Scheme);
-        Assert.Equal(IdentityFailureCodes.InvalidApiKey, route.Failure?.Code);
+        Assert.Equal(IdentityFailureCode.InvalidApiKey, route.Failure?.Code);
     }
 
     [Theory]

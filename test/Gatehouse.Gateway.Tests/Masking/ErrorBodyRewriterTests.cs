@@ -27,6 +27,21 @@ public sealed class ErrorBodyRewriterTests
     }
 
     [Fact]
+    public void Complete_PrettyPrintedJsonError_OnlyTheSecretChanges()
+    {
+        var body = $$$"""
+            {
+              "error": { "message": "bad key {{{Token}}}", "type": "invalid_request_error", "param": "caf\u00e9" }
+            }
+
+            """;
+
+        var output = Run(body, 11);
+
+        Assert.Equal(body.Replace(Token, "[MASKED:acme-token]", StringComparison.Ordinal), output);
+    }
+
+    [Fact]
     public void Complete_PlainTextError_MasksTheText()
     {
         var output = Run($"upstream said: token {Token} is revoked", 5);

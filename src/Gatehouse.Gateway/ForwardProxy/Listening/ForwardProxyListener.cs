@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.ForwardProxy.Routing;
 using Gatehouse.Gateway.ForwardProxy.Tunnels;
 using Gatehouse.Gateway.Problems;
@@ -85,7 +86,7 @@ internal sealed class ForwardProxyListener(
         var auth = await authenticator.AuthenticateAsync(credential, target.Host, connection, closed);
         if (!auth.Succeeded)
         {
-            Log.ProxyUnauthenticated(logger, auth.Failure.Code);
+            Log.ProxyUnauthenticated(logger, auth.Failure.Code.ToName());
             var status = auth.Failure.Status == StatusCodes.Status401Unauthorized ? StatusCodes.Status407ProxyAuthenticationRequired : auth.Failure.Status;
             await ProxyReplies.ProblemAsync(output, auth.Failure.ToProblem() with { Status = status },
                 status == StatusCodes.Status407ProxyAuthenticationRequired ? ProxyAuthorization.Challenge : null, closed);

@@ -69,7 +69,7 @@ internal sealed class ForwardProxyRequests(ProxyRoutes routes, IdentityResolver 
         var auth = await identity.AuthenticateAsync(context);
         if (!auth.Succeeded)
         {
-            Log.ProxyUnauthenticated(logger, auth.Failure.Code);
+            Log.ProxyUnauthenticated(logger, auth.Failure.Code.ToName());
             var status = auth.Failure.Status == StatusCodes.Status401Unauthorized ? StatusCodes.Status407ProxyAuthenticationRequired : auth.Failure.Status;
             if (status == StatusCodes.Status407ProxyAuthenticationRequired)
             {

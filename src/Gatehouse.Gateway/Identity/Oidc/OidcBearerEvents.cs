@@ -106,7 +106,7 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCa
         else
         {
             // The exception's type says which check failed; its message may quote token contents, so it is not logged.
-            IdentityLog.TokenRefused(logger, context.Scheme.Name, failure.Code, context.Exception.GetType().Name);
+            IdentityLog.TokenRefused(logger, context.Scheme.Name, failure.Code.ToName(), context.Exception.GetType().Name);
         }
 
         context.Fail(new IdentityFailureException(failure));

@@ -49,7 +49,7 @@ internal sealed class RefusedCallers(IAuditTrail audit, GatehouseConfig config, 
         {
             var source = SourceOf(exchange.ClientAddress, now);
             allowed = failure.Status != 401 || source.TryTake(now, _perMinute);
-            first = source.Count(failure.Code, failure.Status, !allowed, now, exchange, connection);
+            first = source.Count(failure.Code.ToName(), failure.Status, !allowed, now, exchange, connection);
         }
 
         if (first)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Sse;
 
 namespace Gatehouse.Protocols.Rewriting.Generic;
@@ -12,14 +13,16 @@ namespace Gatehouse.Protocols.Rewriting.Generic;
 internal sealed class GenericBodyRewriter : IResponseRewriter
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private readonly Func<string, string> _rewrite;
+    private readonly ITextRewriter _rewriter;
+    private readonly TextChannel _channel = new(TextChannelKind.Content);
+    private readonly JsonTextRewrite _rewrite;
     private readonly PooledByteBuffer _body;
     private bool _completed;
 
     public GenericBodyRewriter(ITextRewriter rewriter, int maxBodyBytes)
     {
-        var channel = new TextChannel(TextChannelKind.Content);
-        _rewrite = text => text.Length == 0 ? text : rewriter.RewriteWhole(channel, text);
+        _rewriter = rewriter;
+        _rewrite = text => text.IsEmpty ? null : Whole(text.ToString());
         _body = new PooledByteBuffer(maxBodyBytes);
     }
 
@@ -46,11 +49,11 @@ internal sealed class GenericBodyRewriter : IResponseRewriter
         }
 
         _completed = true;
-        var body = _body.Span;
+        var body = _body.Memory;
         if (!body.IsEmpty)
         {
             var rewritten = new ArrayBufferWriter<byte>(body.Length + 64);
-            if (JsonTextRewriter.Rewrite(body, _rewrite, rewritten) is null || JsonLines(body, rewritten) || Text(body, rewritten))
+            if (Json(body, rewritten) || JsonLines(body, rewritten) || Text(body.Span, rewritten))
             {
                 output.Write(rewritten.WrittenSpan);
             }
@@ -65,20 +68,35 @@ internal sealed class GenericBodyRewriter : IResponseRewriter
 
     public void Dispose() => _body.Release();
 
-    private bool JsonLines(ReadOnlySpan<byte> body, ArrayBufferWriter<byte> output)
+    private string Whole(string text) => text.Length == 0 ? text : _rewriter.RewriteWhole(_channel, text);
+
+    // Writes the document with its strings rewritten (or as it is when none changed); false when it is not one.
+    private bool Json(ReadOnlyMemory<byte> json, ArrayBufferWriter<byte> output)
+    {
+        var rewritten = JsonStringSplicer.Rewrite(json, _rewrite, out var error);
+        if (error is not null)
+        {
+            return false;
+        }
+
+        output.Write(rewritten ?? json.Span);
+        return true;
+    }
+
+    private bool JsonLines(ReadOnlyMemory<byte> body, ArrayBufferWriter<byte> output)
     {
         output.ResetWrittenCount();
         while (!body.IsEmpty)
         {
-            var end = body.IndexOf((byte)'\n');
+            var end = body.Span.IndexOf((byte)'\n');
             var line = end < 0 ? body : body[..end];
-            var content = line.TrimEnd((byte)'\r');
-            if (!content.Trim(" \t"u8).IsEmpty && JsonTextRewriter.Rewrite(content, _rewrite, output) is not null)
+            var content = line[..line.Span.TrimEnd((byte)'\r').Length];
+            if (!content.Span.Trim(" \t"u8).IsEmpty && !Json(content, output))
             {
                 return false;
             }
 
-            output.Write(line[content.Length..]);
+            output.Write(line.Span[content.Length..]);
             if (end < 0)
             {
                 break;
@@ -109,7 +127,7 @@ internal sealed class GenericBodyRewriter : IResponseRewriter
             return false;
         }
 
-        output.Write(Encoding.UTF8.GetBytes(_rewrite(text)));
+        output.Write(Encoding.UTF8.GetBytes(Whole(text)));
         return true;
     }
 }

@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Sse;
 
 namespace Gatehouse.Protocols.Rewriting.Generic;
 
 /// <summary>
-/// Rewrites an event stream of no known shape event by event: JSON data has every name and string rewritten whole, any
-/// other data is rewritten whole as text. Event types and ids are kept.
+/// Rewrites an event stream of no known shape event by event: JSON data has every name and string rewritten whole and
+/// spliced into the event's own bytes (<see cref="JsonStringSplicer"/>), any other data is rewritten whole as text. Event types and ids are kept.
 /// </summary>
 /// <remarks>
 /// Without knowing the shape there are no channels, so a secret the upstream splits across two events is not joined
@@ -17,13 +18,15 @@ internal sealed class GenericStreamRewriter : StreamRewriter
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ArrayBufferWriter<byte> _data = new();
-    private readonly Func<string, string> _rewrite;
+    private readonly TextChannel _channel = new(TextChannelKind.Content);
+    private readonly ITextRewriter _rewriter;
+    private readonly JsonTextRewrite _rewrite;
 
     public GenericStreamRewriter(ITextRewriter rewriter)
         : base(rewriter, keepReleased: false)
     {
-        var channel = new TextChannel(TextChannelKind.Content);
-        _rewrite = text => text.Length == 0 ? text : rewriter.RewriteWhole(channel, text);
+        _rewriter = rewriter;
+        _rewrite = text => text.IsEmpty ? null : Whole(text.ToString());
     }
 
     public override void Complete(SseEventWriter writer)
@@ -33,13 +36,17 @@ internal sealed class GenericStreamRewriter : StreamRewriter
     protected override bool RewriteSpecial(SseEvent sseEvent, SseEventWriter writer)
     {
         _data.ResetWrittenCount();
-        var data = sseEvent.Data.Span;
-        if (JsonTextRewriter.Rewrite(data, _rewrite, _data) is not null)
+        var data = sseEvent.Data;
+        var json = JsonStringSplicer.Rewrite(data, _rewrite, out var notJson);
+        if (notJson is null)
         {
-            _data.ResetWrittenCount();
+            _data.Write(json ?? data.Span);
+        }
+        else
+        {
             try
             {
-                _data.Write(Encoding.UTF8.GetBytes(_rewrite(Strict.GetString(data))));
+                _data.Write(Encoding.UTF8.GetBytes(Whole(Strict.GetString(data.Span))));
             }
             catch (DecoderFallbackException)
             {
@@ -53,4 +60,6 @@ internal sealed class GenericStreamRewriter : StreamRewriter
     }
 
     protected override bool Rewrite(JsonElement data, SseEventWriter writer) => false;
+
+    private string Whole(string text) => text.Length == 0 ? text : _rewriter.RewriteWhole(_channel, text);
 }
