@@ -4,6 +4,7 @@ using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.AuditApi;
 using Gatehouse.Gateway.Checkpoints;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Configuration.Sections;
 using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Export;
@@ -42,6 +43,7 @@ public static class GatewayServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(config);
+        services.AddGatehouseOptions(config);
 
         // First of the gateway's hosted services: the writer lease is taken before anything is served, and the jobs'
         // leases are released only after the jobs stopped.
