@@ -1,6 +1,6 @@
 using System.Collections;
 using Gatehouse.Gateway.Configuration.Loading;
-using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Configuration.Sections;
 
 namespace Gatehouse.Gateway.Configuration;
 
@@ -23,15 +23,9 @@ public static class GatehouseConfigLoader
             return new ConfigLoadResult(null, errors.All);
         }
 
-        var config = ConfigBinder.Bind(root, environment, errors) with { Dev = dev };
-        // In development mode the built-in issuer is added later, so an empty identity section is not an error there.
-        var identity = dev && config.Identity.Oidc.Count == 0 ? config.Identity with { ApiKeys = true } : config.Identity;
-        foreach (var line in IdentityConfigChecks.Validate(identity))
-        {
-            var split = line.IndexOf(": ", StringComparison.Ordinal);
-            errors.Add(split < 0 ? "identity" : line[..split], null, split < 0 ? line : line[(split + 2)..]);
-        }
-
+        var (bound, paths) = ConfigBinder.Bind(root, environment, errors);
+        var config = bound with { Dev = dev };
+        ConfigBinder.Validate(config, paths, errors);
         return errors.Count == 0 ? new ConfigLoadResult(config, []) : new ConfigLoadResult(null, errors.All);
     }
 
@@ -48,7 +42,8 @@ public static class GatehouseConfigLoader
             return (null, errors.All);
         }
 
-        var storage = StorageBinder.Bind(new SectionReader(root, errors).Section("storage"));
+        var section = new Storage.StorageSection();
+        var storage = section.Bind(new SectionReader(root, errors).Section(section.Key), new SectionBindContext(environment, new ItemPaths()));
         return errors.Count == 0 ? (storage, []) : (null, errors.All);
     }
 

@@ -2,6 +2,7 @@ using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Agents;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Configuration.Sections;
 using Gatehouse.Gateway.Decisions;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ForwardProxy;
@@ -36,6 +37,7 @@ public static class GatewayServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(config);
+        services.AddGatehouseOptions(config);
 
         // First of the gateway's hosted services: the writer lease is taken before anything is served, and the jobs'
         // leases are released only after the jobs stopped.

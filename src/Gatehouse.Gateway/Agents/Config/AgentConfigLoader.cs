@@ -66,7 +66,7 @@ internal static class AgentConfigLoader
             urlPath = s.ChildPath("url");
             if (s.Child("credential") is { } credentialNode)
             {
-                credential = ConfigBinder.BindCredential(new SectionReader(credentialNode, errors), environment);
+                credential = Configuration.Connections.CredentialBinder.Bind(new SectionReader(credentialNode, errors), environment);
             }
 
             s.ReportUnknownKeys();

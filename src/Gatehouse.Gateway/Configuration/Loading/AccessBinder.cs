@@ -1,11 +1,10 @@
 namespace Gatehouse.Gateway.Configuration.Loading;
 
-/// <summary>Reads the <c>access</c> section: <c>access.connections.&lt;name&gt;</c> with reviewers and limits.</summary>
+/// <summary>Reads the <c>access</c> section: <c>access.connections.&lt;name&gt;</c> with reviewers and limits; what they must name is checked by <c>AccessSection</c>.</summary>
 internal static class AccessBinder
 {
-    public static AccessConfig Bind(SectionReader s, IReadOnlyList<ConnectionConfig> connections)
+    public static AccessConfig Bind(SectionReader s)
     {
-        var known = new HashSet<string>(connections.Select(c => c.Name), StringComparer.OrdinalIgnoreCase);
         var byName = new Dictionary<string, AccessConnectionConfig>(StringComparer.OrdinalIgnoreCase);
         var section = s.Child("connections");
         if (section is not null && section.Mapping is null)
@@ -15,11 +14,6 @@ internal static class AccessBinder
 
         foreach (var (name, node) in section?.Mapping ?? [])
         {
-            if (!known.Contains(name))
-            {
-                s.Errors.Add(node.Path, node.Origin, $"there is no connection named '{name}'");
-            }
-
             byName[name] = BindConnection(new SectionReader(node, s.Errors));
         }
 
@@ -33,10 +27,6 @@ internal static class AccessBinder
         var groups = reviewers.StringList("groups") ?? [];
         var users = reviewers.StringList("users") ?? [];
         reviewers.ReportUnknownKeys();
-        if (groups.Count == 0 && users.Count == 0)
-        {
-            s.Errors.Add(reviewers.Path, null, "name at least one reviewer group or user");
-        }
 
         var config = new AccessConnectionConfig
         {

@@ -1,9 +1,10 @@
 using Gatehouse.Gateway.ForwardProxy.Certificates;
 using Gatehouse.Gateway.ForwardProxy.Routing;
+using Gatehouse.Gateway.Configuration.Sections;
 
 namespace Gatehouse.Gateway.Configuration.Loading;
 
-/// <summary>Binds and checks the <c>proxy:</c> section and a connection's <c>credential: passthrough</c>.</summary>
+/// <summary>Binds the <c>proxy:</c> section and a connection's <c>credential: passthrough</c>; what it must agree with is checked by <c>ProxySection</c>.</summary>
 internal static class ProxyBinder
 {
     /// <summary>The one scalar a connection's <c>credential</c> may be.</summary>
@@ -21,22 +22,16 @@ internal static class ProxyBinder
         return false;
     }
 
-    public static ProxyConfig? Bind(SectionReader root, GatehouseConfig config)
+    public static ProxyConfig Bind(SectionReader s, ItemPaths paths)
     {
-        if (root.Child("proxy") is null)
-        {
-            return null;
-        }
-
-        var s = root.Section("proxy");
         var defaults = new ProxyConfig { Listen = "" };
         var listen = s.RequiredString("listen");
-        if (listen is not null)
+        if (listen is not null && ListenUri(listen) is null)
         {
-            CheckListen(s, listen, config.Server);
+            s.Errors.Add(s.ChildPath("listen"), null, $"'{listen}' is not a plain http://host:port URL (clients speak to a proxy in plain HTTP; TLS runs inside CONNECT)");
         }
 
-        var intercept = BindIntercept(s, config.Connections);
+        var intercept = BindIntercept(s, paths);
         var tunnel = s.StringList("tunnel") ?? [];
         for (var i = 0; i < tunnel.Count; i++)
         {
@@ -71,30 +66,19 @@ internal static class ProxyBinder
         return proxy;
     }
 
-    private static void CheckListen(SectionReader s, string listen, ServerConfig server)
-    {
-        if (!Uri.TryCreate(listen, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || string.IsNullOrEmpty(uri.Host)
-            || uri.AbsolutePath != "/")
-        {
-            s.Errors.Add(s.ChildPath("listen"), null, $"'{listen}' is not a plain http://host:port URL (clients speak to a proxy in plain HTTP; TLS runs inside CONNECT)");
-            return;
-        }
+    /// <summary>The listen URL when it is a plain <c>http://host:port</c>; null otherwise.</summary>
+    public static Uri? ListenUri(string listen)
+        => Uri.TryCreate(listen, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !string.IsNullOrEmpty(uri.Host) && uri.AbsolutePath == "/"
+            ? uri
+            : null;
 
-        foreach (var url in server.Urls)
-        {
-            if (Uri.TryCreate(url, UriKind.Absolute, out var other) && other.Port == uri.Port)
-            {
-                s.Errors.Add(s.ChildPath("listen"), null, $"port {uri.Port} is also in server.urls ('{url}'); the proxy needs a port of its own");
-            }
-        }
-    }
-
-    private static List<ProxyInterceptConfig> BindIntercept(SectionReader s, IReadOnlyList<ConnectionConfig> connections)
+    private static List<ProxyInterceptConfig> BindIntercept(SectionReader s, ItemPaths paths)
     {
         var rules = new List<ProxyInterceptConfig>();
-        foreach (var item in s.Items("intercept"))
+        var items = s.Items("intercept");
+        for (var i = 0; i < items.Count; i++)
         {
-            var r = new SectionReader(item, s.Errors);
+            var r = new SectionReader(items[i], s.Errors);
             var host = r.RequiredString("host");
             var connection = r.RequiredString("connection");
             if (host is not null && HostPattern.TryParse(host) is null)
@@ -102,15 +86,11 @@ internal static class ProxyBinder
                 r.Errors.Add(r.ChildPath("host"), null, $"'{host}' is not a host name or *.domain");
             }
 
-            if (connection is not null && !connections.Any(c => string.Equals(c.Name, connection, StringComparison.OrdinalIgnoreCase)))
-            {
-                r.Errors.Add(r.ChildPath("connection"), null, $"'{connection}' is not a configured connection (one of: {string.Join(", ", connections.Select(c => c.Name))})");
-            }
-
             r.ReportUnknownKeys();
             if (host is not null && connection is not null)
             {
                 rules.Add(new ProxyInterceptConfig { Host = host, Connection = connection });
+                paths.Kept(s.ChildPath("intercept"), i);
             }
         }
 

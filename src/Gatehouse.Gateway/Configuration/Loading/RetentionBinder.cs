@@ -2,7 +2,7 @@ using Gatehouse.Policy.Durations;
 
 namespace Gatehouse.Gateway.Configuration.Loading;
 
-/// <summary>Reads <c>audit.retention</c> and each connection's <c>retention</c> block, and checks they can be honoured.</summary>
+/// <summary>Reads <c>audit.retention</c> and each connection's <c>retention</c> block, what their periods may be.</summary>
 internal static class RetentionBinder
 {
     private static readonly TimeSpan Shortest = TimeSpan.FromHours(1);
@@ -29,28 +29,8 @@ internal static class RetentionBinder
         return config;
     }
 
-    /// <summary>Record retention needs signed checkpoints: each tombstone's hash is vouched for by one.</summary>
-    public static void Check(GatehouseConfig config, ConfigErrors errors)
-    {
-        if (config.Audit.Checkpoints is not null)
-        {
-            return;
-        }
-
-        const string Message = "removing records needs audit.checkpoints (a signed checkpoint vouches for every removed record)";
-        if (config.Audit.Retention.Records.Keep is not null)
-        {
-            errors.Add("audit.retention.records", null, Message);
-        }
-
-        for (var i = 0; i < config.Connections.Count; i++)
-        {
-            if (config.Connections[i].Retention.Records?.Keep is not null)
-            {
-                errors.Add($"connections[{i}].retention.records", null, Message);
-            }
-        }
-    }
+    /// <summary>Why record retention without <c>audit.checkpoints</c> is refused; the audit and connections sections check it.</summary>
+    public const string NeedsCheckpoints = "removing records needs audit.checkpoints (a signed checkpoint vouches for every removed record)";
 
     private static RetentionPeriod? Period(SectionReader s, string key)
     {

@@ -1,6 +1,6 @@
 namespace Gatehouse.Gateway.Configuration.Loading;
 
-/// <summary>Reads the <c>storage</c> section: exactly one provider, and the keys replicas of a shared store must share.</summary>
+/// <summary>Reads the <c>storage</c> section: exactly one provider, its busy time-out and the leases.</summary>
 internal static class StorageBinder
 {
     public static StorageConfig Bind(SectionReader s)
@@ -22,19 +22,6 @@ internal static class StorageBinder
         };
         s.ReportUnknownKeys();
         return config;
-    }
-
-    /// <summary>
-    /// Replicas on one database must mask with one fingerprint key, or equal secrets get different fingerprints; the
-    /// embedded store's default (a key file generated beside the database) cannot be shared, so it must be configured.
-    /// </summary>
-    public static void CheckSharedKeys(GatehouseConfig config, ConfigErrors errors)
-    {
-        if (config.Storage.Postgres is not null && config.Masking.FingerprintKeySource is null)
-        {
-            errors.Add("masking.fingerprintKey", null,
-                "required with storage.postgres (every replica must use the same key): give { env: VARIABLE } or { file: PATH } holding at least 16 bytes");
-        }
     }
 
     private static LeaseConfig BindLeases(SectionReader s)
