@@ -6,6 +6,7 @@ using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Mcp;
+using Gatehouse.Gateway.ReviewItems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -35,6 +36,7 @@ public static class GatewayEndpoints
 
         endpoints.MapApprovals();
         endpoints.MapAccess();
+        endpoints.MapReviews();
         endpoints.MapAuditApi();
         endpoints.MapMcpResourceMetadata();
         Mcp.Pinning.McpToolEndpoints.MapMcpTools(endpoints);
