@@ -163,11 +163,18 @@ public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, 
         }
     }
 
+    /// <summary>Stores a new key; its audit entry names no author.</summary>
+    public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken) => CreateAsync(key, null, cancellationToken);
+
+    /// <summary>Revokes a key; its audit entry names no author.</summary>
+    public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        RevokeAsync(idOrName, revokedAt, null, cancellationToken);
+
     /// <inheritdoc />
-    public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    public Task<bool> CreateAsync(ApiKeyRecord key, string? by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return ApiKeyTable.Instance.CreateAsync(_relational, key, cancellationToken);
+        return ApiKeyTable.Instance.CreateAsync(_relational, key, by, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -179,8 +186,8 @@ public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, 
         ApiKeyTable.Instance.ListAsync(_relational, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
-        await ApiKeyTable.Instance.RevokeAsync(_relational, idOrName, revokedAt, cancellationToken).ConfigureAwait(false) > 0;
+    public async Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, string? by, CancellationToken cancellationToken) =>
+        await ApiKeyTable.Instance.RevokeAsync(_relational, idOrName, revokedAt, by, cancellationToken).ConfigureAwait(false) > 0;
 
     /// <inheritdoc />
     public Task<RowSealReport> VerifyRowSealsAsync(CancellationToken cancellationToken) =>

@@ -62,6 +62,40 @@ public sealed class AccessInboxTests(ConsoleBrowser browser) : ConsoleTest(brows
         Assert.Equal("On call for incident 42.", shown.GetProperty("reviews")[0].GetProperty("justification").GetString());
     }
 
+    [Fact]
+    public async Task Requester_WithdrawsTheirOwnAccessRequest_ItNeverGrants_AndHistoryShowsItCancelled()
+    {
+        using var alice = Gateway.Client(Gateway.Token("alice", "dev"));
+        using var requested = await alice.PostAsJsonAsync("api/access/requests", new { connection = "locked", duration = "1h", reason = "not needed after all" }, TestContext.Current.CancellationToken);
+        var id = (await requested.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
+
+        var bob = await SignInAsync("bob");
+        await bob.GotoAsync(Url("console/reviews"));
+        await Assertions.Expect(bob.GetByTestId("access-item").GetByTestId("withdraw")).ToHaveCountAsync(0);
+        await bob.GotoAsync(Url($"console/reviews/withdraw?id={id}"));
+        await Assertions.Expect(bob.GetByRole(AriaRole.Button, new() { Name = "Withdraw request" })).ToHaveCountAsync(0);
+
+        var own = await SignInAsync("alice");
+        await own.GotoAsync(Url("console/reviews"));
+        await own.GetByTestId("access-item").GetByTestId("withdraw").ClickAsync();
+        await Assertions.Expect(own.GetByTestId("withdraw-item")).ToContainTextAsync(id);
+        await own.GetByRole(AriaRole.Button, new() { Name = "Withdraw request" }).ClickAsync();
+
+        await Assertions.Expect(own.GetByTestId("notice")).ToContainTextAsync($"You withdrew {id}.");
+        await Assertions.Expect(own.GetByTestId("access-item")).ToHaveCountAsync(0);
+        var shown = await alice.GetFromJsonAsync<JsonElement>($"api/reviews/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal("cancelled", shown.GetProperty("state").GetString());
+        using (var after = await Locked(alice))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+        }
+
+        await own.GotoAsync(Url("console/reviews/history"));
+        var decided = own.GetByTestId("history-access-item");
+        await Assertions.Expect(decided).ToHaveCountAsync(1);
+        await Assertions.Expect(decided).ToContainTextAsync("cancelled");
+    }
+
     private static Task<HttpResponseMessage> Locked(HttpClient client) => client.PostAsync(
         "locked/v1/chat/completions",
         new StringContent("""{"model":"gpt-test","messages":[{"role":"user","content":"hello"}]}""", System.Text.Encoding.UTF8, "application/json"),

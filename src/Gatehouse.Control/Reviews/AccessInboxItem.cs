@@ -16,6 +16,17 @@ internal sealed record AccessInboxItem(AccessGrant Grant, bool IsReviewer, bool 
     /// <summary>Gets who asked: their verified e-mail, else their subject.</summary>
     public string Requester => Grant.Requester.Email ?? Grant.Requester.Subject;
 
+    /// <summary>Gets the state in words; an approved grant says whether it is still in force.</summary>
+    public string State => Grant.State switch
+    {
+        Gatehouse.Storage.Approvals.ReviewState.Approved when Grant.RevokedAt is not null => "revoked",
+        Gatehouse.Storage.Approvals.ReviewState.Approved => "approved",
+        Gatehouse.Storage.Approvals.ReviewState.Rejected => "rejected",
+        Gatehouse.Storage.Approvals.ReviewState.TimedOut => "timed out",
+        Gatehouse.Storage.Approvals.ReviewState.Cancelled => "cancelled",
+        _ => "pending",
+    };
+
     /// <summary>Gets how long the access would last, as the requester wrote it.</summary>
     public string Duration => DurationGrammar.Format(Grant.Duration);
 }

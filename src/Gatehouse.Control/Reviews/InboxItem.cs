@@ -32,6 +32,7 @@ internal sealed record InboxItem(ApprovalRequest Request, bool IsReviewer, bool 
         ReviewState.Approved => "approved",
         ReviewState.Rejected => "rejected",
         ReviewState.TimedOut => "timed out",
+        ReviewState.Cancelled => "cancelled",
         _ => "pending",
     };
 }

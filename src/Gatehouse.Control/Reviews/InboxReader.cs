@@ -57,7 +57,7 @@ internal sealed class InboxReader(IApprovalStore store, IGrantStore grants, IAud
         })];
     }
 
-    /// <summary>Returns the decided items (approved, rejected, timed out), newest first, without held content.</summary>
+    /// <summary>Returns the decided holds (approved, rejected, timed out, cancelled), newest first, without held content.</summary>
     public async Task<IReadOnlyList<InboxItem>> DecidedAsync(Principal viewer, CancellationToken cancellationToken)
     {
         var items = new List<InboxItem>();
@@ -70,6 +70,28 @@ internal sealed class InboxReader(IApprovalStore store, IGrantStore grants, IAud
         }
 
         return items;
+    }
+
+    /// <summary>Returns the decided access requests (approved, rejected, timed out, cancelled) the person asked for or reviews, newest first.</summary>
+    public async Task<IReadOnlyList<AccessInboxItem>> DecidedAccessAsync(Principal viewer, CancellationToken cancellationToken)
+    {
+        var visible = new List<AccessGrant>();
+        string? after = null;
+        var scanned = 0;
+        do
+        {
+            var page = await grants.ListPageAsync(pendingOnly: false, after, ReviewListQuery.MaxLimit, cancellationToken);
+            visible.AddRange(page.Items.Where(g => g.State != ReviewState.Pending && AccessEndpoints.CanSee(g, viewer)));
+            scanned += page.Items.Count;
+            after = page.Next;
+        }
+        while (after is not null && scanned < MaxScanned);
+
+        return [.. visible.OrderByDescending(g => g.ResolvedAt).ThenByDescending(g => g.Id, StringComparer.Ordinal).Take(MaxItems).Select(g =>
+        {
+            var isOwn = g.Requester.IsSamePerson(viewer);
+            return new AccessInboxItem(g, g.Reviewers.Admits(viewer) && !isOwn, isOwn, CanReview: false);
+        })];
     }
 
     /// <summary>Returns one item the person may see, with held content if they review it; null otherwise.</summary>

@@ -33,7 +33,7 @@ internal static class AccessEndpoints
     public static bool CanSee(AccessGrant grant, Principal caller) => grant.Requester.IsSamePerson(caller) || grant.Reviewers.Admits(caller);
 
     private static async Task RequestAsync(
-        HttpContext context, IdentityResolver identity, GatehouseConfig config, IGrantStore store, AccessAudit audit, TimeProvider time)
+        HttpContext context, IdentityResolver identity, GatehouseConfig config, IGrantStore store, ReviewAudit audit, TimeProvider time)
     {
         if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
         {

@@ -10,8 +10,8 @@ namespace Gatehouse.Gateway.Access;
 
 /// <summary>
 /// The changes to an access request: <c>POST /api/access/requests/{id}/approve</c> and <c>/reject</c> with
-/// <c>{"justification": "..."}</c> (reviewers only, never the requester), and <c>/revoke</c> (the requester or a
-/// reviewer), through <see cref="AccessReviews"/> as the console's inbox does.
+/// <c>{"justification": "..."}</c> (reviewers only, never the requester), <c>/revoke</c> (the requester or a
+/// reviewer) and <c>/cancel</c> (the requester withdraws a pending request), through <see cref="AccessReviews"/> as the console's inbox does.
 /// </summary>
 internal static class AccessReviewEndpoints
 {
@@ -22,6 +22,17 @@ internal static class AccessReviewEndpoints
         endpoints.MapPost("/api/access/requests/{id}/reject", (HttpContext c, string id, IdentityResolver i, AccessReviews r, TimeProvider t)
             => ReviewAsync(c, id, ReviewDecision.Reject, i, r, t));
         endpoints.MapPost("/api/access/requests/{id}/revoke", RevokeAsync);
+        endpoints.MapPost("/api/access/requests/{id}/cancel", CancelAsync);
+    }
+
+    private static async Task CancelAsync(HttpContext context, string id, IdentityResolver identity, AccessReviews reviews, TimeProvider time)
+    {
+        if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
+        {
+            return;
+        }
+
+        await AnswerAsync(context, id, await reviews.CancelAsync(id, caller, context.RequestAborted), time);
     }
 
     private static async Task ReviewAsync(

@@ -1,3 +1,4 @@
+using Gatehouse.Gateway.Approvals;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 using Microsoft.AspNetCore.Http;
@@ -9,10 +10,14 @@ namespace Gatehouse.Gateway.Access;
 /// of the connection, never the requester, once each), the requester's cached grants are dropped so the change applies
 /// at once, and every event is audited. The access API and the console's inbox both change grants through this.
 /// </summary>
-internal sealed class AccessReviews(IGrantStore store, AccessAudit audit, ActiveGrants active)
+internal sealed class AccessReviews(IGrantStore store, ReviewAudit audit, ActiveGrants active)
 {
     public async Task<ReviewResult<AccessGrant>> ReviewAsync(string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken)
         => await RecordAsync(await store.ReviewAsync(id, reviewer, decision, justification, cancellationToken));
+
+    /// <summary>Withdraws a pending access request on its requester's word; no grant results.</summary>
+    public async Task<ReviewResult<AccessGrant>> CancelAsync(string id, Principal requester, CancellationToken cancellationToken)
+        => await RecordAsync(await store.CancelAsync(id, requester, cancellationToken));
 
     public async Task<ReviewResult<AccessGrant>> RevokeAsync(string id, Principal caller, CancellationToken cancellationToken)
         => await RecordAsync(await store.RevokeAsync(id, caller, cancellationToken));
@@ -25,6 +30,7 @@ internal sealed class AccessReviews(IGrantStore store, AccessAudit audit, Active
         ReviewError.SelfReview => (StatusCodes.Status403Forbidden, "You cannot review your own request."),
         ReviewError.AlreadyReviewed => (StatusCodes.Status409Conflict, "You have already reviewed this request."),
         ReviewError.AlreadyResolved => (StatusCodes.Status409Conflict, "This request is already resolved."),
+        ReviewError.NotRequester => (StatusCodes.Status403Forbidden, "Only the person who asked can withdraw this request."),
         ReviewError.NotActive => (StatusCodes.Status409Conflict, "This access is not active, so there is nothing to revoke."),
         _ => (StatusCodes.Status409Conflict, "This request timed out before your review."),
     };

@@ -1,10 +1,11 @@
+using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Reviews;
 using Gatehouse.Storage.Grants;
 
 namespace Gatehouse.Gateway.Access;
 
 /// <summary>The sweep of just-in-time access requests; each timeout is audited as <c>grant.timed_out</c> with its grant.</summary>
-internal sealed class GrantSweep(IGrantStore store, AccessAudit audit) : IReviewSweep
+internal sealed class GrantSweep(IGrantStore store, ReviewAudit audit) : IReviewSweep
 {
     public string Kind => "grant";
 

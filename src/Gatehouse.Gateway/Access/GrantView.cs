@@ -25,7 +25,7 @@ internal sealed record GrantView(
     string? RevokedBy)
 {
     /// <summary>The states a grant can be in: what <c>?state=</c> accepts besides <c>all</c>.</summary>
-    public static readonly IReadOnlyList<string> States = ["pending", "active", "expired", "revoked", "rejected", "timed_out"];
+    public static readonly IReadOnlyList<string> States = ["pending", "active", "expired", "revoked", "rejected", "timed_out", "cancelled"];
 
     public static GrantView Of(AccessGrant g, DateTimeOffset now) => new(
         g.Id,

@@ -10,6 +10,6 @@ internal static partial class Log
     public static partial void GrantsUnavailable(ILogger logger, string subject, string reason);
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Error,
-        Message = "Access event {Kind} of grant {GrantId} could not be written to the audit: {Reason}")]
-    public static partial void AuditFailed(ILogger logger, string kind, string grantId, string reason);
+        Message = "Review event {Kind} of {ItemId} could not be written to the audit: {Reason}")]
+    public static partial void AuditFailed(ILogger logger, string kind, string itemId, string reason);
 }

@@ -11,7 +11,7 @@ namespace Gatehouse.Gateway.Approvals;
 /// <summary>
 /// The reviewers' API: <c>GET /api/approvals[?state=pending][&amp;limit=100&amp;after=cursor]</c> (paged, see
 /// <see cref="ReviewListQuery"/>), <c>GET /api/approvals/{id}</c>,
-/// <c>POST /api/approvals/{id}/approve</c> and <c>/reject</c> with <c>{"justification": "..."}</c>. Callers are
+/// <c>POST /api/approvals/{id}/approve</c> and <c>/reject</c> with <c>{"justification": "..."}</c>, <c>/cancel</c> (the requester withdraws). Callers are
 /// identified like any other (OIDC token or API key); who may review is the rule's reviewers, never the requester.
 /// One request read by a reviewer carries the held content (see <see cref="HeldContent"/>); the requester's copy does not.
 /// </summary>
@@ -25,6 +25,25 @@ internal static class ApprovalEndpoints
             => ReviewAsync(c, id, ReviewDecision.Approve, i, r));
         endpoints.MapPost("/api/approvals/{id}/reject", (HttpContext c, string id, IdentityResolver i, ApprovalReviews r)
             => ReviewAsync(c, id, ReviewDecision.Reject, i, r));
+        endpoints.MapPost("/api/approvals/{id}/cancel", CancelAsync);
+    }
+
+    private static async Task CancelAsync(HttpContext context, string id, IdentityResolver identity, ApprovalReviews reviews)
+    {
+        if (await CallerAsync(context, identity) is not { } caller)
+        {
+            return;
+        }
+
+        var result = await reviews.CancelAsync(id, caller, context.RequestAborted);
+        if (result.Error is { } error)
+        {
+            var (status, detail) = ReviewRefusal.Of(error, id);
+            await Problem(context, status, error.Code(), detail);
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ApprovalJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
     }
 
     private static async Task ListAsync(HttpContext context, IdentityResolver identity, IApprovalStore store, string? state)
@@ -41,11 +60,12 @@ internal static class ApprovalEndpoints
             "approved" => ReviewState.Approved,
             "rejected" => ReviewState.Rejected,
             "timed_out" => ReviewState.TimedOut,
+            "cancelled" => ReviewState.Cancelled,
             _ => (ReviewState)(-1),
         };
         if (filter == (ReviewState)(-1))
         {
-            await Problem(context, StatusCodes.Status400BadRequest, "invalid_state", "state must be pending, approved, rejected, timed_out or all");
+            await Problem(context, StatusCodes.Status400BadRequest, "invalid_state", "state must be pending, approved, rejected, timed_out, cancelled or all");
             return;
         }
 

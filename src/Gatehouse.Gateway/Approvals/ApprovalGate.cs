@@ -20,7 +20,7 @@ namespace Gatehouse.Gateway.Approvals;
 /// approvals already pending, is refused (429) before anything is opened.
 /// </remarks>
 internal sealed class ApprovalGate(
-    IApprovalStore store, ApprovalAudit audit, CallerHolds holds, Mcp.Approvals.McpStatelessHold stateless, GatehouseConfig config, TimeProvider time)
+    IApprovalStore store, ReviewAudit audit, CallerHolds holds, Mcp.Approvals.McpStatelessHold stateless, GatehouseConfig config, TimeProvider time)
 {
     public async Task<ApprovalOutcome> HoldAsync(Exchange exchange, ApprovalRequirement requirement, string rule, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Gatehouse.Storage.Approvals;
 namespace Gatehouse.Gateway.Approvals;
 
 /// <summary>The sweep of held requests and held responses: both live in the approvals store and audit as <c>approval.*</c>.</summary>
-internal sealed class ApprovalSweep(IApprovalStore store, ApprovalAudit audit) : IReviewSweep
+internal sealed class ApprovalSweep(IApprovalStore store, ReviewAudit audit) : IReviewSweep
 {
     public string Kind => "approval";
 

@@ -58,6 +58,7 @@ internal sealed record ApprovalView(
         ReviewState.Approved => "approved",
         ReviewState.Rejected => "rejected",
         ReviewState.TimedOut => "timed_out",
+        ReviewState.Cancelled => "cancelled",
         _ => "pending",
     };
 }

@@ -13,6 +13,7 @@ internal static class ReviewRefusal
         ReviewError.SelfReview => (StatusCodes.Status403Forbidden, "You cannot review your own request."),
         ReviewError.AlreadyReviewed => (StatusCodes.Status409Conflict, "You have already reviewed this request."),
         ReviewError.AlreadyResolved => (StatusCodes.Status409Conflict, "This request is already resolved."),
+        ReviewError.NotRequester => (StatusCodes.Status403Forbidden, "Only the person who asked can withdraw this request."),
         _ => (StatusCodes.Status409Conflict, "This request can no longer be reviewed."),
     };
 }

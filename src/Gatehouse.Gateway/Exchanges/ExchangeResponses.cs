@@ -1,6 +1,7 @@
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Gateway.Problems;
+using Gatehouse.Storage.Approvals;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.Gateway.Exchanges;
@@ -74,6 +75,13 @@ internal static class ExchangeResponses
             exchange.Fail("approval_pending", $"approval {id} still pending when the wait ended");
             return await WriteHeldAsync(context, exchange, StatusCodes.Status409Conflict, "approval_pending", "Waiting for approval",
                 $"A reviewer must approve this request (approval {id}, rule '{outcome.Request.RuleName}'). Send the identical request again once it is approved; it will then pass.");
+        }
+
+        if (outcome.Request.State == ReviewState.Cancelled)
+        {
+            exchange.Fail("approval_withdrawn", $"approval {id} withdrawn by its requester");
+            return await WriteHeldAsync(context, exchange, StatusCodes.Status403Forbidden, "approval_withdrawn", "Review withdrawn",
+                $"The review of this request was withdrawn by its requester (approval {id}), so it was not sent. Send it again to ask for a new review.");
         }
 
         var state = ApprovalView.StateName(outcome.Request.State);

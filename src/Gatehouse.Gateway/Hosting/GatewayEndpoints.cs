@@ -5,6 +5,7 @@ using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Mcp;
+using Gatehouse.Gateway.ReviewItems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,6 +38,7 @@ public static class GatewayEndpoints
 
         endpoints.MapApprovals();
         endpoints.MapAccess();
+        endpoints.MapReviews();
         endpoints.MapMcpResourceMetadata();
         endpoints.MapAgents();
         var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();

@@ -63,13 +63,14 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ExchangeEndings>();
         services.AddSingleton<ExchangeHandler>();
-        services.AddSingleton<ApprovalAudit>();
+        services.AddSingleton<ReviewAudit>();
         services.AddSingleton<CallerHolds>();
         services.AddSingleton<ApprovalGate>();
         services.AddSingleton<Mcp.Progress.McpHeldProgress>();
         services.AddSingleton(_ => Mcp.Approvals.McpStateSeal.For(config));
         services.AddSingleton<Mcp.Approvals.McpStatelessHold>();
         services.AddSingleton<ApprovalReviews>();
+        services.AddSingleton<ReviewItems.ReviewItemReader>();
         services.AddSingleton<RefusedCallers>();
         services.AddHostedService<RefusalAuditService>();
         services.AddGatehouseAccess();

@@ -12,6 +12,8 @@ internal static class RefusalTexts
         {
             ReviewState.Rejected =>
                 $"[gatehouse] {what} was held for review under rule '{request.RuleName}', and a reviewer rejected it, so it was not delivered (approval {request.Id}).",
+            ReviewState.Cancelled =>
+                $"[gatehouse] {what} was held for review under rule '{request.RuleName}', and its requester withdrew the review, so it was not delivered (approval {request.Id}).",
             ReviewState.TimedOut =>
                 $"[gatehouse] {what} was held for review under rule '{request.RuleName}' and no reviewer decided before the approval timed out, so it was not delivered (approval {request.Id}).",
             _ =>
@@ -35,6 +37,7 @@ internal static class RefusalTexts
     {
         ReviewState.Approved => "approved",
         ReviewState.Rejected => "rejected",
+        ReviewState.Cancelled => "cancelled",
         _ => "timed_out",
     };
 }

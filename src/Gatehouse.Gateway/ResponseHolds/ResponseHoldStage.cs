@@ -23,7 +23,7 @@ namespace Gatehouse.Gateway.ResponseHolds;
 /// is refused rather than released. Every step is audited before the client sees its effect.
 /// </remarks>
 internal sealed class ResponseHoldStage(
-    ResponseReviewer reviewer, ResponseHoldAudit audit, ApprovalAudit approvals, GatehouseConfig config, TimeProvider time, ILogger<ResponseHoldStage> logger)
+    ResponseReviewer reviewer, ResponseHoldAudit audit, ReviewAudit approvals, GatehouseConfig config, TimeProvider time, ILogger<ResponseHoldStage> logger)
 {
     /// <summary>Ends the upstream's body: judges what was held and releases or refuses it.</summary>
     /// <param name="exchange">The exchange whose response it is.</param>

@@ -15,7 +15,7 @@ namespace Gatehouse.Gateway.ResponseHolds;
 /// request stays pending until its own timeout, but the held bytes are gone: nothing can release them later. A caller
 /// over its caps (<see cref="CallerHolds"/>, <c>limits.maxPendingPerCaller</c>) is refused before anything is opened.
 /// </remarks>
-internal sealed class ResponseReviewer(IApprovalStore store, ApprovalAudit audit, CallerHolds holds, Configuration.GatehouseConfig config, TimeProvider time)
+internal sealed class ResponseReviewer(IApprovalStore store, ReviewAudit audit, CallerHolds holds, Configuration.GatehouseConfig config, TimeProvider time)
 {
     public async Task<ApprovalOutcome> ReviewAsync(
         Exchange exchange, HeldResponse held, PolicyRule rule, HoldFacts facts, string justification, CancellationToken cancellationToken)

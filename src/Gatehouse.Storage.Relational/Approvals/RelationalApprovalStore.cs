@@ -87,6 +87,14 @@ public abstract class RelationalApprovalStore : IApprovalStore
     }
 
     /// <inheritdoc />
+    public async Task<ReviewResult<ApprovalRequest>> CancelAsync(string id, Principal requester, CancellationToken cancellationToken)
+    {
+        var result = await ReviewWrites.CancelAsync(_database, ApprovalTable.Instance, id, requester, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await NotifyAsync(result.Events, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <inheritdoc />
     public async Task<ApprovalRequest?> FindValidApprovalAsync(string digest, string requester, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(digest);

@@ -12,6 +12,7 @@ internal static class ReviewColumns
         ReviewState.Pending => "pending",
         ReviewState.Approved => "approved",
         ReviewState.Rejected => "rejected",
+        ReviewState.Cancelled => "cancelled",
         _ => "timed_out",
     };
 
@@ -21,6 +22,7 @@ internal static class ReviewColumns
         "approved" => ReviewState.Approved,
         "rejected" => ReviewState.Rejected,
         "timed_out" => ReviewState.TimedOut,
+        "cancelled" => ReviewState.Cancelled,
         _ => throw new StoreUnavailableException(StoreFailure.Corrupt),
     };
 

@@ -65,6 +65,20 @@ internal static class ReviewWrites
             },
             cancellationToken);
 
+    public static Task<ReviewResult<T>> CancelAsync<T>(
+        IRelationalDatabase database, IReviewTable<T> table, string id, Principal requester, DateTimeOffset now, CancellationToken cancellationToken)
+        where T : class, IReviewable =>
+        ChangeAsync(
+            database,
+            table,
+            id,
+            item =>
+            {
+                var transition = ReviewProcess.Cancel(item, requester, now);
+                return new ReviewResult<T>(table.Apply(item, transition), transition.Error, transition.Events);
+            },
+            cancellationToken);
+
     public static Task<IReadOnlyList<ReviewEvent>> SweepAsync<T>(
         IRelationalDatabase database, IReviewTable<T> table, DateTimeOffset now, CancellationToken cancellationToken)
         where T : class, IReviewable =>

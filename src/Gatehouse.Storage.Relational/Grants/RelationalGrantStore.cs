@@ -56,6 +56,10 @@ public abstract class RelationalGrantStore : IGrantStore
         ReviewWrites.ReviewAsync(_database, GrantTable.Instance, id, reviewer, decision, justification, _time.GetUtcNow(), cancellationToken);
 
     /// <inheritdoc />
+    public Task<ReviewResult<AccessGrant>> CancelAsync(string id, Principal requester, CancellationToken cancellationToken) =>
+        ReviewWrites.CancelAsync(_database, GrantTable.Instance, id, requester, _time.GetUtcNow(), cancellationToken);
+
+    /// <inheritdoc />
     public Task<ReviewResult<AccessGrant>> RevokeAsync(string id, Principal revoker, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();

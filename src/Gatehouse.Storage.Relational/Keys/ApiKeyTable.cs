@@ -7,7 +7,8 @@ using Gatehouse.Storage.Relational.Tokens;
 
 namespace Gatehouse.Storage.Relational.Keys;
 
-/// <summary>The <c>api_keys</c> table: key metadata and secret hashes, sealed by <c>key.created</c> and <c>key.revoked</c>.</summary>
+/// <summary>The <c>api_keys</c> table: key metadata and secret hashes, sealed by <c>key.created</c> and <c>key.revoked</c>,
+/// which say the key's id, name, owner, groups and who made the change (<c>by</c>), never the key or its hash.</summary>
 internal sealed class ApiKeyTable : HashedTokenTable<ApiKeyRecord>
 {
     public static readonly ApiKeyTable Instance = new();
@@ -29,6 +30,8 @@ internal sealed class ApiKeyTable : HashedTokenTable<ApiKeyRecord>
     protected override string RevokedKind => "key.revoked";
 
     protected override string NameFact => "name";
+
+    protected override string? RevokedFactColumn => "groups";
 
     protected override void Bind(DbCommand command, ApiKeyRecord record)
     {

@@ -39,7 +39,15 @@ internal abstract class HashedTokenTable<T>
     /// <summary>Gets the payload member that carries the name in a revocation's entry.</summary>
     protected abstract string NameFact { get; }
 
+    /// <summary>Gets a column returned with each revoked row and written into its entry under the same name, or null.</summary>
+    /// <remarks>Its stored text must be JSON (the API keys' groups are), so the entry carries it as a value, not a string.</remarks>
+    protected virtual string? RevokedFactColumn => null;
+
     public Task<bool> CreateAsync(IRelationalDatabase database, T record, CancellationToken cancellationToken) =>
+        CreateAsync(database, record, null, cancellationToken);
+
+    /// <summary>Inserts <paramref name="record"/> with its sealing entry, which names <paramref name="by"/> (who created it) when given.</summary>
+    public Task<bool> CreateAsync(IRelationalDatabase database, T record, string? by, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async (connection, transaction, ct) =>
             {
@@ -54,7 +62,13 @@ internal abstract class HashedTokenTable<T>
                 }
 
                 var (id, at, subject) = Identify(record);
-                var seal = await database.SealEntryAsync(connection, transaction, CreatedKind, Table, id, at, json => WriteCreated(json, record), subject, ct)
+                var seal = await database.SealEntryAsync(connection, transaction, CreatedKind, Table, id, at, json =>
+                    {
+                        WriteCreated(json, record);
+                        WriteBy(json, by);
+                    },
+                    subject,
+                    ct)
                     .ConfigureAwait(false);
                 await database.AppendAsync(connection, transaction, [seal], ct).ConfigureAwait(false);
                 return true;
@@ -85,34 +99,57 @@ internal abstract class HashedTokenTable<T>
 
     /// <summary>Revokes the active row with this id, or every active row with this name; returns how many.</summary>
     public Task<int> RevokeAsync(IRelationalDatabase database, string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        RevokeAsync(database, idOrName, revokedAt, null, cancellationToken);
+
+    /// <summary>Revokes like <see cref="RevokeAsync(IRelationalDatabase, string, DateTimeOffset, CancellationToken)"/>; each entry names <paramref name="by"/> when given.</summary>
+    public Task<int> RevokeAsync(IRelationalDatabase database, string idOrName, DateTimeOffset revokedAt, string? by, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async (connection, transaction, ct) =>
             {
-                var revoked = new List<(string Id, string Name)>();
+                var revoked = new List<(string Id, string Name, string? Fact)>();
+                var fact = RevokedFactColumn;
                 using (var command = connection.CreateCommand())
                 {
                     command.Transaction = transaction;
                     command.CommandText = $"""
                         UPDATE {Table} SET revoked_ticks = @revoked
                         WHERE (id = @key OR {NameColumn} = @key) AND revoked_ticks IS NULL
-                        RETURNING id, {NameColumn}
+                        RETURNING id, {NameColumn}{(fact is null ? "" : ", " + fact)}
                         """;
                     command.Add("@revoked", revokedAt.UtcTicks);
                     command.Add("@key", idOrName);
                     using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                     while (await reader.ReadAsync(ct).ConfigureAwait(false))
                     {
-                        revoked.Add((reader.GetString(0), reader.GetString(1)));
+                        revoked.Add((reader.GetString(0), reader.GetString(1), fact is null || reader.IsDBNull(2) ? null : reader.GetString(2)));
                     }
                 }
 
                 if (revoked.Count > 0)
                 {
                     var seals = new List<AuditEntryDraft>(revoked.Count);
-                    foreach (var (id, name) in revoked)
+                    foreach (var (id, name, value) in revoked)
                     {
                         seals.Add(await database.SealEntryAsync(
-                            connection, transaction, RevokedKind, Table, id, revokedAt, json => json.WriteString(NameFact, name), null, ct).ConfigureAwait(false));
+                            connection,
+                            transaction,
+                            RevokedKind,
+                            Table,
+                            id,
+                            revokedAt,
+                            json =>
+                            {
+                                json.WriteString(NameFact, name);
+                                if (fact is not null && value is not null)
+                                {
+                                    json.WritePropertyName(fact);
+                                    json.WriteRawValue(value);
+                                }
+
+                                WriteBy(json, by);
+                            },
+                            null,
+                            ct).ConfigureAwait(false));
                     }
 
                     await database.AppendAsync(connection, transaction, seals, ct).ConfigureAwait(false);
@@ -133,6 +170,14 @@ internal abstract class HashedTokenTable<T>
 
     /// <summary>Writes what the creation's entry says of the record besides its row hash; never the secret's hash.</summary>
     protected abstract void WriteCreated(Utf8JsonWriter json, T record);
+
+    private static void WriteBy(Utf8JsonWriter json, string? by)
+    {
+        if (by is not null)
+        {
+            json.WriteString("by", by);
+        }
+    }
 
     private async Task<List<T>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)
     {

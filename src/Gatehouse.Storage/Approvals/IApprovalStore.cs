@@ -34,6 +34,10 @@ public interface IApprovalStore
     Task<ReviewResult<ApprovalRequest>> ReviewAsync(
         string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken);
 
+    /// <summary>Withdraws a pending request; only its requester (under any of their identities) may.</summary>
+    /// <remarks>Refuses with <see cref="ReviewError.NotRequester"/> for anyone else and <see cref="ReviewError.AlreadyResolved"/> once resolved.</remarks>
+    Task<ReviewResult<ApprovalRequest>> CancelAsync(string id, Principal requester, CancellationToken cancellationToken);
+
     /// <summary>Finds an unexpired approval of content with <paramref name="digest"/> sent by <paramref name="requester"/> (a principal key, <see cref="Principal.Id"/>).</summary>
     Task<ApprovalRequest?> FindValidApprovalAsync(string digest, string requester, CancellationToken cancellationToken);
 

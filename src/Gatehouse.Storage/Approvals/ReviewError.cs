@@ -23,4 +23,7 @@ public enum ReviewError
 
     /// <summary>The grant is not active, so it cannot be revoked (<c>not_active</c>).</summary>
     NotActive,
+
+    /// <summary>Only the requester may withdraw a request (<c>not_requester</c>).</summary>
+    NotRequester,
 }

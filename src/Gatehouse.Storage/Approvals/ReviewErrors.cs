@@ -13,6 +13,7 @@ public static class ReviewErrors
         ReviewError.AlreadyResolved => "already_resolved",
         ReviewError.Expired => "expired",
         ReviewError.NotActive => "not_active",
+        ReviewError.NotRequester => "not_requester",
         _ => throw new ArgumentOutOfRangeException(nameof(error), error, null),
     };
 }

@@ -25,7 +25,7 @@ public sealed record ReviewEvent
     /// <summary>Gets the requester's principal key (see <see cref="Principal.Id"/>).</summary>
     public string? RequesterKey { get; init; }
 
-    /// <summary>Gets the reviewer's (or revoker's) subject, when a person caused the change.</summary>
+    /// <summary>Gets the reviewer's (revoker's, or the withdrawing requester's) subject, when a person caused the change.</summary>
     public string? Reviewer { get; init; }
 
     /// <summary>Gets the reviewer's (or revoker's) principal key, when a person caused the change.</summary>
@@ -47,6 +47,7 @@ public sealed record ReviewEvent
         ReviewEventKind.Approved => "approved",
         ReviewEventKind.Rejected => "rejected",
         ReviewEventKind.TimedOut => "timed_out",
+        ReviewEventKind.Cancelled => "cancelled",
         _ => "revoked",
     };
 }

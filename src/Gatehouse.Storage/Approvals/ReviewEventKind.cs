@@ -20,4 +20,7 @@ public enum ReviewEventKind
 
     /// <summary>An active grant was revoked.</summary>
     Revoked,
+
+    /// <summary>The requester withdrew the request while it was pending.</summary>
+    Cancelled,
 }

@@ -68,6 +68,34 @@ public static class ReviewProcess
         return new ReviewTransition(null, state, reviews, state == ReviewState.Pending ? null : now, events);
     }
 
+    /// <summary>Withdraws a pending request on its requester's word (any of their identities); nobody else may.</summary>
+    /// <remarks>
+    /// Checks run in the order of <see cref="Review"/>: a resolved request answers <c>already_resolved</c>, an overdue
+    /// one times out (<c>expired</c>), then anyone but the requester is refused as <c>not_requester</c>, reviewers included.
+    /// </remarks>
+    public static ReviewTransition Cancel(IReviewable item, Principal requester, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(requester);
+        if (item.State != ReviewState.Pending)
+        {
+            return Refuse(item, ReviewError.AlreadyResolved);
+        }
+
+        if (IsOverdue(item, now))
+        {
+            return TimeOut(item, now) with { Error = ReviewError.Expired };
+        }
+
+        if (!requester.IsSamePerson(item.Requester))
+        {
+            return Refuse(item, ReviewError.NotRequester);
+        }
+
+        var cancelled = Event(item, ReviewEventKind.Cancelled, now) with { Reviewer = requester.Subject, ReviewerKey = requester.Id };
+        return new ReviewTransition(null, ReviewState.Cancelled, item.Reviews, now, [cancelled]);
+    }
+
     /// <summary>Times out an overdue request; the resolution time is its deadline, whenever the timeout is noticed.</summary>
     /// <exception cref="InvalidOperationException"><paramref name="item"/> is not overdue at <paramref name="now"/>.</exception>
     public static ReviewTransition TimeOut(IReviewable item, DateTimeOffset now)

@@ -14,4 +14,7 @@ public enum ReviewState
 
     /// <summary>Nobody resolved it before its timeout; it counts as rejected.</summary>
     TimedOut,
+
+    /// <summary>The requester withdrew it while it was pending; it counts as rejected.</summary>
+    Cancelled,
 }

@@ -29,6 +29,9 @@ public interface IGrantStore
     Task<ReviewResult<AccessGrant>> ReviewAsync(
         string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken);
 
+    /// <summary>Withdraws a pending request; only its requester (under any of their identities) may. No grant results.</summary>
+    Task<ReviewResult<AccessGrant>> CancelAsync(string id, Principal requester, CancellationToken cancellationToken);
+
     /// <summary>Ends an active grant now; <paramref name="revoker"/> must be its requester or one of its reviewers.</summary>
     Task<ReviewResult<AccessGrant>> RevokeAsync(string id, Principal revoker, CancellationToken cancellationToken);
 

@@ -37,7 +37,11 @@ internal static class KeysCommand
             DefaultValueFactory = _ => "90d",
             HelpName = "DURATION",
         };
-        var command = new Command("create", "Create a key and print it once; it cannot be shown again.\n" + ExitCodes.Help) { name, owner, groups, expires, config, db };
+        var by = By("Who creates the key, recorded in its key.created audit entry.");
+        var command = new Command("create", "Create a key and print it once; it cannot be shown again. The audit trail records key.created (id, name, owner, groups, --by; never the key).\n" + ExitCodes.Help)
+        {
+            name, owner, groups, expires, by, config, db,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
@@ -59,7 +63,7 @@ internal static class KeysCommand
                 var time = TimeProvider.System;
                 var groupList = (parse.GetValue(groups) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var issued = new ApiKeyIssuer(time).Create(parse.GetValue(name)!, groupList, time.GetUtcNow() + expiry.Value, ownerKey);
-                if (!await store.Keys.CreateAsync(issued.Record, ct))
+                if (!await store.Keys.CreateAsync(issued.Record, parse.GetValue(by) ?? Environment.UserName, ct))
                 {
                     await error.WriteLineAsync($"gatehouse: a key named '{issued.Record.Name}' already exists; revoke it or choose another name");
                     return ExitCodes.Usage;
@@ -103,13 +107,17 @@ internal static class KeysCommand
     {
         var (config, db) = (CommonOptions.Config(), CommonOptions.Database());
         var key = new Argument<string>("key") { Description = "The key's name or id." };
-        var command = new Command("revoke", "Revoke a key; callers using it are refused from then on.\n" + ExitCodes.Help) { key, config, db };
+        var by = By("Who revokes the key, recorded in its key.revoked audit entry.");
+        var command = new Command("revoke", "Revoke a key; callers using it are refused from then on. The audit trail records key.revoked (id, name, groups, --by).\n" + ExitCodes.Help)
+        {
+            key, by, config, db,
+        };
         command.SetAction(async (parse, ct) =>
         {
             return await StoreOpener.RunAsync(parse, config, db, async store =>
             {
                 var target = parse.GetValue(key)!;
-                if (!await store.Keys.RevokeAsync(target, TimeProvider.System.GetUtcNow(), ct))
+                if (!await store.Keys.RevokeAsync(target, TimeProvider.System.GetUtcNow(), parse.GetValue(by) ?? Environment.UserName, ct))
                 {
                     await parse.InvocationConfiguration.Error.WriteLineAsync($"gatehouse: no active key named or with id '{target}'");
                     return ExitCodes.CheckFailed;
@@ -121,6 +129,9 @@ internal static class KeysCommand
         });
         return command;
     }
+
+    private static Option<string?> By(string description) =>
+        new("--by") { Description = description + " Default: the operating-system user.", HelpName = "NAME" };
 
     private static string Groups(ApiKeyRecord key) => key.Groups.Count == 0 ? "-" : string.Join(",", key.Groups);
 

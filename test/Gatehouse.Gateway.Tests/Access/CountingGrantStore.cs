@@ -34,6 +34,8 @@ internal sealed class CountingGrantStore : IGrantStore
 
     public Task<ReviewResult<AccessGrant>> RevokeAsync(string id, Principal revoker, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<ReviewResult<AccessGrant>> CancelAsync(string id, Principal requester, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ReviewPage<AccessGrant>> ListPageAsync(bool pendingOnly, string? after, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();

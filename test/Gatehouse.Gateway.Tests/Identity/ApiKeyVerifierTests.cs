@@ -87,6 +87,11 @@ public sealed class ApiKeyVerifierTests
 
     private sealed class FailingStore : IApiKeyStore
     {
+        public Task<bool> CreateAsync(ApiKeyRecord key, string? by, CancellationToken cancellationToken) => CreateAsync(key, cancellationToken);
+
+        public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, string? by, CancellationToken cancellationToken) =>
+            RevokeAsync(idOrName, revokedAt, cancellationToken);
+
         public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken) => throw new IOException("disk I/O error");
 
         public Task<ApiKeyRecord?> FindAsync(string id, CancellationToken cancellationToken) => throw new IOException("disk I/O error");

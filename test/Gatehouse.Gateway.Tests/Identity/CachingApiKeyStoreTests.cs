@@ -68,6 +68,11 @@ public sealed class CachingApiKeyStoreTests
             });
         }
 
+        public Task<bool> CreateAsync(ApiKeyRecord key, string? by, CancellationToken cancellationToken) => CreateAsync(key, cancellationToken);
+
+        public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, string? by, CancellationToken cancellationToken) =>
+            RevokeAsync(idOrName, revokedAt, cancellationToken);
+
         public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken) => Task.FromResult(true);
 
         public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ApiKeyRecord>>([]);

@@ -8,6 +8,11 @@ internal sealed class InMemoryApiKeyStore : IApiKeyStore
 {
     private readonly ConcurrentDictionary<string, ApiKeyRecord> _keys = new(StringComparer.Ordinal);
 
+    public Task<bool> CreateAsync(ApiKeyRecord key, string? by, CancellationToken cancellationToken) => CreateAsync(key, cancellationToken);
+
+    public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, string? by, CancellationToken cancellationToken) =>
+        RevokeAsync(idOrName, revokedAt, cancellationToken);
+
     public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
     {
         lock (_keys)

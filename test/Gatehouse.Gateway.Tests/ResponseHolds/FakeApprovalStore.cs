@@ -27,6 +27,9 @@ internal sealed class FakeApprovalStore(TimeProvider time) : IApprovalStore
         string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken)
         => throw new NotSupportedException();
 
+    public Task<ReviewResult<ApprovalRequest>> CancelAsync(string id, Principal requester, CancellationToken cancellationToken)
+        => throw new NotSupportedException();
+
     public Task<ApprovalRequest?> FindValidApprovalAsync(string digest, string requester, CancellationToken cancellationToken)
         => Task.FromResult(Current is { } c && c.IsValidFor(digest, requester, time.GetUtcNow()) ? c : null);
 

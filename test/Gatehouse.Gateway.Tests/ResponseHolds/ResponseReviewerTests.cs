@@ -37,7 +37,7 @@ public sealed class ResponseReviewerTests
             ResponseHolds = new ResponseHoldConfig { Heartbeat = TimeSpan.FromSeconds(5) },
             Limits = new LimitsConfig { MaxHoldsPerCaller = 1 },
         };
-        _reviewer = new ResponseReviewer(_store, new ApprovalAudit(new NullAuditTrail(), []), new CallerHolds(config), config, _time);
+        _reviewer = new ResponseReviewer(_store, new ReviewAudit(new NullAuditTrail(), [], Microsoft.Extensions.Logging.Abstractions.NullLogger<ReviewAudit>.Instance), new CallerHolds(config), config, _time);
     }
 
     [Fact]

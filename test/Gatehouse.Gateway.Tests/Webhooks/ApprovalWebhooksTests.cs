@@ -108,6 +108,9 @@ public sealed class ApprovalWebhooksTests
         public Task<ReviewResult<ApprovalRequest>> ReviewAsync(string id, Principal reviewer, ReviewDecision decision, string? justification, CancellationToken cancellationToken)
             => throw new NotSupportedException();
 
+        public Task<ReviewResult<ApprovalRequest>> CancelAsync(string id, Principal requester, CancellationToken cancellationToken)
+            => throw new NotSupportedException();
+
         public Task<ApprovalRequest?> FindValidApprovalAsync(string digest, string requester, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<ReviewEvent>> SweepAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

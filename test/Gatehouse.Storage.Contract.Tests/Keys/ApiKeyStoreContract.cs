@@ -93,6 +93,32 @@ public abstract class ApiKeyStoreContract : IAsyncDisposable
         Assert.True((await new AuditVerifier(store).VerifyAsync(Token)).IsIntact);
     }
 
+    [Fact]
+    public async Task CreateAndRevoke_WithAuthor_EntriesSayIdNameGroupsAndWhoButNoSecret()
+    {
+        var keys = await OpenAsync();
+        Assert.True(await keys.CreateAsync(Key("k1", "ci"), "admin@example.com", Token));
+        Assert.True(await keys.RevokeAsync("k1", Created.AddHours(1), "ops@example.com", Token));
+
+        var entries = new List<Gatehouse.Audit.Chain.AuditEntry>();
+        await foreach (var entry in ((IAuditStore)keys).ReadAllAsync(Token))
+        {
+            entries.Add(entry);
+        }
+
+        var created = System.Text.Json.JsonDocument.Parse(entries.Single(e => e.Kind == "key.created").Payload).RootElement;
+        var revoked = System.Text.Json.JsonDocument.Parse(entries.Single(e => e.Kind == "key.revoked").Payload).RootElement;
+        Assert.Equal(("ci", "admin@example.com"), (created.GetProperty("name").GetString(), created.GetProperty("by").GetString()));
+        Assert.Equal(["dev", "ops"], created.GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(("ci", "ops@example.com"), (revoked.GetProperty("name").GetString(), revoked.GetProperty("by").GetString()));
+        Assert.Equal(["dev", "ops"], revoked.GetProperty("groups").EnumerateArray().Select(g => g.GetString()));
+        Assert.All(entries, e => Assert.Equal("k1", e.ExchangeId));
+        var secret = Key("k1", "ci").SecretHash;
+        Assert.All(entries, e => Assert.DoesNotContain(Convert.ToHexStringLower(secret), Encoding.UTF8.GetString(e.Payload), StringComparison.OrdinalIgnoreCase));
+        Assert.All(entries, e => Assert.DoesNotContain(Convert.ToBase64String(secret), Encoding.UTF8.GetString(e.Payload), StringComparison.Ordinal));
+        Assert.True((await new AuditVerifier((IAuditStore)keys).VerifyAsync(Token)).IsIntact);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_provider is not null)

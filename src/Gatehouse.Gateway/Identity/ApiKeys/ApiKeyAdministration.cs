@@ -17,10 +17,10 @@ internal sealed class ApiKeyAdministration(IApiKeyStore store, TimeProvider time
     public const int MaxName = 100;
 
     /// <summary>
-    /// Issues a key and stores its hash. The plaintext is in the result only: show it once. Returns an error a person
+    /// Issues a key and stores its hash, with a <c>key.created</c> audit entry naming <paramref name="by"/>. The plaintext is in the result only: show it once. Returns an error a person
     /// can act on for a bad name, owner or lifetime, or a name already taken.
     /// </summary>
-    public async Task<(IssuedApiKey? Key, string? Error)> CreateAsync(string? name, string? owner, string? groups, string? expires, CancellationToken cancellationToken)
+    public async Task<(IssuedApiKey? Key, string? Error)> CreateAsync(string? name, string? owner, string? groups, string? expires, string by, CancellationToken cancellationToken)
     {
         name = name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxName || name.Any(char.IsControl))
@@ -41,14 +41,14 @@ internal sealed class ApiKeyAdministration(IApiKeyStore store, TimeProvider time
 
         var groupList = (groups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var issued = new ApiKeyIssuer(time).Create(name, groupList, expiry.Value is { } lifetime ? time.GetUtcNow() + lifetime : null, ownerKey);
-        return await store.CreateAsync(issued.Record, cancellationToken)
+        return await store.CreateAsync(issued.Record, by, cancellationToken)
             ? (issued, null)
             : (null, $"a key named '{issued.Record.Name}' already exists; revoke it or choose another name");
     }
 
-    /// <summary>Revokes the active key named or with id <paramref name="idOrName"/>; false when there is none.</summary>
-    public Task<bool> RevokeAsync(string idOrName, CancellationToken cancellationToken)
-        => store.RevokeAsync(idOrName, time.GetUtcNow(), cancellationToken);
+    /// <summary>Revokes the active key named or with id <paramref name="idOrName"/>, recording <paramref name="by"/>; false when there is none.</summary>
+    public Task<bool> RevokeAsync(string idOrName, string by, CancellationToken cancellationToken)
+        => store.RevokeAsync(idOrName, time.GetUtcNow(), by, cancellationToken);
 
     /// <summary>Lists every key, never a secret.</summary>
     public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);

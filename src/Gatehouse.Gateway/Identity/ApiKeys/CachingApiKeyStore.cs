@@ -46,17 +46,24 @@ internal sealed class CachingApiKeyStore : IApiKeyStore
         return record;
     }
 
-    public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken)
+    /// <summary>Stores a new key; its audit entry names no author.</summary>
+    public Task<bool> CreateAsync(ApiKeyRecord key, CancellationToken cancellationToken) => CreateAsync(key, null, cancellationToken);
+
+    /// <summary>Revokes a key; its audit entry names no author.</summary>
+    public Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        RevokeAsync(idOrName, revokedAt, null, cancellationToken);
+
+    public Task<bool> CreateAsync(ApiKeyRecord key, string? by, CancellationToken cancellationToken)
     {
         _lookups.TryRemove(key.Id, out _);
-        return _inner.CreateAsync(key, cancellationToken);
+        return _inner.CreateAsync(key, by, cancellationToken);
     }
 
     public Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken) => _inner.ListAsync(cancellationToken);
 
-    public async Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(string idOrName, DateTimeOffset revokedAt, string? by, CancellationToken cancellationToken)
     {
-        var revoked = await _inner.RevokeAsync(idOrName, revokedAt, cancellationToken);
+        var revoked = await _inner.RevokeAsync(idOrName, revokedAt, by, cancellationToken);
         _lookups.Clear();
         return revoked;
     }

@@ -36,7 +36,7 @@ namespace Gatehouse.Gateway.Mcp.Approvals;
 /// call carrying one is treated as a first call.</para>
 /// </remarks>
 internal sealed class McpStatelessHold(
-    IApprovalStore store, ApprovalAudit audit, CallerHolds holds, ILeaseStore leases, McpStateSeal seal, GatehouseConfig config, TimeProvider time)
+    IApprovalStore store, ReviewAudit audit, CallerHolds holds, ILeaseStore leases, McpStateSeal seal, GatehouseConfig config, TimeProvider time)
 {
     /// <summary>Returns whether <paramref name="exchange"/> is a stateless-revision call whose client can be sent to a URL.</summary>
     public static bool Applies(Exchange exchange)

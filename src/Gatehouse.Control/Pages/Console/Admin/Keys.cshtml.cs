@@ -46,7 +46,7 @@ internal sealed class KeysModel(ApiKeyAdministration keys, TimeProvider time, IL
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         var viewer = ConsoleUser.From(User);
-        var (issued, error) = await keys.CreateAsync(Name, Owner, Groups, Expires, cancellationToken);
+        var (issued, error) = await keys.CreateAsync(Name, Owner, Groups, Expires, viewer.Email ?? viewer.Subject, cancellationToken);
         if (issued is null)
         {
             Error = error;
@@ -66,7 +66,7 @@ internal sealed class KeysModel(ApiKeyAdministration keys, TimeProvider time, IL
     public async Task<IActionResult> OnPostRevokeAsync(string? key, CancellationToken cancellationToken)
     {
         var viewer = ConsoleUser.From(User);
-        if (string.IsNullOrWhiteSpace(key) || !await keys.RevokeAsync(key, cancellationToken))
+        if (string.IsNullOrWhiteSpace(key) || !await keys.RevokeAsync(key, viewer.Email ?? viewer.Subject, cancellationToken))
         {
             Error = $"There is no active key named or with id '{key}'.";
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -4,11 +4,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gatehouse.Control.Pages.Console.Reviews;
 
-/// <summary>The decided items the signed-in person reviewed or asked for, with every review and its justification.</summary>
+/// <summary>The decided (or withdrawn) holds and access requests the signed-in person reviewed or asked for, with every review and its justification.</summary>
 internal sealed class HistoryModel(InboxReader inbox) : PageModel
 {
     public IReadOnlyList<InboxItem> Items { get; private set; } = [];
 
+    public IReadOnlyList<AccessInboxItem> Access { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
-        => Items = await inbox.DecidedAsync(ConsoleUser.From(User).Principal, cancellationToken);
+    {
+        var viewer = ConsoleUser.From(User).Principal;
+        Items = await inbox.DecidedAsync(viewer, cancellationToken);
+        Access = await inbox.DecidedAccessAsync(viewer, cancellationToken);
+    }
 }

@@ -2,6 +2,7 @@ using Gatehouse.Control.Console;
 using Gatehouse.Control.Reviews;
 using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
+using Gatehouse.Gateway.ReviewItems;
 using Gatehouse.Storage.Approvals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -28,9 +29,9 @@ internal sealed class InboxModel(InboxReader inbox, ApprovalReviews reviews, Acc
 
     public async Task OnGetAsync(string? decided, string? decision, CancellationToken cancellationToken)
     {
-        if (decided is not null && decision is "approve" or "reject")
+        if (decided is not null && decision is "approve" or "reject" or "cancel")
         {
-            Notice = $"You {(decision == "approve" ? "approved" : "rejected")} {decided}.";
+            Notice = decision == "cancel" ? $"You withdrew {decided}." : $"You {(decision == "approve" ? "approved" : "rejected")} {decided}.";
         }
 
         Items = await inbox.InboxAsync(ConsoleUser.From(User).Principal, cancellationToken);
@@ -54,6 +55,33 @@ internal sealed class InboxModel(InboxReader inbox, ApprovalReviews reviews, Acc
             var result = await access.ReviewAsync(id!, viewer.Principal, chosen, text, cancellationToken);
             return result.Error is { } error ? (error, AccessReviews.Refusal(error, id!)) : null;
         }, cancellationToken);
+
+    /// <summary>
+    /// Withdraws the signed-in person's own pending item (a held request or response, or an access request) through the
+    /// same <see cref="ApprovalReviews"/> and <see cref="AccessReviews"/> as <c>POST /api/reviews/{id}/cancel</c>; the
+    /// store refuses anyone but the requester whatever the page shows.
+    /// </summary>
+    public async Task<IActionResult> OnPostCancelAsync(string? id, CancellationToken cancellationToken)
+    {
+        var viewer = ConsoleUser.From(User);
+        if (string.IsNullOrEmpty(id))
+        {
+            return await RefuseAsync(StatusCodes.Status400BadRequest, "Choose Withdraw on one of your own items.", cancellationToken);
+        }
+
+        var error = ReviewItem.IsAccessId(id)
+            ? (await access.CancelAsync(id, viewer.Principal, cancellationToken)).Error
+            : (await reviews.CancelAsync(id, viewer.Principal, cancellationToken)).Error;
+        if (error is { } refused)
+        {
+            ConsoleLog.ReviewRefused(logger, id, viewer.Subject, refused.Code());
+            var (status, detail) = ReviewRefusal.Of(refused, id);
+            return await RefuseAsync(status, detail, cancellationToken);
+        }
+
+        ConsoleLog.Reviewed(logger, id, viewer.Subject, "cancel");
+        return Redirect($"{ConsoleSchemes.PathBase}/reviews?decided={Uri.EscapeDataString(id)}&decision=cancel");
+    }
 
     private async Task<IActionResult> DecideAsync(
         string? id,
