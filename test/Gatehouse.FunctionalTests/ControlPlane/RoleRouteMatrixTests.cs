@@ -33,6 +33,13 @@ public sealed class RoleRouteMatrixTests : GatewayTest
         ["/api/access/requests/{id}/approve"] = "access requests: reviewers per item (moves with the one review model)",
         ["/api/access/requests/{id}/reject"] = "access requests: reviewers per item (moves with the one review model)",
         ["/api/access/requests/{id}/revoke"] = "access requests: reviewers per item (moves with the one review model)",
+        ["/api/approvals/{id}/cancel"] = "review API: only the requester withdraws, per item (moves with the one review model)",
+        ["/api/access/requests/{id}/cancel"] = "access requests: only the requester withdraws, per item (moves with the one review model)",
+        ["/api/reviews"] = "the one review API: each caller lists what they may review or asked for, per item",
+        ["/api/reviews/{id}"] = "the one review API: the requester or a reviewer per item",
+        ["/api/reviews/{id}/approve"] = "the one review API: reviewers per item, from the rule or the access configuration",
+        ["/api/reviews/{id}/reject"] = "the one review API: reviewers per item, from the rule or the access configuration",
+        ["/api/reviews/{id}/cancel"] = "the one review API: only the requester withdraws, per item",
     };
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -147,8 +154,8 @@ public sealed class RoleRouteMatrixTests : GatewayTest
     private async Task<Dictionary<string, HttpClient>> ClientsAsync()
     {
         var keys = ActivatorUtilities.CreateInstance<ApiKeyAdministration>(Gateway.Services);
-        var plain = await keys.CreateAsync("matrix-bot", "bot@example.com", "", "1d", Token);
-        var admin = await keys.CreateAsync("matrix-admin-bot", "ops@example.com", "security", "1d", Token);
+        var plain = await keys.CreateAsync("matrix-bot", "bot@example.com", "", "1d", "matrix-test", Token);
+        var admin = await keys.CreateAsync("matrix-admin-bot", "ops@example.com", "security", "1d", "matrix-test", Token);
         Assert.Null(plain.Error);
         Assert.Null(admin.Error);
         return new Dictionary<string, HttpClient>(StringComparer.Ordinal)
