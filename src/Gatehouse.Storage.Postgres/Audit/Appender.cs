@@ -22,6 +22,11 @@ internal static class Appender
 {
     private const string LockHeadSql = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
     private const string MoveHeadSql = "UPDATE audit_head SET seq = @seq, hash = @hash WHERE id = 1";
+    private const string AsyncCommitSql = "SET LOCAL synchronous_commit = off";
+
+    // A transactional WAL message makes a tiny transaction that has an xid and wrote WAL, so its commit (synchronous,
+    // the session's default) flushes the WAL past its own commit record, and so past every earlier record.
+    private const string FlushSql = "SELECT pg_logical_emit_message(true, 'gatehouse.audit', '')";
 
     public static async Task<IReadOnlyList<AuditEntry>> AppendAsync(
         NpgsqlConnection connection, string writerId, IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)
@@ -31,21 +36,36 @@ internal static class Appender
             return [];
         }
 
+        IReadOnlyList<AuditEntry> entries;
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var entries = await AppendInAsync(connection, transaction, writerId, drafts, cancellationToken).ConfigureAwait(false);
+            entries = await AppendInAsync(connection, transaction, writerId, drafts, asyncCommit: true, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return entries;
         }
+
+        // The head lock is released; now wait, outside it, for the batch's commit record to reach disk. A failure here
+        // fails the append: the batch is committed but not known durable, so no caller is told it is.
+        using var flush = new NpgsqlCommand(FlushSql, connection);
+        await flush.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return entries;
     }
 
     /// <summary>Appends <paramref name="drafts"/> inside the caller's transaction, which commits them with its own changes.</summary>
-    public static async Task<IReadOnlyList<AuditEntry>> AppendInAsync(
+    public static Task<IReadOnlyList<AuditEntry>> AppendInAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         string writerId,
         IReadOnlyList<AuditEntryDraft> drafts,
+        CancellationToken cancellationToken) =>
+        AppendInAsync(connection, transaction, writerId, drafts, asyncCommit: false, cancellationToken);
+
+    private static async Task<IReadOnlyList<AuditEntry>> AppendInAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string writerId,
+        IReadOnlyList<AuditEntryDraft> drafts,
+        bool asyncCommit,
         CancellationToken cancellationToken)
     {
         var parts = PartInserts.InsertParts(drafts);
@@ -80,6 +100,11 @@ internal static class Appender
         moveHead.Parameters.AddWithValue("seq", sequence);
         moveHead.Parameters.AddWithValue("hash", previous);
         batch.BatchCommands.Add(moveHead);
+        if (asyncCommit)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(AsyncCommitSql));
+        }
+
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
         // Every part was inserted or found by the batch's first statement, under the head lock that retention's purge
