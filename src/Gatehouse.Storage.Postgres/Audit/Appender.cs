@@ -17,16 +17,21 @@ namespace Gatehouse.Storage.Postgres.Audit;
 /// search tags, the head), each table in one set-based statement. The lock is held for the head's read, that one round
 /// trip and the commit, whatever the size of the batch.
 /// </para>
+/// <para>
+/// The commit is asynchronous (<c>SET LOCAL synchronous_commit = off</c>): it releases the lock once its commit record
+/// is in WAL, without waiting for the fsync, and <see cref="WalFlush"/> then waits for the flush outside the lock. An
+/// append returns only after that, so nothing is acknowledged that a server crash could lose; a failure between the
+/// two fails the append (the batch may survive, unacknowledged, as an ambiguous commit would). A crash loses only a
+/// suffix of WAL, and a batch that read this head is later in WAL, so no surviving entry chains to a lost one.
+/// Appends inside a caller's transaction (<see cref="AppendInAsync(NpgsqlConnection, NpgsqlTransaction, string, IReadOnlyList{AuditEntryDraft}, CancellationToken)"/>)
+/// keep a synchronous commit.
+/// </para>
 /// </remarks>
 internal static class Appender
 {
     private const string LockHeadSql = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
     private const string MoveHeadSql = "UPDATE audit_head SET seq = @seq, hash = @hash WHERE id = 1";
     private const string AsyncCommitSql = "SET LOCAL synchronous_commit = off";
-
-    // A transactional WAL message makes a tiny transaction that has an xid and wrote WAL, so its commit (synchronous,
-    // the session's default) flushes the WAL past its own commit record, and so past every earlier record.
-    private const string FlushSql = "SELECT pg_logical_emit_message(true, 'gatehouse.audit', '')";
 
     public static async Task<IReadOnlyList<AuditEntry>> AppendAsync(
         NpgsqlConnection connection, string writerId, IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)
@@ -46,8 +51,7 @@ internal static class Appender
 
         // The head lock is released; now wait, outside it, for the batch's commit record to reach disk. A failure here
         // fails the append: the batch is committed but not known durable, so no caller is told it is.
-        using var flush = new NpgsqlCommand(FlushSql, connection);
-        await flush.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await WalFlush.FlushAsync(connection, cancellationToken).ConfigureAwait(false);
         return entries;
     }
 
