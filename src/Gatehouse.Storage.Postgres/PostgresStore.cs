@@ -23,7 +23,8 @@ namespace Gatehouse.Storage.Postgres;
 /// </summary>
 /// <remarks>
 /// Every call takes a pooled connection; an append locks the head row, so several stores (in one process or several)
-/// append to one chain. A commit is durable when it returns (the server's <c>synchronous_commit</c>, on by default).
+/// append to one chain. An append returns once its batch is durable: it commits asynchronously under the head lock and
+/// then flushes the WAL outside it (see <c>Audit/Appender.cs</c>).
 /// Failures surface as <see cref="StoreUnavailableException"/> with a message that names neither content nor the
 /// connection string.
 /// </remarks>
@@ -81,7 +82,15 @@ public sealed class PostgresStore : IAuditRetentionStore, IExchangeEntryReader, 
     public Task<IReadOnlyList<AuditEntry>> ReadAfterAsync(long afterSequence, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        return _database.RunAsync((c, ct) => EntryStream.ReadAfterAsync(c, null, afterSequence, max, ct), cancellationToken);
+        return _database.RunAsync(
+            async (c, ct) =>
+            {
+                // Exports read past any head; flushing after the read makes every entry returned durable (see Appender).
+                var entries = await EntryStream.ReadAfterAsync(c, null, afterSequence, max, ct).ConfigureAwait(false);
+                await WalFlush.FlushAsync(c, ct).ConfigureAwait(false);
+                return entries;
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />

@@ -17,11 +17,21 @@ namespace Gatehouse.Storage.Postgres.Audit;
 /// search tags, the head), each table in one set-based statement. The lock is held for the head's read, that one round
 /// trip and the commit, whatever the size of the batch.
 /// </para>
+/// <para>
+/// The commit is asynchronous (<c>SET LOCAL synchronous_commit = off</c>): it releases the lock once its commit record
+/// is in WAL, without waiting for the fsync, and <see cref="WalFlush"/> then waits for the flush outside the lock. An
+/// append returns only after that, so nothing is acknowledged that a server crash could lose; a failure between the
+/// two fails the append (the batch may survive, unacknowledged, as an ambiguous commit would). A crash loses only a
+/// suffix of WAL, and a batch that read this head is later in WAL, so no surviving entry chains to a lost one.
+/// Appends inside a caller's transaction (<see cref="AppendInAsync(NpgsqlConnection, NpgsqlTransaction, string, IReadOnlyList{AuditEntryDraft}, CancellationToken)"/>)
+/// keep a synchronous commit.
+/// </para>
 /// </remarks>
 internal static class Appender
 {
     private const string LockHeadSql = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
     private const string MoveHeadSql = "UPDATE audit_head SET seq = @seq, hash = @hash WHERE id = 1";
+    private const string AsyncCommitSql = "SET LOCAL synchronous_commit = off";
 
     public static async Task<IReadOnlyList<AuditEntry>> AppendAsync(
         NpgsqlConnection connection, string writerId, IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)
@@ -31,21 +41,35 @@ internal static class Appender
             return [];
         }
 
+        IReadOnlyList<AuditEntry> entries;
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var entries = await AppendInAsync(connection, transaction, writerId, drafts, cancellationToken).ConfigureAwait(false);
+            entries = await AppendInAsync(connection, transaction, writerId, drafts, asyncCommit: true, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return entries;
         }
+
+        // The head lock is released; now wait, outside it, for the batch's commit record to reach disk. A failure here
+        // fails the append: the batch is committed but not known durable, so no caller is told it is.
+        await WalFlush.FlushAsync(connection, cancellationToken).ConfigureAwait(false);
+        return entries;
     }
 
     /// <summary>Appends <paramref name="drafts"/> inside the caller's transaction, which commits them with its own changes.</summary>
-    public static async Task<IReadOnlyList<AuditEntry>> AppendInAsync(
+    public static Task<IReadOnlyList<AuditEntry>> AppendInAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         string writerId,
         IReadOnlyList<AuditEntryDraft> drafts,
+        CancellationToken cancellationToken) =>
+        AppendInAsync(connection, transaction, writerId, drafts, asyncCommit: false, cancellationToken);
+
+    private static async Task<IReadOnlyList<AuditEntry>> AppendInAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string writerId,
+        IReadOnlyList<AuditEntryDraft> drafts,
+        bool asyncCommit,
         CancellationToken cancellationToken)
     {
         var parts = PartInserts.InsertParts(drafts);
@@ -80,6 +104,11 @@ internal static class Appender
         moveHead.Parameters.AddWithValue("seq", sequence);
         moveHead.Parameters.AddWithValue("hash", previous);
         batch.BatchCommands.Add(moveHead);
+        if (asyncCommit)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(AsyncCommitSql));
+        }
+
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
         // Every part was inserted or found by the batch's first statement, under the head lock that retention's purge

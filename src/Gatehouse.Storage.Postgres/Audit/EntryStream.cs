@@ -50,12 +50,23 @@ internal static class EntryStream
     }
 
     /// <summary>Returns the head, or null while the log is empty (the head row at sequence 0).</summary>
+    /// <remarks>
+    /// An append commits asynchronously and flushes after (<see cref="Appender"/>), so the head read may be one a
+    /// server crash could still lose; the WAL is flushed after the read, so the head returned is durable: a checkpoint
+    /// signed through it, or an export bounded by it, never names an entry that a crash takes back.
+    /// </remarks>
     public static async Task<AuditHead?> ReadHeadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        using var command = new NpgsqlCommand("SELECT seq, hash FROM audit_head WHERE id = 1", connection);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(0) > 0
-            ? new AuditHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
-            : null;
+        AuditHead? head;
+        using (var command = new NpgsqlCommand("SELECT seq, hash FROM audit_head WHERE id = 1", connection))
+        {
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            head = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(0) > 0
+                ? new AuditHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
+                : null;
+        }
+
+        await WalFlush.FlushAsync(connection, cancellationToken).ConfigureAwait(false);
+        return head;
     }
 }
