@@ -1,0 +1,68 @@
+namespace Gatehouse.Audit.Records;
+
+/// <summary>Maps <see cref="ExchangeFailureCode"/> to the stable names of problem responses, JSON-RPC errors, the audit, traces and logs.</summary>
+public static class ExchangeFailureCodes
+{
+    /// <summary>Returns the stable name, such as <c>policy_denied</c>.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>The name, in snake case; the same for every release.</returns>
+    public static string ToName(this ExchangeFailureCode code) => code switch
+    {
+        ExchangeFailureCode.TooManyRefusals => "too_many_refusals",
+        ExchangeFailureCode.UnknownConnection => "unknown_connection",
+        ExchangeFailureCode.ConnectionForbidden => "connection_forbidden",
+        ExchangeFailureCode.InvalidPath => "invalid_path",
+        ExchangeFailureCode.UpgradeNotSupported => "upgrade_not_supported",
+        ExchangeFailureCode.RequestTooLarge => "request_too_large",
+        ExchangeFailureCode.RequestBodyIncomplete => "request_body_incomplete",
+        ExchangeFailureCode.UnsupportedContentEncoding => "unsupported_content_encoding",
+        ExchangeFailureCode.InvalidRequestBody => "invalid_request_body",
+        ExchangeFailureCode.McpBatchUnsupported => "mcp_batch_unsupported",
+        ExchangeFailureCode.McpUnsupportedProtocolVersion => "mcp_unsupported_protocol_version",
+        ExchangeFailureCode.McpHeaderMismatch => "mcp_header_mismatch",
+        ExchangeFailureCode.UninspectableRequestBody => "uninspectable_request_body",
+        ExchangeFailureCode.SplitSecret => "split_secret",
+        ExchangeFailureCode.RequestBlocked => "request_blocked",
+        ExchangeFailureCode.PolicyDenied => "policy_denied",
+        ExchangeFailureCode.ResponseHoldUnavailable => "response_hold_unavailable",
+        ExchangeFailureCode.McpToolNotAccepted => "mcp_tool_not_accepted",
+        ExchangeFailureCode.McpPinsUnavailable => "mcp_pins_unavailable",
+        ExchangeFailureCode.AuditUnavailable => "audit_unavailable",
+        ExchangeFailureCode.AuditIntentLate => "audit_intent_late",
+        ExchangeFailureCode.TooManyHolds => "too_many_holds",
+        ExchangeFailureCode.TooManyPending => "too_many_pending",
+        ExchangeFailureCode.ApprovalPending => "approval_pending",
+        ExchangeFailureCode.ApprovalRejected => "approval_rejected",
+        ExchangeFailureCode.ApprovalWithdrawn => "approval_withdrawn",
+        ExchangeFailureCode.ApprovalUnavailable => "approval_unavailable",
+        ExchangeFailureCode.ApprovalInputRequired => "approval_input_required",
+        ExchangeFailureCode.RequestStateInvalid => "request_state_invalid",
+        ExchangeFailureCode.RequestStateExpired => "request_state_expired",
+        ExchangeFailureCode.RequestStateMismatch => "request_state_mismatch",
+        ExchangeFailureCode.RequestStateUsed => "request_state_used",
+        ExchangeFailureCode.UpstreamTimeout => "upstream_timeout",
+        ExchangeFailureCode.UpstreamUnreachable => "upstream_unreachable",
+        ExchangeFailureCode.UpstreamReset => "upstream_reset",
+        ExchangeFailureCode.UpstreamError => "upstream_error",
+        ExchangeFailureCode.ForwardFailed => "forward_failed",
+        ExchangeFailureCode.ClientAborted => "client_aborted",
+        ExchangeFailureCode.AgentUnavailable => "agent_unavailable",
+        ExchangeFailureCode.AgentDisconnected => "agent_disconnected",
+        ExchangeFailureCode.UnknownUpstream => "unknown_upstream",
+        ExchangeFailureCode.McpServerUnavailable => "mcp_server_unavailable",
+        ExchangeFailureCode.MalformedResponse => "malformed_response",
+        ExchangeFailureCode.ResponseUnreadable => "response_unreadable",
+        ExchangeFailureCode.ResponseBlocked => "response_blocked",
+        ExchangeFailureCode.ResponseUnreviewable => "response_unreviewable",
+        ExchangeFailureCode.InvalidProxyRequest => "invalid_proxy_request",
+        ExchangeFailureCode.InvalidConnectTarget => "invalid_connect_target",
+        ExchangeFailureCode.NotAProxyRequest => "not_a_proxy_request",
+        ExchangeFailureCode.ProxyPortNotAllowed => "proxy_port_not_allowed",
+        ExchangeFailureCode.ProxyHostNotAllowed => "proxy_host_not_allowed",
+        ExchangeFailureCode.ProxyHostNotIntercepted => "proxy_host_not_intercepted",
+        ExchangeFailureCode.ProxyTargetUnresolved => "proxy_target_unresolved",
+        ExchangeFailureCode.ProxyTargetNotAllowed => "proxy_target_not_allowed",
+        ExchangeFailureCode.ProxyTargetUnreachable => "proxy_target_unreachable",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "not an exchange failure code"),
+    };
+}
