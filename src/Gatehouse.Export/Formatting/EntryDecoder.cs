@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Payloads;
+using Gatehouse.Audit.Records;
 using Gatehouse.Export.Transports;
 
 namespace Gatehouse.Export.Formatting;
@@ -53,7 +54,7 @@ internal static class EntryDecoder
         }
 
         // Forwarding without a durable intent (fail-open) is the one outcome that means the audit itself was broken.
-        var severity = outcome.Failure == "audit_intent_late" ? ExportSeverity.Error
+        var severity = outcome.Failure == ExchangeFailureCode.AuditIntentLate.ToName() ? ExportSeverity.Error
             : outcome.Failure is not null || outcome.Status >= 400 ? ExportSeverity.Notice
             : ExportSeverity.Informational;
 

@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Configuration;
 
 namespace Gatehouse.Gateway.Approvals;
@@ -38,7 +39,7 @@ internal sealed class CallerHolds(GatehouseConfig config)
 
     /// <summary>Gets the limit answered when a caller is over the cap.</summary>
     public HoldLimit Limit() => new(
-        "too_many_holds",
+        ExchangeFailureCode.TooManyHolds,
         $"You already have {Cap} requests or responses waiting for a reviewer, the most one caller may have at once (limits.maxHoldsPerCaller). "
         + "Wait until a reviewer decides one, or cancel one, then send this again.");
 

@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Policy;
@@ -57,7 +58,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         {
             case PolicyEffect.Deny:
                 exchange.Decision = ExchangeDecision.Deny;
-                return new Refusal(StatusCodes.Status403Forbidden, "policy_denied", "Denied by policy", $"The gateway's policy refused this request: {decision.Reason}.");
+                return new Refusal(StatusCodes.Status403Forbidden, ExchangeFailureCode.PolicyDenied, "Denied by policy", $"The gateway's policy refused this request: {decision.Reason}.");
             case PolicyEffect.RequireApproval when decision.Approval is { } approval && (approval.Hold == ApprovalHold.Request || exchange.Api == ApiKind.Mcp):
                 // An MCP request is itself the tool call, so approval of it always holds the request, whatever hold says.
                 // Held after the intent is recorded: the gate waits for a reviewer (ExchangeHandler).
@@ -70,7 +71,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         {
             exchange.Decision = ExchangeDecision.Deny;
             var rules = string.Join(", ", exchange.RequestFindings.Select(f => f.Rule).Distinct());
-            return new Refusal(StatusCodes.Status422UnprocessableEntity, "request_blocked", "Request contains secrets",
+            return new Refusal(StatusCodes.Status422UnprocessableEntity, ExchangeFailureCode.RequestBlocked, "Request contains secrets",
                 $"The policy refuses requests that contain secrets or personal data ({rules}). Remove them and try again.");
         }
 
@@ -107,7 +108,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         if (exchange.Adapter is null && StoredOutputMayBeHeld(exchange, snapshot, response))
         {
             exchange.Decision = ExchangeDecision.Deny;
-            return new Refusal(StatusCodes.Status403Forbidden, "response_hold_unavailable", "Response review unavailable",
+            return new Refusal(StatusCodes.Status403Forbidden, ExchangeFailureCode.ResponseHoldUnavailable, "Response review unavailable",
                 "Policy may require a reviewer's approval of model responses on this connection, and this endpoint can return stored model output (a response or completion fetched by id or listed, batch results, files) that the gateway cannot hold for review, so the request was refused. Use the model API itself, or a connection without such rules.");
         }
 
@@ -119,7 +120,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         if (exchange.Adapter is null)
         {
             exchange.Decision = ExchangeDecision.Deny;
-            return new Refusal(StatusCodes.Status403Forbidden, "response_hold_unavailable", "Response review unavailable",
+            return new Refusal(StatusCodes.Status403Forbidden, ExchangeFailureCode.ResponseHoldUnavailable, "Response review unavailable",
                 "Policy may require a reviewer's approval of this exchange's response, and the gateway cannot read this API's responses to hold them, so the request was refused. Restrict the rule (for example with api: [chat, responses, messages, completions]) if it should not apply here.");
         }
 
@@ -137,7 +138,7 @@ internal sealed class DecisionStage(PolicyProvider? policy, TimeProvider time) :
         }
 
         exchange.Decision = ExchangeDecision.Deny;
-        return new Refusal(StatusCodes.Status403Forbidden, "response_hold_unavailable", "Response review unavailable",
+        return new Refusal(StatusCodes.Status403Forbidden, ExchangeFailureCode.ResponseHoldUnavailable, "Response review unavailable",
             "Policy may require a reviewer's approval of, or deny, this exchange's response, and the gateway decides MCP on the request and does not hold MCP results, so the request was refused. Restrict the rule (for example with api: [chat, responses, messages]) or match the call itself (api: mcp with tool_calls).");
     }
 

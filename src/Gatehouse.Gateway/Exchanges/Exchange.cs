@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Routing;
 using Gatehouse.Policy;
@@ -106,7 +107,8 @@ internal sealed class Exchange
 
     public string? UpstreamContentType { get; private set; }
 
-    public string? Failure { get; private set; }
+    /// <summary>Gets why the exchange did not end cleanly, or null; its stable name is written only at the boundaries.</summary>
+    public ExchangeFailureCode? Failure { get; private set; }
 
     public string? FailureDetail { get; private set; }
 
@@ -132,7 +134,7 @@ internal sealed class Exchange
     }
 
     /// <summary>Records why the exchange did not end cleanly; the first failure wins.</summary>
-    public void Fail(string code, string detail)
+    public void Fail(ExchangeFailureCode code, string detail)
     {
         if (Failure is null)
         {

@@ -1,4 +1,5 @@
 using Gatehouse.Audit;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
@@ -38,7 +39,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
             }
             else if (status < 400)
             {
-                exchange.Fail("malformed_response", summary.Error);
+                exchange.Fail(ExchangeFailureCode.MalformedResponse, summary.Error);
             }
         }
 
@@ -51,12 +52,12 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
                 Log.OutcomeFailed(_logger, exchange.Id, late.Error!);
             }
 
-            exchange.Fail("audit_intent_late", "forwarded before its intent was durable: the audit store failed and audit.failureMode is open");
+            exchange.Fail(ExchangeFailureCode.AuditIntentLate, "forwarded before its intent was durable: the audit store failed and audit.failureMode is open");
         }
 
-        if (exchange.Failure is not null)
+        if (exchange.Failure is { } failure)
         {
-            Log.ExchangeFailed(_logger, exchange.Id, exchange.Connection?.Name ?? "", exchange.Failure, exchange.FailureDetail ?? "");
+            Log.ExchangeFailed(_logger, exchange.Id, exchange.Connection?.Name ?? "", failure.ToName(), exchange.FailureDetail ?? "");
         }
 
         var outcome = ExchangeRecords.Outcome(exchange, status, summary, _config.Audit);
@@ -87,8 +88,8 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
     public async Task<int> EndIncompleteAsync(HttpContext context, Exchange exchange, int status)
     {
         exchange.Decision = ExchangeDecision.Deny;
-        exchange.DecisionReason = "request_body_incomplete";
-        exchange.Fail("request_body_incomplete", "the request body ended before its declared length or arrived too slowly");
+        exchange.DecisionReason = ExchangeFailureCode.RequestBodyIncomplete.ToName();
+        exchange.Fail(ExchangeFailureCode.RequestBodyIncomplete, "the request body ended before its declared length or arrived too slowly");
         var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
         if (intent.Success)
         {
@@ -99,7 +100,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         {
             if (!context.RequestAborted.IsCancellationRequested)
             {
-                await ExchangeResponses.WriteProblemAsync(context, status, "request_body_incomplete", "Incomplete request body",
+                await ExchangeResponses.WriteProblemAsync(context, status, ExchangeFailureCode.RequestBodyIncomplete, "Incomplete request body",
                     status == StatusCodes.Status408RequestTimeout
                         ? $"The request body arrived slower than {_config.Limits.MinRequestBodyBytesPerSecond} bytes a second; send it at once."
                         : "The request body ended before its declared Content-Length.",
@@ -117,11 +118,11 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
     }
 
     public async Task<int> RefuseAsync(
-        HttpContext context, Exchange exchange, int status, string code, string title, string detail, Action<System.Text.Json.Utf8JsonWriter>? members = null)
+        HttpContext context, Exchange exchange, int status, ExchangeFailureCode code, string title, string detail, Action<System.Text.Json.Utf8JsonWriter>? members = null)
     {
         exchange.Decision = ExchangeDecision.Deny;
-        exchange.DecisionReason = code;
-        Log.Refused(_logger, exchange.Id, code, exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
+        exchange.DecisionReason = code.ToName();
+        Log.Refused(_logger, exchange.Id, code.ToName(), exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
         var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
         if (intent.Success)
         {
@@ -141,10 +142,10 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
     {
         if (exchange.Api != ApiKind.Mcp || json is null || Mcp.McpBatch.RequestsToAnswer(json.Root, context.Request.Headers) is not { } ids)
         {
-            return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_request_body", "Invalid request body", detail);
+            return await RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, ExchangeFailureCode.InvalidRequestBody, "Invalid request body", detail);
         }
 
-        await RecordRefusalIntentAsync(exchange, Mcp.McpBatch.Code);
+        await RecordRefusalIntentAsync(exchange, ExchangeFailureCode.McpBatchUnsupported);
         await Mcp.McpBatch.WriteAsync(context, ids, exchange.Id);
         await RecordOutcomeAsync(context, exchange, StatusCodes.Status200OK);
         return StatusCodes.Status200OK;
@@ -152,7 +153,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
 
     /// <summary>Records a refusal by the decide stage: an MCP request's policy denial (or unaccepted tool) as a JSON-RPC error, any other as problem+json.</summary>
     public Task<int> RefuseDecisionAsync(HttpContext context, Exchange exchange, Refusal denied)
-        => exchange.Request?.Mcp is { Kind: Protocols.Mcp.McpMessageKind.Request } call && denied.Code is "policy_denied" or Mcp.Pinning.McpToolPins.NotAccepted
+        => exchange.Request?.Mcp is { Kind: Protocols.Mcp.McpMessageKind.Request } call && denied.Code is ExchangeFailureCode.PolicyDenied or ExchangeFailureCode.McpToolNotAccepted
             ? RefuseMcpAsync(context, exchange, call.Id, denied.Code, denied.Detail)
             : RefuseAsync(context, exchange, denied.Status, denied.Code, denied.Title, denied.Detail);
 
@@ -160,7 +161,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
     /// Records an MCP request refused by policy and answers it with a JSON-RPC error for its id (HTTP 200), as an MCP
     /// client expects a refused call to be answered; the audit records the refusal as any other.
     /// </summary>
-    public async Task<int> RefuseMcpAsync(HttpContext context, Exchange exchange, string? id, string code, string detail)
+    public async Task<int> RefuseMcpAsync(HttpContext context, Exchange exchange, string? id, ExchangeFailureCode code, string detail)
     {
         await RecordRefusalIntentAsync(exchange, code);
         await Mcp.McpErrorResponse.WriteAsync(context, id, code, detail, exchange.Id);
@@ -168,11 +169,11 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         return StatusCodes.Status200OK;
     }
 
-    private async Task RecordRefusalIntentAsync(Exchange exchange, string code)
+    private async Task RecordRefusalIntentAsync(Exchange exchange, ExchangeFailureCode code)
     {
         exchange.Decision = ExchangeDecision.Deny;
-        exchange.DecisionReason = code;
-        Log.Refused(_logger, exchange.Id, code, exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
+        exchange.DecisionReason = code.ToName();
+        Log.Refused(_logger, exchange.Id, code.ToName(), exchange.Connection?.Name ?? "", exchange.Caller?.Subject ?? "");
         var intent = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
         if (intent.Success)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Gatehouse.Audit;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Decisions;
@@ -147,10 +148,10 @@ internal sealed class ExchangeHandler
         activity?.SetTag(GatewayTelemetry.ConnectionTag, connection);
         activity?.SetTag(GatewayTelemetry.ApiTag, api);
         activity?.SetTag(GatewayTelemetry.DecisionTag, decision);
-        if (exchange.Failure is not null)
+        if (exchange.Failure is { } failure)
         {
-            activity?.SetTag(GatewayTelemetry.FailureTag, exchange.Failure);
-            activity?.SetStatus(ActivityStatusCode.Error, exchange.Failure);
+            activity?.SetTag(GatewayTelemetry.FailureTag, failure.ToName());
+            activity?.SetStatus(ActivityStatusCode.Error, failure.ToName());
         }
     }
 
@@ -167,7 +168,7 @@ internal sealed class ExchangeHandler
             if (!await _refusals.RefuseAsync(exchange, context.GetRouteValue("connection") as string, auth.Failure, aborted))
             {
                 context.Response.Headers.RetryAfter = RefusedCallers.RetryAfterSeconds(_config.Limits.UnauthenticatedPerMinute);
-                await ExchangeResponses.WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "too_many_refusals", "Too many refused requests",
+                await ExchangeResponses.WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, ExchangeFailureCode.TooManyRefusals, "Too many refused requests",
                     $"This address sent more than {_config.Limits.UnauthenticatedPerMinute} requests a minute that could not be identified. "
                     + "Check the token or API key your client sends, then try again after the Retry-After delay.");
                 return StatusCodes.Status429TooManyRequests;
@@ -186,7 +187,7 @@ internal sealed class ExchangeHandler
         var connection = _connections.Find(name);
         if (connection is null)
         {
-            await ExchangeResponses.WriteProblemAsync(context, StatusCodes.Status404NotFound, "unknown_connection", "Unknown connection",
+            await ExchangeResponses.WriteProblemAsync(context, StatusCodes.Status404NotFound, ExchangeFailureCode.UnknownConnection, "Unknown connection",
                 $"There is no connection named '{name}'. Use a base URL of the form /{{connection}}/..., with a connection from the gateway's configuration.");
             return StatusCodes.Status404NotFound;
         }
@@ -201,7 +202,7 @@ internal sealed class ExchangeHandler
         exchange.Grants = await _grants.ForAsync(auth.Identity.PrincipalKey, aborted);
         if (!connection.Allows(auth.Identity.Groups) && !exchange.Grants.Contains(connection.Name, StringComparer.Ordinal))
         {
-            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status403Forbidden, "connection_forbidden", "Access denied",
+            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status403Forbidden, ExchangeFailureCode.ConnectionForbidden, "Access denied",
                 $"You are not in a group allowed to use the connection '{connection.Name}'. Ask for access to one of: {string.Join(", ", connection.Config.AllowGroups)}."
                 + (_config.Access.For(connection.Name) is null ? "" : $" Or request temporary access: gatehouse access request --connection {connection.Name} --for 1h --reason \"...\"."));
         }
@@ -217,13 +218,13 @@ internal sealed class ExchangeHandler
         exchange.Coverage |= Coverage.Authorization;
         if (PathGuard.Check(exchange.UpstreamPath) is { } pathProblem)
         {
-            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, "invalid_path", "Invalid path", $"The request was refused: {pathProblem}.");
+            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status400BadRequest, ExchangeFailureCode.InvalidPath, "Invalid path", $"The request was refused: {pathProblem}.");
         }
 
         if (UpgradeGuard.IsUpgrade(context))
         {
             // An upgraded connection is a raw stream nothing here can mask, hold or record; no adapter reads one.
-            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status501NotImplemented, "upgrade_not_supported", "Upgrade not supported",
+            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status501NotImplemented, ExchangeFailureCode.UpgradeNotSupported, "Upgrade not supported",
                 "The gateway does not forward WebSocket or other protocol upgrades, nor CONNECT: what flows over them could not be inspected or audited. Use the API's HTTP endpoints instead.");
         }
 
@@ -242,7 +243,7 @@ internal sealed class ExchangeHandler
 
         if (read is not { } body)
         {
-            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status413PayloadTooLarge, "request_too_large", "Request too large",
+            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status413PayloadTooLarge, ExchangeFailureCode.RequestTooLarge, "Request too large",
                 $"The request body is larger than the gateway's limit of {_config.Limits.MaxRequestBodyBytes} bytes.");
         }
 
@@ -252,7 +253,7 @@ internal sealed class ExchangeHandler
         {
             // Inspect what is forwarded: a compressed body would be forwarded with its content unseen.
             exchange.RequestBodyWithheld = true;
-            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status415UnsupportedMediaType, "unsupported_content_encoding",
+            return await _endings.RefuseAsync(context, exchange, StatusCodes.Status415UnsupportedMediaType, ExchangeFailureCode.UnsupportedContentEncoding,
                 "Compressed request body", "The gateway inspects request bodies on this connection and does not accept compressed ones; send the body uncompressed.");
         }
 
@@ -298,7 +299,7 @@ internal sealed class ExchangeHandler
             if (_config.Audit.FailureMode == AuditFailureMode.Closed)
             {
                 Log.IntentFailedClosed(_logger, exchange.Id, intent.Error!);
-                await ExchangeResponses.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "audit_unavailable", "Audit unavailable",
+                await ExchangeResponses.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, ExchangeFailureCode.AuditUnavailable, "Audit unavailable",
                     "The gateway could not record this request in its audit trail, so it was not forwarded. Try again shortly; if it persists, tell the gateway's operators.",
                     exchange.Id);
                 return StatusCodes.Status503ServiceUnavailable;
@@ -386,11 +387,11 @@ internal sealed class ExchangeHandler
 
         var (code, detail, errorStatus) = ForwardFailures.Describe(error, context.Features.Get<IForwarderErrorFeature>()?.Exception);
         exchange.Fail(code, detail);
-        var failure = exchange.Failure!;
-        if (!context.Response.HasStarted && failure != "client_aborted")
+        var failure = exchange.Failure!.Value;
+        if (!context.Response.HasStarted && failure != ExchangeFailureCode.ClientAborted)
         {
-            var status = failure is "response_unreadable" or "response_blocked" ? StatusCodes.Status502BadGateway : errorStatus;
-            await ExchangeResponses.WriteProblemAsync(context, status, failure, failure == "agent_unavailable" ? "Agent unavailable" : "Upstream error", $"The connection '{connection.Name}' failed: {exchange.FailureDetail}.", exchange.Id);
+            var status = failure is ExchangeFailureCode.ResponseUnreadable or ExchangeFailureCode.ResponseBlocked ? StatusCodes.Status502BadGateway : errorStatus;
+            await ExchangeResponses.WriteProblemAsync(context, status, failure, failure == ExchangeFailureCode.AgentUnavailable ? "Agent unavailable" : "Upstream error", $"The connection '{connection.Name}' failed: {exchange.FailureDetail}.", exchange.Id);
             return status;
         }
 

@@ -57,7 +57,7 @@ internal static class ExchangeRecords
         ResponseBytes = exchange.ResponseBytes,
         Findings = [.. exchange.ResponseFindings],
         Coverage = CoverageNames.Of(exchange.Coverage),
-        Failure = exchange.Failure,
+        Failure = exchange.Failure?.ToName(),
         FailureDetail = exchange.FailureDetail,
         ResponseHold = exchange.ResponseHoldOutcome,
     };

@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Gateway.Problems;
@@ -10,7 +11,7 @@ namespace Gatehouse.Gateway.Exchanges;
 internal static class ExchangeResponses
 {
     public static Task WriteProblemAsync(
-        HttpContext context, int status, string code, string title, string detail, string? exchangeId = null, Action<System.Text.Json.Utf8JsonWriter>? members = null)
+        HttpContext context, int status, ExchangeFailureCode code, string title, string detail, string? exchangeId = null, Action<System.Text.Json.Utf8JsonWriter>? members = null)
     {
         if (context.Response.HasStarted)
         {
@@ -30,7 +31,7 @@ internal static class ExchangeResponses
             context.Response.Headers[UpstreamTransformer.ExchangeHeader] = exchangeId;
         }
 
-        return ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, title, status, detail) { ExchangeId = exchangeId, Members = members }, context.RequestAborted);
+        return ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code.ToName(), title, status, detail) { ExchangeId = exchangeId, Members = members }, context.RequestAborted);
     }
 
     /// <summary>
@@ -55,7 +56,7 @@ internal static class ExchangeResponses
         if (outcome.StateRefused is { } refused)
         {
             exchange.Decision = Decisions.ExchangeDecision.Deny;
-            exchange.DecisionReason = refused.Code;
+            exchange.DecisionReason = refused.Code.ToName();
             exchange.Fail(refused.Code, refused.Detail);
             return await WriteHeldAsync(context, exchange, StatusCodes.Status403Forbidden, refused.Code, "Request state refused", refused.Detail);
         }
@@ -63,8 +64,8 @@ internal static class ExchangeResponses
         if (outcome.Unavailable)
         {
             const string Detail = "The gateway could not read the state of this request's review, so it was not forwarded. Send it again shortly; if it persists, tell the gateway's operators.";
-            exchange.Fail("approval_unavailable", "the approval store failed while the request waited for review");
-            return await WriteHeldAsync(context, exchange, StatusCodes.Status503ServiceUnavailable, "approval_unavailable", "Approval unavailable", Detail);
+            exchange.Fail(ExchangeFailureCode.ApprovalUnavailable, "the approval store failed while the request waited for review");
+            return await WriteHeldAsync(context, exchange, StatusCodes.Status503ServiceUnavailable, ExchangeFailureCode.ApprovalUnavailable, "Approval unavailable", Detail);
         }
 
         var id = outcome.Request!.Id;
@@ -72,26 +73,26 @@ internal static class ExchangeResponses
         {
             // Documented answer: the request is not lost; the identical request passes once a reviewer approves it.
             context.Response.Headers.RetryAfter = "30";
-            exchange.Fail("approval_pending", $"approval {id} still pending when the wait ended");
-            return await WriteHeldAsync(context, exchange, StatusCodes.Status409Conflict, "approval_pending", "Waiting for approval",
+            exchange.Fail(ExchangeFailureCode.ApprovalPending, $"approval {id} still pending when the wait ended");
+            return await WriteHeldAsync(context, exchange, StatusCodes.Status409Conflict, ExchangeFailureCode.ApprovalPending, "Waiting for approval",
                 $"A reviewer must approve this request (approval {id}, rule '{outcome.Request.RuleName}'). Send the identical request again once it is approved; it will then pass.");
         }
 
         if (outcome.Request.State == ReviewState.Cancelled)
         {
-            exchange.Fail("approval_withdrawn", $"approval {id} withdrawn by its requester");
-            return await WriteHeldAsync(context, exchange, StatusCodes.Status403Forbidden, "approval_withdrawn", "Review withdrawn",
+            exchange.Fail(ExchangeFailureCode.ApprovalWithdrawn, $"approval {id} withdrawn by its requester");
+            return await WriteHeldAsync(context, exchange, StatusCodes.Status403Forbidden, ExchangeFailureCode.ApprovalWithdrawn, "Review withdrawn",
                 $"The review of this request was withdrawn by its requester (approval {id}), so it was not sent. Send it again to ask for a new review.");
         }
 
         var state = ApprovalView.StateName(outcome.Request.State);
-        exchange.Fail("approval_rejected", $"approval {id} {state}");
-        return await WriteHeldAsync(context, exchange, StatusCodes.Status403Forbidden, "approval_rejected", "Not approved",
+        exchange.Fail(ExchangeFailureCode.ApprovalRejected, $"approval {id} {state}");
+        return await WriteHeldAsync(context, exchange, StatusCodes.Status403Forbidden, ExchangeFailureCode.ApprovalRejected, "Not approved",
             $"The request was not approved (approval {id}: {state.Replace('_', ' ')}).");
     }
 
     // An MCP request (a call with an id) is answered with a JSON-RPC error, as its client expects; anything else with problem+json.
-    private static async Task<int> WriteHeldAsync(HttpContext context, Exchange exchange, int status, string code, string title, string detail)
+    private static async Task<int> WriteHeldAsync(HttpContext context, Exchange exchange, int status, ExchangeFailureCode code, string title, string detail)
     {
         if (exchange.Request?.Mcp is { Kind: Protocols.Mcp.McpMessageKind.Request } message)
         {

@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Agents;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
@@ -10,26 +11,26 @@ namespace Gatehouse.Gateway.Forwarding;
 /// </summary>
 internal static class ForwardFailures
 {
-    public static (string Code, string Detail, int Status) Describe(ForwarderError error, Exception? exception = null) =>
+    public static (ExchangeFailureCode Code, string Detail, int Status) Describe(ForwarderError error, Exception? exception = null) =>
         Find<AgentUnavailableException>(exception) is { } unavailable
-            ? ("agent_unavailable", $"no agent named '{unavailable.Agent}' is connected to this gateway, so the upstream cannot be reached; start the agent or check it with 'gatehouse agents list'", StatusCodes.Status503ServiceUnavailable)
+            ? (ExchangeFailureCode.AgentUnavailable, $"no agent named '{unavailable.Agent}' is connected to this gateway, so the upstream cannot be reached; start the agent or check it with 'gatehouse agents list'", StatusCodes.Status503ServiceUnavailable)
             : Find<Mcp.Bridge.McpServerUnavailableException>(exception) is { } mcp
-            ? ("mcp_server_unavailable", $"{mcp.Message}; the gateway starts it again at the next request (see its log, events 1960-1974)", StatusCodes.Status503ServiceUnavailable)
+            ? (ExchangeFailureCode.McpServerUnavailable, $"{mcp.Message}; the gateway starts it again at the next request (see its log, events 1960-1974)", StatusCodes.Status503ServiceUnavailable)
             : Find<AgentTunnelLostException>(exception) is { } lost
-            ? ("agent_disconnected", $"the agent '{lost.Agent}' disconnected before the exchange ended", StatusCodes.Status502BadGateway)
+            ? (ExchangeFailureCode.AgentDisconnected, $"the agent '{lost.Agent}' disconnected before the exchange ended", StatusCodes.Status502BadGateway)
             : Describe(error);
 
-    private static (string Code, string Detail, int Status) Describe(ForwarderError error) => error switch
+    private static (ExchangeFailureCode Code, string Detail, int Status) Describe(ForwarderError error) => error switch
     {
-        ForwarderError.RequestTimedOut => ("upstream_timeout", "the upstream did not answer in time", StatusCodes.Status504GatewayTimeout),
+        ForwarderError.RequestTimedOut => (ExchangeFailureCode.UpstreamTimeout, "the upstream did not answer in time", StatusCodes.Status504GatewayTimeout),
         ForwarderError.Request or ForwarderError.ResponseHeaders or ForwarderError.NoAvailableDestinations
-            => ("upstream_unreachable", "the upstream could not be reached or closed the connection before answering", StatusCodes.Status502BadGateway),
+            => (ExchangeFailureCode.UpstreamUnreachable, "the upstream could not be reached or closed the connection before answering", StatusCodes.Status502BadGateway),
         ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled
             or ForwarderError.RequestBodyClient or ForwarderError.ResponseBodyClient
-            => ("client_aborted", "the client went away before the exchange ended", 499),
-        ForwarderError.ResponseBodyDestination => ("upstream_reset", "the upstream failed while sending the response", StatusCodes.Status502BadGateway),
-        ForwarderError.RequestBodyDestination => ("upstream_reset", "the upstream failed while receiving the request", StatusCodes.Status502BadGateway),
-        _ => ("forward_failed", $"forwarding failed ({error})", StatusCodes.Status502BadGateway),
+            => (ExchangeFailureCode.ClientAborted, "the client went away before the exchange ended", 499),
+        ForwarderError.ResponseBodyDestination => (ExchangeFailureCode.UpstreamReset, "the upstream failed while sending the response", StatusCodes.Status502BadGateway),
+        ForwarderError.RequestBodyDestination => (ExchangeFailureCode.UpstreamReset, "the upstream failed while receiving the request", StatusCodes.Status502BadGateway),
+        _ => (ExchangeFailureCode.ForwardFailed, $"forwarding failed ({error})", StatusCodes.Status502BadGateway),
     };
 
     private static T? Find<T>(Exception? exception)

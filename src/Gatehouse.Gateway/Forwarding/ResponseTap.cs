@@ -1,4 +1,5 @@
 using System.Buffers;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Policy;
@@ -77,7 +78,7 @@ internal sealed class ResponseTap : Stream
         var response = _response ?? throw new InvalidOperationException("The response body arrived before its headers.");
         if (response.Unreadable is { } why && (FailClosed || _exchange.ResponseHold is not null))
         {
-            throw Refuse("response_unreadable", why);
+            throw Refuse(ExchangeFailureCode.ResponseUnreadable, why);
         }
 
         response.Pipeline.Append(buffer.Span);
@@ -158,17 +159,17 @@ internal sealed class ResponseTap : Stream
         var pipeline = response.Pipeline;
         if (pipeline.Error is { } error)
         {
-            throw Refuse("response_unreadable", error);
+            throw Refuse(ExchangeFailureCode.ResponseUnreadable, error);
         }
 
         if (pipeline.UnknownShapes > 0 && FailClosed)
         {
-            throw Refuse("response_unreadable", "the upstream sent an event whose shape the gateway does not know, so it cannot be masked");
+            throw Refuse(ExchangeFailureCode.ResponseUnreadable, "the upstream sent an event whose shape the gateway does not know, so it cannot be masked");
         }
 
         if (_exchange.ResponseMasking == MaskingMode.Block && response.Masker is { FoundAny: true })
         {
-            throw Refuse("response_blocked", "the response contains a secret or personal data and the connection blocks such responses");
+            throw Refuse(ExchangeFailureCode.ResponseBlocked, "the response contains a secret or personal data and the connection blocks such responses");
         }
 
         _released.ResetWrittenCount();
@@ -181,7 +182,7 @@ internal sealed class ResponseTap : Stream
         return _released.WrittenCount == 0 ? ValueTask.CompletedTask : _inner.WriteAsync(_released.WrittenMemory, cancellationToken);
     }
 
-    private IOException Refuse(string code, string detail)
+    private IOException Refuse(ExchangeFailureCode code, string detail)
     {
         _exchange.Fail(code, detail);
         return new IOException($"The response was stopped: {detail}.");

@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Agents;
 using Gatehouse.Gateway.Approvals;
@@ -30,7 +31,7 @@ public static class GatewayEndpoints
             return ready
                 ? Results.Text("ready\n")
                 : Results.Problem(
-                    type: GatehouseProblem.TypeBase + "audit_unavailable",
+                    type: GatehouseProblem.TypeBase + ExchangeFailureCode.AuditUnavailable.ToName(),
                     title: "Not ready",
                     detail: "The audit store is not writable, so exchanges would be refused.",
                     statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Masking;
 using Gatehouse.Policy;
@@ -39,7 +40,7 @@ internal sealed class RequestMaskingStage(RequestMasker masker, MaskingEngine en
         if (masked.Error is not null)
         {
             exchange.RequestBodyWithheld = true;
-            return new Refusal(StatusCodes.Status415UnsupportedMediaType, "uninspectable_request_body", "Request body cannot be inspected",
+            return new Refusal(StatusCodes.Status415UnsupportedMediaType, ExchangeFailureCode.UninspectableRequestBody, "Request body cannot be inspected",
                 $"This connection inspects request bodies, and this one cannot be inspected: {masked.Error}. Send UTF-8 JSON, text or a URL-encoded form.");
         }
 
@@ -63,14 +64,14 @@ internal sealed class RequestMaskingStage(RequestMasker masker, MaskingEngine en
             exchange.RequestFindings.AddRange(split.Select(f => FindingNames.ToAudit(f, "request", "prompt")));
             exchange.RequestBodyWithheld = true;
             var splitRules = string.Join(", ", split.Select(f => f.RuleId).Distinct());
-            return new Refusal(StatusCodes.Status422UnprocessableEntity, "split_secret", "Request contains a split secret",
+            return new Refusal(StatusCodes.Status422UnprocessableEntity, ExchangeFailureCode.SplitSecret, "Request contains a split secret",
                 $"The request contains what looks like a secret ({splitRules}) split across two messages or content parts; the gateway cannot mask it in place. Remove it and try again.");
         }
 
         if (exchange.RequestFindings.Count > 0 && mode == MaskingMode.Block)
         {
             var rules = string.Join(", ", exchange.RequestFindings.Select(f => f.Rule).Distinct());
-            return new Refusal(StatusCodes.Status422UnprocessableEntity, "request_blocked", "Request contains secrets",
+            return new Refusal(StatusCodes.Status422UnprocessableEntity, ExchangeFailureCode.RequestBlocked, "Request contains secrets",
                 $"The request contains what looks like secrets or personal data ({rules}); this connection refuses such requests. Remove them and try again.");
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Protocols.Mcp;
 using Microsoft.AspNetCore.Http;
@@ -20,8 +21,6 @@ namespace Gatehouse.Gateway.Mcp;
 /// </remarks>
 internal static class McpBatch
 {
-    public const string Code = "mcp_batch_unsupported";
-
     /// <summary>Returns the ids (as JSON text) of the requests in <paramref name="root"/> when it is a batch to answer per request, else null.</summary>
     public static IReadOnlyList<string>? RequestsToAnswer(JsonElement root, IHeaderDictionary headers)
     {
@@ -63,7 +62,7 @@ internal static class McpBatch
                 "The gateway does not forward JSON-RPC batches: it decides and records each message on its own. Send each request in its own POST.",
                 data =>
                 {
-                    data.WriteString("code", Code);
+                    data.WriteString("code", ExchangeFailureCode.McpBatchUnsupported.ToName());
                     data.WriteString("exchange", exchangeId);
                 });
         }

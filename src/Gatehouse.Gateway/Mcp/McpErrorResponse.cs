@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Protocols.Mcp;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ namespace Gatehouse.Gateway.Mcp;
 /// </summary>
 internal static class McpErrorResponse
 {
-    public static async Task WriteAsync(HttpContext context, string? id, string code, string message, string exchangeId)
+    public static async Task WriteAsync(HttpContext context, string? id, ExchangeFailureCode code, string message, string exchangeId)
     {
         if (context.Response.HasStarted)
         {
@@ -26,7 +27,7 @@ internal static class McpErrorResponse
         await using var writer = new Utf8JsonWriter(context.Response.Body);
         McpErrorCodes.WriteError(writer, id, McpErrorCodes.Refused, message, data =>
         {
-            data.WriteString("code", code);
+            data.WriteString("code", code.ToName());
             data.WriteString("exchange", exchangeId);
         });
         await writer.FlushAsync(context.RequestAborted);

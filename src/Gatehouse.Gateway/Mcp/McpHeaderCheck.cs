@@ -1,4 +1,5 @@
 using System.Text;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Protocols.Mcp;
 using Microsoft.AspNetCore.Http;
@@ -36,7 +37,7 @@ internal static class McpHeaderCheck
             // 2026-07-28 "Versioning", "Protocol Version Negotiation": UnsupportedProtocolVersionError listing the
             // supported versions and the requested one; Streamable HTTP, "Protocol Version Header": with 400.
             var requested = Printable(header);
-            return new Refusal(StatusCodes.Status400BadRequest, "mcp_unsupported_protocol_version", "Unsupported MCP protocol version",
+            return new Refusal(StatusCodes.Status400BadRequest, ExchangeFailureCode.McpUnsupportedProtocolVersion, "Unsupported MCP protocol version",
                 $"The MCP-Protocol-Version header names '{requested}', which the gateway does not support. Supported versions: {string.Join(", ", McpVersions.Supported)}.")
             {
                 Members = w => McpErrorCodes.WriteErrorMembers(w, message.Id, McpErrorCodes.UnsupportedProtocolVersion, "Unsupported protocol version", data =>
@@ -98,7 +99,7 @@ internal static class McpHeaderCheck
         _ => "params.name",
     };
 
-    private static Refusal Mismatch(string why) => new(StatusCodes.Status400BadRequest, "mcp_header_mismatch", "MCP headers do not match the body",
+    private static Refusal Mismatch(string why) => new(StatusCodes.Status400BadRequest, ExchangeFailureCode.McpHeaderMismatch, "MCP headers do not match the body",
         $"The request was refused: {why}. Send headers that mirror the JSON-RPC body exactly (MCP Streamable HTTP, 'Request Metadata').");
 
     private static string? Single(IHeaderDictionary headers, string name)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Routing;
@@ -32,7 +33,7 @@ internal static class McpResourceMetadataEndpoint
         var routed = context.RequestServices.GetRequiredService<ConnectionCatalog>().Find(connection);
         if (routed is null || routed.Config.Kind != "mcp")
         {
-            await ProblemWriter.WriteAsync(context.Response, new GatehouseProblem("unknown_connection", "Unknown connection", StatusCodes.Status404NotFound,
+            await ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(ExchangeFailureCode.UnknownConnection.ToName(), "Unknown connection", StatusCodes.Status404NotFound,
                 $"There is no MCP connection named '{connection}'. Protected resource metadata is served for connections of kind mcp."), context.RequestAborted);
             return;
         }

@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Storage.Approvals;
 
 namespace Gatehouse.Gateway.ResponseHolds;
@@ -28,7 +29,7 @@ internal static class RefusalTexts
         => $"[gatehouse] The gateway's policy refused this response under rule '{rule}' ({reason}), so it was not delivered.";
 
     public static string Limited(Approvals.HoldLimit limit)
-        => $"[gatehouse] Policy requires review of this response, but it was not held ({limit.Code}): {limit.Detail}";
+        => $"[gatehouse] Policy requires review of this response, but it was not held ({limit.Code.ToName()}): {limit.Detail}";
 
     public static string Unavailable()
         => "[gatehouse] Policy requires review of this response, but the gateway could not record the review, so it was not delivered. Try again shortly.";

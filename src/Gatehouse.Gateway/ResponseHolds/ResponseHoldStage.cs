@@ -49,7 +49,7 @@ internal sealed class ResponseHoldStage(
             if (unreadable is { } reason)
             {
                 Log.Unreviewable(logger, exchange.Id, reason);
-                exchange.Fail("response_unreviewable", $"the held response could not be reviewed: {reason}");
+                exchange.Fail(ExchangeFailureCode.ResponseUnreviewable, $"the held response could not be reviewed: {reason}");
                 await RefuseAsync(exchange, held, facts, "refused", null, RefusalTexts.Unreviewable(reason), summary, cancellationToken);
                 return;
             }
@@ -59,7 +59,7 @@ internal sealed class ResponseHoldStage(
         catch (Exception e) when (e is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
         {
             // The client left while its response was held; the approval request, if any, stays for the record.
-            exchange.Fail("client_aborted", "the client left while its response was held for review");
+            exchange.Fail(ExchangeFailureCode.ClientAborted, "the client left while its response was held for review");
             Ended(exchange, held, "abandoned", exchange.ResponseHoldOutcome?.ApprovalId, exchange.ResponseHoldOutcome?.Rules ?? []);
         }
     }
@@ -72,7 +72,7 @@ internal sealed class ResponseHoldStage(
         if (decision.Effect == PolicyEffect.Deny && decision.DecidedBy is { } denied)
         {
             // Deny wins over a hold: nobody is asked to approve what policy refuses anyway.
-            exchange.Fail("policy_denied", $"the policy refused the response: rule '{denied}'");
+            exchange.Fail(ExchangeFailureCode.PolicyDenied, $"the policy refused the response: rule '{denied}'");
             await RefuseAsync(exchange, held, facts with { Rules = [denied] }, "denied", null, RefusalTexts.Denied(denied, decision.Reason), summary, cancellationToken);
             return;
         }
@@ -132,7 +132,7 @@ internal sealed class ResponseHoldStage(
         }
 
         var outcome = request.State == ReviewState.Pending ? "timed_out" : RefusalTexts.OutcomeOf(request.State);
-        exchange.Fail(request.State == ReviewState.Pending ? "approval_pending" : "approval_rejected",
+        exchange.Fail(request.State == ReviewState.Pending ? ExchangeFailureCode.ApprovalPending : ExchangeFailureCode.ApprovalRejected,
             $"approval {request.Id} {(request.State == ReviewState.Pending ? "still pending when the wait ended" : ApprovalView.StateName(request.State))}");
         await RefuseAsync(exchange, held, facts, outcome, request.Id, RefusalTexts.Of(request, facts.ToolCalls, rules[0].Approval!.Wait), summary, cancellationToken);
     }
@@ -152,7 +152,7 @@ internal sealed class ResponseHoldStage(
     private Task UnavailableAsync(Exchange exchange, HeldResponse held, HoldFacts facts, ResponseSummary summary, CancellationToken cancellationToken)
     {
         Log.AuditFailed(logger, exchange.Id);
-        exchange.Fail("approval_unavailable", "the held response's review could not be recorded");
+        exchange.Fail(ExchangeFailureCode.ApprovalUnavailable, "the held response's review could not be recorded");
         return RefuseAsync(exchange, held, facts, "refused", null, RefusalTexts.Unavailable(), summary, cancellationToken);
     }
 

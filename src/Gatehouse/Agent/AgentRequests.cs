@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Versioning;
 using Gatehouse.Gateway.Agents;
 using Gatehouse.Gateway.Agents.Config;
@@ -41,7 +42,7 @@ internal sealed class AgentRequests
         if (!_targets.TryGetValue(key, out var target))
         {
             Log.UnknownUpstream(_logger, key.Length <= 64 ? key : key[..64]);
-            await ProblemWriter.WriteAsync(context.Response, new GatehouseProblem("unknown_upstream", "Unknown agent upstream", StatusCodes.Status404NotFound,
+            await ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(ExchangeFailureCode.UnknownUpstream.ToName(), "Unknown agent upstream", StatusCodes.Status404NotFound,
                 $"The agent has no upstream named '{key}', so it refused the request. It may reach only: {string.Join(", ", _targets.Keys.Order(StringComparer.Ordinal))}. "
                 + "Add the upstream to the agent's file, or correct the connection's 'upstream' in the gateway's configuration."), context.RequestAborted);
             return;
@@ -53,7 +54,7 @@ internal sealed class AgentRequests
             Log.ForwardFailed(_logger, key, error.ToString());
             if (!context.Response.HasStarted)
             {
-                await ProblemWriter.WriteAsync(context.Response, new GatehouseProblem("upstream_unreachable", "Upstream error", StatusCodes.Status502BadGateway,
+                await ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(ExchangeFailureCode.UpstreamUnreachable.ToName(), "Upstream error", StatusCodes.Status502BadGateway,
                     $"The agent could not reach its upstream '{key}' ({error}). Check that the agent's host can reach it."), context.RequestAborted);
             }
         }

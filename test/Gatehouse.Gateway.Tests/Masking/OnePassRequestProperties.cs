@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CsCheck;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Masking;
 using Gatehouse.Gateway.Tests.Masking.Legacy;
@@ -53,7 +54,7 @@ public sealed class OnePassRequestProperties
             AssertSameRequest(adapter.ParseRequest(forwarded).Request!, exchange.Request!, rawJsonToo: true);
             AssertSameRequest(before.Request!, exchange.Request!, rawJsonToo: api != ApiKind.AnthropicMessages || forwarded.AsSpan().SequenceEqual(body));
             var split = before.Request!.TextPieces.Count > 1 && SplitSecretScan.Find(Engine, before.Request.TextPieces).Count > 0;
-            Assert.Equal(split ? "split_secret" : null, refusal?.Code);
+            Assert.Equal(split ? "split_secret" : null, refusal?.Code.ToName());
         }, iter: 2000);
 
         Assert.True(masked > 100, $"only {masked} of the bodies had anything to mask");

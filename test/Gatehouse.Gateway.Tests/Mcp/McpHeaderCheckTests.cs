@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Mcp;
 using Gatehouse.Protocols.Mcp;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,7 @@ public sealed class McpHeaderCheckTests
     [InlineData("2024-11-05", null, null, "mcp_unsupported_protocol_version")]
     [InlineData("2099-01-01", null, null, "mcp_unsupported_protocol_version")]
     public void AnyDisagreement_IsRefused(string? version, string? method, string? name, string code)
-        => Assert.Equal(code, McpHeaderCheck.Check(Headers(version, method, name), Call)?.Code);
+        => Assert.Equal(code, McpHeaderCheck.Check(Headers(version, method, name), Call)?.Code.ToName());
 
     [Theory]
     [InlineData("2026-07-28", "tools/call", "github.merge_pr", null)]
@@ -51,7 +52,7 @@ public sealed class McpHeaderCheckTests
     {
         var list = new McpMessage(McpMessageKind.Request, "tools/list", "2", null, "2026-07-28");
         Assert.Null(McpHeaderCheck.Check(Headers("2026-07-28", "tools/list", null), list));
-        Assert.Equal("mcp_header_mismatch", McpHeaderCheck.Check(Headers("2026-07-28", "tools/list", "x"), list)?.Code);
+        Assert.Equal("mcp_header_mismatch", McpHeaderCheck.Check(Headers("2026-07-28", "tools/list", "x"), list)?.Code.ToName());
         var notification = new McpMessage(McpMessageKind.Notification, "notifications/cancelled", null, null, null);
         Assert.Null(McpHeaderCheck.Check(Headers("2026-07-28", null, null), notification));
     }

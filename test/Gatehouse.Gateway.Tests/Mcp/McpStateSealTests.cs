@@ -1,4 +1,5 @@
 using System.Text;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Mcp.Approvals;
 
@@ -16,8 +17,8 @@ public sealed class McpStateSealTests
         var text = Seal.Seal(State);
 
         Assert.StartsWith(McpStateSeal.Prefix, text, StringComparison.Ordinal);
-        Assert.Equal((State, (string?)null), Seal.Open(text, Now));
-        Assert.Equal((null, McpStateProblems.Expired), Seal.Open(text, State.ExpiresAt));
+        Assert.Equal((State, (ExchangeFailureCode?)null), Seal.Open(text, Now));
+        Assert.Equal((null, ExchangeFailureCode.RequestStateExpired), Seal.Open(text, State.ExpiresAt));
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class McpStateSealTests
         for (var i = McpStateSeal.Prefix.Length; i < text.Length; i++)
         {
             var changed = new StringBuilder(text) { [i] = text[i] == 'A' ? 'B' : 'A' }.ToString();
-            Assert.Equal((null, McpStateProblems.Invalid), Seal.Open(changed, Now));
+            Assert.Equal((null, ExchangeFailureCode.RequestStateInvalid), Seal.Open(changed, Now));
         }
     }
 
@@ -37,14 +38,14 @@ public sealed class McpStateSealTests
     [InlineData("gh1.e30.")]
     [InlineData("gh1.e30.AAAA")]
     [InlineData("gh1..e30")]
-    public void Malformed_IsRefused(string text) => Assert.Equal((null, McpStateProblems.Invalid), Seal.Open(text, Now));
+    public void Malformed_IsRefused(string text) => Assert.Equal((null, ExchangeFailureCode.RequestStateInvalid), Seal.Open(text, Now));
 
     [Fact]
     public void AStateSealedUnderAnotherKey_IsRefused()
     {
         var other = new McpStateSeal("another deployment's fingerprint"u8);
 
-        Assert.Equal((null, McpStateProblems.Invalid), Seal.Open(other.Seal(State), Now));
+        Assert.Equal((null, ExchangeFailureCode.RequestStateInvalid), Seal.Open(other.Seal(State), Now));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
@@ -89,7 +90,7 @@ public sealed class ResponseReviewerTests
 
         var second = await ReviewOutcome(stream: true);
 
-        Assert.Equal("too_many_holds", second.Limit?.Code);
+        Assert.Equal("too_many_holds", second.Limit?.Code.ToName());
         Assert.Null(second.Request);
         Assert.Equal(opened, _store.Current!.Id);
         Assert.Equal(ReviewState.Pending, (await RunClockUntil(first)).State);

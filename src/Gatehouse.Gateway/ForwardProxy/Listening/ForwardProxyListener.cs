@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.ForwardProxy.Routing;
@@ -59,7 +60,7 @@ internal sealed class ForwardProxyListener(
                 await next(connection);
                 return;
             case ProxyHeadRead.Malformed:
-                await ProxyReplies.ProblemAsync(connection.Transport.Output, new GatehouseProblem("invalid_proxy_request", "Invalid proxy request", 400,
+                await ProxyReplies.ProblemAsync(connection.Transport.Output, new GatehouseProblem(ExchangeFailureCode.InvalidProxyRequest.ToName(), "Invalid proxy request", 400,
                     "The CONNECT request is malformed or its headers exceed 16 KiB; send 'CONNECT host:port HTTP/1.1' with Proxy-Authorization."), null, connection.ConnectionClosed);
                 return;
             case ProxyHeadRead.Connect:
@@ -77,7 +78,7 @@ internal sealed class ForwardProxyListener(
         var target = ProxyTarget.TryParse(head.Target);
         if (target is null)
         {
-            await ProxyReplies.ProblemAsync(output, new GatehouseProblem("invalid_connect_target", "Invalid CONNECT target", 400,
+            await ProxyReplies.ProblemAsync(output, new GatehouseProblem(ExchangeFailureCode.InvalidConnectTarget.ToName(), "Invalid CONNECT target", 400,
                 "CONNECT needs a target of the form host:port (RFC 9110 §9.3.6)."), null, closed);
             return;
         }
@@ -110,7 +111,7 @@ internal sealed class ForwardProxyListener(
 
         if (!_proxy.Ports.Contains(target.Port))
         {
-            await RefuseAsync(output, draft, "proxy_port_not_allowed", "Port not allowed",
+            await RefuseAsync(output, draft, ExchangeFailureCode.ProxyPortNotAllowed, "Port not allowed",
                 $"The proxy only opens connections to port(s) {string.Join(", ", _proxy.Ports)}; {target.Port} is not one of them.", closed);
             return;
         }
@@ -124,16 +125,16 @@ internal sealed class ForwardProxyListener(
                 await tunnels.RunAsync(connection, target, route.Listed, caller, draft);
                 return;
             default:
-                await RefuseAsync(output, draft, "proxy_host_not_allowed", "Host not allowed",
+                await RefuseAsync(output, draft, ExchangeFailureCode.ProxyHostNotAllowed, "Host not allowed",
                     $"The proxy neither governs nor tunnels '{target.Host}'. Ask the gateway's operators to add it to proxy.intercept or proxy.tunnel if your work needs it.", closed);
                 return;
         }
     }
 
-    private async Task RefuseAsync(System.IO.Pipelines.PipeWriter output, TunnelRecord draft, string code, string title, string detail, CancellationToken cancellationToken)
+    private async Task RefuseAsync(System.IO.Pipelines.PipeWriter output, TunnelRecord draft, ExchangeFailureCode code, string title, string detail, CancellationToken cancellationToken)
     {
-        Log.ConnectRefused(logger, draft.Host, draft.Port, StatusCodes.Status403Forbidden, code, draft.Subject);
-        await audit.RecordAsync(TunnelAudit.Refused, draft with { Route = "refuse", Code = code }, cancellationToken);
-        await ProxyReplies.ProblemAsync(output, new GatehouseProblem(code, title, StatusCodes.Status403Forbidden, detail), null, cancellationToken);
+        Log.ConnectRefused(logger, draft.Host, draft.Port, StatusCodes.Status403Forbidden, code.ToName(), draft.Subject);
+        await audit.RecordRefusalAsync(draft, code, cancellationToken);
+        await ProxyReplies.ProblemAsync(output, new GatehouseProblem(code.ToName(), title, StatusCodes.Status403Forbidden, detail), null, cancellationToken);
     }
 }

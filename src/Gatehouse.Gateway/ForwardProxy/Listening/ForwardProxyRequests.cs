@@ -1,3 +1,4 @@
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ForwardProxy.Routing;
 using Gatehouse.Gateway.Identity;
@@ -57,7 +58,7 @@ internal sealed class ForwardProxyRequests(ProxyRoutes routes, IdentityResolver 
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
         if (!target.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
         {
-            await WriteAsync(context, new GatehouseProblem("not_a_proxy_request", "Not a proxy request", StatusCodes.Status400BadRequest,
+            await WriteAsync(context, new GatehouseProblem(ExchangeFailureCode.NotAProxyRequest.ToName(), "Not a proxy request", StatusCodes.Status400BadRequest,
                 "This is the gateway's forward-proxy port: configure it as your client's HTTP proxy, or send requests to the gateway's base URL instead."));
             return null;
         }
@@ -83,8 +84,8 @@ internal sealed class ForwardProxyRequests(ProxyRoutes routes, IdentityResolver 
         var route = routes.Find(host);
         if (route is not { Kind: ProxyRouteKind.Intercept, Connection: { } name })
         {
-            Log.ConnectRefused(logger, host, context.Request.Host.Port ?? 80, StatusCodes.Status403Forbidden, "proxy_host_not_intercepted", auth.Identity.Subject);
-            await WriteAsync(context, new GatehouseProblem("proxy_host_not_intercepted", "Host not intercepted", StatusCodes.Status403Forbidden,
+            Log.ConnectRefused(logger, host, context.Request.Host.Port ?? 80, StatusCodes.Status403Forbidden, ExchangeFailureCode.ProxyHostNotIntercepted.ToName(), auth.Identity.Subject);
+            await WriteAsync(context, new GatehouseProblem(ExchangeFailureCode.ProxyHostNotIntercepted.ToName(), "Host not intercepted", StatusCodes.Status403Forbidden,
                 $"The proxy forwards plain-HTTP requests only for the hosts it governs, and '{host}' is not one; use HTTPS (CONNECT) for tunnelled hosts."));
             return null;
         }

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.ForwardProxy.Listening;
 using Gatehouse.Gateway.ForwardProxy.Routing;
@@ -33,14 +34,14 @@ internal sealed class BlindTunnel(GatehouseConfig config, TunnelAudit audit, Tim
         }
         catch (SocketException)
         {
-            await RefuseAsync(output, draft, 502, "proxy_target_unresolved", "Host not found", $"The proxy could not resolve '{target.Host}'.", closed);
+            await RefuseAsync(output, draft, 502, ExchangeFailureCode.ProxyTargetUnresolved, "Host not found", $"The proxy could not resolve '{target.Host}'.", closed);
             return;
         }
 
         var allowed = addresses.Where(a => _proxy.AllowPrivateTargets || TargetAddresses.Allowed(a, listed)).ToList();
         if (allowed.Count == 0)
         {
-            await RefuseAsync(output, draft, 403, "proxy_target_not_allowed", "Target not allowed",
+            await RefuseAsync(output, draft, 403, ExchangeFailureCode.ProxyTargetNotAllowed, "Target not allowed",
                 $"'{target.Host}' resolves to a loopback, link-local or private address, which the proxy never tunnels to.", closed);
             return;
         }
@@ -48,7 +49,7 @@ internal sealed class BlindTunnel(GatehouseConfig config, TunnelAudit audit, Tim
         using var socket = await ConnectAsync(allowed, target.Port, closed);
         if (socket is null)
         {
-            await RefuseAsync(output, draft, 502, "proxy_target_unreachable", "Target unreachable", $"The proxy could not connect to {target.Host}:{target.Port}.", closed);
+            await RefuseAsync(output, draft, 502, ExchangeFailureCode.ProxyTargetUnreachable, "Target unreachable", $"The proxy could not connect to {target.Host}:{target.Port}.", closed);
             return;
         }
 
@@ -57,7 +58,7 @@ internal sealed class BlindTunnel(GatehouseConfig config, TunnelAudit audit, Tim
         if (!written.Success && config.Audit.FailureMode == AuditFailureMode.Closed)
         {
             Log.TunnelNotAudited(logger, target.Host, written.Error!);
-            await ProxyReplies.ProblemAsync(output, new GatehouseProblem("audit_unavailable", "Audit unavailable", 503,
+            await ProxyReplies.ProblemAsync(output, new GatehouseProblem(ExchangeFailureCode.AuditUnavailable.ToName(), "Audit unavailable", 503,
                 "The gateway could not record this tunnel in its audit trail, so it was not opened. Try again shortly; if it persists, tell the gateway's operators."), null, closed);
             return;
         }
@@ -87,11 +88,11 @@ internal sealed class BlindTunnel(GatehouseConfig config, TunnelAudit audit, Tim
         }
     }
 
-    private async Task RefuseAsync(PipeWriter output, TunnelRecord draft, int status, string code, string title, string detail, CancellationToken cancellationToken)
+    private async Task RefuseAsync(PipeWriter output, TunnelRecord draft, int status, ExchangeFailureCode code, string title, string detail, CancellationToken cancellationToken)
     {
-        Log.ConnectRefused(logger, draft.Host, draft.Port, status, code, draft.Subject);
-        await audit.RecordAsync(TunnelAudit.Refused, draft with { Route = "refuse", Code = code, At = time.GetUtcNow() }, cancellationToken);
-        await ProxyReplies.ProblemAsync(output, new GatehouseProblem(code, title, status, detail), null, cancellationToken);
+        Log.ConnectRefused(logger, draft.Host, draft.Port, status, code.ToName(), draft.Subject);
+        await audit.RecordRefusalAsync(draft with { At = time.GetUtcNow() }, code, cancellationToken);
+        await ProxyReplies.ProblemAsync(output, new GatehouseProblem(code.ToName(), title, status, detail), null, cancellationToken);
     }
 
     private static async Task<Socket?> ConnectAsync(List<IPAddress> addresses, int port, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gatehouse.Audit;
+using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Chain;
 
 namespace Gatehouse.Gateway.ForwardProxy.Tunnels;
@@ -12,18 +13,25 @@ internal sealed class TunnelAudit(IAuditTrail audit)
     public const string Closed = "proxy.tunnel.closed";
     public const string Refused = "proxy.connect.refused";
 
-    public async ValueTask<AuditWriteResult> RecordAsync(string kind, TunnelRecord record, CancellationToken cancellationToken)
+    /// <summary>Records a refused CONNECT: the draft with its route <c>refuse</c> and the code's stable name.</summary>
+    public ValueTask<AuditWriteResult> RecordRefusalAsync(TunnelRecord draft, ExchangeFailureCode code, CancellationToken cancellationToken)
+        => WriteAsync(Refused, draft with { Route = "refuse", Code = code.ToName() }, StatusOf(code), cancellationToken);
+
+    public ValueTask<AuditWriteResult> RecordAsync(string kind, TunnelRecord record, CancellationToken cancellationToken)
+        => WriteAsync(kind, record, null, cancellationToken);
+
+    private async ValueTask<AuditWriteResult> WriteAsync(string kind, TunnelRecord record, int? refusedStatus, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(record, TunnelJsonContext.Default.TunnelRecord);
         var index = new AuditIndex
         {
             Subject = record.Subject,
             Email = record.Email,
-            Decision = kind == Refused ? "deny" : "allow",
-            Status = kind == Refused ? StatusOf(record.Code) : null,
+            Decision = refusedStatus is null ? "allow" : "deny",
+            Status = refusedStatus,
         };
         return await audit.AppendAsync(new AuditEntryDraft(kind, record.TunnelId, record.At, index, payload, null, null), cancellationToken);
     }
 
-    private static int StatusOf(string? code) => code == "proxy_target_unreachable" ? 502 : 403;
+    private static int StatusOf(ExchangeFailureCode code) => code == ExchangeFailureCode.ProxyTargetUnreachable ? 502 : 403;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Forwarding;
 using Gatehouse.Protocols.Mcp;
@@ -12,7 +13,7 @@ internal static class McpInputRequiredResponse
 {
     public static async Task<int> WriteAsync(HttpContext context, Exchange exchange, ApprovalRequest approval, McpInputRequest ask)
     {
-        exchange.Fail("approval_input_required", $"approval {approval.Id} pending; the client was sent the review's URL and request state");
+        exchange.Fail(ExchangeFailureCode.ApprovalInputRequired, $"approval {approval.Id} pending; the client was sent the review's URL and request state");
         if (context.Response.HasStarted || exchange.Request?.Mcp?.Id is not { } id)
         {
             return StatusCodes.Status200OK;

@@ -1,4 +1,6 @@
+using Gatehouse.Audit.Records;
+
 namespace Gatehouse.Gateway.Mcp.Approvals;
 
-/// <summary>Why a stateless retry was refused: a stable code from <see cref="McpStateProblems"/> and what to do.</summary>
-internal sealed record McpStateRefusal(string Code, string Detail);
+/// <summary>Why a stateless retry was refused: one of the <c>request_state_*</c> codes and what to do.</summary>
+internal sealed record McpStateRefusal(ExchangeFailureCode Code, string Detail);

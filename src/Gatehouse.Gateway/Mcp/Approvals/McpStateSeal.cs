@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Masking;
 
@@ -44,13 +45,13 @@ internal sealed class McpStateSeal
     }
 
     /// <summary>Opens <paramref name="text"/>: the state when its seal holds and it has not expired at <paramref name="now"/>, else why not.</summary>
-    public (McpRequestState? State, string? Problem) Open(string text, DateTimeOffset now)
+    public (McpRequestState? State, ExchangeFailureCode? Problem) Open(string text, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(text);
         var dot = text.LastIndexOf('.');
         if (!IsOurs(text) || dot <= Prefix.Length || text.Length > 4096)
         {
-            return (null, McpStateProblems.Invalid);
+            return (null, ExchangeFailureCode.RequestStateInvalid);
         }
 
         var payload = text[..dot];
@@ -61,7 +62,7 @@ internal sealed class McpStateSeal
             if (!Base64Url.TryDecodeFromChars(text.AsSpan(dot + 1), mac, out var written) || written != mac.Length
                 || !CryptographicOperations.FixedTimeEquals(mac, Mac(payload)))
             {
-                return (null, McpStateProblems.Invalid);
+                return (null, ExchangeFailureCode.RequestStateInvalid);
             }
 
             state = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(payload.AsSpan(Prefix.Length)), McpApprovalJsonContext.Default.McpRequestState);
@@ -70,11 +71,11 @@ internal sealed class McpStateSeal
         {
             // Not base64url (the decoder throws rather than answer false for some inputs), or sealed by this key but
             // unreadable: the client's input, refused like any other forgery.
-            return (null, McpStateProblems.Invalid);
+            return (null, ExchangeFailureCode.RequestStateInvalid);
         }
 
-        return state is null ? (null, McpStateProblems.Invalid)
-            : now >= state.ExpiresAt ? (null, McpStateProblems.Expired)
+        return state is null ? (null, ExchangeFailureCode.RequestStateInvalid)
+            : now >= state.ExpiresAt ? (null, ExchangeFailureCode.RequestStateExpired)
             : (state, null);
     }
 

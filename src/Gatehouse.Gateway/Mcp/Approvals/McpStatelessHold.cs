@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
@@ -57,21 +58,21 @@ internal sealed class McpStatelessHold(
         var (state, problem) = seal.Open(message.RequestState!, time.GetUtcNow());
         if (state is null)
         {
-            return Refuse(problem!, problem == McpStateProblems.Expired
+            return Refuse(problem!.Value, problem == ExchangeFailureCode.RequestStateExpired
                 ? "The request state has expired. Send the call again without requestState to ask for a new approval."
                 : "The request state was not issued by this gateway or was changed, so it was refused. Send the call again without requestState to ask for a new approval.");
         }
 
         if (state with { ApprovalId = "", ExpiresAt = default } != call)
         {
-            return Refuse(McpStateProblems.Mismatch,
+            return Refuse(ExchangeFailureCode.RequestStateMismatch,
                 "The request state was issued for a different call (connection, caller, tool or arguments), so it was refused. A changed call needs its own approval: send it without requestState.");
         }
 
         var approval = await store.GetAsync(state.ApprovalId, cancellationToken);
         if (approval is null || approval.ContentDigest != call.Digest || approval.Requester.Id != requester.Id)
         {
-            return Refuse(McpStateProblems.Invalid, "The request state names no approval of this call. Send the call again without requestState to ask for a new approval.");
+            return Refuse(ExchangeFailureCode.RequestStateInvalid, "The request state names no approval of this call. Send the call again without requestState to ask for a new approval.");
         }
 
         if (approval.State == ReviewState.Pending)
@@ -131,7 +132,7 @@ internal sealed class McpStatelessHold(
         var now = time.GetUtcNow();
         if (!approval.IsValidFor(call.Digest, call.Subject, now))
         {
-            return Refuse(McpStateProblems.Expired, $"The approval {approval.Id} has expired. Send the call again without requestState to ask for a new approval.");
+            return Refuse(ExchangeFailureCode.RequestStateExpired, $"The approval {approval.Id} has expired. Send the call again without requestState to ask for a new approval.");
         }
 
         // One holder for the approval's whole validity: the first retry to take it runs the call; any later one, on any
@@ -139,7 +140,7 @@ internal sealed class McpStatelessHold(
         var redeemed = await leases.AcquireAsync("mcp-approval:" + approval.Id, exchange.Id, approval.ExpiresAt!.Value - now, cancellationToken);
         if (redeemed is null || redeemed.Holder != exchange.Id)
         {
-            return Refuse(McpStateProblems.Used, $"The approval {approval.Id} has already released this call once. Send the call again without requestState to ask for a new approval.");
+            return Refuse(ExchangeFailureCode.RequestStateUsed, $"The approval {approval.Id} has already released this call once. Send the call again without requestState to ask for a new approval.");
         }
 
         exchange.RequestBody = McpRetryFields.Strip(exchange.RequestBody);
@@ -147,5 +148,5 @@ internal sealed class McpStatelessHold(
         return new ApprovalOutcome(approval);
     }
 
-    private static ApprovalOutcome Refuse(string code, string detail) => new((ApprovalRequest?)null) { StateRefused = new McpStateRefusal(code, detail) };
+    private static ApprovalOutcome Refuse(ExchangeFailureCode code, string detail) => new((ApprovalRequest?)null) { StateRefused = new McpStateRefusal(code, detail) };
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Gatehouse.Audit;
+using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Chain;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Exchanges;
@@ -20,7 +21,7 @@ namespace Gatehouse.Gateway.Mcp.Pinning;
 /// <remarks>
 /// <para>Before forwarding, <see cref="CheckAsync"/> reads the connection's pins: a <c>tools/list</c> gets a
 /// <see cref="McpToolListing"/> that the response rewriter consults tool by tool; a <c>tools/call</c> of a tool that has
-/// no accepted definition, or one with a different definition pending, is refused with <see cref="NotAccepted"/> once the
+/// no accepted definition, or one with a different definition pending, is refused with <see cref="ExchangeFailureCode.McpToolNotAccepted"/> once the
 /// connection has pins (before its first listing there is nothing to compare against). After the response,
 /// <see cref="RecordListingAsync"/> writes what the listing saw when it differs from the pins, and audits and announces
 /// each new pending definition once (<c>mcp.tool.changed</c>), whichever replica saw it first.</para>
@@ -30,9 +31,6 @@ namespace Gatehouse.Gateway.Mcp.Pinning;
 internal sealed class McpToolPins(
     IMcpToolPinStore store, IAuditTrail audit, MaskingEngine masking, TimeProvider time, ILogger<McpToolPins> logger, IMcpToolNotifications? notifications = null)
 {
-    /// <summary>The stable code of a call refused because the tool's definition is not accepted.</summary>
-    public const string NotAccepted = "mcp_tool_not_accepted";
-
     public const string PinnedEvent = "mcp.tool.pinned";
     public const string ChangedEvent = "mcp.tool.changed";
     public const string RevertedEvent = "mcp.tool.reverted";
@@ -55,7 +53,7 @@ internal sealed class McpToolPins(
         catch (Exception e) when (e is StoreUnavailableException or DbException)
         {
             Log.PinsUnavailable(logger, connection.Name, e);
-            return new Refusal(StatusCodes.Status503ServiceUnavailable, "mcp_pins_unavailable", "Tool pins unavailable",
+            return new Refusal(StatusCodes.Status503ServiceUnavailable, ExchangeFailureCode.McpPinsUnavailable, "Tool pins unavailable",
                 "The gateway could not read this MCP connection's pinned tool definitions, so the request was not forwarded. Try again shortly; if it persists, tell the gateway's operators.");
         }
 
@@ -71,7 +69,7 @@ internal sealed class McpToolPins(
             return null;
         }
 
-        return new Refusal(StatusCodes.Status403Forbidden, NotAccepted, "Tool definition not accepted",
+        return new Refusal(StatusCodes.Status403Forbidden, ExchangeFailureCode.McpToolNotAccepted, "Tool definition not accepted",
             $"The tool '{tool}' is not callable through the gateway: its definition is new or has changed since it was pinned, and an admin has not accepted it. "
             + $"An admin can review it with: gatehouse mcp tools diff --connection {connection.Name} --tool {tool}");
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Gatehouse.Audit.Records;
 using Gatehouse.Protocols.Mcp;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -152,7 +153,7 @@ internal sealed class McpEventFraming(IHttpResponseFeature response, Stream clie
                 detail ?? $"The MCP server answered HTTP {status} instead of a JSON-RPC message.",
                 data =>
                 {
-                    data.WriteString("code", code ?? "upstream_error");
+                    data.WriteString("code", code ?? ExchangeFailureCode.UpstreamError.ToName());
                     data.WriteNumber("status", status);
                 });
         }
