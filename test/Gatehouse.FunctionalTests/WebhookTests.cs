@@ -52,6 +52,10 @@ public sealed class WebhookTests : GatewayTest, IClassFixture<WebhookTests.Recei
         return config with
         {
             Policy = new PolicyConfig { File = policy },
+            Access = new AccessConfig
+            {
+                Connections = new Dictionary<string, AccessConnectionConfig> { ["locked"] = new() { ReviewerGroups = ["leads"], MaxDuration = TimeSpan.FromHours(4) } },
+            },
             Audit = config.Audit with { Checkpoints = new CheckpointConfig { KeyFile = key, Interval = TimeSpan.FromSeconds(1), Entries = 1 } },
             Notifications = new NotificationsConfig
             {
@@ -109,6 +113,46 @@ public sealed class WebhookTests : GatewayTest, IClassFixture<WebhookTests.Recei
     }
 
     [Fact]
+    public async Task AccessRequest_NotifiesGrantRequestedThenResolved_SignedWithItsReviewer_AndAWithdrawal()
+    {
+        var developer = Gateway.Client(Gateway.Token("gus", "dev"));
+        var id = await RequestAccessAsync(developer, "hotfix for the login outage");
+
+        var requested = await _receiver.WaitForAsync("/json", WebhookEvents.GrantRequested, d => Grant(d).GetProperty("id").GetString() == id);
+        var grant = Grant(requested);
+        Assert.Equal("pending", grant.GetProperty("state").GetString());
+        Assert.Equal("gus@dev.local", grant.GetProperty("requester").GetString());
+        Assert.Equal("locked", grant.GetProperty("connection").GetString());
+        Assert.Equal("1h", grant.GetProperty("duration").GetString());
+        Assert.Equal("hotfix for the login outage", grant.GetProperty("reason").GetString());
+        Assert.Equal($"{Gateway.BaseUri}api/access/requests/{id}", grant.GetProperty("url").GetString());
+        Assert.True(WebhookSignature.Verify(Secret, requested.Headers["x-gatehouse-timestamp"], requested.Headers["x-gatehouse-signature"],
+            requested.Body, TimeProvider.System.GetUtcNow(), WebhookSignature.DefaultWindow));
+
+        using (var approved = await Gateway.Client(Gateway.Token("lee", "leads")).PostAsync(
+            $"api/access/requests/{id}/approve", new StringContent("""{"justification":"go ahead"}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+
+        var resolved = Grant(await _receiver.WaitForAsync("/json", WebhookEvents.GrantResolved, d => Grant(d).GetProperty("id").GetString() == id));
+        Assert.Equal("approved", resolved.GetProperty("state").GetString());
+        Assert.Equal("lee", resolved.GetProperty("reviewer").GetString());
+        Assert.Equal("go ahead", resolved.GetProperty("reviewJustification").GetString());
+        Assert.Equal(JsonValueKind.String, resolved.GetProperty("endsAt").ValueKind);
+
+        var withdrawnId = await RequestAccessAsync(developer, "second thoughts");
+        using (var cancelled = await developer.PostAsync($"api/access/requests/{withdrawnId}/cancel", null, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        }
+
+        var withdrawn = Grant(await _receiver.WaitForAsync("/json", WebhookEvents.GrantResolved, d => Grant(d).GetProperty("id").GetString() == withdrawnId));
+        Assert.Equal("cancelled", withdrawn.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, withdrawn.GetProperty("endsAt").ValueKind);
+    }
+
+    [Fact]
     public async Task UnreachableWebhook_IsAuditedAsAFailedNotification_NamingItButNotItsUrl()
     {
         var held = Gateway.Client(Gateway.Token("ada", "dev")).PostAsync("openai/v1/chat/completions",
@@ -155,6 +199,19 @@ public sealed class WebhookTests : GatewayTest, IClassFixture<WebhookTests.Recei
 
     private static JsonElement CheckpointOf(ReceivedRequest delivery)
         => JsonDocument.Parse(delivery.Body).RootElement.GetProperty("checkpoint").Clone();
+
+    private static JsonElement Grant(ReceivedRequest delivery)
+        => JsonDocument.Parse(delivery.Body).RootElement.GetProperty("grant");
+
+    private static async Task<string> RequestAccessAsync(HttpClient client, string reason)
+    {
+        using var response = await client.PostAsync("api/access/requests",
+            new StringContent($$"""{"connection":"locked","duration":"1h","reason":"{{reason}}"}""", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return body.RootElement.GetProperty("id").GetString()!;
+    }
 
     private static JsonElement Approval(ReceivedRequest delivery)
         => JsonDocument.Parse(delivery.Body).RootElement.GetProperty("approval");

@@ -2,6 +2,7 @@ using Gatehouse.Control.Agents;
 using Gatehouse.Control.AuditApi;
 using Gatehouse.Control.Console;
 using Gatehouse.Control.Mcp;
+using Gatehouse.Control.Reviews;
 using Gatehouse.Gateway.Configuration;
 using Microsoft.AspNetCore.Routing;
 
@@ -14,10 +15,11 @@ namespace Gatehouse.Control.Hosting;
 /// </remarks>
 public static class ControlPlaneEndpoints
 {
-    /// <summary>Maps <c>/api/audit</c>, <c>/api/openapi.json</c>, <c>/api/mcp/tools</c>, <c>GET /api/agents</c> and the console at <c>/console</c>.</summary>
+    /// <summary>Maps <c>/api/audit</c>, <c>/api/openapi.json</c>, the review API (<c>/api/reviews</c>, <c>/api/approvals</c>, <c>/api/access/requests</c>), <c>/api/mcp/tools</c>, <c>GET /api/agents</c> and the console at <c>/console</c>.</summary>
     public static IEndpointRouteBuilder MapControlPlane(this IEndpointRouteBuilder endpoints, GatehouseConfig config)
     {
         endpoints.MapAuditApi();
+        endpoints.MapReviewApi();
         endpoints.MapMcpTools();
         endpoints.MapAgentList();
         endpoints.MapGatehouseConsole(config);

@@ -25,6 +25,7 @@ public static class ControlPlaneServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(config);
         services.AddControlAuthorization();
+        services.AddReviewDecisions();
         services.AddReviewSweeper();
         services.AddAuditApi();
         services.AddCheckpoints(config);

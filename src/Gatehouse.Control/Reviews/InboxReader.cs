@@ -1,6 +1,4 @@
 using Gatehouse.Audit.Store;
-using Gatehouse.Gateway.Access;
-using Gatehouse.Gateway.Approvals;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 

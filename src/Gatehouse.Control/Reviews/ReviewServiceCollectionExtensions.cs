@@ -6,9 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gatehouse.Control.Reviews;
 
-/// <summary>Registers the review workflow's background part: one sweeper over every kind of review item.</summary>
+/// <summary>Registers the review workflow's control-plane part: the decisions, the one reader, one sweeper over every kind.</summary>
 internal static class ReviewServiceCollectionExtensions
 {
+    /// <summary>Adds what the review API and the console's inbox decide and read through.</summary>
+    public static IServiceCollection AddReviewDecisions(this IServiceCollection services)
+    {
+        services.AddSingleton<ApprovalReviews>();
+        services.AddSingleton<AccessReviews>();
+        services.AddSingleton<ReviewItemReader>();
+        return services;
+    }
+
     public static IServiceCollection AddReviewSweeper(this IServiceCollection services)
     {
         services.AddSingleton<IReviewSweep, ApprovalSweep>();

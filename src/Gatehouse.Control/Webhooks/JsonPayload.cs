@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Gatehouse.Control.Webhooks;
 
-/// <summary>Writes the generic JSON body: <c>{"id", "event", "occurredAt", "approval" | "checkpoint" | "mcpTool"}</c>.</summary>
+/// <summary>Writes the generic JSON body: <c>{"id", "event", "occurredAt", "approval" | "grant" | "checkpoint" | "mcpTool"}</c>.</summary>
 internal static class JsonPayload
 {
     public static byte[] Write(Notice notice, string deliveryId, ApprovalLinks links) => JsonBody.Object(json =>
@@ -14,6 +14,9 @@ internal static class JsonPayload
         {
             case ApprovalNotice approval:
                 WriteApproval(json, approval, links);
+                break;
+            case GrantNotice grant:
+                WriteGrant(json, grant, links);
                 break;
             case CheckpointNotice checkpoint:
                 WriteCheckpoint(json, checkpoint);
@@ -38,6 +41,30 @@ internal static class JsonPayload
         json.WriteString("reviewer", a.Reviewer);
         json.WriteString("reviewJustification", a.ReviewJustification);
         json.WriteString("url", links.Api(a.ApprovalId));
+        json.WriteEndObject();
+    }
+
+    private static void WriteGrant(Utf8JsonWriter json, GrantNotice g, ApprovalLinks links)
+    {
+        json.WriteStartObject("grant");
+        json.WriteString("id", g.GrantId);
+        json.WriteString("state", g.State);
+        json.WriteString("requester", g.Requester);
+        json.WriteString("connection", g.Connection);
+        json.WriteString("duration", g.Duration);
+        json.WriteString("reason", g.Reason);
+        if (g.EndsAt is { } ends)
+        {
+            json.WriteString("endsAt", ends);
+        }
+        else
+        {
+            json.WriteNull("endsAt");
+        }
+
+        json.WriteString("reviewer", g.Reviewer);
+        json.WriteString("reviewJustification", g.ReviewJustification);
+        json.WriteString("url", links.AccessApi(g.GrantId));
         json.WriteEndObject();
     }
 

@@ -15,6 +15,10 @@ internal static class SlackPayload
         {
             WriteApproval(json, approval, links);
         }
+        else if (notice is GrantNotice grant)
+        {
+            WriteGrant(json, grant, links);
+        }
         else if (notice is CheckpointNotice checkpoint)
         {
             WriteCheckpoint(json, checkpoint);
@@ -66,6 +70,40 @@ internal static class SlackPayload
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteGrant(Utf8JsonWriter json, GrantNotice g, ApprovalLinks links)
+    {
+        var url = links.AccessApi(g.GrantId);
+        var headline = g.State switch
+        {
+            "pending" => "Access requested",
+            "approved" => "Access granted",
+            "rejected" => "Access request rejected",
+            "cancelled" => "Access request withdrawn",
+            "revoked" => "Access revoked",
+            _ => "Access request timed out",
+        };
+        json.WriteString("text", Escape($"{headline}: {g.Requester} on {g.Connection} ({g.GrantId})"));
+        json.WriteStartArray("blocks");
+        Section(json, $"*{headline}* <{url}|{g.GrantId}>");
+        json.WriteStartObject();
+        json.WriteString("type", "section");
+        json.WriteStartArray("fields");
+        Field(json, "Requester", g.Requester);
+        Field(json, "Connection", g.Connection);
+        Field(json, "Duration", g.Duration);
+        Field(json, "Reason", g.Reason);
+        Field(json, "Reviewer", g.Reviewer);
+        Field(json, "Review", g.ReviewJustification);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        if (g.State == "pending")
+        {
+            Section(json, $"Decide with `{Escape(links.AccessApproveCommand(g.GrantId))}` or `{Escape(links.AccessRejectCommand(g.GrantId))}`");
         }
 
         json.WriteEndArray();

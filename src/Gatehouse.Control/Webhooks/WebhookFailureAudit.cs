@@ -32,7 +32,7 @@ internal sealed class WebhookFailureAudit(IAuditTrail audit, TimeProvider time, 
             }
 
             json.WriteString("lastError", last.Error);
-            json.WriteString("subject", notice is ApprovalNotice approval ? approval.ApprovalId : null);
+            json.WriteString("subject", notice switch { ApprovalNotice approval => approval.ApprovalId, GrantNotice grant => grant.GrantId, _ => null });
         }, cancellationToken);
 
     public Task RecordDropAsync(string eventName, long count, CancellationToken cancellationToken)

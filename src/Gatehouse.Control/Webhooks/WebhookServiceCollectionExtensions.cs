@@ -32,6 +32,7 @@ internal static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookFailureAudit>();
         services.AddSingleton<WebhookDelivery>();
         services.AddSingleton<IApprovalEvents, ApprovalWebhooks>();
+        services.AddSingleton<IApprovalEvents, GrantWebhooks>();
         services.AddSingleton<ICheckpointObserver, CheckpointWebhooks>();
         services.AddSingleton<IMcpToolNotifications, McpToolWebhooks>();
         services.AddHostedService<WebhookService>();

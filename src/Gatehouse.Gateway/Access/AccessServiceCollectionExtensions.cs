@@ -8,7 +8,6 @@ internal static class AccessServiceCollectionExtensions
     public static IServiceCollection AddGatehouseAccess(this IServiceCollection services)
     {
         services.AddSingleton<ActiveGrants>();
-        services.AddSingleton<AccessReviews>();
         return services;
     }
 }

@@ -5,7 +5,4 @@ namespace Gatehouse.Gateway.Approvals;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ApprovalEventRecord))]
-[JsonSerializable(typeof(ApprovalView))]
-[JsonSerializable(typeof(List<ApprovalView>))]
-[JsonSerializable(typeof(ReviewInput))]
 internal sealed partial class ApprovalJsonContext : JsonSerializerContext;

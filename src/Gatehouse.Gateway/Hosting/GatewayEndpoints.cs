@@ -1,12 +1,9 @@
 using Gatehouse.Audit.Records;
-using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Agents;
-using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Gateway.Health;
 using Gatehouse.Gateway.Mcp;
-using Gatehouse.Gateway.ReviewItems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,8 +15,8 @@ namespace Gatehouse.Gateway.Hosting;
 public static class GatewayEndpoints
 {
     /// <summary>
-    /// Maps <c>/healthz</c>, <c>/readyz</c>, the review APIs still here, the agent tunnel and <c>/{connection}/{**path}</c>;
-    /// the admin and audit APIs are the control plane's (<c>MapControlPlane</c>).
+    /// Maps <c>/healthz</c>, <c>/readyz</c>, the agent tunnel and <c>/{connection}/{**path}</c>;
+    /// the admin, audit and review APIs are the control plane's (<c>MapControlPlane</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapGatehouse(this IEndpointRouteBuilder endpoints)
     {
@@ -37,9 +34,6 @@ public static class GatewayEndpoints
                     statusCode: StatusCodes.Status503ServiceUnavailable);
         }).ExcludeFromDescription();
 
-        endpoints.MapApprovals();
-        endpoints.MapAccess();
-        endpoints.MapReviews();
         endpoints.MapMcpResourceMetadata();
         endpoints.MapAgents();
         var handler = endpoints.ServiceProvider.GetRequiredService<ExchangeHandler>();

@@ -69,8 +69,6 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<Mcp.Progress.McpHeldProgress>();
         services.AddSingleton(_ => Mcp.Approvals.McpStateSeal.For(config));
         services.AddSingleton<Mcp.Approvals.McpStatelessHold>();
-        services.AddSingleton<ApprovalReviews>();
-        services.AddSingleton<ReviewItems.ReviewItemReader>();
         services.AddSingleton<RefusedCallers>();
         services.AddHostedService<RefusalAuditService>();
         services.AddGatehouseAccess();

@@ -24,22 +24,6 @@ public sealed class RoleRouteMatrixTests : GatewayTest
     private static readonly Dictionary<string, string> NotControlPlane = new(StringComparer.Ordinal)
     {
         ["/api/agents/connect"] = "the data plane's agent tunnel: an agent token, checked by the tunnel's own handshake",
-        ["/api/approvals"] = "review API, per-item rights from the rule's reviewers (moves with the one review model)",
-        ["/api/approvals/{id}"] = "review API, per-item rights from the rule's reviewers (moves with the one review model)",
-        ["/api/approvals/{id}/approve"] = "review API, per-item rights from the rule's reviewers (moves with the one review model)",
-        ["/api/approvals/{id}/reject"] = "review API, per-item rights from the rule's reviewers (moves with the one review model)",
-        ["/api/access/requests"] = "access requests: any caller asks and lists their own, per-item rights (moves with the one review model)",
-        ["/api/access/requests/{id}"] = "access requests: the requester or a reviewer per item (moves with the one review model)",
-        ["/api/access/requests/{id}/approve"] = "access requests: reviewers per item (moves with the one review model)",
-        ["/api/access/requests/{id}/reject"] = "access requests: reviewers per item (moves with the one review model)",
-        ["/api/access/requests/{id}/revoke"] = "access requests: reviewers per item (moves with the one review model)",
-        ["/api/approvals/{id}/cancel"] = "review API: only the requester withdraws, per item (moves with the one review model)",
-        ["/api/access/requests/{id}/cancel"] = "access requests: only the requester withdraws, per item (moves with the one review model)",
-        ["/api/reviews"] = "the one review API: each caller lists what they may review or asked for, per item",
-        ["/api/reviews/{id}"] = "the one review API: the requester or a reviewer per item",
-        ["/api/reviews/{id}/approve"] = "the one review API: reviewers per item, from the rule or the access configuration",
-        ["/api/reviews/{id}/reject"] = "the one review API: reviewers per item, from the rule or the access configuration",
-        ["/api/reviews/{id}/cancel"] = "the one review API: only the requester withdraws, per item",
     };
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -71,6 +55,8 @@ public sealed class RoleRouteMatrixTests : GatewayTest
         Assert.Contains(routes, r => r.Policy == "gatehouse:auditor");
         Assert.Contains(routes, r => r.Policy == "gatehouse:caller");
         Assert.Contains(routes, r => r.Policy == "gatehouse:console");
+        Assert.All(["/api/reviews", "/api/approvals/{id}/approve", "/api/access/requests", "/api/access/requests/{id}/revoke"],
+            p => Assert.Contains(routes, r => r.Pattern == p && r.Policy == "gatehouse:caller"));
         var clients = await ClientsAsync();
         var wrong = new List<string>();
         foreach (var route in routes)
@@ -111,12 +97,18 @@ public sealed class RoleRouteMatrixTests : GatewayTest
         Assert.Contains("proof_forbidden", await proof.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
+    // Access to 'locked' can be requested, so that asking for it is decided by the caller policy alone: any identified
+    // caller may ask (the request is then a review item like any other).
     protected override GatehouseConfig Adjust(GatehouseConfig config) => config with
     {
         Roles = new RolesConfig
         {
             Admin = new RoleMembers { Groups = ["security"] },
             Auditor = new RoleMembers { Groups = ["audit"] },
+        },
+        Access = new AccessConfig
+        {
+            Connections = new Dictionary<string, AccessConnectionConfig> { ["locked"] = new() { ReviewerGroups = ["leads"], MaxDuration = TimeSpan.FromHours(4) } },
         },
     };
 
@@ -199,7 +191,8 @@ public sealed class RoleRouteMatrixTests : GatewayTest
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path.TrimStart('/'));
         if (route.Method is "POST" or "PUT")
         {
-            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            var body = route.Pattern == "/api/access/requests" ? """{"connection": "locked", "duration": "1h", "reason": "role matrix"}""" : "{}";
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
         return client.SendAsync(request, Token);

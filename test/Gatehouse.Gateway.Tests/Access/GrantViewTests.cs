@@ -1,4 +1,4 @@
-using Gatehouse.Gateway.Access;
+using Gatehouse.Control.Reviews;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 

@@ -1,8 +1,6 @@
 using Gatehouse.Control.Console;
 using Gatehouse.Control.Reviews;
-using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
-using Gatehouse.Gateway.ReviewItems;
 using Gatehouse.Storage.Approvals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using Gatehouse.Control.Console;
 using Gatehouse.Gateway.Problems;
-using Gatehouse.Gateway.ReviewItems;
+using Gatehouse.Control.Reviews;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

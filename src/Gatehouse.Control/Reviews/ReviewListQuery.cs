@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
-namespace Gatehouse.Gateway.Approvals;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>
 /// The paging of the review lists (<c>/api/approvals</c>, <c>/api/access/requests</c>): <c>limit</c> (default 100, at

@@ -5,7 +5,7 @@ using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Policy.Context;
 using Gatehouse.Storage.Approvals;
 
-namespace Gatehouse.Gateway.Approvals;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>What a reviewer is shown of a held exchange: the masked prompt, or the held tool calls, bounded.</summary>
 /// <remarks>

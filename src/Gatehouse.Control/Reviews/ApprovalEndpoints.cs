@@ -1,12 +1,13 @@
+using Gatehouse.Control.Authorization;
+using Gatehouse.Gateway.Approvals;
 using Gatehouse.Audit.Store;
-using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Storage.Approvals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Gatehouse.Gateway.Approvals;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>
 /// The reviewers' API: <c>GET /api/approvals[?state=pending][&amp;limit=100&amp;after=cursor]</c> (paged, see
@@ -17,23 +18,18 @@ namespace Gatehouse.Gateway.Approvals;
 /// </summary>
 internal static class ApprovalEndpoints
 {
-    public static void MapApprovals(this IEndpointRouteBuilder endpoints)
+    public static void MapApprovals(this IEndpointRouteBuilder api)
     {
-        endpoints.MapGet("/api/approvals", ListAsync);
-        endpoints.MapGet("/api/approvals/{id}", GetAsync);
-        endpoints.MapPost("/api/approvals/{id}/approve", (HttpContext c, string id, IdentityResolver i, ApprovalReviews r)
-            => ReviewAsync(c, id, ReviewDecision.Approve, i, r));
-        endpoints.MapPost("/api/approvals/{id}/reject", (HttpContext c, string id, IdentityResolver i, ApprovalReviews r)
-            => ReviewAsync(c, id, ReviewDecision.Reject, i, r));
-        endpoints.MapPost("/api/approvals/{id}/cancel", CancelAsync);
+        api.MapGet("/approvals", ListAsync);
+        api.MapGet("/approvals/{id}", GetAsync);
+        api.MapPost("/approvals/{id}/approve", (HttpContext c, string id, ApprovalReviews r) => ReviewAsync(c, id, ReviewDecision.Approve, r));
+        api.MapPost("/approvals/{id}/reject", (HttpContext c, string id, ApprovalReviews r) => ReviewAsync(c, id, ReviewDecision.Reject, r));
+        api.MapPost("/approvals/{id}/cancel", CancelAsync);
     }
 
-    private static async Task CancelAsync(HttpContext context, string id, IdentityResolver identity, ApprovalReviews reviews)
+    private static async Task CancelAsync(HttpContext context, string id, ApprovalReviews reviews)
     {
-        if (await CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
         var result = await reviews.CancelAsync(id, caller, context.RequestAborted);
         if (result.Error is { } error)
@@ -43,15 +39,12 @@ internal static class ApprovalEndpoints
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ApprovalJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ReviewJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
     }
 
-    private static async Task ListAsync(HttpContext context, IdentityResolver identity, IApprovalStore store, string? state)
+    private static async Task ListAsync(HttpContext context, IApprovalStore store, string? state)
     {
-        if (await CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
         ReviewState? filter = state?.ToLowerInvariant() switch
         {
@@ -81,15 +74,12 @@ internal static class ApprovalEndpoints
             .Select(r => IsReviewer(r, caller) ? ApprovalView.Of(r) : ApprovalView.ForNonReviewer(r))
             .ToList();
         query.LinkNext(context, page.Next);
-        await context.Response.WriteAsJsonAsync(visible, ApprovalJsonContext.Default.ListApprovalView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(visible, ReviewJsonContext.Default.ListApprovalView, cancellationToken: context.RequestAborted);
     }
 
-    private static async Task GetAsync(HttpContext context, string id, IdentityResolver identity, IApprovalStore store, IAuditStore audit)
+    private static async Task GetAsync(HttpContext context, string id, IApprovalStore store, IAuditStore audit)
     {
-        if (await CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
         var request = await store.GetAsync(id, context.RequestAborted);
         if (request is null || !CanSee(request, caller))
@@ -103,17 +93,14 @@ internal static class ApprovalEndpoints
             : ApprovalView.ForNonReviewer(request);
 
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsJsonAsync(view, ApprovalJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(view, ReviewJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
     }
 
-    private static async Task ReviewAsync(HttpContext context, string id, ReviewDecision decision, IdentityResolver identity, ApprovalReviews reviews)
+    private static async Task ReviewAsync(HttpContext context, string id, ReviewDecision decision, ApprovalReviews reviews)
     {
-        if (await CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
-        var (ok, input) = await JsonBodies.ReadAsync(context, ApprovalJsonContext.Default.ReviewInput, "{\"justification\": \"...\"}",
+        var (ok, input) = await JsonBodies.ReadAsync(context, ReviewJsonContext.Default.ReviewInput, "{\"justification\": \"...\"}",
             (status, code, detail) => Problem(context, status, code, detail));
         if (!ok)
         {
@@ -129,7 +116,7 @@ internal static class ApprovalEndpoints
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ApprovalJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ReviewJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
     }
 
     private static bool IsReviewer(ApprovalRequest request, Principal caller)
@@ -137,19 +124,6 @@ internal static class ApprovalEndpoints
 
     private static bool CanSee(ApprovalRequest request, Principal caller)
         => request.Reviewers.Admits(caller) || request.Requester.IsSamePerson(caller);
-
-    /// <summary>Identifies the caller like the data path does; on failure writes the problem and returns null.</summary>
-    internal static async Task<Principal?> CallerAsync(HttpContext context, IdentityResolver identity)
-    {
-        var auth = await identity.AuthenticateAsync(context);
-        if (!auth.Succeeded)
-        {
-            await IdentityResolver.WriteProblemAsync(context, auth.Failure);
-            return null;
-        }
-
-        return auth.Identity.ToPrincipal();
-    }
 
     private static Task Problem(HttpContext context, int status, string code, string detail)
         => ProblemWriter.WriteAsync(context.Response, new GatehouseProblem(code, "Approval", status, detail), context.RequestAborted);

@@ -1,7 +1,6 @@
+using Gatehouse.Control.Authorization;
 using Gatehouse.Audit.Store;
-using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
-using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Problems;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Gatehouse.Gateway.ReviewItems;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>
 /// One API for every review item (held requests, held responses, access requests):
@@ -21,23 +20,18 @@ namespace Gatehouse.Gateway.ReviewItems;
 /// </summary>
 internal static class ReviewEndpoints
 {
-    public static void MapReviews(this IEndpointRouteBuilder endpoints)
+    public static void MapReviews(this IEndpointRouteBuilder api)
     {
-        endpoints.MapGet("/api/reviews", ListAsync);
-        endpoints.MapGet("/api/reviews/{id}", GetAsync);
-        endpoints.MapPost("/api/reviews/{id}/approve", (HttpContext c, string id, IdentityResolver i, ApprovalReviews a, AccessReviews g)
-            => DecideAsync(c, id, ReviewDecision.Approve, i, a, g));
-        endpoints.MapPost("/api/reviews/{id}/reject", (HttpContext c, string id, IdentityResolver i, ApprovalReviews a, AccessReviews g)
-            => DecideAsync(c, id, ReviewDecision.Reject, i, a, g));
-        endpoints.MapPost("/api/reviews/{id}/cancel", CancelAsync);
+        api.MapGet("/reviews", ListAsync);
+        api.MapGet("/reviews/{id}", GetAsync);
+        api.MapPost("/reviews/{id}/approve", (HttpContext c, string id, ApprovalReviews a, AccessReviews g) => DecideAsync(c, id, ReviewDecision.Approve, a, g));
+        api.MapPost("/reviews/{id}/reject", (HttpContext c, string id, ApprovalReviews a, AccessReviews g) => DecideAsync(c, id, ReviewDecision.Reject, a, g));
+        api.MapPost("/reviews/{id}/cancel", CancelAsync);
     }
 
-    private static async Task ListAsync(HttpContext context, IdentityResolver identity, ReviewItemReader reader, string? state, string? kind)
+    private static async Task ListAsync(HttpContext context, ReviewItemReader reader, string? state, string? kind)
     {
-        if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
         var wanted = state?.ToLowerInvariant() is null or "" or "all" ? null : state.ToLowerInvariant();
         if (wanted is not null && !ReviewItem.States.Contains(wanted))
@@ -64,15 +58,12 @@ internal static class ReviewEndpoints
         query.LinkNext(context, next);
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsJsonAsync(
-            items.Select(i => Describe(i, caller)).ToList(), ReviewItemJsonContext.Default.ListReviewItem, cancellationToken: context.RequestAborted);
+            items.Select(i => Describe(i, caller)).ToList(), ReviewJsonContext.Default.ListReviewItem, cancellationToken: context.RequestAborted);
     }
 
-    private static async Task GetAsync(HttpContext context, string id, IdentityResolver identity, ReviewItemReader reader, IAuditStore audit)
+    private static async Task GetAsync(HttpContext context, string id, ReviewItemReader reader, IAuditStore audit)
     {
-        if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
         var item = await reader.FindAsync(id, context.RequestAborted);
         if (item is null || !ReviewItem.CanSee(item, caller))
@@ -91,14 +82,11 @@ internal static class ReviewEndpoints
     }
 
     private static async Task DecideAsync(
-        HttpContext context, string id, ReviewDecision decision, IdentityResolver identity, ApprovalReviews approvals, AccessReviews access)
+        HttpContext context, string id, ReviewDecision decision, ApprovalReviews approvals, AccessReviews access)
     {
-        if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
-        var (ok, input) = await JsonBodies.ReadAsync(context, ApprovalJsonContext.Default.ReviewInput, "{\"justification\": \"...\"}",
+        var (ok, input) = await JsonBodies.ReadAsync(context, ReviewJsonContext.Default.ReviewInput, "{\"justification\": \"...\"}",
             (status, code, detail) => Problem(context, status, code, detail));
         if (!ok)
         {
@@ -117,12 +105,9 @@ internal static class ReviewEndpoints
         }
     }
 
-    private static async Task CancelAsync(HttpContext context, string id, IdentityResolver identity, ApprovalReviews approvals, AccessReviews access)
+    private static async Task CancelAsync(HttpContext context, string id, ApprovalReviews approvals, AccessReviews access)
     {
-        if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
         if (ReviewItem.IsAccessId(id))
         {
@@ -175,7 +160,7 @@ internal static class ReviewEndpoints
     private static Task WriteAsync(HttpContext context, ReviewItem view)
     {
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(view, ReviewItemJsonContext.Default.ReviewItem, cancellationToken: context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(view, ReviewJsonContext.Default.ReviewItem, cancellationToken: context.RequestAborted);
     }
 
     private static Task Problem(HttpContext context, int status, string code, string detail)

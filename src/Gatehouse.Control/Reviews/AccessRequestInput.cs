@@ -1,4 +1,4 @@
-namespace Gatehouse.Gateway.Access;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>The body of <c>POST /api/access/requests</c>.</summary>
 /// <param name="Connection">The connection asked for.</param>

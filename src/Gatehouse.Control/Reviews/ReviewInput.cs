@@ -1,4 +1,4 @@
-namespace Gatehouse.Gateway.Approvals;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>The body of an approve or reject call: the reviewer's justification.</summary>
 internal sealed record ReviewInput(string? Justification);

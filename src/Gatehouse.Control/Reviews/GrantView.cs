@@ -3,7 +3,7 @@ using Gatehouse.Policy.Durations;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 
-namespace Gatehouse.Gateway.Access;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>A grant as the access API shows it; <see cref="State"/> says where it stands now, not only as stored.</summary>
 internal sealed record GrantView(

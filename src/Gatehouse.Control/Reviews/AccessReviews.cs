@@ -1,9 +1,10 @@
+using Gatehouse.Gateway.Access;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 using Microsoft.AspNetCore.Http;
 
-namespace Gatehouse.Gateway.Access;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>
 /// Records a reviewer's decision on an access request, or a revocation: the store applies the review rules (a reviewer

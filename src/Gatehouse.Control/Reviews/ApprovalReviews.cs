@@ -1,6 +1,7 @@
+using Gatehouse.Gateway.Approvals;
 using Gatehouse.Storage.Approvals;
 
-namespace Gatehouse.Gateway.Approvals;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>
 /// Records one reviewer's decision on an approval request: the store applies the review rules (<see cref="ReviewProcess"/>:

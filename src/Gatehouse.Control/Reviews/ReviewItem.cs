@@ -3,7 +3,7 @@ using Gatehouse.Policy.Durations;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 
-namespace Gatehouse.Gateway.ReviewItems;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>
 /// One review item as <c>/api/reviews</c> shows it, whatever its kind: a held request, a held response or an access

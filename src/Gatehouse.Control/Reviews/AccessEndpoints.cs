@@ -1,6 +1,6 @@
+using Gatehouse.Control.Authorization;
 using Gatehouse.Gateway.Approvals;
 using Gatehouse.Gateway.Configuration;
-using Gatehouse.Gateway.Identity;
 using Gatehouse.Policy.Durations;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Gatehouse.Gateway.Access;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>
 /// The just-in-time access API: <c>POST /api/access/requests</c> with <c>{connection, duration, reason}</c>,
@@ -21,26 +21,23 @@ internal static class AccessEndpoints
     /// <summary>The longest reason kept; longer ones are refused rather than cut.</summary>
     public const int MaxReasonChars = 1000;
 
-    public static void MapAccess(this IEndpointRouteBuilder endpoints)
+    public static void MapAccess(this IEndpointRouteBuilder api)
     {
-        endpoints.MapPost("/api/access/requests", RequestAsync);
-        endpoints.MapGet("/api/access/requests", ListAsync);
-        endpoints.MapGet("/api/access/requests/{id}", GetAsync);
-        endpoints.MapAccessReviews();
+        api.MapPost("/access/requests", RequestAsync);
+        api.MapGet("/access/requests", ListAsync);
+        api.MapGet("/access/requests/{id}", GetAsync);
+        api.MapAccessReviews();
     }
 
     /// <summary>Gets whether <paramref name="caller"/> may see <paramref name="grant"/>: its requester or one of its reviewers.</summary>
     public static bool CanSee(AccessGrant grant, Principal caller) => grant.Requester.IsSamePerson(caller) || grant.Reviewers.Admits(caller);
 
     private static async Task RequestAsync(
-        HttpContext context, IdentityResolver identity, GatehouseConfig config, IGrantStore store, ReviewAudit audit, TimeProvider time)
+        HttpContext context, GatehouseConfig config, IGrantStore store, ReviewAudit audit, TimeProvider time)
     {
-        if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
-        var (ok, input) = await AccessHttp.ReadAsync(context, AccessJsonContext.Default.AccessRequestInput, """{"connection": "prod", "duration": "2h", "reason": "..."}""");
+        var (ok, input) = await AccessHttp.ReadAsync(context, ReviewJsonContext.Default.AccessRequestInput, """{"connection": "prod", "duration": "2h", "reason": "..."}""");
         if (!ok)
         {
             return;
@@ -103,12 +100,9 @@ internal static class AccessEndpoints
         await AccessHttp.WriteAsync(context, GrantView.Of(grant, time.GetUtcNow()), StatusCodes.Status201Created);
     }
 
-    private static async Task ListAsync(HttpContext context, IdentityResolver identity, IGrantStore store, TimeProvider time, string? state)
+    private static async Task ListAsync(HttpContext context, IGrantStore store, TimeProvider time, string? state)
     {
-        if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
         var filter = string.IsNullOrEmpty(state) ? "all" : state.ToLowerInvariant();
         if (filter != "all" && !GrantView.States.Contains(filter))
@@ -133,15 +127,12 @@ internal static class AccessEndpoints
             .ToList();
         query.LinkNext(context, page.Next);
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsJsonAsync(visible, AccessJsonContext.Default.ListGrantView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(visible, ReviewJsonContext.Default.ListGrantView, cancellationToken: context.RequestAborted);
     }
 
-    private static async Task GetAsync(HttpContext context, string id, IdentityResolver identity, IGrantStore store, TimeProvider time)
+    private static async Task GetAsync(HttpContext context, string id, IGrantStore store, TimeProvider time)
     {
-        if (await ApprovalEndpoints.CallerAsync(context, identity) is not { } caller)
-        {
-            return;
-        }
+        var caller = ControlCaller.Of(context).ToPrincipal();
 
         var grant = await store.GetAsync(id, context.RequestAborted);
         if (grant is null || !CanSee(grant, caller))

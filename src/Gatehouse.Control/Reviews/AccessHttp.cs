@@ -2,7 +2,7 @@ using System.Text.Json.Serialization.Metadata;
 using Gatehouse.Gateway.Problems;
 using Microsoft.AspNetCore.Http;
 
-namespace Gatehouse.Gateway.Access;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>What the access endpoints share: problem answers, JSON bodies in and out.</summary>
 internal static class AccessHttp
@@ -19,6 +19,6 @@ internal static class AccessHttp
     {
         context.Response.StatusCode = status;
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(view, AccessJsonContext.Default.GrantView, cancellationToken: context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(view, ReviewJsonContext.Default.GrantView, cancellationToken: context.RequestAborted);
     }
 }

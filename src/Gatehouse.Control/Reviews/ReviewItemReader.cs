@@ -1,8 +1,7 @@
-using Gatehouse.Gateway.Approvals;
 using Gatehouse.Storage.Approvals;
 using Gatehouse.Storage.Grants;
 
-namespace Gatehouse.Gateway.ReviewItems;
+namespace Gatehouse.Control.Reviews;
 
 /// <summary>
 /// Reads the review items of every kind a person may see (those they review and those they asked for), newest first,
