@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace Gatehouse.Audit.Chain;
@@ -20,6 +21,8 @@ public static class AuditChain
     private const int StackLimit = 1024;
 
     private static readonly byte[] Domain = "gatehouse.audit.entry.v1"u8.ToArray();
+
+    private static readonly byte[] EncodedDomain = EncodeDomain();
 
     /// <summary>Gets the previous hash of the first entry: 32 zero bytes.</summary>
     public static ReadOnlySpan<byte> GenesisHash => new byte[HashSize];
@@ -82,6 +85,34 @@ public static class AuditChain
         return encoded;
     }
 
+    /// <summary>
+    /// Gets the bytes the canonical encoding of every entry begins with, before its sequence: the length-prefixed domain.
+    /// </summary>
+    /// <remarks>With <see cref="EncodeUnsequenced"/>: encoding = prefix ‖ sequence (8 bytes, big-endian) ‖ unsequenced ‖ previous hash.</remarks>
+    public static ReadOnlySpan<byte> EncodingPrefix => EncodedDomain;
+
+    /// <summary>
+    /// Returns the bytes of <paramref name="draft"/>'s canonical encoding that do not depend on its place in the chain:
+    /// everything between the sequence and the previous hash, ending with the previous hash's 4-byte length.
+    /// </summary>
+    /// <remarks>
+    /// A store that assigns sequences where the head is (in the database, under its lock) completes the encoding as
+    /// <see cref="EncodingPrefix"/> ‖ sequence (8 bytes, big-endian) ‖ these bytes ‖ previous hash (32 bytes) and
+    /// hashes it with SHA-256; the result equals <see cref="Seal"/>'s hash byte for byte.
+    /// </remarks>
+    public static byte[] EncodeUnsequenced(AuditEntryDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(draft.Index);
+        var size = EncodedSize(draft.Kind, draft.ExchangeId, draft.Index, draft.Payload, draft.BodyHash, GenesisHash)
+            - EncodedDomain.Length - 8 - HashSize;
+        var encoded = new byte[size];
+        var writer = new CanonicalWriter(encoded);
+        WriteFields(ref writer, draft.Kind, draft.ExchangeId, draft.Time, draft.Index, draft.Payload, draft.BodyHash);
+        BinaryPrimitives.WriteInt32BigEndian(encoded.AsSpan(writer.Written), HashSize);
+        return encoded;
+    }
+
     private static void WriteHash(
         long sequence,
         string kind,
@@ -133,6 +164,22 @@ public static class AuditChain
         var writer = new CanonicalWriter(buffer);
         writer.WriteBytes(Domain);
         writer.WriteInt64(sequence);
+        WriteFields(ref writer, kind, exchangeId, time, index, payload, bodyHash);
+        writer.WriteBytes(prevHash);
+        return writer.Written;
+    }
+
+    // The fields between the sequence and the previous hash: the part of the encoding a draft fixes before its place in
+    // the chain is known (see EncodeUnsequenced).
+    private static void WriteFields(
+        ref CanonicalWriter writer,
+        string kind,
+        string exchangeId,
+        DateTimeOffset time,
+        AuditIndex index,
+        ReadOnlySpan<byte> payload,
+        byte[]? bodyHash)
+    {
         writer.WriteString(kind);
         writer.WriteString(exchangeId);
         writer.WriteInt64(time.UtcTicks);
@@ -144,7 +191,13 @@ public static class AuditChain
         writer.WriteOptional(index.Decision);
         writer.WriteBytes(payload);
         writer.WriteOptional(bodyHash);
-        writer.WriteBytes(prevHash);
-        return writer.Written;
+    }
+
+    private static byte[] EncodeDomain()
+    {
+        var encoded = new byte[CanonicalWriter.SizeOf(Domain)];
+        var writer = new CanonicalWriter(encoded);
+        writer.WriteBytes(Domain);
+        return encoded;
     }
 }

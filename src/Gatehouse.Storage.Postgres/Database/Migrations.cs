@@ -38,6 +38,7 @@ internal static class Migrations
         (AgentTokenSchema.Version, AgentTokenSchema.Sql),
         (Mcp.McpToolPinSchema.Version, Mcp.McpToolPinSchema.Sql),
         (CheckpointIndexSchema.Version, CheckpointIndexSchema.Sql),
+        (AppendFunctionSchema.Version, AppendFunctionSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>

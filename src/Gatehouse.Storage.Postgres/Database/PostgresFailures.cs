@@ -9,6 +9,7 @@ internal static class PostgresFailures
     {
         StoreUnavailableException unavailable => unavailable,
         PostgresException { SqlState: "53100" } => new StoreUnavailableException(StoreFailure.DiskFull, error),
+        PostgresException { SqlState: "XX001" } => new StoreUnavailableException(StoreFailure.Corrupt, error),
         PostgresException { SqlState: "25006" } => new StoreUnavailableException(StoreFailure.ReadOnly, error),
         PostgresException { SqlState: "55P03" or "40P01" or "57014" } => new StoreUnavailableException(StoreFailure.Busy, error),
         PostgresException { SqlState: "28P01" or "28000" or "3D000" } => new StoreUnavailableException(StoreFailure.CannotOpen, error),

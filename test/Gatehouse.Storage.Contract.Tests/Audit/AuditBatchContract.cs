@@ -107,6 +107,38 @@ public abstract class AuditBatchContract : IAsyncDisposable
         Assert.True((await new AuditVerifier(two).VerifyAsync(Token)).IsIntact);
     }
 
+    [Fact]
+    public async Task Append_OptionalFieldsAbsentAndPresent_LongAndNonAsciiValues_StoredHashesAreTheEncodersAndVerify()
+    {
+        var store = await Provider.OpenAsync(Token);
+        var longPayload = Encoding.UTF8.GetBytes("{\"text\":\"" + new string('x', 70_000) + "\"}");
+        var body = Encoding.UTF8.GetBytes("Grüße, 世界 — ✓");
+        AuditEntryDraft[] drafts =
+        [
+            new("test.bare", "", Exchanges.Start, AuditIndex.Empty, [], null, null),
+            new("test.full", "ex-ñ-ü-日本", Exchanges.Start.AddTicks(1), new AuditIndex
+            {
+                Subject = "zoë", Email = "zoë@exämple.test", Connection = "conn-√", Model = "模型-1", Status = -1, Decision = "",
+            }, Encoding.UTF8.GetBytes("{\"note\":\"naïve café 🚀\"}"), body, AuditChain.ComputeBodyHash(body)),
+            new("test.long", new string('e', 3000), DateTimeOffset.MinValue, new AuditIndex { Status = int.MaxValue }, longPayload, null, null),
+        ];
+
+        var first = await store.AppendAsync(drafts, Token);
+        var second = await store.AppendAsync([drafts[1] with { ExchangeId = "again" }, drafts[0]], Token);
+
+        var read = await ReadAllAsync(store);
+        Assert.Equal([1L, 2, 3, 4, 5], read.Select(e => e.Sequence));
+        // Each stored hash is what this process's encoder computes from the stored fields, and what the append returned.
+        Assert.All(read, e => Assert.Equal(AuditChain.ComputeHash(e), e.Hash));
+        Assert.Equal(first.Concat(second).Select(e => e.Hash), read.Select(e => e.Hash));
+        Assert.Equal(first[0].Hash, first[1].PrevHash);
+        Assert.Equal(first[2].Hash, second[0].PrevHash);
+        Assert.Equal("zoë@exämple.test", read[1].Index.Email);
+        Assert.Null(read[0].Index.Subject);
+        Assert.Equal(longPayload, read[2].Payload);
+        Assert.True((await new AuditVerifier(store).VerifyAsync(Token)).IsIntact);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_provider is not null)
