@@ -3,7 +3,6 @@ using Gatehouse.Audit.Checkpoints;
 using Gatehouse.Audit.Proofs;
 using Gatehouse.ConsoleTests.Infrastructure;
 using Gatehouse.FunctionalTests.Infrastructure;
-using Gatehouse.Gateway.Configuration;
 using Gatehouse.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
@@ -14,14 +13,10 @@ namespace Gatehouse.ConsoleTests;
 /// The audit pages: an auditor finds an exchange by its text, reads it and downloads its inclusion proof; a developer
 /// finds only their own exchanges and cannot open another person's by its address.
 /// </summary>
-public sealed class AuditPagesTests(ConsoleBrowser browser) : ConsoleTest(browser)
+/// <remarks>The tests share one gateway: each searches for words only its own exchanges carry.</remarks>
+public sealed class AuditPagesTests(ConsoleBrowser browser, CheckpointedConsoleGateway gateway) : ConsoleTest(browser, gateway), IClassFixture<CheckpointedConsoleGateway>
 {
-    private readonly (string Private, string Public) _key = CheckpointKeys.Generate();
-
-    protected override GatehouseConfig Adjust(GatehouseConfig config) => config with
-    {
-        Audit = config.Audit with { Checkpoints = new CheckpointConfig { KeyPem = _key.Private, KeyEnv = "TEST", Interval = TimeSpan.FromSeconds(1), Entries = 1 } },
-    };
+    private readonly CheckpointedConsoleGateway _gateway = gateway;
 
     [Fact]
     public async Task Auditor_FindsAnExchangeByText_OpensIt_AndDownloadsTheProofTheCliWouldWrite()
@@ -29,12 +24,13 @@ public sealed class AuditPagesTests(ConsoleBrowser browser) : ConsoleTest(browse
         Upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion("The zebra forecast is ready."));
         var wanted = await ChatAsync("alice", "draft the quarterly zebra forecast with key AKIAZQ7VRK2LM6TX4WP3", "dev");
         Upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion("Release notes summarised."));
-        await ChatAsync("bob", "summarise the release notes", "dev", "reviewers");
+        var other = await ChatAsync("bob", "summarise the release notes", "dev", "reviewers");
         await WaitForCheckpointCoveringAsync(wanted);
 
         var carol = await SignInAsync("carol");
         await carol.GotoAsync(Url("console/audit"));
-        await Assertions.Expect(carol.GetByTestId("audit-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(carol.Locator($"[data-testid=exchange-link][href='/console/audit/{wanted}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(carol.Locator($"[data-testid=exchange-link][href='/console/audit/{other}']")).ToHaveCountAsync(1);
         await carol.GetByLabel("Text").FillAsync("zebra");
         await carol.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
@@ -64,7 +60,7 @@ public sealed class AuditPagesTests(ConsoleBrowser browser) : ConsoleTest(browse
         var checkpoint = (await store.ReadCheckpointsAsync(CancellationToken.None)).Last(c => c.TreeSize == proof.Checkpoint.TreeSize);
         var (expected, _) = await new ExchangeProver(store).ProveAsync(wanted, checkpoint, CancellationToken.None);
         Assert.Equal(ExchangeProofJson.Write(expected!), downloaded);
-        using var verifier = CheckpointVerifier.FromPem(_key.Public);
+        using var verifier = CheckpointVerifier.FromPem(_gateway.PublicKeyPem);
         Assert.Equal(ProofProblem.None, ExchangeProofVerifier.Verify(proof, verifier));
         using var api = Gateway.Client(Gateway.Token("carol", "auditor"));
         Assert.Equal(downloaded, await api.GetByteArrayAsync($"api/audit/{wanted}/proof", TestContext.Current.CancellationToken));
@@ -74,11 +70,11 @@ public sealed class AuditPagesTests(ConsoleBrowser browser) : ConsoleTest(browse
     public async Task Developer_FindsOnlyTheirOwnExchanges_AndAnotherUsersExchangeByAddressIsNotFound()
     {
         Upstream.Handler = (context, _) => context.Response.WriteAsync(OpenAIShapes.Completion("done"));
-        var own = await ChatAsync("alice", "rename the zebra module", "dev");
-        var others = await ChatAsync("bob", "rename the zebra service", "dev", "reviewers");
+        var own = await ChatAsync("alice", "rename the walrus module", "dev");
+        var others = await ChatAsync("bob", "rename the walrus service", "dev", "reviewers");
 
         var alice = await SignInAsync("alice");
-        await alice.GotoAsync(Url("console/audit?text=zebra"));
+        await alice.GotoAsync(Url("console/audit?text=walrus"));
         var row = alice.GetByTestId("audit-row");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row.GetByTestId("exchange-link")).ToHaveAttributeAsync("href", "/console/audit/" + own);
@@ -97,7 +93,7 @@ public sealed class AuditPagesTests(ConsoleBrowser browser) : ConsoleTest(browse
 
         var mine = await alice.GotoAsync(Url($"console/audit/{own}"));
         Assert.Equal(200, mine!.Status);
-        await Assertions.Expect(alice.GetByTestId("prompt")).ToContainTextAsync("rename the zebra module");
+        await Assertions.Expect(alice.GetByTestId("prompt")).ToContainTextAsync("rename the walrus module");
         await Assertions.Expect(alice.GetByTestId("proof-link")).ToHaveCountAsync(0);
         var ownProof = await alice.Context.APIRequest.GetAsync(Url($"console/audit/{own}?handler=Proof"));
         Assert.Equal(403, ownProof.Status);

@@ -5,8 +5,11 @@ using Microsoft.Playwright;
 namespace Gatehouse.ConsoleTests;
 
 /// <summary>Signing in to the console: the OpenID Connect code flow with PKCE, a cookie session, and nothing else.</summary>
-public sealed class SignInTests(ConsoleBrowser browser) : ConsoleTest(browser)
+public sealed class SignInTests(ConsoleBrowser browser, ConsoleGateway gateway) : ConsoleTest(browser, gateway), IClassFixture<ConsoleGateway>
 {
+    /// <summary>Every test here signs in through the issuer: the flow is what they test.</summary>
+    protected override bool ReusesSessions => false;
+
     [Theory]
     [InlineData("alice", "dev", "developer (reads only your own exchanges)")]
     [InlineData("bob", "dev, reviewers", "developer (reads only your own exchanges)")]

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.Control.Console;
 
-/// <summary>The console's script and stylesheet, embedded in the assembly and served from <c>/console/assets/{name}</c>.</summary>
+/// <summary>The console's script, stylesheet and icon, embedded in the assembly and served from <c>/console/assets/{name}</c>.</summary>
 internal static class ConsoleAssets
 {
     private static readonly FrozenDictionary<string, (byte[] Content, string Type)> Files = Load();
@@ -37,6 +37,7 @@ internal static class ConsoleAssets
             {
                 ".js" => "text/javascript; charset=utf-8",
                 ".css" => "text/css; charset=utf-8",
+                ".svg" => "image/svg+xml",
                 _ => "application/octet-stream",
             };
             files[name] = (buffer.ToArray(), type);

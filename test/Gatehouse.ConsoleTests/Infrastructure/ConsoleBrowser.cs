@@ -43,8 +43,8 @@ public sealed class ConsoleBrowser : IAsyncLifetime
         });
     }
 
-    /// <summary>Opens a fresh browser context (its own cookies: one person) at 1280x800.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
+    /// <summary>Opens a fresh browser context (its own cookies: one person) at 1280x800, with <paramref name="storageState"/>'s cookies if given.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, string? storageState = null)
     {
         if (Missing is not null)
         {
@@ -56,7 +56,11 @@ public sealed class ConsoleBrowser : IAsyncLifetime
             Assert.Skip(Missing);
         }
 
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            StorageState = storageState,
+        });
         context.SetDefaultTimeout(60_000);
         return context;
     }

@@ -13,7 +13,7 @@ namespace Gatehouse.ConsoleTests.Infrastructure;
 /// editing authentication code for the <c>reviewers</c> group, and a browser to sign people in with.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
-public abstract class ConsoleTest(ConsoleBrowser browser) : IAsyncLifetime
+public abstract class ConsoleTest : IAsyncLifetime
 {
     public const string Policy = """
         default: deny
@@ -37,26 +37,45 @@ public abstract class ConsoleTest(ConsoleBrowser browser) : IAsyncLifetime
     });
 
     private readonly List<IBrowserContext> _contexts = [];
-    private string _policyPath = "";
+    private readonly ConsoleGateway? _shared;
+    private ConsoleGateway _gateway = null!;
 
-    protected ConsoleBrowser Browser { get; } = browser;
+    /// <summary>A test with a gateway of its own, started before and stopped after it (for tests that need an empty store).</summary>
+    protected ConsoleTest(ConsoleBrowser browser)
+        : this(browser, null)
+    {
+    }
 
-    protected FakeUpstream Upstream { get; private set; } = null!;
+    /// <summary>A test on <paramref name="shared"/>, the gateway its class shares; people it signs in keep their session across the class.</summary>
+    protected ConsoleTest(ConsoleBrowser browser, ConsoleGateway? shared)
+    {
+        Browser = browser;
+        _shared = shared;
+    }
 
-    protected GatewayUnderTest Gateway { get; private set; } = null!;
+    protected ConsoleBrowser Browser { get; }
+
+    protected FakeUpstream Upstream => _gateway.Upstream;
+
+    protected GatewayUnderTest Gateway => _gateway.Gateway;
+
+    /// <summary>Gets whether <see cref="SignInAsync"/> may reuse a session signed in earlier on the shared gateway (default: yes).</summary>
+    protected virtual bool ReusesSessions => true;
 
     public async ValueTask InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(60_000);
-        _policyPath = Path.Combine(Path.GetTempPath(), $"gatehouse-console-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(_policyPath, Policy);
-        Upstream = await FakeUpstream.StartAsync();
-        Upstream.Handler = (context, _) => Sse.WriteAsync(context, ToolCallShapes.ChatStream("I will tighten the login check. ", "edit_file", AuthEdit));
-        Gateway = await GatewayUnderTest.StartAsync(Upstream, config => Adjust(config with
+        if (_shared is null)
         {
-            Policy = new PolicyConfig { File = _policyPath },
-            ResponseHolds = new ResponseHoldConfig { Heartbeat = TimeSpan.FromMilliseconds(500) },
-        }));
+            _gateway = new ConsoleGateway(Adjust);
+            await _gateway.InitializeAsync();
+        }
+        else
+        {
+            _gateway = _shared;
+        }
+
+        Upstream.Handler = (context, _) => Sse.WriteAsync(context, ToolCallShapes.ChatStream("I will tighten the login check. ", "edit_file", AuthEdit));
     }
 
     public async ValueTask DisposeAsync()
@@ -66,15 +85,17 @@ public abstract class ConsoleTest(ConsoleBrowser browser) : IAsyncLifetime
             await context.DisposeAsync();
         }
 
-        await Gateway.DisposeAsync();
-        await Upstream.DisposeAsync();
-        File.Delete(_policyPath);
+        if (_shared is null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 
     protected string Url(string path) => new Uri(Gateway.BaseUri, path).ToString();
 
-    /// <summary>Adds to the gateway's configuration what a test class needs (checkpoints, access requests, ...).</summary>
+    /// <summary>Adds to the gateway's configuration what a test class with a gateway per test needs (checkpoints, access requests, ...).</summary>
     protected virtual GatehouseConfig Adjust(GatehouseConfig config) => config;
 
     /// <summary>Sends one chat call through the gateway as <paramref name="user"/> and returns the exchange id it answered with.</summary>
@@ -96,16 +117,31 @@ public abstract class ConsoleTest(ConsoleBrowser browser) : IAsyncLifetime
         return response.Headers.GetValues("x-gatehouse-exchange").Single();
     }
 
-    /// <summary>Signs <paramref name="user"/> in through the OpenID Connect flow (the development issuer's picker) in a browser context of their own.</summary>
+    /// <summary>
+    /// Signs <paramref name="user"/> in, in a browser context of their own: through the OpenID Connect flow (the
+    /// development issuer's picker) the first time, and on a shared gateway with the session cookie that sign-in gave
+    /// afterwards (a fresh context each time, so nothing else carries over from another test).
+    /// </summary>
     protected async Task<IPage> SignInAsync(string user, int width = 1280, int height = 800)
     {
-        var context = await Browser.NewContextAsync(width, height);
+        var reuse = _shared is not null && ReusesSessions;
+        var session = reuse ? _shared!.SessionOf(user) : null;
+        var context = await Browser.NewContextAsync(width, height, session);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("console"));
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dev-issuer/authorize\\?"));
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + user + " ") }).ClickAsync();
+        if (session is null)
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dev-issuer/authorize\\?"));
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + user + " ") }).ClickAsync();
+        }
+
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(user);
+        if (reuse && session is null)
+        {
+            _shared!.KeepSession(user, await context.StorageStateAsync());
+        }
+
         return page;
     }
 
