@@ -38,6 +38,7 @@ internal static class Migrations
         (AgentTokenSchema.Version, AgentTokenSchema.Sql),
         (Mcp.McpToolPinSchema.Version, Mcp.McpToolPinSchema.Sql),
         (CheckpointIndexSchema.Version, CheckpointIndexSchema.Sql),
+        (KeyRing.KeyRingSchema.Version, KeyRing.KeyRingSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>
