@@ -122,7 +122,6 @@ internal static class GatehouseServer
         return app;
     }
 
-
     /// <summary>Wraps the provider's API-key store in <paramref name="decorate"/>, keeping however the provider made it.</summary>
     private static void DecorateApiKeys(IServiceCollection services, Func<IApiKeyStore, IServiceProvider, IApiKeyStore> decorate)
     {
