@@ -67,6 +67,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IGrantStore>(sp => new SqliteGrantStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IAgentTokenStore>(sp => new SqliteAgentTokenStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<Gatehouse.Storage.Mcp.IMcpToolPinStore>(sp => new Gatehouse.Storage.Sqlite.Mcp.SqliteMcpToolPinStore(sp.GetRequiredService<SqliteStore>()));
+        services.AddSingleton<Gatehouse.Storage.KeyRing.IKeyRingStore>(sp => new Gatehouse.Storage.Sqlite.KeyRing.SqliteKeyRingStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<IStoreSchema>(new SqliteSchema(options));
         services.AddSingleton<ILeaseStore>(sp => new SqliteLeaseStore(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(WriterIdentity.ForThisProcess());

@@ -4,9 +4,14 @@ using Gatehouse.Control.Reviews;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity.ApiKeys;
 using Microsoft.AspNetCore.Antiforgery;
+using Gatehouse.Control.Console.KeyRing;
+using Gatehouse.Storage.KeyRing;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Gatehouse.Control.Console;
 
@@ -15,10 +20,11 @@ internal static class ConsoleServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the console when <c>console.oidc</c> is configured; otherwise adds nothing, and <c>/console</c> answers
-    /// <c>console_not_configured</c>. Session cookies and antiforgery tokens are protected with keys kept in
-    /// <paramref name="keyFolder"/> (beside the store), so a restart does not sign everyone out.
+    /// <c>console_not_configured</c>. Session cookies and antiforgery tokens are protected with keys kept in the store
+    /// (<see cref="IKeyRingStore"/>, encrypted with <c>console.keyRingKey</c> when set), so a restart does not sign
+    /// everyone out and every replica of a shared store accepts what any of them issued.
     /// </summary>
-    public static IServiceCollection AddGatehouseConsole(this IServiceCollection services, GatehouseConfig config, string keyFolder)
+    public static IServiceCollection AddGatehouseConsole(this IServiceCollection services, GatehouseConfig config)
     {
         if (config.Console.Oidc is not { } oidc)
         {
@@ -26,7 +32,11 @@ internal static class ConsoleServiceCollectionExtensions
         }
 
         var secure = ConsoleSignIn.SecurePolicy(config.Server);
-        services.AddDataProtection().SetApplicationName("gatehouse-console").PersistKeysToFileSystem(new DirectoryInfo(keyFolder));
+        services.AddDataProtection().SetApplicationName("gatehouse-console");
+        var cipher = config.Console.KeyRingKey is { } key ? new KeyRingCipher(key) : null;
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new StoreXmlRepository(
+                sp.GetRequiredService<IKeyRingStore>(), cipher, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StoreXmlRepository>>())));
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Console", ConsoleSchemes.Policy);

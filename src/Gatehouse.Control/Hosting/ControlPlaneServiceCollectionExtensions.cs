@@ -20,8 +20,7 @@ public static class ControlPlaneServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="config">The configuration snapshot.</param>
-    /// <param name="consoleKeyFolder">Where the console keeps its cookie-protection keys (beside the store).</param>
-    public static IServiceCollection AddControlPlane(this IServiceCollection services, GatehouseConfig config, string consoleKeyFolder)
+    public static IServiceCollection AddControlPlane(this IServiceCollection services, GatehouseConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         services.AddControlAuthorization();
@@ -32,7 +31,7 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddGatehouseWebhooks(config);
         services.AddAuditRetention(config);
         services.AddGatehouseExport(config.Export);
-        services.AddGatehouseConsole(config, consoleKeyFolder);
+        services.AddGatehouseConsole(config);
         return services;
     }
 }

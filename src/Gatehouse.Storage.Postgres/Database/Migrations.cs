@@ -39,6 +39,7 @@ internal static class Migrations
         (Mcp.McpToolPinSchema.Version, Mcp.McpToolPinSchema.Sql),
         (CheckpointIndexSchema.Version, CheckpointIndexSchema.Sql),
         (AppendFunctionSchema.Version, AppendFunctionSchema.Sql),
+        (KeyRing.KeyRingSchema.Version, KeyRing.KeyRingSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>

@@ -84,6 +84,19 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Opens a connection synchronously, for the few callers whose interface is synchronous (the console's key ring).</summary>
+    public NpgsqlConnection OpenConnection()
+    {
+        try
+        {
+            return _source.OpenConnection();
+        }
+        catch (Exception error) when (PostgresFailures.IsStoreError(error))
+        {
+            throw PostgresFailures.ToUnavailable(error);
+        }
+    }
+
     /// <remarks>Idempotent: the container disposes the store once for each interface it was resolved as.</remarks>
     public ValueTask DisposeAsync() => Interlocked.Exchange(ref _disposed, 1) == 1 ? ValueTask.CompletedTask : _source.DisposeAsync();
 }

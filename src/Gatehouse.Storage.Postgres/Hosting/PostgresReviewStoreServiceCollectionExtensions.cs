@@ -17,7 +17,7 @@ public static class PostgresReviewStoreServiceCollectionExtensions
     /// <summary>
     /// Registers, over <paramref name="store"/>: <see cref="IApprovalNotifier"/> (LISTEN/NOTIFY, <see cref="PostgresApprovalNotifier"/>),
     /// <see cref="IApprovalStore"/>, <see cref="IGrantStore"/>, <see cref="IAuditRetentionStore"/>, <see cref="ILegalHoldStore"/>
-    /// <see cref="ILeaseStore"/> and <see cref="Gatehouse.Storage.Mcp.IMcpToolPinStore"/>.
+    /// <see cref="ILeaseStore"/>, <see cref="Gatehouse.Storage.Mcp.IMcpToolPinStore"/> and <see cref="Gatehouse.Storage.KeyRing.IKeyRingStore"/>.
     /// </summary>
     /// <remarks>
     /// Uses the container's <see cref="TimeProvider"/> (the system clock when none is registered) and its logging when
@@ -50,6 +50,7 @@ public static class PostgresReviewStoreServiceCollectionExtensions
         services.AddSingleton<ILegalHoldStore>(sp => store(sp));
         services.AddSingleton<ILeaseStore>(sp => new PostgresLeaseStore(store(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Gatehouse.Storage.Mcp.IMcpToolPinStore>(sp => new Mcp.PostgresMcpToolPinStore(store(sp)));
+        services.AddSingleton<Gatehouse.Storage.KeyRing.IKeyRingStore>(sp => new KeyRing.PostgresKeyRingStore(store(sp)));
         return services;
     }
 }

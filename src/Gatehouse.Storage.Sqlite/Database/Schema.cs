@@ -18,7 +18,7 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 12;
+    public const int CurrentVersion = 13;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -84,6 +84,7 @@ internal static class Schema
         (Agents.AgentTokenSchema.Version, Agents.AgentTokenSchema.Sql),
         (Mcp.McpToolPinSchema.Version, Mcp.McpToolPinSchema.Sql),
         (CheckpointIndexSchema.Version, CheckpointIndexSchema.Sql),
+        (KeyRing.KeyRingSchema.Version, KeyRing.KeyRingSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -115,6 +115,23 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Opens a connection of its own, synchronously, for the few callers whose interface is synchronous (the console's key ring).</summary>
+    public SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, $"PRAGMA busy_timeout = {_busyMilliseconds.ToString(CultureInfo.InvariantCulture)}");
+            return connection;
+        }
+        catch (SqliteException error)
+        {
+            Close(connection);
+            throw SqliteFailures.ToUnavailable(error);
+        }
+    }
+
     public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);

@@ -97,7 +97,7 @@ internal static class GatehouseServer
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditWriter>());
         services.AddHostedService<AuditRecovery>();
         services.AddGatehouseGateway(config);
-        services.AddControlPlane(config, ConsoleKeyFolder(config));
+        services.AddControlPlane(config);
         options.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
@@ -122,9 +122,6 @@ internal static class GatehouseServer
         return app;
     }
 
-    /// <summary>The console's cookie-protection keys live beside the database, in the store's owner-only folder.</summary>
-    private static string ConsoleKeyFolder(GatehouseConfig config)
-        => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(config.Storage.Sqlite)) ?? ".", "console-keys");
     /// <summary>Wraps the provider's API-key store in <paramref name="decorate"/>, keeping however the provider made it.</summary>
     private static void DecorateApiKeys(IServiceCollection services, Func<IApiKeyStore, IServiceProvider, IApiKeyStore> decorate)
     {

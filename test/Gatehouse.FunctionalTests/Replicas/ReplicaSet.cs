@@ -27,6 +27,7 @@ internal sealed class ReplicaSet : IAsyncDisposable
     {
         [StoreVariable] = ConnectionString,
         ["GATEHOUSE_TEST_MASKING_KEY"] = "a-shared-fingerprint-key-32-bytes",
+        ["GATEHOUSE_TEST_KEY_RING_KEY"] = "a-shared-console-key-ring-key-32",
     };
 
     public static async Task<ReplicaSet> CreateAsync()
@@ -63,9 +64,15 @@ internal sealed class ReplicaSet : IAsyncDisposable
         return path;
     }
 
-    /// <summary>Starts a replica and waits until it serves.</summary>
-    public Task<ChildProcess> StartAsync(string config) =>
-        ChildProcess.ServeAsync(GatehouseProcess.Command, Directory, "audit store: ", at => ["serve", "--config", config, "--urls", at], Environment);
+    /// <summary>
+    /// Starts a replica and waits until it serves; with <paramref name="home"/>, in a working directory of its own below
+    /// <see cref="Directory"/> (a machine of its own: nothing it keeps on disk is seen by the others).
+    /// </summary>
+    public Task<ChildProcess> StartAsync(string config, string? home = null)
+    {
+        var directory = home is null ? Directory : System.IO.Directory.CreateDirectory(Path.Combine(Directory, home)).FullName;
+        return ChildProcess.ServeAsync(GatehouseProcess.Command, directory, "audit store: ", at => ["serve", "--config", config, "--urls", at], Environment);
+    }
 
     public Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
         ChildProcess.RunAsync(GatehouseProcess.Command, Directory, args, Environment);

@@ -29,6 +29,9 @@ public interface IStoreProvider : IAsyncDisposable
     /// <summary>Returns the MCP tool pin store that shares <paramref name="store"/>'s database.</summary>
     Gatehouse.Storage.Mcp.IMcpToolPinStore McpToolPins(IAuditCheckpointStore store);
 
+    /// <summary>Returns the console key ring store that shares <paramref name="store"/>'s database.</summary>
+    Gatehouse.Storage.KeyRing.IKeyRingStore KeyRing(IAuditCheckpointStore store);
+
     /// <summary>Gets this dialect's SQL for a blob of <paramref name="length"/> zero bytes.</summary>
     string ZeroBlob(int length);
 

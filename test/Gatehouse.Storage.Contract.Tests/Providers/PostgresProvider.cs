@@ -57,6 +57,9 @@ public sealed class PostgresProvider : IStoreProvider
     public Gatehouse.Storage.Mcp.IMcpToolPinStore McpToolPins(IAuditCheckpointStore store) =>
         new Gatehouse.Storage.Postgres.Mcp.PostgresMcpToolPinStore((PostgresStore)store);
 
+    public Gatehouse.Storage.KeyRing.IKeyRingStore KeyRing(IAuditCheckpointStore store) =>
+        new Gatehouse.Storage.Postgres.KeyRing.PostgresKeyRingStore((PostgresStore)store);
+
     public string ZeroBlob(int length) => $"decode(repeat('00', {length}), 'hex')";
 
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)

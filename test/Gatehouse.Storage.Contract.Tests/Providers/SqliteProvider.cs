@@ -41,6 +41,9 @@ public sealed class SqliteProvider : IStoreProvider
     public Gatehouse.Storage.Mcp.IMcpToolPinStore McpToolPins(IAuditCheckpointStore store) =>
         new Gatehouse.Storage.Sqlite.Mcp.SqliteMcpToolPinStore((SqliteStore)store);
 
+    public Gatehouse.Storage.KeyRing.IKeyRingStore KeyRing(IAuditCheckpointStore store) =>
+        new Gatehouse.Storage.Sqlite.KeyRing.SqliteKeyRingStore((SqliteStore)store);
+
     public string ZeroBlob(int length) => $"zeroblob({length})";
 
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)

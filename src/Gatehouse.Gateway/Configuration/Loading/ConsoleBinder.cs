@@ -2,19 +2,53 @@ using System.Collections;
 
 namespace Gatehouse.Gateway.Configuration.Loading;
 
-/// <summary>Reads the <c>console</c> section: <c>oidc</c> (<c>issuer</c>, <c>clientId</c>, <c>clientSecret</c>, <c>allowHttp</c>, <c>scopes</c>) and <c>sessionLifetime</c>.</summary>
+/// <summary>
+/// Reads the <c>console</c> section: <c>oidc</c> (<c>issuer</c>, <c>clientId</c>, <c>clientSecret</c>, <c>allowHttp</c>,
+/// <c>scopes</c>), <c>sessionLifetime</c> and <c>keyRingKey</c>.
+/// </summary>
 internal static class ConsoleBinder
 {
+    /// <summary>The shortest key ring key accepted, as for the masking fingerprint key.</summary>
+    public const int MinimumKeyRingKeyBytes = 16;
+
     public static ConsoleConfig Bind(SectionReader s, IDictionary environment)
     {
         var defaults = new ConsoleConfig();
+        var (keyRingKey, keyRingKeySource) = BindKeyRingKey(s, environment);
         var config = new ConsoleConfig
         {
             Oidc = s.Child("oidc") is null ? null : BindOidc(s.Section("oidc"), environment),
             SessionLifetime = s.Duration("sessionLifetime", defaults.SessionLifetime, TimeSpan.FromMinutes(5), TimeSpan.FromDays(7)),
+            KeyRingKey = keyRingKey,
+            KeyRingKeySource = keyRingKeySource,
         };
         s.ReportUnknownKeys();
         return config;
+    }
+
+    private static (byte[]? Key, string? Source) BindKeyRingKey(SectionReader s, IDictionary environment)
+    {
+        if (s.Child("keyRingKey") is null)
+        {
+            return (null, null);
+        }
+
+        var section = s.Section("keyRingKey");
+        var text = SecretSource.Read(section, environment, out var source);
+        section.ReportUnknownKeys();
+        if (text is null)
+        {
+            return (null, source);
+        }
+
+        var key = System.Text.Encoding.UTF8.GetBytes(text);
+        if (key.Length < MinimumKeyRingKeyBytes)
+        {
+            s.Errors.Add(s.ChildPath("keyRingKey"), null, $"the key from {source} is shorter than {MinimumKeyRingKeyBytes} bytes");
+            return (null, source);
+        }
+
+        return (key, source);
     }
 
     private static ConsoleOidcConfig? BindOidc(SectionReader s, IDictionary environment)
