@@ -5,6 +5,7 @@ using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Identity.ApiKeys;
 using Gatehouse.Gateway.Identity.Development;
 using Gatehouse.Storage.Keys;
+using Gatehouse.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -89,6 +90,7 @@ public sealed class IdentityFixture : IAsyncLifetime
             services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         });
         Client = new HttpClient { BaseAddress = new Uri(Address(_app)) };
+        await PrimeIssuersAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -104,6 +106,36 @@ public sealed class IdentityFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Has the app fetch the IdP's and the development issuer's discovery documents and keys before the first test, so
+    /// that no test pays for the first, cold fetch (the IdP compiles its handlers on its first requests, which a loaded
+    /// machine can stretch past the gateway's backchannel timeout).
+    /// </summary>
+    /// <remarks>
+    /// A fetch that times out answers that request with 503, and the next request fetches again; waiting until each
+    /// issuer accepts a token is therefore enough, however slow the machine. The second issuer is left to fetch on its
+    /// first use: its keys are the IdP's, which the rotation test changes, and it refreshes them only after its
+    /// default 60 s interval, so keys fetched now could be stale by the time its one test runs.
+    /// </remarks>
+    private async Task PrimeIssuersAsync()
+    {
+        string[] tokens =
+        [
+            await Idp.RequestTokenAsync("primer", "dev"),
+            new DevTokenMinter(DevKey, Time).Mint(DevPublicBase, "primer", ["dev"]),
+        ];
+        foreach (var token in tokens)
+        {
+            await Eventually.UntilAsync(
+                async () =>
+                {
+                    using var response = await IdentityHttp.GetAsync(Client, bearer: token);
+                    return response.IsSuccessStatusCode;
+                },
+                "the identity app to fetch each issuer's keys");
+        }
+    }
+
     /// <summary>Creates and stores an API key, returning the text a client sends.</summary>
     internal async Task<string> CreateKeyAsync(string name, string[] groups, DateTimeOffset? expiresAt = null)
     {
@@ -112,7 +144,7 @@ public sealed class IdentityFixture : IAsyncLifetime
         return issued.Plaintext;
     }
 
-    private static void MapIdentityEndpoints(WebApplication app)
+    internal static void MapIdentityEndpoints(WebApplication app)
     {
         app.MapGet("/whoami", async (HttpContext context, IdentityResolver resolver) =>
         {
@@ -128,7 +160,7 @@ public sealed class IdentityFixture : IAsyncLifetime
         app.MapGet("/protected", (HttpContext context) => context.User.Identity!.Name).RequireAuthorization();
     }
 
-    private static async Task<WebApplication> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? services = null)
+    internal static async Task<WebApplication> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -147,6 +179,6 @@ public sealed class IdentityFixture : IAsyncLifetime
         return socket;
     }
 
-    private static string Address(WebApplication app) =>
+    internal static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
 }

@@ -7,6 +7,8 @@ namespace Gatehouse.Gateway.Tests.Identity;
 /// <summary>Calls the identity test app and reads what a client would observe.</summary>
 internal static class IdentityHttp
 {
+    private const int IssuerUnavailableEventId = 1003;
+
     public static async Task<HttpResponseMessage> GetAsync(HttpClient client, string? bearer = null, string? apiKey = null, string path = "/whoami")
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -23,11 +25,15 @@ internal static class IdentityHttp
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Asserts the caller was identified and returns the identity's JSON.</summary>
-    public static async Task<JsonElement> IdentityAsync(HttpResponseMessage response)
+    /// <summary>
+    /// Asserts the caller was identified and returns the identity's JSON; when it was not, the failure quotes the
+    /// problem and, given the app's <paramref name="logs"/>, why each issuer was unavailable (the exception the
+    /// client is never shown).
+    /// </summary>
+    public static async Task<JsonElement> IdentityAsync(HttpResponseMessage response, CapturingLoggerProvider? logs = null)
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, response.StatusCode == HttpStatusCode.OK ? body : Explain(body, logs));
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
@@ -41,7 +47,7 @@ internal static class IdentityHttp
     public static async Task<string> ProblemAsync(HttpResponseMessage response, string code, string? secret = null, int status = 401)
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(status, (int)response.StatusCode);
+        Assert.True(status == (int)response.StatusCode, $"expected {status}, got {(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
         Assert.Equal(code, problem.RootElement.GetProperty("code").GetString());
@@ -60,5 +66,11 @@ internal static class IdentityHttp
         }
 
         return problem.RootElement.GetProperty("detail").GetString()!;
+    }
+
+    private static string Explain(string body, CapturingLoggerProvider? logs)
+    {
+        var unavailable = logs?.Lines.Where(l => l.Id.Id == IssuerUnavailableEventId).Select(l => l.Text).ToList() ?? [];
+        return unavailable.Count == 0 ? body : $"{body}\nissuer unavailable, as logged:\n{string.Join("\n", unavailable)}";
     }
 }

@@ -13,7 +13,7 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
 
         using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: token);
 
-        var identity = await IdentityHttp.IdentityAsync(response);
+        var identity = await IdentityHttp.IdentityAsync(response, fixture.Logs);
         Assert.Equal("alice", identity.GetProperty("subject").GetString());
         Assert.Equal("alice@example.com", identity.GetProperty("email").GetString());
         Assert.Equal(["dev", "ops"], IdentityHttp.Groups(identity));
@@ -28,7 +28,7 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
 
         using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: token);
 
-        var identity = await IdentityHttp.IdentityAsync(response);
+        var identity = await IdentityHttp.IdentityAsync(response, fixture.Logs);
         Assert.Equal(fixture.Idp.SecondIssuer, identity.GetProperty("issuer").GetString());
         Assert.Equal(["realm-admin", "viewer"], IdentityHttp.Groups(identity));
     }
@@ -40,7 +40,7 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
 
         using var response = await IdentityHttp.GetAsync(fixture.Client, apiKey: token);
 
-        Assert.Equal("carol", (await IdentityHttp.IdentityAsync(response)).GetProperty("subject").GetString());
+        Assert.Equal("carol", (await IdentityHttp.IdentityAsync(response, fixture.Logs)).GetProperty("subject").GetString());
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
 
         using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: TokenForge.Sign(descriptor));
 
-        Assert.Equal("mallory", (await IdentityHttp.IdentityAsync(response)).GetProperty("subject").GetString());
+        Assert.Equal("mallory", (await IdentityHttp.IdentityAsync(response, fixture.Logs)).GetProperty("subject").GetString());
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
 
         using var response = await IdentityHttp.GetAsync(fixture.Client, bearer: TokenForge.Sign(descriptor));
 
-        Assert.Equal(["admins"], IdentityHttp.Groups(await IdentityHttp.IdentityAsync(response)));
+        Assert.Equal(["admins"], IdentityHttp.Groups(await IdentityHttp.IdentityAsync(response, fixture.Logs)));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
         var before = await fixture.Idp.RequestTokenAsync("dave", "dev");
         using (var first = await IdentityHttp.GetAsync(fixture.Client, bearer: before))
         {
-            await IdentityHttp.IdentityAsync(first);
+            await IdentityHttp.IdentityAsync(first, fixture.Logs);
         }
 
         var oldKid = fixture.Idp.SigningKey.KeyId;
@@ -116,7 +116,7 @@ public sealed class OidcBearerTests(IdentityFixture fixture)
             },
             "a token signed with the rotated key to be accepted");
 
-        Assert.Equal("dave", (await IdentityHttp.IdentityAsync(accepted)).GetProperty("subject").GetString());
+        Assert.Equal("dave", (await IdentityHttp.IdentityAsync(accepted, fixture.Logs)).GetProperty("subject").GetString());
         accepted.Dispose();
     }
 

@@ -1,13 +1,12 @@
-using System.Collections;
 using Gatehouse.Gateway.Configuration;
 
 namespace Gatehouse.Gateway.Tests.Mcp;
 
 public sealed class McpConnectionConfigTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"gatehouse-mcp-{Guid.NewGuid():N}.yaml");
+    private readonly McpConnectionYaml _yaml = new();
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => _yaml.Dispose();
 
     [Fact]
     public void Load_McpConnection_BindsKindAndDefaults()
@@ -45,16 +44,5 @@ public sealed class McpConnectionConfigTests : IDisposable
         }
     }
 
-    private ConfigLoadResult Load(string kind, string section)
-    {
-        File.WriteAllText(_path, $$"""
-            connections:
-              - name: github
-                kind: {{kind}}
-                upstream: https://mcp.example.com
-                credential: { header: Authorization, prefix: "Bearer ", env: TEST_MCP_KEY }
-            {{section}}
-            """);
-        return GatehouseConfigLoader.Load(_path, new Hashtable { ["TEST_MCP_KEY"] = "test-value" });
-    }
+    private ConfigLoadResult Load(string kind, string section) => _yaml.Load(section, kind);
 }

@@ -4,7 +4,6 @@ using Gatehouse.Audit.Payloads;
 using Gatehouse.Audit.Records;
 using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Verification;
-using Gatehouse.Storage.Contract.Tests.Providers;
 
 namespace Gatehouse.Storage.Contract.Tests.Audit;
 
@@ -13,14 +12,8 @@ namespace Gatehouse.Storage.Contract.Tests.Audit;
 /// parts beside entries with them, an outcome whose intent was in an earlier batch, and batches of two instances
 /// interleaving. Each provider runs these tests through a subclass.
 /// </summary>
-public abstract class AuditBatchContract : IAsyncDisposable
+public abstract class AuditBatchContract : AuditContract
 {
-    private IStoreProvider? _provider;
-
-    protected static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    protected IStoreProvider Provider => _provider ??= CreateProvider();
-
     [Fact]
     public async Task Append_PartsRepeatedWithinAndAcrossBatches_StoredOnceAndEveryEntryReadsItsOwn()
     {
@@ -137,29 +130,6 @@ public abstract class AuditBatchContract : IAsyncDisposable
         Assert.Null(read[0].Index.Subject);
         Assert.Equal(longPayload, read[2].Payload);
         Assert.True((await new AuditVerifier(store).VerifyAsync(Token)).IsIntact);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_provider is not null)
-        {
-            await _provider.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract IStoreProvider CreateProvider();
-
-    private static async Task<List<AuditEntry>> ReadAllAsync(IAuditStore store)
-    {
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in store.ReadAllAsync(Token))
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
     }
 
     private static async Task AppendManyAsync(IAuditStore store, string prefix, int batches)

@@ -5,21 +5,13 @@ using Gatehouse.Audit.Payloads;
 using Gatehouse.Audit.Proofs;
 using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Verification;
-using Gatehouse.Storage.Contract.Tests.Providers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gatehouse.Storage.Contract.Tests.Audit;
 
 /// <summary>What every audit store must do, whatever holds it: each provider runs these tests through a subclass.</summary>
-public abstract class AuditStoreContract : IAsyncDisposable
+public abstract class AuditStoreContract : AuditContract
 {
-    private IStoreProvider? _provider;
-
-    protected static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    /// <summary>Gets the provider, created on first use (inside the test, so a missing server fails or skips that test).</summary>
-    protected IStoreProvider Provider => _provider ??= CreateProvider();
-
     [Fact]
     public async Task Append_ReadAll_ReturnsEntriesByteIdentical()
     {
@@ -183,29 +175,6 @@ public abstract class AuditStoreContract : IAsyncDisposable
         var read = await ReadAllAsync(one);
         Assert.Equal(Enumerable.Range(1, batches * 4).Select(i => (long)i), read.Select(e => e.Sequence));
         Assert.True((await new AuditVerifier(two).VerifyAsync(Token)).IsIntact);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_provider is not null)
-        {
-            await _provider.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract IStoreProvider CreateProvider();
-
-    protected static async Task<List<AuditEntry>> ReadAllAsync(IAuditStore store)
-    {
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in store.ReadAllAsync(Token))
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
     }
 
     private static async Task AppendManyAsync(IAuditStore store, string prefix, int batches)

@@ -15,6 +15,10 @@ namespace Gatehouse.Gateway.Identity.Oidc;
 
 /// <summary>One issuer's JwtBearer events: read the credential, resolve the caller, and turn failures into codes.</summary>
 /// <remarks>
+/// The issuer's keys are fetched before the token is validated: the token handler swallows a failed fetch and goes on
+/// without keys, so a slow or failing fetch would refuse a valid token as having a bad signature (401) instead of
+/// saying the issuer is unavailable (503). The configuration manager keeps the keys it has; while it has none, every
+/// request fetches again, so one slow fetch costs the requests of that moment and no more.
 /// A token found in the <see cref="ValidatedTokenCache"/> whose signing key the issuer still publishes is accepted
 /// without being validated again; every other token is validated in full and, once accepted, remembered.
 /// </remarks>
@@ -25,7 +29,21 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCa
         // The token may arrive in x-api-key as well as in Authorization; the reader has already refused ambiguity.
         var token = CredentialReader.Read(context.HttpContext).Value;
         context.Token = token;
-        if (!cache.Enabled || string.IsNullOrEmpty(token))
+        if (string.IsNullOrEmpty(token) || context.Options.ConfigurationManager is not { } manager)
+        {
+            return;
+        }
+
+        var keys = await PublishedKeysAsync(manager, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (keys.Unavailable is { } unavailable)
+        {
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<OidcBearerEvents>>();
+            IdentityLog.IssuerUnavailable(logger, context.Scheme.Name, unavailable);
+            context.Fail(new IdentityFailureException(OidcFailureMapper.Map(unavailable)));
+            return;
+        }
+
+        if (!cache.Enabled)
         {
             return;
         }
@@ -36,15 +54,14 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCa
             return;
         }
 
-        if (await PublishedKeysAsync(context.Options.ConfigurationManager, context.HttpContext.RequestAborted).ConfigureAwait(false) is { } keys
-            && known.SignedByOneOf(keys))
+        if (known.SignedByOneOf(keys.Keys))
         {
             context.Principal = new ClaimsPrincipal(new GatehouseClaimsIdentity(known.Caller));
             context.Success();
             return;
         }
 
-        // The key left the issuer's key set (rotation), or the key set cannot be read: validate in full.
+        // The key left the issuer's key set (rotation): validate in full.
         cache.Remove(hash);
     }
 
@@ -86,22 +103,13 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCa
         return Task.CompletedTask;
     }
 
-    public override async Task AuthenticationFailed(AuthenticationFailedContext context)
+    public override Task AuthenticationFailed(AuthenticationFailedContext context)
     {
         var failure = OidcFailureMapper.Map(context.Exception);
         var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<OidcBearerEvents>>();
-        var unavailable = failure.Status == StatusCodes.Status503ServiceUnavailable ? context.Exception : null;
-        if (context.Exception is SecurityTokenSignatureKeyNotFoundException && context.Options.ConfigurationManager is { } manager)
+        if (failure.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            // With no reachable JWKS the handler reports only "no keys"; tell the caller the issuer is down, not that
-            // their token is bad.
-            unavailable = await ProbeKeysAsync(manager, context.HttpContext.RequestAborted).ConfigureAwait(false);
-        }
-
-        if (unavailable is not null)
-        {
-            failure = OidcFailureMapper.Map(unavailable);
-            IdentityLog.IssuerUnavailable(logger, context.Scheme.Name, unavailable);
+            IdentityLog.IssuerUnavailable(logger, context.Scheme.Name, context.Exception);
         }
         else
         {
@@ -110,6 +118,7 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCa
         }
 
         context.Fail(new IdentityFailureException(failure));
+        return Task.CompletedTask;
     }
 
     public override Task Challenge(JwtBearerChallengeContext context)
@@ -119,40 +128,24 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCa
         return IdentityChallenge.WriteAsync(context.HttpContext, context.AuthenticateFailure);
     }
 
-    /// <summary>Returns the issuer's signing keys as last fetched (refreshed on the manager's schedule), or null when they cannot be had.</summary>
-    private static async Task<ICollection<SecurityKey>?> PublishedKeysAsync(
-        IConfigurationManager<OpenIdConnectConfiguration>? manager,
+    /// <summary>
+    /// Returns the issuer's signing keys as last fetched (refreshed on the manager's schedule), or why they cannot be
+    /// had: the fetch failed, or the issuer publishes none.
+    /// </summary>
+    private static async Task<(ICollection<SecurityKey> Keys, Exception? Unavailable)> PublishedKeysAsync(
+        IConfigurationManager<OpenIdConnectConfiguration> manager,
         CancellationToken cancellationToken)
     {
-        if (manager is null)
-        {
-            return null;
-        }
-
         try
         {
-            return (await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false)).SigningKeys;
+            var keys = (await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false)).SigningKeys;
+            return keys.Count > 0 ? (keys, null) : (keys, new InvalidOperationException("The issuer publishes no signing keys."));
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Any failure to retrieve the key set means the cached entry cannot be vouched for; full validation then
-            // reports the issuer as unavailable.
-            return null;
-        }
-    }
-
-    /// <summary>Returns why the issuer's keys cannot be had, or null when it publishes at least one.</summary>
-    private static async Task<Exception?> ProbeKeysAsync(IConfigurationManager<OpenIdConnectConfiguration> manager, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var configuration = await manager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-            return configuration.SigningKeys.Count > 0 ? null : new InvalidOperationException("The issuer publishes no signing keys.");
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            // Any failure to retrieve the discovery document or JWKS (network, HTTP status, bad JSON) means the same here.
-            return error;
+            // Any failure to retrieve the discovery document or JWKS (network, timeout, HTTP status, bad JSON) means the
+            // same to the caller: the issuer cannot vouch for the token now.
+            return ([], error);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections;
 using Gatehouse.Gateway.Configuration;
 
 namespace Gatehouse.Gateway.Tests.Mcp.Pinning;
@@ -6,9 +5,9 @@ namespace Gatehouse.Gateway.Tests.Mcp.Pinning;
 /// <summary><c>mcp.pinning</c>: strict by default, the three values bound, anything else reported with its path.</summary>
 public sealed class McpPinningConfigTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"gatehouse-mcp-pinning-{Guid.NewGuid():N}.yaml");
+    private readonly McpConnectionYaml _yaml = new();
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => _yaml.Dispose();
 
     [Theory]
     [InlineData("", McpToolPinning.Strict)]
@@ -32,16 +31,5 @@ public sealed class McpPinningConfigTests : IDisposable
         Assert.Contains("connections[0].mcp.pinning: 'trust-all' is not one of strict, trust-new, off", result.FormatErrors(), StringComparison.Ordinal);
     }
 
-    private ConfigLoadResult Load(string section)
-    {
-        File.WriteAllText(_path, $$"""
-            connections:
-              - name: github
-                kind: mcp
-                upstream: https://mcp.example.com
-                credential: { header: Authorization, prefix: "Bearer ", env: TEST_MCP_KEY }
-            {{section}}
-            """);
-        return GatehouseConfigLoader.Load(_path, new Hashtable { ["TEST_MCP_KEY"] = "test-value" });
-    }
+    private ConfigLoadResult Load(string section) => _yaml.Load(section);
 }

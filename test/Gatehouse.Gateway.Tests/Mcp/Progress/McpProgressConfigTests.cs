@@ -1,4 +1,3 @@
-using System.Collections;
 using Gatehouse.Gateway.Configuration;
 
 namespace Gatehouse.Gateway.Tests.Mcp.Progress;
@@ -6,9 +5,9 @@ namespace Gatehouse.Gateway.Tests.Mcp.Progress;
 /// <summary><c>mcp.progressEvery</c>: 10 s by default, a duration from 1s to 5m or <c>off</c>, anything else reported with its path.</summary>
 public sealed class McpProgressConfigTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"gatehouse-mcp-progress-{Guid.NewGuid():N}.yaml");
+    private readonly McpConnectionYaml _yaml = new();
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => _yaml.Dispose();
 
     [Theory]
     [InlineData("", 10.0)]
@@ -35,16 +34,5 @@ public sealed class McpProgressConfigTests : IDisposable
         Assert.Contains("connections[0].mcp.progressEvery:", result.FormatErrors(), StringComparison.Ordinal);
     }
 
-    private ConfigLoadResult Load(string section)
-    {
-        File.WriteAllText(_path, $$"""
-            connections:
-              - name: github
-                kind: mcp
-                upstream: https://mcp.example.com
-                credential: { header: Authorization, prefix: "Bearer ", env: TEST_MCP_KEY }
-            {{section}}
-            """);
-        return GatehouseConfigLoader.Load(_path, new Hashtable { ["TEST_MCP_KEY"] = "test-value" });
-    }
+    private ConfigLoadResult Load(string section) => _yaml.Load(section);
 }

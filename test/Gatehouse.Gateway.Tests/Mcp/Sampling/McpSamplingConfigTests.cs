@@ -1,4 +1,3 @@
-using System.Collections;
 using Gatehouse.Gateway.Configuration;
 
 namespace Gatehouse.Gateway.Tests.Mcp.Sampling;
@@ -6,9 +5,9 @@ namespace Gatehouse.Gateway.Tests.Mcp.Sampling;
 /// <summary><c>mcp.sampling</c>: deny by default, both values bound, anything else (or allow on a bridged server) reported with its path.</summary>
 public sealed class McpSamplingConfigTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"gatehouse-mcp-sampling-{Guid.NewGuid():N}.yaml");
+    private readonly McpConnectionYaml _yaml = new();
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => _yaml.Dispose();
 
     [Theory]
     [InlineData("", McpSampling.Deny)]
@@ -42,15 +41,5 @@ public sealed class McpSamplingConfigTests : IDisposable
         Assert.Contains("connections[0].mcp.sampling: allow needs a server reached over Streamable HTTP", result.FormatErrors(), StringComparison.Ordinal);
     }
 
-    private ConfigLoadResult Load(string section)
-    {
-        File.WriteAllText(_path, $$"""
-            connections:
-              - name: github
-                kind: mcp
-                credential: { header: Authorization, prefix: "Bearer ", env: TEST_MCP_KEY }
-            {{section}}
-            """);
-        return GatehouseConfigLoader.Load(_path, new Hashtable { ["TEST_MCP_KEY"] = "test-value" });
-    }
+    private ConfigLoadResult Load(string section) => _yaml.Load(section, upstream: null);
 }

@@ -1,0 +1,98 @@
+using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Gatehouse.Gateway.Tests.Identity;
+
+/// <summary>
+/// An issuer that is down or slow once must cost the callers of that moment, not the callers of the next minutes: the
+/// gateway fetches the keys again on the next request.
+/// </summary>
+public sealed class OidcIssuerOutageTests : IAsyncLifetime
+{
+    private const int IssuerUnavailableEventId = 1003;
+
+    private readonly CapturingLoggerProvider _logs = new();
+    private ScriptedIssuer _issuer = null!;
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _issuer = await ScriptedIssuer.StartAsync();
+        var config = new IdentityConfig
+        {
+            Oidc = [new OidcIssuerConfig { Issuer = _issuer.Issuer, Audiences = [OidcTestServer.Audience], AllowHttp = true }],
+        };
+        _app = await IdentityFixture.StartAsync(IdentityFixture.MapIdentityEndpoints, services =>
+        {
+            services.AddSingleton(TimeProvider.System);
+            services.AddGatehouseIdentity(config);
+            services.AddLogging(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
+        });
+        _client = new HttpClient { BaseAddress = new Uri(IdentityFixture.Address(_app)) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Authenticate_FirstKeyFetchFails_NextRequestFetchesAgainAndIsAccepted()
+    {
+        _issuer.FailNextFetch();
+        var token = _issuer.Token("alice", TimeProvider.System.GetUtcNow());
+
+        using (var refused = await IdentityHttp.GetAsync(_client, bearer: token))
+        {
+            await IdentityHttp.ProblemAsync(refused, "issuer_unavailable", secret: token, status: 503);
+        }
+
+        using var accepted = await IdentityHttp.GetAsync(_client, bearer: token);
+
+        Assert.Equal("alice", (await IdentityHttp.IdentityAsync(accepted, _logs)).GetProperty("subject").GetString());
+        Assert.Equal(1, _issuer.Served);
+        Assert.Contains(_logs.Lines, line => line.Id.Id == IssuerUnavailableEventId);
+    }
+
+    [Fact]
+    public async Task Authenticate_KeyFetchOutlastsTheBackchannelTimeout_503ThenNextRequestAccepted()
+    {
+        // The fetch is given up after the gateway's 10 s backchannel timeout: the one slow test here, and the case an
+        // IdP slowed by load produces.
+        _issuer.StallNextFetch();
+        var token = _issuer.Token("carol", TimeProvider.System.GetUtcNow());
+
+        using (var refused = await IdentityHttp.GetAsync(_client, bearer: token))
+        {
+            await IdentityHttp.ProblemAsync(refused, "issuer_unavailable", secret: token, status: 503);
+        }
+
+        using var accepted = await IdentityHttp.GetAsync(_client, bearer: token);
+
+        Assert.Equal("carol", (await IdentityHttp.IdentityAsync(accepted, _logs)).GetProperty("subject").GetString());
+        Assert.Equal(1, _issuer.Served);
+    }
+
+    [Fact]
+    public async Task Authenticate_IssuerDownForSeveralRequests_AcceptedOnTheFirstRequestAfterItIsBack()
+    {
+        var token = _issuer.Token("bob", TimeProvider.System.GetUtcNow());
+        for (var i = 0; i < 3; i++)
+        {
+            _issuer.FailNextFetch();
+            using var refused = await IdentityHttp.GetAsync(_client, bearer: token);
+            await IdentityHttp.ProblemAsync(refused, "issuer_unavailable", secret: token, status: 503);
+        }
+
+        using var accepted = await IdentityHttp.GetAsync(_client, bearer: token);
+
+        Assert.Equal("bob", (await IdentityHttp.IdentityAsync(accepted, _logs)).GetProperty("subject").GetString());
+        Assert.Equal(1, _issuer.Served);
+    }
+}
