@@ -59,6 +59,16 @@ try
         return await ProfileRun.RunAsync(BenchOptions.Parse(profileArgs), output, dotnetTrace);
     }
 
+    if (args is ["work", var workOutput, var dotnetCounters, var exchanges, var modes, .. var workArgs])
+    {
+        // Usage: Gatehouse.LoadBench work OUTPUT_FOLDER PATH_TO_DOTNET_COUNTERS EXCHANGES fsync,process
+        //        [--passes counters,syscalls] [load options];
+        // see bench/profile/work.sh.
+        var passes = workArgs is ["--passes", var named, ..] ? named.Split(',') : ["counters", "syscalls"];
+        return await WorkRun.RunAsync(BenchOptions.Parse(workArgs is ["--passes", _, .. var rest] ? rest : workArgs), workOutput, dotnetCounters,
+            int.Parse(exchanges, CultureInfo.InvariantCulture), modes.Split(','), passes.Contains("counters"), passes.Contains("syscalls"));
+    }
+
     var run = await LoadRun.RunAsync(BenchOptions.Parse(args));
     var markdown = Report.Markdown(run);
     Console.Write(markdown);

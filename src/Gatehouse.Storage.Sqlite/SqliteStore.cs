@@ -27,11 +27,11 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
     private readonly PartIndexFollower _indexer;
     private int _disposed;
 
-    private SqliteStore(SqliteDatabase database)
+    private SqliteStore(SqliteDatabase database, TimeProvider time)
     {
         _database = database;
         _relational = new SqliteRelationalDatabase(database);
-        _indexer = new PartIndexFollower(database);
+        _indexer = new PartIndexFollower(database, time);
     }
 
     internal SqliteDatabase Database => _database;
@@ -46,7 +46,11 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
 
     /// <summary>Opens (creating when missing) the database described by <paramref name="options"/>.</summary>
     /// <exception cref="StoreUnavailableException">The file cannot be opened, created or migrated.</exception>
-    public static SqliteStore Open(SqliteStoreOptions options) => new(SqliteDatabase.Open(options));
+    public static SqliteStore Open(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(SqliteDatabase.Open(options), options.TimeProvider);
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditEntryDraft> drafts, CancellationToken cancellationToken)

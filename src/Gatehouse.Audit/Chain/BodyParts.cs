@@ -59,9 +59,15 @@ public static class BodyParts
     }
 
     /// <summary>Joins the parts' contents, or returns null when any part's content is missing.</summary>
+    /// <remarks>One part's content is returned as it is, not copied: a body and its parts are never written to.</remarks>
     public static byte[]? Join(IReadOnlyList<BodyPart> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 1)
+        {
+            return parts[0].Content;
+        }
+
         var length = 0;
         foreach (var part in parts)
         {

@@ -91,6 +91,21 @@ public static class AuditEntryCodec
     private static AuditEntryDraft Draft(
         string kind, string exchangeId, DateTimeOffset time, AuditIndex index, byte[] payload, string? text, IReadOnlyList<string>? pieces)
     {
+        if (text is null && pieces is { Count: > 0 })
+        {
+            // The pieces alone are the text (ExchangeIntent.PromptParts): stored as they are, never joined into a string.
+            if (AllNonEmpty(pieces))
+            {
+                var given = BodyParts.FromTexts(pieces);
+                return new AuditEntryDraft(kind, exchangeId, time, index, payload, BodyParts.Join(given), BodyParts.ManifestHash(given))
+                {
+                    BodyParts = given,
+                };
+            }
+
+            text = string.Concat(pieces);
+        }
+
         if (string.IsNullOrEmpty(text))
         {
             // No body, or an empty one: nothing to share, so the (empty) body is stored whole.
@@ -104,6 +119,19 @@ public static class AuditEntryCodec
         {
             BodyParts = parts,
         };
+    }
+
+    private static bool AllNonEmpty(IReadOnlyList<string> pieces)
+    {
+        foreach (var piece in pieces)
+        {
+            if (piece.Length == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool JoinsTo(IReadOnlyList<string> pieces, string text)

@@ -44,7 +44,8 @@ public sealed record ExchangeIntent
 
     /// <summary>
     /// Gets the prompt cut where it repeats across turns (one piece per message), whose concatenation is exactly
-    /// <see cref="Prompt"/>; null when the prompt is one piece. The audit stores each distinct piece once.
+    /// <see cref="Prompt"/>; null when the prompt is one piece. The audit stores each distinct piece once. A writer may
+    /// leave <see cref="Prompt"/> null and give only the pieces, which are then the prompt.
     /// </summary>
     /// <remarks>Not part of the recorded metadata: a decoded intent has the whole <see cref="Prompt"/> and no pieces.</remarks>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -14,7 +14,9 @@ internal static class ExchangeRecords
         var pieces = exchange.AuditMetadataOnly || exchange.Request is null || exchange.RequestBodyWithheld
             ? null
             : PromptPieces.Of(exchange.Request.Messages, audit.TextCapChars);
-        var prompt = exchange.AuditMetadataOnly ? null : pieces is null ? Cap(PromptText(exchange, audit), audit.TextCapChars) : string.Concat(pieces);
+        // A parsed prompt is given as its pieces only: the audit stores them as they are, so the whole prompt is never
+        // joined into one more string (for an agent's 49 KB request, a 100 KB copy on the large-object heap).
+        var prompt = exchange.AuditMetadataOnly ? null : pieces is null ? Cap(PromptText(exchange, audit), audit.TextCapChars) : pieces.Count == 0 ? "" : null;
         return new ExchangeIntent
         {
             ExchangeId = exchange.Id,

@@ -5,22 +5,36 @@ namespace Gatehouse.Storage.Sqlite.Audit;
 
 /// <summary>Runs <see cref="PartIndexer"/> in the background, woken after each append, so search follows the log.</summary>
 /// <remarks>
+/// <para>
 /// The wake-up is a channel of one slot: any number of appends while a catch-up runs cost one more pass, never a
 /// queue. Each step takes the writer connection for one short transaction, between append batches, never inside one.
 /// A text search catches up first (<see cref="CatchUpAsync"/>), so a search never misses an acknowledged exchange.
+/// </para>
+/// <para>
+/// Passes start at most once per <see cref="PassInterval"/>: a pass costs a read, a commit (a sync in <c>fsync</c>
+/// mode) and an empty step whether it indexes one part or a hundred, and the audit's own commits wait for the writer
+/// connection meanwhile. Woken after every append batch, the follower cost each exchange an extra commit under load;
+/// waiting out the interval lets one pass index every part appended in it. The first wake-up after a quiet interval
+/// runs at once, so background freshness stays under the interval plus one pass.
+/// </para>
 /// </remarks>
 internal sealed class PartIndexFollower : IAsyncDisposable
 {
+    /// <summary>The shortest time between the starts of two passes.</summary>
+    public static readonly TimeSpan PassInterval = TimeSpan.FromMilliseconds(200);
+
     private readonly SqliteDatabase _database;
+    private readonly TimeProvider _time;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public PartIndexFollower(SqliteDatabase database)
+    public PartIndexFollower(SqliteDatabase database, TimeProvider time)
     {
         _database = database;
+        _time = time;
         _wake.Writer.TryWrite(true);
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
@@ -59,9 +73,16 @@ internal sealed class PartIndexFollower : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        long? lastPass = null;
         while (await _wake.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (lastPass is { } last && PassInterval - _time.GetElapsedTime(last) is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            }
+
             _wake.Reader.TryRead(out _);
+            lastPass = _time.GetTimestamp();
             try
             {
                 await CatchUpAsync(cancellationToken).ConfigureAwait(false);

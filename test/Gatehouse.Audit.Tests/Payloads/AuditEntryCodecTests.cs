@@ -101,4 +101,31 @@ public sealed class AuditEntryCodecTests
         Assert.Contains("\"fingerprint\":\"5f0c2a\",\"placeholder\":true}", Encoding.UTF8.GetString(flaggedDraft.Payload), StringComparison.Ordinal);
         Assert.True(AuditEntryCodec.DecodeIntent(flaggedDraft.Payload, flaggedDraft.Body).Findings[0].Placeholder);
     }
+
+    [Fact]
+    public void ForIntent_PiecesWithoutPrompt_RecordsTheSameEntryAsThePromptWithItsPieces()
+    {
+        string[] pieces = ["[system]\nYou review code.", "\n\n[user]\nWhy does this allocate?"];
+        var whole = Exchanges.Intent("ex-1", string.Concat(pieces)) with { PromptParts = pieces };
+
+        var given = AuditEntryCodec.ForIntent(whole with { Prompt = null }, Exchanges.Start);
+        var joined = AuditEntryCodec.ForIntent(whole, Exchanges.Start);
+
+        Assert.Equal(joined.Payload, given.Payload);
+        Assert.Equal(joined.Body, given.Body);
+        Assert.Equal(joined.BodyHash, given.BodyHash);
+        Assert.Equal(joined.BodyParts!.Select(p => p.Hash), given.BodyParts!.Select(p => p.Hash));
+        Assert.Equal(string.Concat(pieces), AuditEntryCodec.DecodeIntent(given.Payload, given.Body).Prompt);
+    }
+
+    [Fact]
+    public void ForIntent_EmptyPieceWithoutPrompt_RecordsTheJoinedPromptAsOnePart()
+    {
+        var intent = Exchanges.Intent("ex-1") with { Prompt = null, PromptParts = ["[user]\nhi", ""] };
+
+        var draft = AuditEntryCodec.ForIntent(intent, Exchanges.Start);
+
+        Assert.Equal("[user]\nhi", Encoding.UTF8.GetString(draft.Body!));
+        Assert.Single(draft.BodyParts!);
+    }
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# What one exchange costs the everything-on gateway, in measures the machine's load does not change: bytes allocated,
+# thread-pool work items, lock contentions and GCs per exchange (dotnet-counters), and syncs and bytes written to the
+# store per exchange (strace), for audit.durability fsync and process, the small chat request and the agent's 49 KB
+# first request, at 1 and 32 concurrent clients. The figures are in docs/designs/data-path-profile.md.
+#
+#   bench/profile/work.sh [OUTPUT_FOLDER (default /tmp/gatehouse-work)] [EXCHANGES (default 2000)] [MODES (default fsync,process)]
+#
+# Needs strace; installs dotnet-counters 10.0.750501 into /tmp/tools when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=${1:-/tmp/gatehouse-work}
+exchanges=${2:-2000}
+modes=${3:-fsync,process}
+counters=/tmp/tools/dotnet-counters
+if [ ! -x "$counters" ]; then
+  dotnet tool install --tool-path /tmp/tools dotnet-counters --version 10.0.750501 >/dev/null
+fi
+if ! command -v strace >/dev/null 2>&1; then
+  echo "strace is needed: apt-get install strace" >&2
+  exit 1
+fi
+
+dotnet build -c Release -v quiet -nologo src/Gatehouse >/dev/null
+dotnet build -c Release -v quiet -nologo bench/Gatehouse.LoadBench >/dev/null
+mkdir -p "$out"
+bench/Gatehouse.LoadBench/bin/Release/net10.0/Gatehouse.LoadBench work "$out" "$counters" "$exchanges" "$modes" \
+  --gatehouse src/Gatehouse/bin/Release/net10.0/gatehouse.dll
