@@ -110,12 +110,13 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
         if (masking is not null && options.BodyRewriter is null)
         {
             // The stream rewriter splits the stream into events and hands each one on whole: nothing splits them again.
-            var events = new EventCollector();
+            var reader = _createStreamReader();
+            var events = new EventCollector(keepsParses: reader.ReadsEditedStrings);
             var streamRewriter = _rewriting.CreateStream(masking);
             streamRewriter.ToolFilter = options.ToolFilter;
             streamRewriter.WithholdServerRequest = options.WithholdServerRequest;
             var rewriter = new SseResponseRewriter(streamRewriter, events);
-            return new ResponsePipeline(rewriter, events, new EventStage(_createStreamReader(), _maxTextChars, hold, splitsEvents: false), null);
+            return new ResponsePipeline(rewriter, events, new EventStage(reader, _maxTextChars, hold, splitsEvents: false), null);
         }
 
         return new ResponsePipeline(options.BodyRewriter, null, new EventStage(_createStreamReader(), _maxTextChars, hold, splitsEvents: true), null);

@@ -52,7 +52,7 @@ internal static class JsonBody
             return default;
         }
 
-        return new JsonLease(document, array);
+        return new JsonLease(document, array, json.Length);
     }
 
     private static string Classify(ReadOnlySpan<byte> json)

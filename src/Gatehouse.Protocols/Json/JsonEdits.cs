@@ -81,6 +81,25 @@ internal sealed class JsonEdits
         Put(new Edit(start, start + raw.Length, from, literal.Length, null));
     }
 
+    /// <summary>Gets the bytes the document being edited was parsed from.</summary>
+    public ReadOnlyMemory<byte> Source => _source;
+
+    /// <summary>Appends each string edit (not the literals) to <paramref name="into"/>; returns how many.</summary>
+    public int CopyTexts(List<TextEdit> into)
+    {
+        var count = 0;
+        foreach (var edit in _edits)
+        {
+            if (edit.Text is { } text)
+            {
+                into.Add(new TextEdit(edit.Start, text));
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Returns the document with every edit spliced in; valid until the next call on this instance.</summary>
     public ReadOnlySpan<byte> Apply()
     {
@@ -131,14 +150,16 @@ internal sealed class JsonEdits
         return -1;
     }
 
-    private int Offset(ReadOnlySpan<byte> token)
+    /// <summary>Returns where <paramref name="token"/> (a value's raw bytes, as the document reads them) starts in <paramref name="source"/>.</summary>
+    internal static int Offset(ReadOnlySpan<byte> source, ReadOnlySpan<byte> token)
     {
-        var source = _source.Span;
         var offset = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(source), ref MemoryMarshal.GetReference(token));
         return offset >= 0 && offset + token.Length <= source.Length
             ? (int)offset
             : throw new InvalidOperationException("The JSON document does not read from the bytes being edited.");
     }
+
+    private int Offset(ReadOnlySpan<byte> token) => Offset(_source.Span, token);
 
     private readonly record struct Edit(int Start, int End, int From, int Length, string? Text);
 }

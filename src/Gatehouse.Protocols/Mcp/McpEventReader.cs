@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Streaming;
 
 namespace Gatehouse.Protocols.Mcp;
@@ -9,5 +10,8 @@ namespace Gatehouse.Protocols.Mcp;
 /// </summary>
 internal sealed class McpEventReader : JsonEventReader
 {
-    protected override void Read(JsonElement data, ICollection<StreamDelta> deltas) => McpResults.Read(data, deltas);
+    // A result without texts is recorded as its raw JSON, which the rewriter's parse does not hold as masked.
+    public override bool ReadsEditedStrings => false;
+
+    protected override void Read(JsonElement data, EditedStrings strings, ICollection<StreamDelta> deltas) => McpResults.Read(data, deltas);
 }

@@ -21,7 +21,7 @@ internal sealed class OpenAIChatEventReader : JsonEventReader
         return true;
     }
 
-    protected override void Read(JsonElement data, ICollection<StreamDelta> deltas)
+    protected override void Read(JsonElement data, EditedStrings strings, ICollection<StreamDelta> deltas)
     {
         if (data.Object("error"u8) is not null)
         {
@@ -35,7 +35,7 @@ internal sealed class OpenAIChatEventReader : JsonEventReader
             return;
         }
 
-        if (!_modelRead && data.String("model"u8) is { } model)
+        if (!_modelRead && strings.String(data, "model"u8) is { } model)
         {
             _modelRead = true;
             deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, model));
@@ -43,7 +43,7 @@ internal sealed class OpenAIChatEventReader : JsonEventReader
 
         foreach (var choice in data.Array("choices"u8))
         {
-            OpenAIChatChoice.Read(choice, "delta"u8, deltas);
+            OpenAIChatChoice.Read(choice, "delta"u8, deltas, strings);
         }
 
         if (data.Object("usage"u8) is { } usage)

@@ -8,18 +8,18 @@ namespace Gatehouse.Protocols.OpenAICompletions;
 internal static class OpenAICompletionsChoice
 {
     /// <summary>Reads every choice and the usage of one completion object (a whole body or one stream chunk).</summary>
-    public static void ReadChoices(JsonElement completion, ICollection<StreamDelta> deltas)
+    public static void ReadChoices(JsonElement completion, ICollection<StreamDelta> deltas, EditedStrings strings = default)
     {
         var position = 0;
         foreach (var choice in completion.Array("choices"u8))
         {
             var index = choice.Int("index"u8, position++);
-            if (choice.String("text"u8) is { Length: > 0 } text)
+            if (strings.String(choice, "text"u8) is { Length: > 0 } text)
             {
                 deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, index, Text: text));
             }
 
-            if (choice.String("finish_reason"u8) is { } reason)
+            if (strings.String(choice, "finish_reason"u8) is { } reason)
             {
                 deltas.Add(new StreamDelta(StreamDeltaKind.FinishReason, index, Text: reason));
             }

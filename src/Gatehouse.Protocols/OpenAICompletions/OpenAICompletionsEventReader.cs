@@ -21,7 +21,7 @@ internal sealed class OpenAICompletionsEventReader : JsonEventReader
         return true;
     }
 
-    protected override void Read(JsonElement data, ICollection<StreamDelta> deltas)
+    protected override void Read(JsonElement data, EditedStrings strings, ICollection<StreamDelta> deltas)
     {
         if (data.Object("error"u8) is not null)
         {
@@ -35,12 +35,12 @@ internal sealed class OpenAICompletionsEventReader : JsonEventReader
             return;
         }
 
-        if (!_modelRead && data.String("model"u8) is { } model)
+        if (!_modelRead && strings.String(data, "model"u8) is { } model)
         {
             _modelRead = true;
             deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, model));
         }
 
-        OpenAICompletionsChoice.ReadChoices(data, deltas);
+        OpenAICompletionsChoice.ReadChoices(data, deltas, strings);
     }
 }

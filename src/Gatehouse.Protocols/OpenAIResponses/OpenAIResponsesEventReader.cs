@@ -7,41 +7,41 @@ namespace Gatehouse.Protocols.OpenAIResponses;
 /// <summary>Reads Responses stream events (<c>response.*</c> and <c>error</c>), each naming its type in the data.</summary>
 internal sealed class OpenAIResponsesEventReader : JsonEventReader
 {
-    protected override void Read(JsonElement data, ICollection<StreamDelta> deltas)
+    protected override void Read(JsonElement data, EditedStrings strings, ICollection<StreamDelta> deltas)
     {
-        var type = data.String("type"u8);
+        var type = strings.String(data, "type"u8);
         var index = data.Int("output_index"u8);
         switch (type)
         {
             case "response.created" or "response.in_progress" or "response.queued":
-                deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, data.Object("response"u8)?.String("model"u8)));
+                deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, data.Object("response"u8) is { } created ? strings.String(created, "model"u8) : null));
                 break;
             case "response.output_item.added":
-                if (data.Object("item"u8) is { } item && OpenAIResponsesOutput.ToolCallStart(index, item) is { } start)
+                if (data.Object("item"u8) is { } item && OpenAIResponsesOutput.ToolCallStart(index, item, strings) is { } start)
                 {
                     deltas.Add(start);
                 }
 
                 break;
             case "response.output_text.delta" or "response.refusal.delta":
-                deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: data.String("delta"u8)));
+                deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: strings.String(data, "delta"u8)));
                 break;
             case "response.reasoning_summary_text.delta" or "response.reasoning_text.delta":
-                deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: data.String("delta"u8)));
+                deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: strings.String(data, "delta"u8)));
                 break;
             case "response.function_call_arguments.delta" or "response.custom_tool_call_input.delta":
-                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDelta, Index: index, Text: data.String("delta"u8)));
+                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDelta, Index: index, Text: strings.String(data, "delta"u8)));
                 break;
             case "response.function_call_arguments.done":
-                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: data.String("arguments"u8)));
+                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: strings.String(data, "arguments"u8)));
                 break;
             case "response.custom_tool_call_input.done":
-                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: data.String("input"u8)));
+                deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: strings.String(data, "input"u8)));
                 break;
             case "response.completed" or "response.incomplete" or "response.failed":
                 if (data.Object("response"u8) is { } response)
                 {
-                    OpenAIResponsesOutput.ReadResponse(response, includeOutput: false, deltas);
+                    OpenAIResponsesOutput.ReadResponse(response, includeOutput: false, deltas, strings);
                 }
                 else
                 {

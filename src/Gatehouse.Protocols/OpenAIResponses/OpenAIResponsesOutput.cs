@@ -8,15 +8,15 @@ namespace Gatehouse.Protocols.OpenAIResponses;
 internal static class OpenAIResponsesOutput
 {
     /// <summary>Reads the response's outcome, and its output items when <paramref name="includeOutput"/> is set.</summary>
-    public static void ReadResponse(JsonElement response, bool includeOutput, ICollection<StreamDelta> deltas)
+    public static void ReadResponse(JsonElement response, bool includeOutput, ICollection<StreamDelta> deltas, EditedStrings strings = default)
     {
-        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, response.String("model"u8)));
+        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, strings.String(response, "model"u8)));
         if (includeOutput)
         {
             var index = 0;
             foreach (var item in response.Array("output"u8))
             {
-                ReadItem(index++, item, deltas);
+                ReadItem(index++, item, strings, deltas);
             }
         }
 
@@ -26,8 +26,8 @@ internal static class OpenAIResponsesOutput
             deltas.Add(new StreamDelta(StreamDeltaKind.Usage, Usage: tokens));
         }
 
-        var status = response.String("status"u8);
-        var reason = response.Object("incomplete_details"u8)?.String("reason"u8) ?? status;
+        var status = strings.String(response, "status"u8);
+        var reason = strings.String(response.Object("incomplete_details"u8), "reason"u8) ?? status;
         if (reason is not null)
         {
             deltas.Add(StreamDelta.Of(StreamDeltaKind.FinishReason, reason));
@@ -40,28 +40,28 @@ internal static class OpenAIResponsesOutput
     }
 
     /// <summary>Returns the call id and name when <paramref name="item"/> is a tool call, else null.</summary>
-    public static StreamDelta? ToolCallStart(int index, JsonElement item)
-        => item.String("type"u8) is "function_call" or "custom_tool_call"
-            ? new StreamDelta(StreamDeltaKind.ToolCallStarted, Index: index, Id: item.String("call_id"u8) ?? item.String("id"u8), Name: item.String("name"u8))
+    public static StreamDelta? ToolCallStart(int index, JsonElement item, EditedStrings strings = default)
+        => strings.String(item, "type"u8) is "function_call" or "custom_tool_call"
+            ? new StreamDelta(StreamDeltaKind.ToolCallStarted, Index: index, Id: strings.String(item, "call_id"u8) ?? strings.String(item, "id"u8), Name: strings.String(item, "name"u8))
             : null;
 
-    private static void ReadItem(int index, JsonElement item, ICollection<StreamDelta> deltas)
+    private static void ReadItem(int index, JsonElement item, EditedStrings strings, ICollection<StreamDelta> deltas)
     {
-        if (ToolCallStart(index, item) is { } start)
+        if (ToolCallStart(index, item, strings) is { } start)
         {
             deltas.Add(start);
-            var arguments = item.String("arguments"u8) ?? item.String("input"u8) ?? "";
+            var arguments = strings.String(item, "arguments"u8) ?? strings.String(item, "input"u8) ?? "";
             deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: arguments));
             return;
         }
 
         foreach (var part in item.Array("content"u8))
         {
-            var (kind, text) = part.String("type"u8) switch
+            var (kind, text) = strings.String(part, "type"u8) switch
             {
-                "output_text" => (StreamDeltaKind.TextDelta, part.String("text"u8)),
-                "refusal" => (StreamDeltaKind.TextDelta, part.String("refusal"u8)),
-                "reasoning_text" => (StreamDeltaKind.ReasoningDelta, part.String("text"u8)),
+                "output_text" => (StreamDeltaKind.TextDelta, strings.String(part, "text"u8)),
+                "refusal" => (StreamDeltaKind.TextDelta, strings.String(part, "refusal"u8)),
+                "reasoning_text" => (StreamDeltaKind.ReasoningDelta, strings.String(part, "text"u8)),
                 _ => (StreamDeltaKind.Unknown, null),
             };
             if (text is not null)
@@ -72,7 +72,7 @@ internal static class OpenAIResponsesOutput
 
         foreach (var summary in item.Array("summary"u8))
         {
-            deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: summary.String("text"u8)));
+            deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: strings.String(summary, "text"u8)));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols.Pipeline;
@@ -7,30 +8,53 @@ namespace Gatehouse.Protocols.Pipeline;
 /// Keeps the events a stream rewriter wrote for one chunk until the caller has checked the rewrite, then hands them
 /// to the event stage. Nothing the rewriter could not finish reaches capture, hold or client.
 /// </summary>
-internal sealed class EventCollector : ISseEventSink
+/// <remarks>
+/// When it keeps parses, an event the rewriter parsed is kept as that parse (over the rewriter's own copy of the
+/// upstream's data) with the masked strings from the rewriter's edits, and the stage reads it from there: the event is
+/// parsed once. Events the rewriter made up or did not parse keep their data, which the stage parses.
+/// </remarks>
+internal sealed class EventCollector(bool keepsParses) : ISseEventSink, IDisposable
 {
     private readonly ArrayBufferWriter<byte> _bytes = new(4096);
     private readonly ArrayBufferWriter<byte> _data = new(4096);
     private readonly ArrayBufferWriter<byte> _types = new(256);
     private readonly List<Item> _items = [];
+    private readonly List<TextEdit> _texts = [];
 
-    public void Event(ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> data, ReadOnlySpan<byte> serialized)
+    public bool KeepsParses { get; } = keepsParses;
+
+    public void Event(ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> data, ReadOnlySpan<byte> serialized, JsonLease parse, JsonEdits? edits)
     {
-        _items.Add(new Item(_bytes.WrittenCount, serialized.Length, _data.WrittenCount, data.Length, _types.WrittenCount, eventType.Length, Comment: false));
+        var parsed = parse.Document is not null;
+        var textStart = _texts.Count;
+        var texts = parsed ? edits?.CopyTexts(_texts) ?? 0 : 0;
+        _items.Add(new Item(
+            _bytes.WrittenCount, serialized.Length, _data.WrittenCount, parsed ? 0 : data.Length, _types.WrittenCount, eventType.Length, Comment: false,
+            parse, textStart, texts));
         _bytes.Write(serialized);
-        _data.Write(data);
+        if (!parsed)
+        {
+            _data.Write(data);
+        }
+
         _types.Write(eventType);
     }
 
     public void Comment(ReadOnlySpan<byte> serialized)
     {
-        _items.Add(new Item(_bytes.WrittenCount, serialized.Length, 0, 0, 0, 0, Comment: true));
+        _items.Add(new Item(_bytes.WrittenCount, serialized.Length, 0, 0, 0, 0, Comment: true, default, 0, 0));
         _bytes.Write(serialized);
     }
 
     public void Clear()
     {
+        foreach (var item in _items)
+        {
+            item.Parse.Dispose();
+        }
+
         _items.Clear();
+        _texts.Clear();
         _bytes.ResetWrittenCount();
         _data.ResetWrittenCount();
         _types.ResetWrittenCount();
@@ -44,13 +68,18 @@ internal sealed class EventCollector : ISseEventSink
         {
             var bytes = _bytes.WrittenSpan.Slice(item.Start, item.Length);
             total += bytes.Length;
+            var type = _types.WrittenSpan.Slice(item.TypeStart, item.TypeLength);
             if (item.Comment)
             {
                 stage.Partial(bytes, client);
             }
+            else if (item.Parse.Document is { } document)
+            {
+                stage.Parsed(type, document.RootElement, new EditedStrings(item.Parse.Data, _texts, item.TextStart, item.TextCount), bytes, client);
+            }
             else
             {
-                stage.Event(_types.WrittenSpan.Slice(item.TypeStart, item.TypeLength), _data.WrittenMemory.Slice(item.DataStart, item.DataLength), bytes, client);
+                stage.Event(type, _data.WrittenMemory.Slice(item.DataStart, item.DataLength), bytes, client);
             }
         }
 
@@ -58,5 +87,8 @@ internal sealed class EventCollector : ISseEventSink
         return total;
     }
 
-    private readonly record struct Item(int Start, int Length, int DataStart, int DataLength, int TypeStart, int TypeLength, bool Comment);
+    public void Dispose() => Clear();
+
+    private readonly record struct Item(
+        int Start, int Length, int DataStart, int DataLength, int TypeStart, int TypeLength, bool Comment, JsonLease Parse, int TextStart, int TextCount);
 }

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Text.Json;
 using Gatehouse.Protocols.Holding;
+using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Sse;
 using Gatehouse.Protocols.Streaming;
 
@@ -35,9 +37,20 @@ internal sealed class EventStage : IDisposable
 
     public ResponseHoldBuffer? Hold => _hold;
 
-    /// <summary>Takes one whole (rewritten) event.</summary>
+    /// <summary>Takes one whole (rewritten) event, parsing its data.</summary>
     public void Event(ReadOnlySpan<byte> eventType, ReadOnlyMemory<byte> data, ReadOnlySpan<byte> bytes, IBufferWriter<byte> client)
         => Read(eventType, data, bytes, client, write: true);
+
+    /// <summary>
+    /// Takes one whole rewritten event that the rewriter parsed: <paramref name="data"/> is its parse of the upstream's
+    /// data, <paramref name="strings"/> gives its strings as masked, <paramref name="bytes"/> is the event as rewritten.
+    /// </summary>
+    public void Parsed(ReadOnlySpan<byte> eventType, JsonElement data, EditedStrings strings, ReadOnlySpan<byte> bytes, IBufferWriter<byte> client)
+    {
+        _deltas.Clear();
+        _reader.ReadParsed(data, strings, _deltas);
+        Take(eventType, data, bytes, client, write: true);
+    }
 
     /// <summary>Takes bytes that dispatch no event (a comment), which go with the next event.</summary>
     public void Partial(ReadOnlySpan<byte> bytes, IBufferWriter<byte> client)
@@ -118,6 +131,13 @@ internal sealed class EventStage : IDisposable
     {
         _deltas.Clear();
         using var document = _reader.ReadKept(data, _deltas);
+        Take(eventType, document?.RootElement, bytes, client, write);
+    }
+
+    // The event's deltas are read: the capture folds them, the hold decides on them (its refusal observes the event's
+    // parse, whose fields it reads are never masked), and the rest goes to the client.
+    private void Take(ReadOnlySpan<byte> eventType, JsonElement? data, ReadOnlySpan<byte> bytes, IBufferWriter<byte> client, bool write)
+    {
         foreach (var delta in _deltas)
         {
             _capture.Apply(delta);
@@ -125,7 +145,7 @@ internal sealed class EventStage : IDisposable
 
         if (_hold is not null)
         {
-            _hold.Event(eventType, bytes, _deltas, document?.RootElement, client);
+            _hold.Event(eventType, bytes, _deltas, data, client);
         }
         else if (write)
         {

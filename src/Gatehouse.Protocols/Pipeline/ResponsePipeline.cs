@@ -139,6 +139,7 @@ public sealed class ResponsePipeline : IDisposable
     public void Dispose()
     {
         _rewriter?.Dispose();
+        _events?.Dispose();
         _stream?.Dispose();
         _body?.Dispose();
     }

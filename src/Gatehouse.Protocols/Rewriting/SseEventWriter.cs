@@ -1,4 +1,5 @@
 using System.Buffers;
+using Gatehouse.Protocols.Json;
 
 namespace Gatehouse.Protocols.Rewriting;
 
@@ -17,17 +18,25 @@ internal sealed class SseEventWriter
     /// <summary>Gets or sets where whole events go instead of <see cref="Output"/>, or null to write bytes.</summary>
     public ISseEventSink? Sink { get; set; }
 
-    public void Write(ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> data)
+    /// <summary>Gets whether the sink takes each event's parse (see <see cref="ISseEventSink.KeepsParses"/>).</summary>
+    public bool KeepsParses => Sink?.KeepsParses ?? false;
+
+    /// <summary>Writes an event that comes with no parse (one the rewriter made up, or did not parse).</summary>
+    public void Write(ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> data) => Write(eventType, data, default, null);
+
+    /// <summary>Writes an event with the rewriter's parse of it, which this call owns: the sink takes it, or it is disposed.</summary>
+    public void Write(ReadOnlySpan<byte> eventType, ReadOnlySpan<byte> data, JsonLease parse, JsonEdits? edits)
     {
         if (Sink is null)
         {
             Serialise(Output, eventType, data);
+            parse.Dispose();
             return;
         }
 
         _event.ResetWrittenCount();
         Serialise(_event, eventType, data);
-        Sink.Event(eventType, data, _event.WrittenSpan);
+        Sink.Event(eventType, data, _event.WrittenSpan, parse, edits);
     }
 
     /// <summary>Writes a comment line, which keeps idle connections alive without dispatching an event.</summary>

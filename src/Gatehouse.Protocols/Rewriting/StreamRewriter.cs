@@ -35,6 +35,11 @@ internal abstract class StreamRewriter
     protected ChannelLedger Channels => Fields.Channels;
 
     /// <summary>Writes <paramref name="sseEvent"/>, rewritten, to <paramref name="writer"/>, preceded by any synthetic events.</summary>
+    /// <remarks>
+    /// When the writer's sink keeps parses, the event's data is parsed in a pooled copy of its own (the SSE parser's
+    /// buffer is reused by the next event), and that parse, with the edits made to it, goes to the sink with the event:
+    /// the event's readers read it instead of parsing the rewritten bytes again.
+    /// </remarks>
     public void Rewrite(SseEvent sseEvent, SseEventWriter writer)
     {
         if (WithholdServerRequest is { } withhold && Withheld(sseEvent.Data, withhold))
@@ -47,18 +52,39 @@ internal abstract class StreamRewriter
             return;
         }
 
-        using var document = JsonBody.TryParse(sseEvent.Data, out var error);
-        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
+        var keep = writer.KeepsParses;
+        var parse = Parse(sseEvent.Data, keep, out var error);
+        if (parse.Document is not { RootElement.ValueKind: JsonValueKind.Object } document)
         {
+            parse.Dispose();
             Error = $"malformed SSE event: data {error ?? "is not a JSON object"}";
             return;
         }
 
-        Fields.Edits.Reset(sseEvent.Data);
+        Fields.Edits.Reset(parse.Data);
         Rewrite(document.RootElement, writer);
         var data = Fields.Edits.Apply();
         Written(data);
-        writer.Write(sseEvent.EventType.Span, data);
+        if (keep)
+        {
+            writer.Write(sseEvent.EventType.Span, data, parse, Fields.Edits);
+        }
+        else
+        {
+            writer.Write(sseEvent.EventType.Span, data);
+            parse.Dispose();
+        }
+    }
+
+    // In place when nothing keeps the parse; else in a pooled copy that the parse owns.
+    private static JsonLease Parse(ReadOnlyMemory<byte> data, bool keep, out string? error)
+    {
+        if (keep)
+        {
+            return JsonBody.TryParseCopy(data.Span, out error);
+        }
+
+        return JsonBody.TryParse(data, out error) is { } document ? new JsonLease(document, data) : default;
     }
 
     // Only an event that names both a method and an id can be a request; those few are parsed on their own, before the

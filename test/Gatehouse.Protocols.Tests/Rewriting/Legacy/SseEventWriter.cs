@@ -39,7 +39,7 @@ internal sealed class SseEventWriter
 
         _event.ResetWrittenCount();
         Serialise(_event, eventType, data);
-        Sink.Event(eventType, data, _event.WrittenSpan);
+        Sink.Event(eventType, data, _event.WrittenSpan, default, null);
     }
 
     /// <summary>Writes a comment line, which keeps idle connections alive without dispatching an event.</summary>
