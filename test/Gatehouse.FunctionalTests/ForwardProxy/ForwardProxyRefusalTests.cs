@@ -15,7 +15,7 @@ public sealed class ForwardProxyRefusalTests : GatewayTest
             {
                 Listen = "http://127.0.0.1:0",
                 Intercept = [new ProxyInterceptConfig { Host = "api.openai.com", Connection = "openai" }],
-                Tunnel = ["localhost", "github.com"],
+                Tunnel = ["localhost", "github.com", "gatehouse-test.invalid"],
                 Ca = files,
             },
         };
@@ -68,6 +68,30 @@ public sealed class ForwardProxyRefusalTests : GatewayTest
 
         Assert.StartsWith("HTTP/1.1 403 ", answer, StringComparison.Ordinal);
         Assert.Contains("\"code\":\"proxy_target_not_allowed\"", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_ToAListedHostThatDoesNotResolve_Gets502AndTheAuditRecordsThe502()
+    {
+        // A name under .invalid never resolves (RFC 6761), so the proxy answers 502; its audit entry must say what the
+        // client was answered, not the 403 of a policy refusal.
+        var answer = await ProxyClients.RefusedConnectAsync(Gateway.ProxyUri!, "gatehouse-test.invalid:443", Gateway.Token("lou", "dev"));
+
+        Assert.StartsWith("HTTP/1.1 502 ", answer, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"proxy_target_unresolved\"", answer, StringComparison.Ordinal);
+        await using var store = Gateway.OpenStore();
+        var refused = new List<Gatehouse.Audit.Chain.AuditEntry>();
+        await foreach (var entry in store.ReadAllAsync(CancellationToken.None))
+        {
+            if (entry.Kind == "proxy.connect.refused")
+            {
+                refused.Add(entry);
+            }
+        }
+
+        var only = Assert.Single(refused);
+        Assert.Equal(502, only.Index.Status);
+        Assert.Equal("deny", only.Index.Decision);
     }
 
     [Fact]
