@@ -134,7 +134,7 @@ internal sealed class ForwardProxyListener(
     private async Task RefuseAsync(System.IO.Pipelines.PipeWriter output, TunnelRecord draft, ExchangeFailureCode code, string title, string detail, CancellationToken cancellationToken)
     {
         Log.ConnectRefused(logger, draft.Host, draft.Port, StatusCodes.Status403Forbidden, code.ToName(), draft.Subject);
-        await audit.RecordRefusalAsync(draft, code, cancellationToken);
+        await audit.RecordRefusalAsync(draft, code, StatusCodes.Status403Forbidden, cancellationToken);
         await ProxyReplies.ProblemAsync(output, new GatehouseProblem(code.ToName(), title, StatusCodes.Status403Forbidden, detail), null, cancellationToken);
     }
 }

@@ -91,7 +91,7 @@ internal sealed class BlindTunnel(GatehouseConfig config, TunnelAudit audit, Tim
     private async Task RefuseAsync(PipeWriter output, TunnelRecord draft, int status, ExchangeFailureCode code, string title, string detail, CancellationToken cancellationToken)
     {
         Log.ConnectRefused(logger, draft.Host, draft.Port, status, code.ToName(), draft.Subject);
-        await audit.RecordRefusalAsync(draft with { At = time.GetUtcNow() }, code, cancellationToken);
+        await audit.RecordRefusalAsync(draft with { At = time.GetUtcNow() }, code, status, cancellationToken);
         await ProxyReplies.ProblemAsync(output, new GatehouseProblem(code.ToName(), title, status, detail), null, cancellationToken);
     }
 

@@ -13,9 +13,12 @@ internal sealed class TunnelAudit(IAuditTrail audit)
     public const string Closed = "proxy.tunnel.closed";
     public const string Refused = "proxy.connect.refused";
 
-    /// <summary>Records a refused CONNECT: the draft with its route <c>refuse</c> and the code's stable name.</summary>
-    public ValueTask<AuditWriteResult> RecordRefusalAsync(TunnelRecord draft, ExchangeFailureCode code, CancellationToken cancellationToken)
-        => WriteAsync(Refused, draft with { Route = "refuse", Code = code.ToName() }, StatusOf(code), cancellationToken);
+    /// <summary>
+    /// Records a refused CONNECT: the draft with its route <c>refuse</c>, the code's stable name and the status the client
+    /// is answered (403 for a refusal by rule, 502 for a target that cannot be resolved or reached).
+    /// </summary>
+    public ValueTask<AuditWriteResult> RecordRefusalAsync(TunnelRecord draft, ExchangeFailureCode code, int status, CancellationToken cancellationToken)
+        => WriteAsync(Refused, draft with { Route = "refuse", Code = code.ToName() }, status, cancellationToken);
 
     public ValueTask<AuditWriteResult> RecordAsync(string kind, TunnelRecord record, CancellationToken cancellationToken)
         => WriteAsync(kind, record, null, cancellationToken);
@@ -32,6 +35,4 @@ internal sealed class TunnelAudit(IAuditTrail audit)
         };
         return await audit.AppendAsync(new AuditEntryDraft(kind, record.TunnelId, record.At, index, payload, null, null), cancellationToken);
     }
-
-    private static int StatusOf(ExchangeFailureCode code) => code == ExchangeFailureCode.ProxyTargetUnreachable ? 502 : 403;
 }
