@@ -37,7 +37,7 @@ internal static class AccessEndpoints
     {
         var caller = ControlCaller.Of(context).ToPrincipal();
 
-        var (ok, input) = await AccessHttp.ReadAsync(context, ReviewJsonContext.Default.AccessRequestInput, """{"connection": "prod", "duration": "2h", "reason": "..."}""");
+        var (ok, input) = await AccessHttp.ReadAsync(context, ReviewApiJsonContext.Default.AccessRequestInput, """{"connection": "prod", "duration": "2h", "reason": "..."}""");
         if (!ok)
         {
             return;
@@ -127,7 +127,7 @@ internal static class AccessEndpoints
             .ToList();
         query.LinkNext(context, page.Next);
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsJsonAsync(visible, ReviewJsonContext.Default.ListGrantView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(visible, ReviewApiJsonContext.Default.ListGrantView, cancellationToken: context.RequestAborted);
     }
 
     private static async Task GetAsync(HttpContext context, string id, IGrantStore store, TimeProvider time)

@@ -19,6 +19,6 @@ internal static class AccessHttp
     {
         context.Response.StatusCode = status;
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(view, ReviewJsonContext.Default.GrantView, cancellationToken: context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(view, ReviewApiJsonContext.Default.GrantView, cancellationToken: context.RequestAborted);
     }
 }

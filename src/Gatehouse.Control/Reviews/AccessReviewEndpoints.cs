@@ -34,7 +34,7 @@ internal static class AccessReviewEndpoints
     {
         var caller = ControlCaller.Of(context).ToPrincipal();
 
-        var (ok, input) = await AccessHttp.ReadAsync(context, ReviewJsonContext.Default.ReviewInput, """{"justification": "..."}""");
+        var (ok, input) = await AccessHttp.ReadAsync(context, ReviewApiJsonContext.Default.ReviewInput, """{"justification": "..."}""");
         if (!ok)
         {
             return;

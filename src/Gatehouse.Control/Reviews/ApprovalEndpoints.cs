@@ -39,7 +39,7 @@ internal static class ApprovalEndpoints
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ReviewJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ReviewApiJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
     }
 
     private static async Task ListAsync(HttpContext context, IApprovalStore store, string? state)
@@ -74,7 +74,7 @@ internal static class ApprovalEndpoints
             .Select(r => IsReviewer(r, caller) ? ApprovalView.Of(r) : ApprovalView.ForNonReviewer(r))
             .ToList();
         query.LinkNext(context, page.Next);
-        await context.Response.WriteAsJsonAsync(visible, ReviewJsonContext.Default.ListApprovalView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(visible, ReviewApiJsonContext.Default.ListApprovalView, cancellationToken: context.RequestAborted);
     }
 
     private static async Task GetAsync(HttpContext context, string id, IApprovalStore store, IAuditStore audit)
@@ -93,14 +93,14 @@ internal static class ApprovalEndpoints
             : ApprovalView.ForNonReviewer(request);
 
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsJsonAsync(view, ReviewJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(view, ReviewApiJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
     }
 
     private static async Task ReviewAsync(HttpContext context, string id, ReviewDecision decision, ApprovalReviews reviews)
     {
         var caller = ControlCaller.Of(context).ToPrincipal();
 
-        var (ok, input) = await JsonBodies.ReadAsync(context, ReviewJsonContext.Default.ReviewInput, "{\"justification\": \"...\"}",
+        var (ok, input) = await JsonBodies.ReadAsync(context, ReviewApiJsonContext.Default.ReviewInput, "{\"justification\": \"...\"}",
             (status, code, detail) => Problem(context, status, code, detail));
         if (!ok)
         {
@@ -116,7 +116,7 @@ internal static class ApprovalEndpoints
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ReviewJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(ApprovalView.Of(result.Value!), ReviewApiJsonContext.Default.ApprovalView, cancellationToken: context.RequestAborted);
     }
 
     private static bool IsReviewer(ApprovalRequest request, Principal caller)

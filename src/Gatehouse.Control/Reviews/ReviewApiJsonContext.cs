@@ -14,4 +14,4 @@ namespace Gatehouse.Control.Reviews;
 [JsonSerializable(typeof(List<GrantView>))]
 [JsonSerializable(typeof(AccessRequestInput))]
 [JsonSerializable(typeof(ReviewInput))]
-internal sealed partial class ReviewJsonContext : JsonSerializerContext;
+internal sealed partial class ReviewApiJsonContext : JsonSerializerContext;

@@ -58,7 +58,7 @@ internal static class ReviewEndpoints
         query.LinkNext(context, next);
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsJsonAsync(
-            items.Select(i => Describe(i, caller)).ToList(), ReviewJsonContext.Default.ListReviewItem, cancellationToken: context.RequestAborted);
+            items.Select(i => Describe(i, caller)).ToList(), ReviewApiJsonContext.Default.ListReviewItem, cancellationToken: context.RequestAborted);
     }
 
     private static async Task GetAsync(HttpContext context, string id, ReviewItemReader reader, IAuditStore audit)
@@ -86,7 +86,7 @@ internal static class ReviewEndpoints
     {
         var caller = ControlCaller.Of(context).ToPrincipal();
 
-        var (ok, input) = await JsonBodies.ReadAsync(context, ReviewJsonContext.Default.ReviewInput, "{\"justification\": \"...\"}",
+        var (ok, input) = await JsonBodies.ReadAsync(context, ReviewApiJsonContext.Default.ReviewInput, "{\"justification\": \"...\"}",
             (status, code, detail) => Problem(context, status, code, detail));
         if (!ok)
         {
@@ -160,7 +160,7 @@ internal static class ReviewEndpoints
     private static Task WriteAsync(HttpContext context, ReviewItem view)
     {
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(view, ReviewJsonContext.Default.ReviewItem, cancellationToken: context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(view, ReviewApiJsonContext.Default.ReviewItem, cancellationToken: context.RequestAborted);
     }
 
     private static Task Problem(HttpContext context, int status, string code, string detail)
