@@ -1,4 +1,5 @@
 using CsCheck;
+using Gatehouse.Testing;
 using Gatehouse.Masking;
 
 namespace Gatehouse.FuzzTests;
@@ -29,8 +30,8 @@ public sealed class MaskingFuzzTests
         (1, NearSecrets.Array[1, 8].Select(parts => string.Join(' ', parts))));
 
     [Fact]
-    public Task Mask_AnyText_NeverThrows_AndKeepsNoFindingInItsOutput() => FuzzBudget.RunAsync(seconds =>
-        Texts.Sample(text => FuzzBudget.Timed(() =>
+    public Task Mask_AnyText_NeverThrows_AndKeepsNoFindingInItsOutput() => FuzzBudget.RunAsync(() =>
+        Texts.ForAll(text => FuzzBudget.Timed(() =>
         {
             var result = Engine.Mask(text);
             var masked = result.TextOr(text);
@@ -45,7 +46,7 @@ public sealed class MaskingFuzzTests
                     original.Length < 8 || Occurrences(masked, original) <= OccurrencesOutside(text, original, result.Findings),
                     "a found secret stayed in the output");
             }
-        }), time: seconds));
+        }), FuzzBudget.Inputs(2_000)));
 
     private static int Occurrences(string text, string value)
     {
@@ -71,8 +72,8 @@ public sealed class MaskingFuzzTests
     }
 
     [Fact]
-    public Task StreamingRedactor_AnyTextInAnyChunking_ReleasesWhatTheWholeMaskReleases() => FuzzBudget.RunAsync(seconds =>
-        Gen.Select(Texts, Mutations.Splits).Sample((text, splits) => FuzzBudget.Timed(() =>
+    public Task StreamingRedactor_AnyTextInAnyChunking_ReleasesWhatTheWholeMaskReleases() => FuzzBudget.RunAsync(() =>
+        Gen.Select(Texts, Mutations.Splits).ForAll((text, splits) => FuzzBudget.Timed(() =>
         {
             using var redactor = Engine.CreateStreamingRedactor();
             var released = new System.Text.StringBuilder();
@@ -100,5 +101,5 @@ public sealed class MaskingFuzzTests
             }
 
             Assert.Equal(whole.TextOr(text), released.ToString());
-        }), time: seconds));
+        }), FuzzBudget.Inputs(2_000)));
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using CsCheck;
+using Gatehouse.Testing;
 using Gatehouse.Policy.Loading;
 
 namespace Gatehouse.FuzzTests;
@@ -39,12 +40,12 @@ public sealed class PolicyLoaderFuzzTests
     }
 
     [Fact]
-    public Task Load_MutatedYaml_LoadsOrListsErrorsWithPositions() => FuzzBudget.RunAsync(seconds =>
-        Policies.Sample(yaml => FuzzBudget.Timed(() =>
+    public Task Load_MutatedYaml_LoadsOrListsErrorsWithPositions() => FuzzBudget.RunAsync(() =>
+        Policies.ForAll(yaml => FuzzBudget.Timed(() =>
         {
             var result = PolicyLoader.Load(yaml, "fuzz.yaml");
 
             Assert.True(result.Succeeded ^ (result.Errors.Count > 0));
             Assert.All(result.Errors, e => Assert.True(e.Line >= 1 && e.Column >= 1));
-        }), time: seconds));
+        }), FuzzBudget.Inputs(2_000)));
 }

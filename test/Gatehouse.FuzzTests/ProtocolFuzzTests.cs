@@ -1,5 +1,6 @@
 using System.Buffers;
 using CsCheck;
+using Gatehouse.Testing;
 using Gatehouse.Protocols;
 using Gatehouse.Protocols.Rewriting;
 
@@ -26,17 +27,17 @@ public sealed class ProtocolFuzzTests
         """{"type":"message","content":[{"type":"text","text":"hi"},{"type":"tool_use","id":"t","name":"e","input":{"a":1}}],"usage":{"input_tokens":1}}""");
 
     [Fact]
-    public Task ParseRequest_AnyBody_ReturnsARequestOrAnErrorWithoutQuotingIt() => FuzzBudget.RunAsync(seconds =>
-        Gen.Select(Adapters, Requests).Sample((adapter, body) => FuzzBudget.Timed(() =>
+    public Task ParseRequest_AnyBody_ReturnsARequestOrAnErrorWithoutQuotingIt() => FuzzBudget.RunAsync(() =>
+        Gen.Select(Adapters, Requests).ForAll((adapter, body) => FuzzBudget.Timed(() =>
         {
             var result = adapter.ParseRequest(body);
 
             Assert.True(result.Success ^ (result.Error is not null));
-        }), time: seconds));
+        }), FuzzBudget.Inputs(10_000)));
 
     [Fact]
-    public Task RewriteJsonStrings_AnyBody_RewritesOrRefusesAndNeverThrows() => FuzzBudget.RunAsync(seconds =>
-        Requests.Sample(body => FuzzBudget.Timed(() =>
+    public Task RewriteJsonStrings_AnyBody_RewritesOrRefusesAndNeverThrows() => FuzzBudget.RunAsync(() =>
+        Requests.ForAll(body => FuzzBudget.Timed(() =>
         {
             var json = Protocols.Json.JsonStringSplicer.Rewrite(body, text => text.Length > 3 ? text[..3].ToString() : null, out var error);
 
@@ -46,11 +47,11 @@ public sealed class ProtocolFuzzTests
                 // Names cut to three characters collide often: the rewrite must still yield no duplicate names.
                 using var rewritten = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 64 });
             }
-        }), time: seconds));
+        }), FuzzBudget.Inputs(10_000)));
 
     [Fact]
-    public Task ResponseAssemblerAndRewriter_AnyBodyInAnyChunking_NeverThrow() => FuzzBudget.RunAsync(seconds =>
-        Gen.Select(Adapters, Responses, Mutations.Splits, Gen.Bool).Sample((adapter, body, splits, stream) => FuzzBudget.Timed(() =>
+    public Task ResponseAssemblerAndRewriter_AnyBodyInAnyChunking_NeverThrow() => FuzzBudget.RunAsync(() =>
+        Gen.Select(Adapters, Responses, Mutations.Splits, Gen.Bool).ForAll((adapter, body, splits, stream) => FuzzBudget.Timed(() =>
         {
             var contentType = stream ? "text/event-stream" : "application/json";
             var assembler = adapter.CreateResponseAssembler(contentType);
@@ -64,5 +65,5 @@ public sealed class ProtocolFuzzTests
             rewriter.Complete(output);
 
             Assert.NotNull(assembler.Complete(complete: true));
-        }), time: seconds));
+        }), FuzzBudget.Inputs(5_000)));
 }

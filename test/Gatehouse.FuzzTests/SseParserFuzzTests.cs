@@ -1,5 +1,6 @@
 using System.Text;
 using CsCheck;
+using Gatehouse.Testing;
 using Gatehouse.Protocols.Sse;
 
 namespace Gatehouse.FuzzTests;
@@ -13,19 +14,19 @@ public sealed class SseParserFuzzTests
         "\uFEFFdata:no-space\rdata\r\r");
 
     [Fact]
-    public Task Parse_AnyBytesInAnyChunking_NeverThrowsAndMatchesTheWholeParse() => FuzzBudget.RunAsync(seconds =>
-        Gen.Select(Streams, Mutations.Splits).Sample((bytes, splits) => FuzzBudget.Timed(() =>
+    public Task Parse_AnyBytesInAnyChunking_NeverThrowsAndMatchesTheWholeParse() => FuzzBudget.RunAsync(() =>
+        Gen.Select(Streams, Mutations.Splits).ForAll((bytes, splits) => FuzzBudget.Timed(() =>
         {
             var whole = Parse([bytes]);
             var pieces = new List<byte[]>();
             Mutations.Chunked(bytes, splits, pieces.Add);
 
             Assert.Equal(whole, Parse(pieces));
-        }), time: seconds));
+        }), FuzzBudget.Inputs(5_000)));
 
     [Fact]
-    public Task Parse_LinesBeyondTheLimit_FaultTheParserInsteadOfGrowing() => FuzzBudget.RunAsync(seconds =>
-        Gen.Select(Gen.Int[17, 200], Gen.Int[0, 600]).Sample((limit, length) => FuzzBudget.Timed(() =>
+    public Task Parse_LinesBeyondTheLimit_FaultTheParserInsteadOfGrowing() => FuzzBudget.RunAsync(() =>
+        Gen.Select(Gen.Int[17, 200], Gen.Int[0, 600]).ForAll((limit, length) => FuzzBudget.Timed(() =>
         {
             using var parser = new SseParser(limit);
             ReadOnlySpan<byte> input = Encoding.UTF8.GetBytes("data: " + new string('x', length) + "\n\n");
@@ -38,7 +39,7 @@ public sealed class SseParserFuzzTests
 
             Assert.Equal(length + 6 > limit, parser.Error is not null);
             Assert.Equal(parser.Error is null ? 1 : 0, events);
-        }), time: seconds));
+        }), FuzzBudget.Inputs(5_000)));
 
     private static List<string> Parse(IEnumerable<byte[]> chunks)
     {

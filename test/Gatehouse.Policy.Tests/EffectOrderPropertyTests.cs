@@ -1,4 +1,5 @@
 using CsCheck;
+using Gatehouse.Testing;
 using static Gatehouse.Policy.Tests.TestPolicies;
 
 namespace Gatehouse.Policy.Tests;
@@ -12,7 +13,7 @@ public sealed class EffectOrderPropertyTests
     public void Evaluate_AnyRuleSetAndAnyOrder_EffectIsTheStrictestMatching()
     {
         var rule = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 2]);
-        Gen.Select(rule.Array[1, 8], Gen.Int[0, 2], Gen.Int).Sample((rules, callerGroup, seed) =>
+        Gen.Select(rule.Array[1, 8], Gen.Int[0, 2], Gen.Int).ForAll((rules, callerGroup, seed) =>
         {
             var expected = rules.Where(r => r.Item2 == callerGroup).Select(r => (PolicyEffect?)Rank(Effects[r.Item1])).Max() ?? PolicyEffect.Deny;
             var shuffled = rules.OrderBy(r => HashCode.Combine(r, seed)).ToArray();

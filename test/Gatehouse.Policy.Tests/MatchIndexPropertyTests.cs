@@ -2,6 +2,7 @@ using CsCheck;
 using Gatehouse.Policy.Context;
 using Gatehouse.Policy.Evaluation;
 using Gatehouse.Policy.Matching;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Policy.Tests;
 
@@ -19,7 +20,7 @@ public sealed class MatchIndexPropertyTests
         var value = Gen.Int[0, Values.Length - 1];
         var context = Gen.Select(value.Array[9], Gen.Int[0, 1], Gen.Int[0, 3]);
 
-        Gen.Select(rule.Array[1, 70], context).Sample((rules, c) =>
+        Gen.Select(rule.Array[1, 70], context).ForAll((rules, c) =>
         {
             var yaml = "rules:\n" + string.Concat(rules.Select((r, i) => $"  - name: r{i}\n    match: {Match(r.Item1, r.Item2, r.Item3)}\n    effect: allow\n"));
             var document = TestPolicies.Load(yaml);

@@ -83,6 +83,16 @@ internal static class Property
     public static Task ForAllAsync<T1, T2, T3>(this Gen<(T1, T2, T3)> gen, Func<T1, T2, T3, Task> assert, long iter = 100, Func<(T1, T2, T3), string>? print = null)
         => gen.ForAllAsync(t => assert(t.Item1, t.Item2, t.Item3), iter, print);
 
+    /// <summary>Checks that <paramref name="property"/> holds (returns true) on <paramref name="iter"/> inputs, in order.</summary>
+    public static void ForAll<T>(this Gen<T> gen, Func<T, bool> property, long iter = 100, Func<T, string>? print = null)
+        => gen.ForAll(t => Assert.True(property(t), "the property is false for this input"), iter, print);
+
+    public static void ForAll<T1, T2>(this Gen<(T1, T2)> gen, Func<T1, T2, bool> property, long iter = 100, Func<(T1, T2), string>? print = null)
+        => gen.ForAll(t => property(t.Item1, t.Item2), iter, print);
+
+    public static void ForAll<T1, T2, T3>(this Gen<(T1, T2, T3)> gen, Func<T1, T2, T3, bool> property, long iter = 100, Func<(T1, T2, T3), string>? print = null)
+        => gen.ForAll(t => property(t.Item1, t.Item2, t.Item3), iter, print);
+
     private static PropertyFailedException Failure(long index, PCG pcg, ulong state, string input, Exception cause)
         => new(
             $"Input {index + 1} of the sequence with {SeedVariable}={Seed} failed (CsCheck seed \"{pcg.ToString(state)}\" " +

@@ -1,5 +1,5 @@
-using CsCheck;
 using Gatehouse.Audit.Proofs;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Audit.Tests.Proofs;
 
@@ -8,7 +8,7 @@ public sealed class MerkleTreeTests
     [Fact]
     public void RootAt_EveryPrefix_MatchesRecursiveDefinition()
     {
-        MerkleCase.Gen.Sample(c =>
+        MerkleCase.Gen.ForAll(c =>
         {
             for (var n = 0; n <= c.Size; n++)
             {
@@ -20,7 +20,7 @@ public sealed class MerkleTreeTests
     [Fact]
     public void RootBuilder_StreamedLeaves_MatchesRecursiveDefinitionAtEverySize()
     {
-        MerkleCase.Gen.Sample(c =>
+        MerkleCase.Gen.ForAll(c =>
         {
             var builder = new MerkleRootBuilder();
             Assert.Equal(NaiveMerkle.Mth([]), builder.ComputeRoot());
@@ -36,7 +36,7 @@ public sealed class MerkleTreeTests
     [Fact]
     public void InclusionProof_AnyLeafAndSize_MatchesRecursivePathAndVerifies()
     {
-        MerkleCase.Gen.Sample(c =>
+        MerkleCase.Gen.ForAll(c =>
         {
             for (var n = 1; n <= c.Size; n++)
             {
@@ -55,7 +55,7 @@ public sealed class MerkleTreeTests
     [Fact]
     public void ConsistencyProof_AnySizes_MatchesRecursiveProofAndVerifies()
     {
-        MerkleCase.Gen.Sample(c =>
+        MerkleCase.Gen.ForAll(c =>
         {
             for (var first = 1; first <= c.Size; first++)
             {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CsCheck;
 using Gatehouse.Audit.Proofs;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Audit.Tests.Proofs;
 
@@ -17,7 +18,7 @@ public sealed class MerkleVerifierTests
     [Fact]
     public void VerifyInclusion_AnyMutatedProofNodeOrRootOrLeaf_Refused()
     {
-        InclusionCases.Sample(t =>
+        InclusionCases.ForAll(t =>
         {
             var (c, m, n) = t;
             var path = c.Tree.InclusionProof(m, n);
@@ -41,7 +42,7 @@ public sealed class MerkleVerifierTests
     [Fact]
     public void VerifyInclusion_WrongIndex_Refused()
     {
-        InclusionCases.Sample(t =>
+        InclusionCases.ForAll(t =>
         {
             var (c, m, n) = t;
             var path = c.Tree.InclusionProof(m, n);
@@ -60,7 +61,7 @@ public sealed class MerkleVerifierTests
     public void VerifyInclusion_OtherTreeSizeWithItsRoot_Refused()
     {
         // The root is bound to its size by the signed checkpoint, so a wrong size arrives with that size's root.
-        InclusionCases.Sample(t =>
+        InclusionCases.ForAll(t =>
         {
             var (c, m, n) = t;
             var path = c.Tree.InclusionProof(m, n);
@@ -79,7 +80,7 @@ public sealed class MerkleVerifierTests
     [Fact]
     public void VerifyConsistency_AnyMutatedProofNodeOrRoot_Refused()
     {
-        ConsistencyCases.Sample(t =>
+        ConsistencyCases.ForAll(t =>
         {
             var (c, first, second) = t;
             var proof = c.Tree.ConsistencyProof(first, second);
@@ -102,7 +103,7 @@ public sealed class MerkleVerifierTests
     [Fact]
     public void VerifyConsistency_OtherSizesWithTheirRoots_Refused()
     {
-        ConsistencyCases.Sample(t =>
+        ConsistencyCases.ForAll(t =>
         {
             var (c, first, second) = t;
             var proof = c.Tree.ConsistencyProof(first, second);

@@ -1,5 +1,6 @@
 using CsCheck;
 using Gatehouse.Audit.Store;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Audit.Tests.Store;
 
@@ -7,7 +8,7 @@ public sealed class ExchangeCursorTests
 {
     [Fact]
     public void Decode_AnyEncodedPosition_RoundTrips()
-        => Gen.Long[1, long.MaxValue].Sample(position =>
+        => Gen.Long[1, long.MaxValue].ForAll(position =>
         {
             Assert.True(ExchangeCursor.TryDecode(ExchangeCursor.Encode(position), out var decoded));
             Assert.Equal(position, decoded);
@@ -15,7 +16,7 @@ public sealed class ExchangeCursorTests
 
     [Fact]
     public void Decode_AnyOtherText_IsRefusedWithoutThrowing()
-        => Gen.String[0, 40].Where(t => t.Length > 0).Sample(text =>
+        => Gen.String[0, 40].Where(t => t.Length > 0).ForAll(text =>
         {
             if (ExchangeCursor.TryDecode(text, out var decoded))
             {

@@ -4,6 +4,7 @@ using Gatehouse.Audit.Chain;
 using Gatehouse.Audit.Payloads;
 using Gatehouse.Audit.Tests.Fakes;
 using Gatehouse.Audit.Verification;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Audit.Tests.Verification;
 
@@ -120,7 +121,7 @@ public sealed class AuditVerifierTests
     [InlineData("append", AuditProblem.HeadMismatch, 1)]
     public void Verify_AnyTamperingAnywhere_NamesTheFirstBadSequence(string tampering, AuditProblem problem, int offset)
     {
-        Gen.Int[2, 30].SelectMany(n => Gen.Int[1, n - 1].Select(k => (n, k))).Sample((n, k) =>
+        Gen.Int[2, 30].SelectMany(n => Gen.Int[1, n - 1].Select(k => (n, k))).ForAll((n, k) =>
         {
             var store = LogOf(n).GetAwaiter().GetResult();
             var expected = Tamper(store, tampering, k) + offset;

@@ -6,6 +6,7 @@ using Gatehouse.Export.Formatting;
 using Gatehouse.Export.Formatting.Cef;
 using Gatehouse.Export.Sinks;
 using Gatehouse.Export.Tests.Support;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Export.Tests.Formatting;
 
@@ -74,7 +75,7 @@ public sealed class CefFormatterTests
     [Fact]
     public void AppendValue_AnyString_UnescapesBackToItselfOnOneLine()
     {
-        Gen.String.Sample(value =>
+        Gen.String.ForAll(value =>
         {
             var builder = new StringBuilder();
             CefEscaping.AppendValue(builder, value);
@@ -88,7 +89,7 @@ public sealed class CefFormatterTests
     [Fact]
     public void Format_AnyCallerText_KeepsSevenHeaderFieldsAndParsableExtensions()
     {
-        Gen.Select(Gen.String, Gen.String).Sample((subject, agent) =>
+        Gen.Select(Gen.String, Gen.String).ForAll((subject, agent) =>
         {
             var intent = Entries.Intent() with { Identity = Entries.Intent().Identity with { Subject = subject }, UserAgent = agent };
             var line = Format(Entries.Seal(AuditEntryCodec.ForIntent(intent, Entries.Time)));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Gatehouse.Export.Formatting;
 using Gatehouse.Export.Sinks;
 using Gatehouse.Export.Tests.Support;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Export.Tests.Formatting;
 
@@ -56,7 +57,7 @@ public sealed class NativeJsonFormatterTests
             _ => Entries.Review(),
         });
 
-        drafts.Sample(draft =>
+        drafts.ForAll(draft =>
         {
             var entry = Entries.Seal(draft);
             Assert.Equal(EntryDecoder.Decode(entry, includeBodies: false).Severity, EntrySeverity.Of(entry));

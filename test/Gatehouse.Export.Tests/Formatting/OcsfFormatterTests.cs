@@ -6,6 +6,7 @@ using Gatehouse.Audit.Versioning;
 using Gatehouse.Export.Formatting;
 using Gatehouse.Export.Sinks;
 using Gatehouse.Export.Tests.Support;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Export.Tests.Formatting;
 
@@ -126,7 +127,7 @@ public sealed class OcsfFormatterTests
             _ => new AuditEntryDraft(a.Length == 0 ? "x" : a, b, Entries.Time, AuditIndex.Empty, System.Text.Encoding.UTF8.GetBytes(b), null, null),
         });
 
-        drafts.Sample(draft =>
+        drafts.ForAll(draft =>
         {
             var payload = ExportFormatters.Create(ExportFormat.Ocsf, includeBodies: true).Format(Entries.Seal(draft)).Payload;
             Assert.DoesNotContain((byte)'\n', payload.ToArray());

@@ -1,5 +1,6 @@
 using CsCheck;
 using Gatehouse.Export.Running;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Export.Tests.Running;
 
@@ -8,7 +9,7 @@ public sealed class ExportBackoffTests
     [Fact]
     public void Next_AnySeedAndFailureCount_WaitsBetweenHalfAndAllOfTheCappedDoubling()
     {
-        Gen.Select(Gen.Double[0, 1], Gen.Int[1, 40]).Sample((jitter, failures) =>
+        Gen.Select(Gen.Double[0, 1], Gen.Int[1, 40]).ForAll((jitter, failures) =>
         {
             var options = new ExportRunOptions { InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(60), Jitter = () => jitter };
             var backoff = new ExportBackoff(options);

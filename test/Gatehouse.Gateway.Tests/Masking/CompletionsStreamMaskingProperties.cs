@@ -6,6 +6,7 @@ using Gatehouse.Gateway.Masking;
 using Gatehouse.Masking;
 using Gatehouse.Protocols;
 using Gatehouse.Protocols.Sse;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Gateway.Tests.Masking;
 
@@ -33,7 +34,7 @@ public sealed class CompletionsStreamMaskingProperties
     [Fact]
     public void Stream_AnyDeltasAndChunking_ClientGetsTheJoinedTextMasked()
     {
-        Gen.Select(Text, Gen.Int[0, 1_000_000].Array[0, 16], Gen.Int[0, 1_000_000].Array[0, 40]).Sample((text, cuts, splits) =>
+        Gen.Select(Text, Gen.Int[0, 1_000_000].Array[0, 16], Gen.Int[0, 1_000_000].Array[0, 40]).ForAll((text, cuts, splits) =>
         {
             var stream = Encoding.UTF8.GetBytes(Stream(Pieces(text, cuts)));
             using var masking = new MaskingTextRewriter(Engine);

@@ -2,6 +2,7 @@ using System.Buffers;
 using CsCheck;
 using Gatehouse.Masking.Redaction;
 using Gatehouse.Masking.Rules.Catalog;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Masking.Tests.Caching;
 
@@ -48,7 +49,7 @@ public sealed class ScanCachePropertyTests
     [Fact]
     public void CachedEngine_RandomTextsRulesAndCallOrders_EqualsFreshScanning()
     {
-        Gen.Select(Text.Array[6], Call.Array[8, 40]).Sample((texts, calls) =>
+        Gen.Select(Text.Array[6], Call.Array[8, 40]).ForAll((texts, calls) =>
         {
             // New cached engines per sample, so that each sample starts cold and repeats its texts.
             var cached = Configs.Select(o => new MaskingEngine(o with { ScanCache = new ScanCacheOptions { MaxBytes = 1 << 20, MinChars = MinChars } })).ToArray();

@@ -1,5 +1,6 @@
 using CsCheck;
 using Gatehouse.Masking.Detection;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Masking.Tests.Engine;
 
@@ -17,7 +18,7 @@ public sealed class NumberRunFinderTests
     [Fact]
     public void TryFindNext_AnyTextAndStart_YieldsTheScalarRunsTheScanActsOn()
     {
-        Gen.Select(Text, Gen.Int[0, 300]).Sample((text, from) =>
+        Gen.Select(Text, Gen.Int[0, 300]).ForAll((text, from) =>
         {
             var at = Math.Min(from, text.Length);
             Assert.Equal(Scalar(text, at), Blocked(text, at));

@@ -1,4 +1,5 @@
 using CsCheck;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Masking.Tests.Precision;
 
@@ -44,7 +45,7 @@ public sealed class CodeLikeTextPropertyTests
 
     [Fact]
     public void Mask_CodeLikeTextWithoutACredentialShapedLiteral_IsUnchanged() =>
-        Code.Sample(text =>
+        Code.ForAll(text =>
         {
             var result = Engine.Mask(text);
             Assert.False(result.IsChanged, string.Join(", ", result.Findings.Select(f => f.RuleId + "@" + f.Offset)));
@@ -52,7 +53,7 @@ public sealed class CodeLikeTextPropertyTests
 
     [Fact]
     public void Stream_CodeLikeTextWithoutACredentialShapedLiteral_IsUnchangedWhateverTheChunking() =>
-        Gen.Select(Code, Gen.Int[1, 40], (code, size) => (code, size)).Sample(sample =>
+        Gen.Select(Code, Gen.Int[1, 40], (code, size) => (code, size)).ForAll(sample =>
         {
             using var redactor = Engine.CreateStreamingRedactor();
             var output = string.Concat(sample.code.Chunk(sample.size).Select(c => redactor.Push(new string(c)))) + redactor.Flush();

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using CsCheck;
 using Gatehouse.Masking.Redaction;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Masking.Tests.Redaction;
 
@@ -9,7 +10,7 @@ public sealed class FingerprintHexTests
     [Fact]
     public void Format_AnyValue_IsItsBigEndianBytesInLowerCaseHex()
     {
-        Gen.ULong.Sample(value =>
+        Gen.ULong.ForAll(value =>
         {
             var bytes = new byte[8];
             BinaryPrimitives.WriteUInt64BigEndian(bytes, value);

@@ -1,5 +1,6 @@
 using CsCheck;
 using Gatehouse.Protocols.Tests.Responses;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Protocols.Tests.Holding;
 
@@ -34,7 +35,7 @@ public sealed class ResponseHoldBufferTests
         var stream = AnthropicFixtures.Stream;
         var whole = HeldBytes.Run(ApiKind.AnthropicMessages, stream, stream: true);
 
-        Chunking.Splits(stream.Length).Sample(splits =>
+        Chunking.Splits(stream.Length).ForAll(splits =>
         {
             var run = HeldBytes.Run(ApiKind.AnthropicMessages, stream, stream: true, splits);
             Assert.Equal(whole.Released, run.Released);

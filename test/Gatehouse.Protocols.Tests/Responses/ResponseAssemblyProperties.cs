@@ -1,5 +1,6 @@
 using System.Text;
 using CsCheck;
+using Gatehouse.Testing;
 using static Gatehouse.Protocols.Tests.Responses.Assembling;
 
 namespace Gatehouse.Protocols.Tests.Responses;
@@ -11,7 +12,7 @@ public sealed class ResponseAssemblyProperties
     [Fact]
     public void Complete_AnyChunkingOfAStream_YieldsTheSameSummary()
     {
-        Gen.Select(Gen.OneOf(Apis), Gen.Bool, Gen.Int[0, 1_000_000].Array[0, 60]).Sample((api, crlf, seeds) =>
+        Gen.Select(Gen.OneOf(Apis), Gen.Bool, Gen.Int[0, 1_000_000].Array[0, 60]).ForAll((api, crlf, seeds) =>
         {
             var (stream, _, expected) = ResponseFixtures.For(api);
             var bytes = Encoding.UTF8.GetBytes(crlf ? stream.Replace("\n", "\r\n", StringComparison.Ordinal) : stream);
@@ -25,7 +26,7 @@ public sealed class ResponseAssemblyProperties
     [Fact]
     public void Complete_AnyChunkingOfABody_YieldsTheSameSummary()
     {
-        Gen.Select(Gen.OneOf(Apis), Gen.Int[0, 1_000_000].Array[0, 30]).Sample((api, seeds) =>
+        Gen.Select(Gen.OneOf(Apis), Gen.Int[0, 1_000_000].Array[0, 30]).ForAll((api, seeds) =>
         {
             var (_, body, expected) = ResponseFixtures.For(api);
             var bytes = Encoding.UTF8.GetBytes(body);
@@ -37,7 +38,7 @@ public sealed class ResponseAssemblyProperties
     [Fact]
     public void Complete_RandomBytes_NeverThrowAndReportError()
     {
-        Gen.Select(Gen.OneOf(Apis), Gen.Bool, Gen.Byte.Array[0, 400], Chunking.Splits(400)).Sample((api, sse, bytes, splits) =>
+        Gen.Select(Gen.OneOf(Apis), Gen.Bool, Gen.Byte.Array[0, 400], Chunking.Splits(400)).ForAll((api, sse, bytes, splits) =>
         {
             var summary = Run(api, sse ? EventStream : JsonType, bytes, splits);
 
@@ -48,7 +49,7 @@ public sealed class ResponseAssemblyProperties
     [Fact]
     public void Complete_StreamCutAnywhere_ReportsErrorAndNeverThrows()
     {
-        Gen.Select(Gen.OneOf(Apis), Gen.Int[0, 1_000_000]).Sample((api, seed) =>
+        Gen.Select(Gen.OneOf(Apis), Gen.Int[0, 1_000_000]).ForAll((api, seed) =>
         {
             var (stream, _, _) = ResponseFixtures.For(api);
             var bytes = Encoding.UTF8.GetBytes(stream);
@@ -61,7 +62,7 @@ public sealed class ResponseAssemblyProperties
     [Fact]
     public void Complete_EventsShuffledOrDropped_NeverThrow()
     {
-        Gen.Select(Gen.OneOf(Apis), Gen.Int[0, 1_000].Array[0, 40]).Sample((api, picks) =>
+        Gen.Select(Gen.OneOf(Apis), Gen.Int[0, 1_000].Array[0, 40]).ForAll((api, picks) =>
         {
             var (stream, _, _) = ResponseFixtures.For(api);
             var events = stream.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CsCheck;
 using Gatehouse.Protocols.Rewriting;
+using Gatehouse.Testing;
 using static Gatehouse.Protocols.Tests.Responses.Assembling;
 
 namespace Gatehouse.Protocols.Tests.Rewriting;
@@ -43,7 +44,7 @@ public sealed class OpenAICompletionsRewritingProperties
     public void Stream_AnyDeltasAndChunking_EachChoiceIsItsJoinedTextMasked()
     {
         Gen.Select(Text, Text, Gen.Int[0, 1_000_000].Array[0, 12], Gen.Int[0, 1_000_000].Array[0, 12], Gen.Bool, Gen.Int[0, 1_000_000].Array[0, 40])
-            .Sample((first, second, firstCuts, secondCuts, finishWithText, splits) =>
+            .ForAll((first, second, firstCuts, secondCuts, finishWithText, splits) =>
             {
                 var stream = Encoding.UTF8.GetBytes(Stream([Pieces(first, firstCuts), Pieces(second, secondCuts)], finishWithText));
 
@@ -67,7 +68,7 @@ public sealed class OpenAICompletionsRewritingProperties
     [Fact]
     public void Stream_NothingToMask_SameBytesWhateverTheChunking()
     {
-        Gen.Select(Plain, Gen.Int[0, 1_000_000].Array[0, 12], Gen.Int[0, 1_000_000].Array[0, 40]).Sample((text, cuts, splits) =>
+        Gen.Select(Plain, Gen.Int[0, 1_000_000].Array[0, 12], Gen.Int[0, 1_000_000].Array[0, 40]).ForAll((text, cuts, splits) =>
         {
             var stream = Encoding.UTF8.GetBytes(Stream([Pieces(text, cuts)], finishWithText: true));
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CsCheck;
 using Gatehouse.Protocols.Rewriting;
+using Gatehouse.Testing;
 using static Gatehouse.Protocols.Tests.Responses.Assembling;
 
 namespace Gatehouse.Protocols.Tests.Rewriting;
@@ -41,7 +42,7 @@ public sealed class SplicedRewritingProperties
     public void Stream_RandomTextSecretsAndChunking_SameBytesAsTheJsonNodeRewriter()
     {
         Gen.Select(Gen.OneOf(Apis), Text, Gen.Int[0, 1_000_000].Array[0, 12], Gen.Bool, Text, Gen.Int[0, 1_000_000].Array[0, 30])
-            .Sample((api, text, cuts, logprobs, arguments, splits) =>
+            .ForAll((api, text, cuts, logprobs, arguments, splits) =>
             {
                 var pieces = Pieces(text, cuts);
                 var stream = Encoding.UTF8.GetBytes(MaskedEvents.Stream(api, pieces, logprobs, arguments));
@@ -64,7 +65,7 @@ public sealed class SplicedRewritingProperties
     [Fact]
     public void Body_RandomTextAndSecrets_SameBytesAsTheJsonNodeRewriter()
     {
-        Gen.Select(Gen.OneOf(Apis), Text, Gen.Bool, Text).Sample((api, text, logprobs, arguments) =>
+        Gen.Select(Gen.OneOf(Apis), Text, Gen.Bool, Text).ForAll((api, text, logprobs, arguments) =>
         {
             var body = Encoding.UTF8.GetBytes(MaskedEvents.Body(api, text, logprobs, arguments));
 

@@ -1,5 +1,6 @@
 using CsCheck;
 using Gatehouse.Storage.Approvals;
+using Gatehouse.Testing;
 using static Gatehouse.Storage.Contract.Tests.Approvals.People;
 
 namespace Gatehouse.Storage.Sqlite.Tests.Approvals;
@@ -15,7 +16,7 @@ public sealed class ReviewProcessPropertyTests
     public void Review_AnySequence_ResolvesAtMostOnceByTheCountsAndNeverChangesAfter()
     {
         var reviews = Gen.Select(Gen.Int[0, Cast.Length - 1], Gen.Bool).Array[0, 12];
-        Gen.Select(Gen.Int[1, 3], Gen.Int[1, 3], reviews).Sample((needed, threshold, sequence) =>
+        Gen.Select(Gen.Int[1, 3], Gen.Int[1, 3], reviews).ForAll((needed, threshold, sequence) =>
         {
             var request = ApprovalRequest.Open(Draft(reviewers: Reviewers(needed, threshold)), Start);
             foreach (var (who, approve) in sequence)

@@ -8,6 +8,7 @@ using Gatehouse.Audit.Store;
 using Gatehouse.Audit.Verification;
 using Gatehouse.Storage.Sqlite.Retention;
 using Gatehouse.Storage.Sqlite.Tests.Support;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Storage.Sqlite.Tests.Audit;
 
@@ -33,7 +34,7 @@ public sealed class ContentAddressedPropertyTests
     {
         var exchange = Gen.Select(Gen.Int[0, Messages.Length - 1].Array[1, 4], Gen.Int[0, Answers.Length - 1]);
         var scenario = Gen.Select(exchange.Array[1, 6], Gen.Bool.Array[6]);
-        await scenario.SampleAsync(async s => await CheckAsync(s.Item1, s.Item2), iter: 12);
+        await scenario.ForAllAsync(async s => await CheckAsync(s.Item1, s.Item2), iter: 12);
     }
 
     private static async Task CheckAsync((int[] Messages, int Answer)[] exchanges, bool[] removed)

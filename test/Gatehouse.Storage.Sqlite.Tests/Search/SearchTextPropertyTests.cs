@@ -2,6 +2,7 @@ using CsCheck;
 using Gatehouse.Audit.Payloads;
 using Gatehouse.Audit.Store;
 using Gatehouse.Storage.Sqlite.Tests.Support;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Storage.Sqlite.Tests.Search;
 
@@ -21,7 +22,7 @@ public sealed class SearchTextPropertyTests : OneStore
         var word = Gen.Int[0, words.Length - 1].Select(i => words[i]);
         var symbol = Gen.Char["\"*^:()+-{},./\\'%_ \t"].Select(c => c.ToString());
         var text = Gen.OneOf(word, symbol).Array[0, 12].Select(parts => string.Concat(parts));
-        await text.SampleAsync(async t =>
+        await text.ForAllAsync(async t =>
         {
             var query = new ExchangeQuery { Text = t };
             if (query.Validate().Count == 0)

@@ -3,6 +3,7 @@ using System.Text;
 using CsCheck;
 using Gatehouse.Export.Transports;
 using Gatehouse.Export.Transports.Syslog;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Export.Tests.Transports.Syslog;
 
@@ -37,7 +38,7 @@ public sealed class SyslogMessageWriterTests
     public void Write_AnyPayloadAndLimit_ProducesValidUtf8WithinLimit()
     {
         var writer = new SyslogMessageWriter(13, "gw", "1");
-        Gen.Select(Gen.String, Gen.Int[0, 600]).Sample((text, limit) =>
+        Gen.Select(Gen.String, Gen.Int[0, 600]).ForAll((text, limit) =>
         {
             var e = TestEvents.Text(9, text);
             var output = new ArrayBufferWriter<byte>();
