@@ -22,7 +22,11 @@ internal static class Profile
         var fourPlus = new QuadFilter([.. keywords.Where(k => k.Length >= 4)]);
         var single = new QuadFilter(["zq_x"]);
         var allAvx2 = new QuadFilter(keywords, QuadFilterPath.Avx2);
-        var corpora = new[] { ("code", Corpus.Code()), ("prose", Corpus.Prose()), ("secret-dense", Corpus.SecretDense()) };
+        var corpora = new[]
+        {
+            ("code", Corpus.Code()), ("prose", Corpus.Prose()), ("secret-dense", Corpus.SecretDense()),
+            ("agent prompt", ScanCacheBenchmarks.AgentPrompt()),
+        };
         Console.WriteLine($"keyword filter path: {all.Path}");
         for (var pass = 0; pass < 2; pass++)
         {

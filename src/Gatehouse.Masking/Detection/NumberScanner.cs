@@ -92,16 +92,27 @@ internal static class NumberScanner
             return;
         }
 
+        // As in a keyword window, a rejected match hides nothing: only an accepted one is resumed after (a match before
+        // minStart is decided as in the whole text, not reported).
         var window = text[windowStart..windowEnd];
-        var startAt = rule.Rule.StartsInRun ? earliest - windowStart : 0;
-        foreach (var match in rule.Regex.EnumerateMatches(window, startAt))
+        var from = rule.Rule.StartsInRun ? earliest - windowStart : 0;
+        while (from <= window.Length)
         {
+            var matches = rule.Regex.EnumerateMatches(window, from);
+            if (!matches.MoveNext())
+            {
+                return;
+            }
+
+            var match = matches.Current;
             var matchStart = windowStart + match.Index;
-            if (matchStart >= earliest && matchStart >= minStart && match.Length > 0 &&
-                rule.Accepts(text.Slice(matchStart, match.Length)))
+            var accepted = matchStart >= earliest && match.Length > 0 && rule.Accepts(text.Slice(matchStart, match.Length));
+            if (accepted && matchStart >= minStart)
             {
                 output.Add(new Candidate(matchStart, match.Length, rule.Index, IsBlock: false));
             }
+
+            from = match.Index + (accepted ? match.Length : 1);
         }
     }
 }

@@ -157,16 +157,25 @@ internal static class Scanner
         }
 
         // A match that cannot begin before the run cannot begin in the margin either: skip trying there.
-        var startAt = rule.Rule.StartsInRun ? earliest - windowStart : 0;
-        foreach (var match in rule.Regex.EnumerateMatches(window, startAt))
+        var from = rule.Rule.StartsInRun ? earliest - windowStart : 0;
+        while (from <= window.Length)
         {
-            AddMatch(text, at, windowStart + match.Index, match.Length, ref pending, ref output);
+            var matches = rule.Regex.EnumerateMatches(window, from);
+            if (!matches.MoveNext())
+            {
+                return;
+            }
+
+            var match = matches.Current;
+            var holds = AddMatch(text, at, windowStart + match.Index, match.Length, ref pending, ref output);
+            from = match.Index + (holds ? Math.Max(match.Length, 1) : 1);
         }
     }
 
     /// <summary>
     /// The same matches as enumerating the window, trying the anchored pattern only where a match can start: at most
-    /// <see cref="OperatorReach"/> characters after an operator character, left to right, resuming after each match.
+    /// <see cref="OperatorReach"/> characters after an operator character, left to right, resuming after each match
+    /// that holds its characters and at the next position after any other.
     /// </summary>
     private static void RunAfterOperators(
         Regex anchored, Regex? lookbehind, ReadOnlySpan<char> text, ReadOnlySpan<char> window, int searchFrom,
@@ -190,8 +199,10 @@ internal static class Scanner
                 if (matches.MoveNext() && (lookbehind is null || lookbehind.IsMatch(window, m)))
                 {
                     var match = matches.Current;
-                    AddMatch(text, at, at.WindowStart + match.Index, match.Length, ref pending, ref output);
-                    m = match.Index + Math.Max(match.Length, 1) - 1;
+                    if (AddMatch(text, at, at.WindowStart + match.Index, match.Length, ref pending, ref output))
+                    {
+                        m = match.Index + Math.Max(match.Length, 1) - 1;
+                    }
                 }
 
                 next = m + 1;
@@ -201,12 +212,21 @@ internal static class Scanner
         }
     }
 
-    private static void AddMatch(
+    /// <summary>Decides one match of a window: adds it when it is accepted and starts at or after the scan's
+    /// <see cref="WindowContext.MinStart"/>.</summary>
+    /// <returns>
+    /// Whether the match holds its characters, so that the window resumes after it: only a match of this window (at or
+    /// after its earliest start) that is accepted, or pending because the text may continue it. A rejected match hides
+    /// nothing: the window goes on trying at the next position, inside it. A match before the scan's minimum start is
+    /// decided as in the whole text (it was reported by an earlier scan), so a window finds the same matches whatever
+    /// part of the text a scan reports.
+    /// </returns>
+    private static bool AddMatch(
         ReadOnlySpan<char> text, in WindowContext at, int start, int length, ref int pending, ref PooledList<Candidate> output)
     {
-        if (start < at.Earliest || start < at.MinStart || length == 0)
+        if (start < at.Earliest || length == 0)
         {
-            return;
+            return false;
         }
 
         var rule = at.Rule;
@@ -216,19 +236,26 @@ internal static class Scanner
             var stop = text[end..].IndexOfAnyExcept(extendOver);
             if (stop < 0 && !at.Final)
             {
-                pending = Math.Min(pending, start);
-                return;
+                pending = start < at.MinStart ? pending : Math.Min(pending, start);
+                return true;
             }
 
             end = stop < 0 ? text.Length : end + stop;
         }
 
         var window = text[at.WindowStart..at.WindowEnd];
-        if (rule.Accepts(text[start..end]) && rule.AcceptsInContext(window, start - at.WindowStart, end - at.WindowStart))
+        if (!rule.Accepts(text[start..end]) || !rule.AcceptsInContext(window, start - at.WindowStart, end - at.WindowStart))
+        {
+            return false;
+        }
+
+        if (start >= at.MinStart)
         {
             output.Add(new Candidate(
                 start, end - start, rule.Index, IsBlock: false, rule.IsPlaceholder(window, start - at.WindowStart, end - at.WindowStart)));
         }
+
+        return true;
     }
 
     /// <returns>Where the block ends (the hit itself when there is no complete block there, or no key).</returns>

@@ -13,6 +13,10 @@ public sealed class OperatorAnchoredWindowTests
 
     private static readonly CompiledRuleSet AnyOperator = ScanProbe.Compile(BuiltInRules.All.Select(r => r with { OperatorWithin = 0 }));
 
+    private const string Value = "a8c80cXcY1b_10Z+bXX18_.c";
+
+    private static readonly int GenericSecret = BuiltInRules.All.ToList().FindIndex(r => r.Id == "generic-secret");
+
     private static readonly string[] Names = [.. BuiltInRules.All.Where(r => r.StartsAfterOperator).SelectMany(r => r.Keywords).Distinct()];
 
     [Fact]
@@ -75,6 +79,61 @@ public sealed class OperatorAnchoredWindowTests
         {
             Assert.Equal(ScanProbe.Resolved(AnyOperator, text), ScanProbe.Resolved(Anchored, text));
         }, iter: 1500);
+    }
+
+    [Fact]
+    public void Scan_RejectedValueAtAnEarlierOperator_DoesNotHideTheAssignmentInsideIt()
+    {
+        // After "ibm_api_key =" the value pattern matches "aws_secret_key1111b_b-:a8c8...", which is rejected; the
+        // assignment "secret_key1111b_b-:" inside it still holds a secret. Every window that saw the earlier operator
+        // resumed after the rejected match and never tried the value after ':'; only a window that started past it
+        // (the anchored "secret" hit) found it. The property above found this text.
+        var text = ",  IBMCLOUD_API_KEY1-1_b1__b_1._b-a_bb.\\'=\t'/--+9c' ibm_api_key = aws_secret_key1111b_b-:" + Value +
+            " => = : access_key :";
+        var secret = new Candidate(89, Value.Length, GenericSecret, IsBlock: false);
+        Assert.Equal(89, text.IndexOf(Value, StringComparison.Ordinal));
+
+        Assert.Contains(secret, ScanProbe.Resolved(Anchored, text));
+        Assert.Contains(secret, ScanProbe.Resolved(AnyOperator, text));
+        Assert.Contains(secret, ScanProbe.Resolved(Enumerated, text));
+        Assert.Equal(ScanProbe.Candidates(Enumerated, text), ScanProbe.Candidates(AnyOperator, text));
+        var masked = TestEngines.Default.Mask(text);
+        Assert.Contains(masked.Findings, f => (f.RuleId, f.Offset, f.Length) == ("generic-secret", 89, Value.Length));
+        Assert.DoesNotContain(Value, masked.MaskedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_FromAnyMinimumStart_FindsTheWholeTextsCandidatesFromThere()
+    {
+        // A window decides a match that starts before the scan's minimum start as the whole text does, so it resumes at
+        // the same place: a value inside an accepted match is not found by a scan that starts inside that match.
+        var texts = AssignmentTexts(longNames: true, separator: " ").Select(Gen.Int[0, 1000], (text, at) => (text, at % (text.Length + 1)));
+        texts.ForAll((text, minStart) =>
+        {
+            foreach (var set in new[] { Anchored, Enumerated })
+            {
+                var whole = ScanProbe.Candidates(set, text).Where(c => c.Start >= minStart);
+                Assert.Equal(whole, ScanProbe.Candidates(set, text, minStart));
+            }
+        }, iter: 1000);
+    }
+
+    [Fact]
+    public void Scan_AcceptedValueHoldingAnAssignment_IsResumedAfterWhereverTheScanStarts()
+    {
+        // The quoted value of "token =" is accepted whole and holds the assignment to "apikey" inside it. The "apikey"
+        // window reports that inner value; the "token" window, which resumed after the whole value, must not report it
+        // a second time when the scan starts inside the outer value.
+        const string Outer = "Zq8vRk2Lm9:apikey=Tx4Wp7Zq8vRk2L";
+        var text = "token = \"" + Outer + "\" end";
+        var inner = text.IndexOf("Tx4W", StringComparison.Ordinal);
+        var minStart = text.IndexOf(':', StringComparison.Ordinal);
+
+        var whole = ScanProbe.Candidates(Anchored, text);
+
+        Assert.Equal([new Candidate(9, Outer.Length, GenericSecret, IsBlock: false), new Candidate(inner, text.Length - 5 - inner, GenericSecret, IsBlock: false)], whole);
+        Assert.Equal(whole.Where(c => c.Start >= minStart), ScanProbe.Candidates(Anchored, text, minStart));
+        Assert.Equal(whole.Where(c => c.Start >= minStart), ScanProbe.Candidates(Enumerated, text, minStart));
     }
 
     [Fact]

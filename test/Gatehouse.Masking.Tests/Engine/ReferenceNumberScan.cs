@@ -72,13 +72,23 @@ internal static class ReferenceNumberScan
             return;
         }
 
-        var startAt = rule.Rule.StartsInRun ? earliest - windowStart : 0;
-        foreach (var match in rule.Regex.EnumerateMatches(text.AsSpan(windowStart, windowEnd - windowStart), startAt))
+        // Left to right, resuming after an accepted match and at the next position after a rejected one (which hides
+        // nothing: a valid number may start inside it).
+        var window = text[windowStart..windowEnd];
+        var from = rule.Rule.StartsInRun ? earliest - windowStart : 0;
+        for (var match = rule.Regex.Match(window, from); match.Success; match = rule.Regex.Match(window, from))
         {
             var start = windowStart + match.Index;
-            if (start >= earliest && start >= minStart && match.Length > 0 && rule.Accepts(text.AsSpan(start, match.Length)))
+            var accepted = start >= earliest && match.Length > 0 && rule.Accepts(text.AsSpan(start, match.Length));
+            if (accepted && start >= minStart)
             {
                 output.Add(new Candidate(start, match.Length, rule.Index, IsBlock: false));
+            }
+
+            from = match.Index + (accepted ? match.Length : 1);
+            if (from > window.Length)
+            {
+                break;
             }
         }
     }

@@ -9,12 +9,14 @@ internal static class ScanProbe
 {
     public static CompiledRuleSet Compile(IEnumerable<MaskingRule> rules) => new([.. rules], _ => RedactionStyle.Marker);
 
-    public static List<Candidate> Candidates(CompiledRuleSet set, string text)
+    /// <summary>The candidates of a scan that reports those starting at or after <paramref name="minStart"/> (the rest of
+    /// the text is left context, as in a streaming scan).</summary>
+    public static List<Candidate> Candidates(CompiledRuleSet set, string text, int minStart = 0)
     {
         var output = default(PooledList<Candidate>);
         try
         {
-            Scanner.Scan(set, text, 0, true, ref output);
+            Scanner.Scan(set, text, minStart, true, ref output);
             return [.. output.Span.ToArray()];
         }
         finally
