@@ -8,7 +8,7 @@ internal sealed record ApprovalNotice(string Event, DateTimeOffset At) : Notice(
 
     public string? ExchangeId { get; init; }
 
-    /// <summary>Gets <c>pending</c>, <c>approved</c>, <c>rejected</c> or <c>timed_out</c>.</summary>
+    /// <summary>Gets <c>pending</c>, <c>approved</c>, <c>rejected</c>, <c>timed_out</c> or <c>cancelled</c>.</summary>
     public required string State { get; init; }
 
     public required string Requester { get; init; }
@@ -22,7 +22,7 @@ internal sealed record ApprovalNotice(string Event, DateTimeOffset At) : Notice(
 
     public string? ContentDigest { get; init; }
 
-    /// <summary>Gets the reviewer whose review resolved the request; null while pending or when it timed out.</summary>
+    /// <summary>Gets the reviewer whose review resolved the request, or the requester who withdrew it; null while pending or when it timed out.</summary>
     public string? Reviewer { get; init; }
 
     public string? ReviewJustification { get; init; }

@@ -7,7 +7,7 @@ namespace Gatehouse.Control.Webhooks;
 
 /// <summary>
 /// Queues <c>approval.requested</c> when a request is opened and <c>approval.resolved</c> when it is approved,
-/// rejected or times out. The rule, justification and digest are read from the store by the sender, off the data path.
+/// rejected, times out or is withdrawn by its requester. The rule, justification and digest are read from the store by the sender, off the data path.
 /// </summary>
 internal sealed class ApprovalWebhooks(WebhookDispatcher dispatcher, IApprovalStore store) : IApprovalEvents
 {
@@ -20,6 +20,7 @@ internal sealed class ApprovalWebhooks(WebhookDispatcher dispatcher, IApprovalSt
             ReviewEventKind.Approved => (WebhookEvents.ApprovalResolved, "approved"),
             ReviewEventKind.Rejected => (WebhookEvents.ApprovalResolved, "rejected"),
             ReviewEventKind.TimedOut => (WebhookEvents.ApprovalResolved, "timed_out"),
+            ReviewEventKind.Cancelled => (WebhookEvents.ApprovalResolved, "cancelled"),
             _ => (null, null),
         };
         if (change.Target == ReviewTarget.Approval && eventName is not null)
@@ -52,7 +53,7 @@ internal sealed class ApprovalWebhooks(WebhookDispatcher dispatcher, IApprovalSt
             Rule = request?.RuleName,
             Justification = request?.Justification,
             ContentDigest = request?.ContentDigest,
-            Reviewer = deciding?.DisplayName,
+            Reviewer = deciding?.DisplayName ?? (state == "cancelled" ? change.Reviewer : null),
             ReviewJustification = deciding?.Justification,
         };
     }

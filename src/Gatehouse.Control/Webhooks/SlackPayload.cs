@@ -37,6 +37,7 @@ internal static class SlackPayload
             "pending" => "Approval requested",
             "approved" => "Approval granted",
             "rejected" => "Approval rejected",
+            "cancelled" => "Approval withdrawn",
             _ => "Approval timed out",
         };
         json.WriteString("text", Escape($"{headline}: {a.Requester} on {a.Connection} ({a.ApprovalId})"));
