@@ -11,75 +11,54 @@ namespace Gatehouse.Control.Webhooks;
 internal sealed class ReviewNoticeKind
 {
     /// <summary>A held request or response.</summary>
-    public static readonly ReviewNoticeKind Approval = new()
-    {
-        Target = ReviewTarget.Approval,
-        Name = "approval",
-        RequestedEvent = WebhookEvents.ApprovalRequested,
-        ResolvedEvent = WebhookEvents.ApprovalResolved,
-        ApiPath = "/api/approvals/",
-        Command = "approvals",
-        OpenLabel = "Open approval",
-        ReportsEnd = false,
-        Headlines = new Dictionary<string, string>
-        {
-            ["pending"] = "Approval requested",
-            ["approved"] = "Approval granted",
-            ["rejected"] = "Approval rejected",
-            ["timed_out"] = "Approval timed out",
-            ["cancelled"] = "Approval withdrawn",
-        },
-    };
+    public static readonly ReviewNoticeKind Approval = new(
+        ReviewTarget.Approval, "approval", WebhookEvents.ApprovalRequested, WebhookEvents.ApprovalResolved, "/api/approvals/", "approvals", "Open approval", reportsEnd: false,
+        [("pending", "Approval requested"), ("approved", "Approval granted"), ("rejected", "Approval rejected"), ("timed_out", "Approval timed out"), ("cancelled", "Approval withdrawn")]);
 
     /// <summary>A just-in-time access request.</summary>
-    public static readonly ReviewNoticeKind Grant = new()
-    {
-        Target = ReviewTarget.Grant,
-        Name = "grant",
-        RequestedEvent = WebhookEvents.GrantRequested,
-        ResolvedEvent = WebhookEvents.GrantResolved,
-        ApiPath = "/api/access/requests/",
-        Command = "access",
-        OpenLabel = null,
-        ReportsEnd = true,
-        Headlines = new Dictionary<string, string>
-        {
-            ["pending"] = "Access requested",
-            ["approved"] = "Access granted",
-            ["rejected"] = "Access request rejected",
-            ["timed_out"] = "Access request timed out",
-            ["cancelled"] = "Access request withdrawn",
-            ["revoked"] = "Access revoked",
-        },
-    };
+    public static readonly ReviewNoticeKind Grant = new(
+        ReviewTarget.Grant, "grant", WebhookEvents.GrantRequested, WebhookEvents.GrantResolved, "/api/access/requests/", "access", openLabel: null, reportsEnd: true,
+        [("pending", "Access requested"), ("approved", "Access granted"), ("rejected", "Access request rejected"), ("timed_out", "Access request timed out"),
+         ("cancelled", "Access request withdrawn"), ("revoked", "Access revoked")]);
 
-    private ReviewNoticeKind()
+    private readonly IReadOnlyDictionary<string, string> _headlines;
+
+    private ReviewNoticeKind(
+        ReviewTarget target, string name, string requestedEvent, string resolvedEvent, string apiPath, string command, string? openLabel, bool reportsEnd,
+        IEnumerable<(string State, string Headline)> headlines)
     {
+        Target = target;
+        Name = name;
+        RequestedEvent = requestedEvent;
+        ResolvedEvent = resolvedEvent;
+        ApiPath = apiPath;
+        Command = command;
+        OpenLabel = openLabel;
+        ReportsEnd = reportsEnd;
+        _headlines = headlines.ToDictionary(h => h.State, h => h.Headline, StringComparer.Ordinal);
     }
 
     /// <summary>Gets the review events this kind's notices are about.</summary>
-    public required ReviewTarget Target { get; init; }
+    public ReviewTarget Target { get; }
 
     /// <summary>Gets the JSON object's name: <c>approval</c> or <c>grant</c>.</summary>
-    public required string Name { get; init; }
+    public string Name { get; }
 
-    public required string RequestedEvent { get; init; }
+    public string RequestedEvent { get; }
 
-    public required string ResolvedEvent { get; init; }
+    public string ResolvedEvent { get; }
 
     /// <summary>Gets the API path an item's id is appended to, from the public base.</summary>
-    public required string ApiPath { get; init; }
+    public string ApiPath { get; }
 
     /// <summary>Gets the CLI command group that decides an item: <c>gatehouse {Command} approve ID</c>.</summary>
-    public required string Command { get; init; }
+    public string Command { get; }
 
     /// <summary>Gets the label of the Slack button that opens a pending item; null for no button.</summary>
-    public required string? OpenLabel { get; init; }
+    public string? OpenLabel { get; }
 
     /// <summary>Gets whether the JSON object carries <c>endsAt</c> (when approved access ends).</summary>
-    public required bool ReportsEnd { get; init; }
-
-    private IReadOnlyDictionary<string, string> Headlines { get; init; } = new Dictionary<string, string>();
+    public bool ReportsEnd { get; }
 
     /// <summary>Gets the state a review event leaves an item in, as notices name it; null for a change that resolves nothing (one review of several).</summary>
     public static string? StateOf(ReviewEventKind kind) => kind switch
@@ -94,5 +73,5 @@ internal sealed class ReviewNoticeKind
     };
 
     /// <summary>Gets the Slack headline of an item in <paramref name="state"/>.</summary>
-    public string Headline(string state) => Headlines.TryGetValue(state, out var headline) ? headline : state;
+    public string Headline(string state) => _headlines.TryGetValue(state, out var headline) ? headline : state;
 }
