@@ -16,9 +16,9 @@ namespace Gatehouse.FunctionalTests;
 /// Just-in-time access: a developer without standing access to <c>locked</c> asks for it, a reviewer approves, the
 /// policy sees the grant, and the access ends on time (a fake clock), every step in the audit trail.
 /// </summary>
-public sealed class AccessTests : GatewayTest
+public sealed class AccessTests : AccessGatewayTest
 {
-    private const string Policy = """
+    protected override string Policy => """
         default: deny
         rules:
           - name: developers-on-openai
@@ -31,25 +31,8 @@ public sealed class AccessTests : GatewayTest
         """;
 
     private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
-    private string _policyPath = "";
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     protected override TimeProvider Time => _clock;
-
-    protected override GatehouseConfig Adjust(GatehouseConfig config)
-    {
-        _policyPath = Path.Combine(Path.GetTempPath(), $"gatehouse-access-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(_policyPath, Policy);
-        var rules = new AccessConnectionConfig { ReviewerGroups = ["leads"], MaxDuration = TimeSpan.FromHours(4) };
-        return config with
-        {
-            Policy = new PolicyConfig { File = _policyPath },
-            Access = new AccessConfig { Connections = new Dictionary<string, AccessConnectionConfig> { ["locked"] = rules } },
-        };
-    }
-
-    protected override void CleanUp() => File.Delete(_policyPath);
 
     [Fact]
     public async Task Developer_GetsThroughOnlyWhileTheApprovedGrantLasts_AndEveryStepIsAudited()
@@ -203,8 +186,6 @@ public sealed class AccessTests : GatewayTest
         using var response = await Chat("dev4");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
-
-    private HttpClient As(string user, string groups) => Gateway.Client(Gateway.Token(user, groups.Split(',')));
 
     private async Task<string> RequestAsync(string user, string groups = "dev")
     {

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Gatehouse.FunctionalTests.Infrastructure;
-using Gatehouse.Gateway.Configuration;
 using Gatehouse.Testing;
 
 namespace Gatehouse.FunctionalTests;
@@ -12,9 +11,9 @@ namespace Gatehouse.FunctionalTests;
 /// One review API for every kind (<c>/api/reviews</c>): held requests and access requests listed together, decided
 /// and withdrawn through the same routes, the kind-specific routes kept as aliases.
 /// </summary>
-public sealed class ReviewApiTests : GatewayTest
+public sealed class ReviewApiTests : AccessGatewayTest
 {
-    private const string Policy = """
+    protected override string Policy => """
         default: deny
         rules:
           - name: developers-on-openai
@@ -30,24 +29,6 @@ public sealed class ReviewApiTests : GatewayTest
             when: "'locked' in grants"
             effect: allow
         """;
-
-    private string _policyPath = "";
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    protected override GatehouseConfig Adjust(GatehouseConfig config)
-    {
-        _policyPath = Path.Combine(Path.GetTempPath(), $"gatehouse-reviews-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(_policyPath, Policy);
-        var rules = new AccessConnectionConfig { ReviewerGroups = ["leads"], MaxDuration = TimeSpan.FromHours(4) };
-        return config with
-        {
-            Policy = new PolicyConfig { File = _policyPath },
-            Access = new AccessConfig { Connections = new Dictionary<string, AccessConnectionConfig> { ["locked"] = rules } },
-        };
-    }
-
-    protected override void CleanUp() => File.Delete(_policyPath);
 
     [Fact]
     public async Task HeldRequest_WithdrawnByItsRequester_TheWaitingClientIsToldSo_AndNobodyElseCanWithdrawIt()
@@ -130,8 +111,6 @@ public sealed class ReviewApiTests : GatewayTest
         Assert.Equal(HttpStatusCode.Forbidden, chat.StatusCode);
         Assert.Contains("grant.cancelled", await Gateway.EntryKindsAsync());
     }
-
-    private HttpClient As(string user, string groups) => Gateway.Client(Gateway.Token(user, groups.Split(',')));
 
     private async Task<List<JsonElement>> ListAsync(string user, string groups, string url)
     {

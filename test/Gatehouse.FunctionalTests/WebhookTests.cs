@@ -113,6 +113,32 @@ public sealed class WebhookTests : GatewayTest, IClassFixture<WebhookTests.Recei
     }
 
     [Fact]
+    public async Task HeldRequest_WithdrawnByItsRequester_NotifiesResolvedAsCancelled_NamingWhoWithdrew()
+    {
+        var requester = Gateway.Client(Gateway.Token("wes", "dev"));
+        var held = requester.PostAsync("openai/v1/chat/completions",
+            new StringContent("""{"model":"gpt-5","messages":[{"role":"user","content":"never mind"}]}""", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+        var requested = await _receiver.WaitForAsync("/json", WebhookEvents.ApprovalRequested, d => Approval(d).GetProperty("requester").GetString() == "wes@dev.local");
+        var id = Approval(requested).GetProperty("id").GetString()!;
+
+        using (var cancelled = await requester.PostAsync($"api/approvals/{id}/cancel", null, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        }
+
+        using var response = await held;
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var resolved = await _receiver.WaitForAsync("/json", WebhookEvents.ApprovalResolved, d => Approval(d).GetProperty("id").GetString() == id);
+        var approval = Approval(resolved);
+        Assert.Equal("cancelled", approval.GetProperty("state").GetString());
+        Assert.Equal("wes", approval.GetProperty("reviewer").GetString());
+        Assert.Equal("frontier-models-need-review", approval.GetProperty("rule").GetString());
+        Assert.True(WebhookSignature.Verify(Secret, resolved.Headers["x-gatehouse-timestamp"], resolved.Headers["x-gatehouse-signature"],
+            resolved.Body, TimeProvider.System.GetUtcNow(), WebhookSignature.DefaultWindow));
+    }
+
+    [Fact]
     public async Task AccessRequest_NotifiesGrantRequestedThenResolved_SignedWithItsReviewer_AndAWithdrawal()
     {
         var developer = Gateway.Client(Gateway.Token("gus", "dev"));

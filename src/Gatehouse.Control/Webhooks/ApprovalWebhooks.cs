@@ -1,59 +1,21 @@
-using Gatehouse.Gateway.Approvals;
-using Gatehouse.Storage;
 using Gatehouse.Storage.Approvals;
-using Gatehouse.Gateway.Webhooks;
 
 namespace Gatehouse.Control.Webhooks;
 
 /// <summary>
-/// Queues <c>approval.requested</c> when a request is opened and <c>approval.resolved</c> when it is approved,
-/// rejected or times out. The rule, justification and digest are read from the store by the sender, off the data path.
+/// Sends <c>approval.requested</c> and <c>approval.resolved</c> for held requests and responses, with the rule, its
+/// justification and the digest the approval is bound to.
 /// </summary>
-internal sealed class ApprovalWebhooks(WebhookDispatcher dispatcher, IApprovalStore store) : IApprovalEvents
+internal sealed class ApprovalWebhooks(WebhookDispatcher dispatcher, IApprovalStore store, ReviewLinks links)
+    : ReviewWebhooks<ApprovalRequest>(dispatcher, links, ReviewNoticeKind.Approval)
 {
-    public void Recorded(ReviewEvent change)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var (eventName, state) = change.Kind switch
-        {
-            ReviewEventKind.Requested => (WebhookEvents.ApprovalRequested, "pending"),
-            ReviewEventKind.Approved => (WebhookEvents.ApprovalResolved, "approved"),
-            ReviewEventKind.Rejected => (WebhookEvents.ApprovalResolved, "rejected"),
-            ReviewEventKind.TimedOut => (WebhookEvents.ApprovalResolved, "timed_out"),
-            _ => (null, null),
-        };
-        if (change.Target == ReviewTarget.Approval && eventName is not null)
-        {
-            dispatcher.TryEnqueue(new QueuedNotice(eventName, cancellationToken => ResolveAsync(change, eventName, state!, cancellationToken)));
-        }
-    }
+    protected override Task<ApprovalRequest?> FindAsync(string id, CancellationToken cancellationToken) => store.GetAsync(id, cancellationToken);
 
-    private async ValueTask<Notice> ResolveAsync(ReviewEvent change, string eventName, string state, CancellationToken cancellationToken)
-    {
-        ApprovalRequest? request;
-        try
-        {
-            request = await store.GetAsync(change.Id, cancellationToken);
-        }
-        catch (StoreUnavailableException)
-        {
-            // The store is down: the notice still goes out with what the event itself carries.
-            request = null;
-        }
-
-        var deciding = state is "approved" or "rejected" ? request?.Reviews.LastOrDefault() : null;
-        return new ApprovalNotice(eventName, change.At)
-        {
-            ApprovalId = change.Id,
-            ExchangeId = change.ExchangeId,
-            State = state,
-            Requester = request?.Requester.Email ?? change.Requester,
-            Connection = change.Connection,
-            Rule = request?.RuleName,
-            Justification = request?.Justification,
-            ContentDigest = request?.ContentDigest,
-            Reviewer = deciding?.DisplayName,
-            ReviewJustification = deciding?.Justification,
-        };
-    }
+    protected override IReadOnlyList<ReviewDetail> DetailsOf(ReviewEvent change, ApprovalRequest? request) =>
+    [
+        new("exchangeId", change.ExchangeId),
+        new("rule", request?.RuleName, "Rule"),
+        new("justification", request?.Justification, "Justification"),
+        new("contentDigest", request?.ContentDigest, "Content digest", Footnote: true),
+    ];
 }

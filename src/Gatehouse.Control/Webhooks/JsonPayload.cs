@@ -5,18 +5,15 @@ namespace Gatehouse.Control.Webhooks;
 /// <summary>Writes the generic JSON body: <c>{"id", "event", "occurredAt", "approval" | "grant" | "checkpoint" | "mcpTool"}</c>.</summary>
 internal static class JsonPayload
 {
-    public static byte[] Write(Notice notice, string deliveryId, ApprovalLinks links) => JsonBody.Object(json =>
+    public static byte[] Write(Notice notice, string deliveryId) => JsonBody.Object(json =>
     {
         json.WriteString("id", deliveryId);
         json.WriteString("event", notice.Event);
         json.WriteString("occurredAt", notice.At);
         switch (notice)
         {
-            case ApprovalNotice approval:
-                WriteApproval(json, approval, links);
-                break;
-            case GrantNotice grant:
-                WriteGrant(json, grant, links);
+            case ReviewNotice review:
+                WriteReview(json, review);
                 break;
             case CheckpointNotice checkpoint:
                 WriteCheckpoint(json, checkpoint);
@@ -27,44 +24,33 @@ internal static class JsonPayload
         }
     });
 
-    private static void WriteApproval(Utf8JsonWriter json, ApprovalNotice a, ApprovalLinks links)
+    private static void WriteReview(Utf8JsonWriter json, ReviewNotice r)
     {
-        json.WriteStartObject("approval");
-        json.WriteString("id", a.ApprovalId);
-        json.WriteString("state", a.State);
-        json.WriteString("exchangeId", a.ExchangeId);
-        json.WriteString("requester", a.Requester);
-        json.WriteString("connection", a.Connection);
-        json.WriteString("rule", a.Rule);
-        json.WriteString("justification", a.Justification);
-        json.WriteString("contentDigest", a.ContentDigest);
-        json.WriteString("reviewer", a.Reviewer);
-        json.WriteString("reviewJustification", a.ReviewJustification);
-        json.WriteString("url", links.Api(a.ApprovalId));
-        json.WriteEndObject();
-    }
-
-    private static void WriteGrant(Utf8JsonWriter json, GrantNotice g, ApprovalLinks links)
-    {
-        json.WriteStartObject("grant");
-        json.WriteString("id", g.GrantId);
-        json.WriteString("state", g.State);
-        json.WriteString("requester", g.Requester);
-        json.WriteString("connection", g.Connection);
-        json.WriteString("duration", g.Duration);
-        json.WriteString("reason", g.Reason);
-        if (g.EndsAt is { } ends)
+        json.WriteStartObject(r.Kind.Name);
+        json.WriteString("id", r.Id);
+        json.WriteString("state", r.State);
+        json.WriteString("requester", r.Requester);
+        json.WriteString("connection", r.Connection);
+        foreach (var detail in r.Details)
         {
-            json.WriteString("endsAt", ends);
-        }
-        else
-        {
-            json.WriteNull("endsAt");
+            json.WriteString(detail.Name, detail.Value);
         }
 
-        json.WriteString("reviewer", g.Reviewer);
-        json.WriteString("reviewJustification", g.ReviewJustification);
-        json.WriteString("url", links.AccessApi(g.GrantId));
+        if (r.Kind.ReportsEnd)
+        {
+            if (r.EndsAt is { } ends)
+            {
+                json.WriteString("endsAt", ends);
+            }
+            else
+            {
+                json.WriteNull("endsAt");
+            }
+        }
+
+        json.WriteString("reviewer", r.Reviewer);
+        json.WriteString("reviewJustification", r.ReviewJustification);
+        json.WriteString("url", r.Links.Url);
         json.WriteEndObject();
     }
 

@@ -5,19 +5,15 @@ namespace Gatehouse.Control.Webhooks;
 
 /// <summary>
 /// Writes a Slack incoming-webhook message: <c>text</c> (the notification fallback) and <c>blocks</c> with the
-/// approval's facts, a button to its API address and the CLI commands that decide it.
+/// review item's facts, the CLI commands that decide it and, for a held request, a button to its API address.
 /// </summary>
 internal static class SlackPayload
 {
-    public static byte[] Write(Notice notice, ApprovalLinks links) => JsonBody.Object(json =>
+    public static byte[] Write(Notice notice) => JsonBody.Object(json =>
     {
-        if (notice is ApprovalNotice approval)
+        if (notice is ReviewNotice review)
         {
-            WriteApproval(json, approval, links);
-        }
-        else if (notice is GrantNotice grant)
-        {
-            WriteGrant(json, grant, links);
+            WriteReview(json, review);
         }
         else if (notice is CheckpointNotice checkpoint)
         {
@@ -29,81 +25,38 @@ internal static class SlackPayload
         }
     });
 
-    private static void WriteApproval(Utf8JsonWriter json, ApprovalNotice a, ApprovalLinks links)
+    private static void WriteReview(Utf8JsonWriter json, ReviewNotice r)
     {
-        var url = links.Api(a.ApprovalId);
-        var headline = a.State switch
-        {
-            "pending" => "Approval requested",
-            "approved" => "Approval granted",
-            "rejected" => "Approval rejected",
-            _ => "Approval timed out",
-        };
-        json.WriteString("text", Escape($"{headline}: {a.Requester} on {a.Connection} ({a.ApprovalId})"));
+        var headline = r.Kind.Headline(r.State);
+        json.WriteString("text", Escape($"{headline}: {r.Requester} on {r.Connection} ({r.Id})"));
         json.WriteStartArray("blocks");
-        Section(json, $"*{headline}* <{url}|{a.ApprovalId}>");
+        Section(json, $"*{headline}* <{r.Links.Url}|{r.Id}>");
         json.WriteStartObject();
         json.WriteString("type", "section");
         json.WriteStartArray("fields");
-        Field(json, "Requester", a.Requester);
-        Field(json, "Connection", a.Connection);
-        Field(json, "Rule", a.Rule);
-        Field(json, "Justification", a.Justification);
-        Field(json, "Reviewer", a.Reviewer);
-        Field(json, "Review", a.ReviewJustification);
-        json.WriteEndArray();
-        json.WriteEndObject();
-        Context(json, $"Content digest `{Escape(a.ContentDigest ?? "")}`");
-        if (a.State == "pending")
+        Field(json, "Requester", r.Requester);
+        Field(json, "Connection", r.Connection);
+        foreach (var detail in r.Details.Where(d => d is { Label: not null, Footnote: false }))
         {
-            Section(json, $"Decide with `{Escape(links.ApproveCommand(a.ApprovalId))}` or `{Escape(links.RejectCommand(a.ApprovalId))}`");
-            json.WriteStartObject();
-            json.WriteString("type", "actions");
-            json.WriteStartArray("elements");
-            json.WriteStartObject();
-            json.WriteString("type", "button");
-            json.WriteStartObject("text");
-            json.WriteString("type", "plain_text");
-            json.WriteString("text", "Open approval");
-            json.WriteEndObject();
-            json.WriteString("url", url);
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
+            Field(json, detail.Label!, detail.Value);
         }
 
-        json.WriteEndArray();
-    }
-
-    private static void WriteGrant(Utf8JsonWriter json, GrantNotice g, ApprovalLinks links)
-    {
-        var url = links.AccessApi(g.GrantId);
-        var headline = g.State switch
-        {
-            "pending" => "Access requested",
-            "approved" => "Access granted",
-            "rejected" => "Access request rejected",
-            "cancelled" => "Access request withdrawn",
-            "revoked" => "Access revoked",
-            _ => "Access request timed out",
-        };
-        json.WriteString("text", Escape($"{headline}: {g.Requester} on {g.Connection} ({g.GrantId})"));
-        json.WriteStartArray("blocks");
-        Section(json, $"*{headline}* <{url}|{g.GrantId}>");
-        json.WriteStartObject();
-        json.WriteString("type", "section");
-        json.WriteStartArray("fields");
-        Field(json, "Requester", g.Requester);
-        Field(json, "Connection", g.Connection);
-        Field(json, "Duration", g.Duration);
-        Field(json, "Reason", g.Reason);
-        Field(json, "Reviewer", g.Reviewer);
-        Field(json, "Review", g.ReviewJustification);
+        Field(json, "Reviewer", r.Reviewer);
+        Field(json, "Review", r.ReviewJustification);
         json.WriteEndArray();
         json.WriteEndObject();
-        if (g.State == "pending")
+        foreach (var detail in r.Details.Where(d => d is { Label: not null, Footnote: true }))
         {
-            Section(json, $"Decide with `{Escape(links.AccessApproveCommand(g.GrantId))}` or `{Escape(links.AccessRejectCommand(g.GrantId))}`");
+            Context(json, $"{detail.Label} `{Escape(detail.Value ?? "")}`");
+        }
+
+        if (r.State == "pending")
+        {
+            Section(json, $"Decide with `{Escape(r.Links.ApproveCommand)}` or `{Escape(r.Links.RejectCommand)}`");
+            if (r.Kind.OpenLabel is { } label)
+            {
+                Button(json, label, r.Links.Url);
+            }
         }
 
         json.WriteEndArray();
@@ -136,6 +89,23 @@ internal static class SlackPayload
         json.WriteStartObject();
         json.WriteString("type", "mrkdwn");
         json.WriteString("text", mrkdwn);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Button(Utf8JsonWriter json, string label, string url)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "actions");
+        json.WriteStartArray("elements");
+        json.WriteStartObject();
+        json.WriteString("type", "button");
+        json.WriteStartObject("text");
+        json.WriteString("type", "plain_text");
+        json.WriteString("text", label);
+        json.WriteEndObject();
+        json.WriteString("url", url);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();

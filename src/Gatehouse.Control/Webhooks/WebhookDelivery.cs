@@ -14,7 +14,6 @@ internal sealed class WebhookDelivery(
     WebhookFailureAudit audit,
     WebhookMetrics metrics,
     WebhookDeliveryOptions options,
-    ApprovalLinks links,
     TimeProvider time,
     ILogger<WebhookDelivery> logger)
 {
@@ -23,7 +22,7 @@ internal sealed class WebhookDelivery(
     public async Task<bool> RunAsync(WebhookConfig webhook, Notice notice, CancellationToken cancellationToken)
     {
         var deliveryId = "whd_" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-        var body = webhook.Format == WebhookFormat.Slack ? SlackPayload.Write(notice, links) : JsonPayload.Write(notice, deliveryId, links);
+        var body = webhook.Format == WebhookFormat.Slack ? SlackPayload.Write(notice) : JsonPayload.Write(notice, deliveryId);
         var attempt = 0;
         WebhookAttempt last;
         while (true)

@@ -32,7 +32,7 @@ internal sealed class WebhookFailureAudit(IAuditTrail audit, TimeProvider time, 
             }
 
             json.WriteString("lastError", last.Error);
-            json.WriteString("subject", notice switch { ApprovalNotice approval => approval.ApprovalId, GrantNotice grant => grant.GrantId, _ => null });
+            json.WriteString("subject", (notice as ReviewNotice)?.Id);
         }, cancellationToken);
 
     public Task RecordDropAsync(string eventName, long count, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ internal static class WebhookServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .RemoveAllLoggers();
         services.AddSingleton(config.Notifications);
-        services.AddSingleton(new ApprovalLinks(DevIssuer.PublicBase(config.Server)));
+        services.AddSingleton(new ReviewLinks(DevIssuer.PublicBase(config.Server)));
         services.AddSingleton(new WebhookDeliveryOptions());
         services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<WebhookDispatcher>();

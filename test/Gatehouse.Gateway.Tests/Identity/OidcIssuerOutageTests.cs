@@ -45,18 +45,8 @@ public sealed class OidcIssuerOutageTests : IAsyncLifetime
     [Fact]
     public async Task Authenticate_FirstKeyFetchFails_NextRequestFetchesAgainAndIsAccepted()
     {
-        _issuer.FailNextFetch();
-        var token = _issuer.Token("alice", TimeProvider.System.GetUtcNow());
+        await RefusedWhileDownThenAcceptedAsync("alice", outages: 1, _issuer.FailNextFetch);
 
-        using (var refused = await IdentityHttp.GetAsync(_client, bearer: token))
-        {
-            await IdentityHttp.ProblemAsync(refused, "issuer_unavailable", secret: token, status: 503);
-        }
-
-        using var accepted = await IdentityHttp.GetAsync(_client, bearer: token);
-
-        Assert.Equal("alice", (await IdentityHttp.IdentityAsync(accepted, _logs)).GetProperty("subject").GetString());
-        Assert.Equal(1, _issuer.Served);
         Assert.Contains(_logs.Lines, line => line.Id.Id == IssuerUnavailableEventId);
     }
 
@@ -65,34 +55,32 @@ public sealed class OidcIssuerOutageTests : IAsyncLifetime
     {
         // The fetch is given up after the gateway's 10 s backchannel timeout: the one slow test here, and the case an
         // IdP slowed by load produces.
-        _issuer.StallNextFetch();
-        var token = _issuer.Token("carol", TimeProvider.System.GetUtcNow());
-
-        using (var refused = await IdentityHttp.GetAsync(_client, bearer: token))
-        {
-            await IdentityHttp.ProblemAsync(refused, "issuer_unavailable", secret: token, status: 503);
-        }
-
-        using var accepted = await IdentityHttp.GetAsync(_client, bearer: token);
-
-        Assert.Equal("carol", (await IdentityHttp.IdentityAsync(accepted, _logs)).GetProperty("subject").GetString());
-        Assert.Equal(1, _issuer.Served);
+        await RefusedWhileDownThenAcceptedAsync("carol", outages: 1, _issuer.StallNextFetch);
     }
 
     [Fact]
     public async Task Authenticate_IssuerDownForSeveralRequests_AcceptedOnTheFirstRequestAfterItIsBack()
     {
-        var token = _issuer.Token("bob", TimeProvider.System.GetUtcNow());
-        for (var i = 0; i < 3; i++)
+        await RefusedWhileDownThenAcceptedAsync("bob", outages: 3, _issuer.FailNextFetch);
+    }
+
+    /// <summary>
+    /// Sends one token through <paramref name="outages"/> scripted key-fetch outages, each request answered 503
+    /// <c>issuer_unavailable</c> without the token in the answer, then once more: accepted, on the one fetch that succeeded.
+    /// </summary>
+    private async Task RefusedWhileDownThenAcceptedAsync(string subject, int outages, Action outage)
+    {
+        var token = _issuer.Token(subject, TimeProvider.System.GetUtcNow());
+        for (var i = 0; i < outages; i++)
         {
-            _issuer.FailNextFetch();
+            outage();
             using var refused = await IdentityHttp.GetAsync(_client, bearer: token);
             await IdentityHttp.ProblemAsync(refused, "issuer_unavailable", secret: token, status: 503);
         }
 
         using var accepted = await IdentityHttp.GetAsync(_client, bearer: token);
 
-        Assert.Equal("bob", (await IdentityHttp.IdentityAsync(accepted, _logs)).GetProperty("subject").GetString());
+        Assert.Equal(subject, (await IdentityHttp.IdentityAsync(accepted, _logs)).GetProperty("subject").GetString());
         Assert.Equal(1, _issuer.Served);
     }
 }

@@ -1,14 +1,8 @@
-using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
@@ -34,7 +28,7 @@ internal sealed class OidcTestServer : IAsyncDisposable
     {
         _app = app;
         SigningKey = key;
-        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        BaseAddress = new Uri(IdentityFixture.Address(app));
     }
 
     /// <summary>Gets the server's address, for example <c>http://127.0.0.1:41234</c>.</summary>
@@ -61,10 +55,7 @@ internal sealed class OidcTestServer : IAsyncDisposable
     public static async Task<OidcTestServer> StartAsync(FakeTimeProvider? appClock = null)
     {
         var key = NewKey();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        builder.Services.AddOpenIddict().AddServer(options =>
+        var app = await IdentityFixture.StartAsync(_ => { }, services => services.AddOpenIddict().AddServer(options =>
         {
             options.SetTokenEndpointUris("connect/token");
             options.AllowClientCredentialsFlow();
@@ -94,9 +85,7 @@ internal sealed class OidcTestServer : IAsyncDisposable
                 context.SignIn(Principal(context.Request));
                 return default;
             }));
-        });
-        var app = builder.Build();
-        await app.StartAsync();
+        }));
         return new OidcTestServer(app, key);
     }
 
@@ -141,7 +130,8 @@ internal sealed class OidcTestServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private static RsaSecurityKey NewKey()
+    /// <summary>Makes a 2048-bit RSA signing key with a random key id.</summary>
+    internal static RsaSecurityKey NewKey()
     {
         var rsa = RSA.Create(2048);
         return new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: true))

@@ -1,13 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Gatehouse.Gateway.Tests.Identity;
@@ -16,36 +9,38 @@ namespace Gatehouse.Gateway.Tests.Identity;
 /// A bare issuer on Kestrel loopback serving a discovery document and a JWKS, whose next JWKS fetches the test can
 /// make fail or stall, as a real IdP that is briefly down or slow does.
 /// </summary>
+/// <remarks>
+/// Bare on purpose, where <see cref="OidcTestServer"/> is a real OpenIddict server: its first answers are fast on a
+/// loaded machine, so a fetch the test did not script never runs into the gateway's backchannel timeout. It starts
+/// like the other identity test servers (<see cref="IdentityFixture.StartAsync"/>) and makes its key as
+/// <see cref="OidcTestServer"/> does.
+/// </remarks>
 internal sealed class ScriptedIssuer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly Lock _gate = new();
     private readonly Queue<Func<HttpContext, Task<bool>>> _next = new();
     private int _served;
 
-    private ScriptedIssuer(WebApplication app) => _app = app;
+    private WebApplication _app = null!;
 
     /// <summary>Gets the issuer URL (<c>http://127.0.0.1:port/</c>), which is also the base of its discovery document.</summary>
     public string Issuer { get; private set; } = "";
 
     /// <summary>Gets the key the issuer signs with and publishes.</summary>
-    public RsaSecurityKey SigningKey { get; } = new(RSA.Create(2048)) { KeyId = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(8)) };
+    public RsaSecurityKey SigningKey { get; } = OidcTestServer.NewKey();
 
     /// <summary>Gets how many JWKS requests the issuer has answered with its keys.</summary>
     public int Served => Volatile.Read(ref _served);
 
     public static async Task<ScriptedIssuer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var issuer = new ScriptedIssuer(app);
-        app.MapGet("/.well-known/openid-configuration", context => context.Response.WriteAsJsonAsync(new { issuer = issuer.Issuer, jwks_uri = issuer.Issuer + "jwks" }));
-        app.MapGet("/jwks", context => issuer.AnswerAsync(context, () => new { keys = new[] { JsonWebKeyConverter.ConvertFromRSASecurityKey(PublicOnly(issuer.SigningKey)) } }));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        issuer.Issuer = address.TrimEnd('/') + "/";
+        var issuer = new ScriptedIssuer();
+        issuer._app = await IdentityFixture.StartAsync(app =>
+        {
+            app.MapGet("/.well-known/openid-configuration", context => context.Response.WriteAsJsonAsync(new { issuer = issuer.Issuer, jwks_uri = issuer.Issuer + "jwks" }));
+            app.MapGet("/jwks", context => issuer.AnswerAsync(context, () => new { keys = new[] { JsonWebKeyConverter.ConvertFromRSASecurityKey(PublicOnly(issuer.SigningKey)) } }));
+        });
+        issuer.Issuer = IdentityFixture.Address(issuer._app).TrimEnd('/') + "/";
         return issuer;
     }
 
@@ -74,7 +69,7 @@ internal sealed class ScriptedIssuer : IAsyncDisposable
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static RsaSecurityKey PublicOnly(RsaSecurityKey key) =>
-        new(key.Rsa.ExportParameters(includePrivateParameters: false)) { KeyId = key.KeyId };
+        new(new RSAParameters { Modulus = key.Parameters.Modulus, Exponent = key.Parameters.Exponent }) { KeyId = key.KeyId };
 
     private void Enqueue(Func<HttpContext, Task<bool>> answer)
     {

@@ -15,20 +15,21 @@ public sealed class ApprovalWebhooksTests
     [InlineData(ReviewEventKind.Approved, WebhookEvents.ApprovalResolved, "approved")]
     [InlineData(ReviewEventKind.Rejected, WebhookEvents.ApprovalResolved, "rejected")]
     [InlineData(ReviewEventKind.TimedOut, WebhookEvents.ApprovalResolved, "timed_out")]
+    [InlineData(ReviewEventKind.Cancelled, WebhookEvents.ApprovalResolved, "cancelled")]
     public async Task Recorded_ApprovalChange_QueuesANoticeWithTheStoredDetails(ReviewEventKind kind, string eventName, string state)
     {
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(new Uri("http://127.0.0.1:9/"))], start: false);
-        var webhooks = new ApprovalWebhooks(rig.Dispatcher, new OneRequestStore(Stored()));
+        var webhooks = new ApprovalWebhooks(rig.Dispatcher, new OneRequestStore(Stored()), WebhookRig.Links);
 
         webhooks.Recorded(Change(kind));
 
-        var notice = Assert.IsType<ApprovalNotice>(await TakeAsync(rig));
+        var notice = Assert.IsType<ReviewNotice>(await TakeAsync(rig));
         Assert.Equal(eventName, notice.Event);
         Assert.Equal(state, notice.State);
         Assert.Equal("kai@example.com", notice.Requester);
-        Assert.Equal("auth-files", notice.Rule);
-        Assert.Equal("touches auth", notice.Justification);
-        Assert.Equal(new string('b', 64), notice.ContentDigest);
+        Assert.Equal("auth-files", notice.Detail("rule"));
+        Assert.Equal("touches auth", notice.Detail("justification"));
+        Assert.Equal(new string('b', 64), notice.Detail("contentDigest"));
         Assert.Equal(state is "approved" or "rejected" ? "lee" : null, notice.Reviewer);
     }
 
@@ -39,7 +40,7 @@ public sealed class ApprovalWebhooksTests
     public async Task Recorded_ReviewOrGrantChange_QueuesNothing(ReviewEventKind kind, ReviewTarget target)
     {
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(new Uri("http://127.0.0.1:9/"))], start: false);
-        var webhooks = new ApprovalWebhooks(rig.Dispatcher, new OneRequestStore(Stored()));
+        var webhooks = new ApprovalWebhooks(rig.Dispatcher, new OneRequestStore(Stored()), WebhookRig.Links);
 
         webhooks.Recorded(Change(kind) with { Target = target });
 
@@ -47,18 +48,31 @@ public sealed class ApprovalWebhooksTests
     }
 
     [Fact]
+    public async Task Recorded_Withdrawn_NamesTheRequesterWhoWithdrewIt_NotAnEarlierReviewer()
+    {
+        await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(new Uri("http://127.0.0.1:9/"))], start: false);
+        var webhooks = new ApprovalWebhooks(rig.Dispatcher, new OneRequestStore(Stored()), WebhookRig.Links);
+
+        webhooks.Recorded(Change(ReviewEventKind.Cancelled) with { Reviewer = "kai" });
+
+        var notice = Assert.IsType<ReviewNotice>(await TakeAsync(rig));
+        Assert.Equal(("cancelled", "kai", null), (notice.State, notice.Reviewer, notice.ReviewJustification));
+        Assert.Equal("https://gatehouse.example.com/api/approvals/apr_7", notice.Links.Url);
+    }
+
+    [Fact]
     public async Task Recorded_StoreDown_NoticeCarriesWhatTheEventKnows()
     {
         await using var rig = await WebhookRig.StartAsync([WebhookRig.Json(new Uri("http://127.0.0.1:9/"))], start: false);
-        var webhooks = new ApprovalWebhooks(rig.Dispatcher, new OneRequestStore(null));
+        var webhooks = new ApprovalWebhooks(rig.Dispatcher, new OneRequestStore(null), WebhookRig.Links);
 
         webhooks.Recorded(Change(ReviewEventKind.Requested));
 
-        var notice = Assert.IsType<ApprovalNotice>(await TakeAsync(rig));
-        Assert.Equal("apr_7", notice.ApprovalId);
+        var notice = Assert.IsType<ReviewNotice>(await TakeAsync(rig));
+        Assert.Equal("apr_7", notice.Id);
         Assert.Equal("kai", notice.Requester);
         Assert.Equal("openai", notice.Connection);
-        Assert.Null(notice.Rule);
+        Assert.Null(notice.Detail("rule"));
     }
 
     private static async Task<Notice> TakeAsync(WebhookRig rig)

@@ -92,16 +92,24 @@ internal sealed class WebhookRig : IAsyncDisposable
     public bool Logged(int id, string? containing = null)
         => Logs.Lines.Any(l => l.Id.Id == id && (containing is null || l.Text.Contains(containing, StringComparison.Ordinal)));
 
-    public static ApprovalNotice Requested(string id = "apr_0001") => new(WebhookEvents.ApprovalRequested, new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero))
+    /// <summary>Gets the addresses the rig's webhooks build, from its public URL.</summary>
+    public static ReviewLinks Links { get; } = new("https://gatehouse.example.com");
+
+    public static ReviewNotice Requested(string id = "apr_0001") => new(WebhookEvents.ApprovalRequested, new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero))
     {
-        ApprovalId = id,
-        ExchangeId = "ex_42",
+        Kind = ReviewNoticeKind.Approval,
+        Id = id,
         State = "pending",
         Requester = "kai@example.com",
         Connection = "openai",
-        Rule = "auth-files-need-review",
-        Justification = "edits <auth> & login",
-        ContentDigest = new string('a', 64),
+        Details =
+        [
+            new("exchangeId", "ex_42"),
+            new("rule", "auth-files-need-review", "Rule"),
+            new("justification", "edits <auth> & login", "Justification"),
+            new("contentDigest", new string('a', 64), "Content digest", Footnote: true),
+        ],
+        Links = Links.For(ReviewNoticeKind.Approval, id),
     };
 
     public async ValueTask DisposeAsync()
