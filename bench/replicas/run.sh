@@ -37,7 +37,9 @@
 # and PostgreSQL share whatever is left of the machine (on 2 cores, at least 1.2 cores). Nothing is pinned, so the
 # scheduler places everything. The printed CPU per replica (% of a core, per round) shows whether each replica used
 # its quota, i.e. whether it was the bottleneck; a replica below its quota was waiting on something else (the
-# database's head lock, PostgreSQL's CPU, wrk). A .NET process under a quota sizes itself for it (one processor below
+# database's head lock, PostgreSQL's CPU, wrk). If the replicas stay below their quota while PostgreSQL is busy, lower
+# --replica-cpu (0.25, 0.2) until one replica saturates its quota with PostgreSQL well below a core, and state the
+# quota with the figures; --stats shows whether PostgreSQL's work per request changed between the variants. A .NET process under a quota sizes itself for it (one processor below
 # one core), as it would in a container with the same limit. With --pin, on 3 or more cores the replicas get cores 0
 # and 1 and everything else the rest (the clean arrangement); on 2 cores there is no third core, so wrk, the upstream
 # and PostgreSQL share core 1 with the second replica, and the x2 ratio understates what a second replica adds.
