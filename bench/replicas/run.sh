@@ -8,7 +8,8 @@
 # script does not edit it.
 #
 #   bench/replicas/run.sh [--duration 15] [--warmup 5] [--rounds 3] [--concurrency 32] [--threads 2]
-#                         [--replica-cpu 0.4] [--pin] [--replica-cpus "0 1"] [--support-cpus 1]
+#                         [--replica-cpu 0.4] [--pin] [--replica-cpus "0 1"] [--support-cpus 1] [--stats]
+#                         [--bin DIR]
 #
 #   --duration S      seconds of load per variant per round
 #   --warmup S        seconds of load per variant before the first round (JIT, pools, caches), not counted
@@ -18,6 +19,13 @@
 #   --replica-cpu Q   the CPU quota of each replica, in cores (default 0.4): each gateway runs in its own cgroup
 #                     capped at Q cores (cgroup v2 cpu.max, or the v1 cpu controller's CFS quota), created under
 #                     /sys/fs/cgroup and removed at exit; needs root
+#   --stats           also count PostgreSQL's work per request for each PostgreSQL variant and round: transactions
+#                     (xact_commit of the variant's database), rows inserted and updated, WAL records, WAL bytes and
+#                     WAL syncs (pg_stat_wal, the whole cluster: the idle variants' lease renewals are included), and
+#                     the statements by total time (pg_stat_statements, loaded by restarting the throwaway cluster),
+#                     printed at the end for the last round
+#   --bin DIR         run the gateway from DIR (a copy of src/Gatehouse/bin/Release/net10.0) instead of building this
+#                     checkout: to compare two builds in one sitting, run the script once per build, one after the other
 #   --pin             instead of quotas, pin the replicas to cores with taskset (the arrangement before quotas):
 #                     --replica-cpus gives their cores, --support-cpus the cores of wrk, the upstream and PostgreSQL
 #
@@ -29,7 +37,9 @@
 # and PostgreSQL share whatever is left of the machine (on 2 cores, at least 1.2 cores). Nothing is pinned, so the
 # scheduler places everything. The printed CPU per replica (% of a core, per round) shows whether each replica used
 # its quota, i.e. whether it was the bottleneck; a replica below its quota was waiting on something else (the
-# database's head lock, PostgreSQL's CPU, wrk). A .NET process under a quota sizes itself for it (one processor below
+# database's head lock, PostgreSQL's CPU, wrk). If the replicas stay below their quota while PostgreSQL is busy, lower
+# --replica-cpu (0.25, 0.2) until one replica saturates its quota with PostgreSQL well below a core, and state the
+# quota with the figures; --stats shows whether PostgreSQL's work per request changed between the variants. A .NET process under a quota sizes itself for it (one processor below
 # one core), as it would in a container with the same limit. With --pin, on 3 or more cores the replicas get cores 0
 # and 1 and everything else the rest (the clean arrangement); on 2 cores there is no third core, so wrk, the upstream
 # and PostgreSQL share core 1 with the second replica, and the x2 ratio understates what a second replica adds.
@@ -43,7 +53,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-duration=15; warmup=5; rounds=3; concurrency=32; threads=2; replica_cpu=0.4; pin=0
+duration=15; warmup=5; rounds=3; concurrency=32; threads=2; replica_cpu=0.4; pin=0; stats=0; bin=""
 cores=$(nproc)
 if [ "$cores" -ge 3 ]; then replica_cpus="0 1"; support_cpus="2-$((cores - 1))"; else replica_cpus="0 1"; support_cpus="$((cores - 1))"; fi
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
@@ -56,6 +66,8 @@ while [ $# -gt 0 ]; do
     --threads) threads=$2; shift 2 ;;
     --replica-cpu) replica_cpu=$2; shift 2 ;;
     --pin) pin=1; shift ;;
+    --stats) stats=1; shift ;;
+    --bin) bin=$2; shift 2 ;;
     --replica-cpus) replica_cpus=$2; pin=1; shift 2 ;;
     --support-cpus) support_cpus=$2; pin=1; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -110,12 +122,26 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-dotnet build -c Release -v quiet -nologo src/Gatehouse >/dev/null
-gatehouse=(dotnet "$PWD/src/Gatehouse/bin/Release/net10.0/gatehouse.dll")
+if [ -z "$bin" ]; then
+  dotnet build -c Release -v quiet -nologo src/Gatehouse >/dev/null
+  bin="$PWD/src/Gatehouse/bin/Release/net10.0"
+fi
+[ -f "$bin/gatehouse.dll" ] || { echo "no gatehouse.dll in $bin" >&2; exit 2; }
+gatehouse=(dotnet "$(cd "$bin" && pwd)/gatehouse.dll")
 
 echo "starting a throwaway postgresql cluster" >&2
 pg_test_start
 pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$GATEHOUSE_TEST_POSTGRES")
+pg_sql() { pg_test_as "$pg_test_bin/psql" -h "$pg_test_dir" -p "$pg_port" -U postgres -d "${2:-postgres}" -Atq -F ' ' -v ON_ERROR_STOP=1 -c "$1"; }
+if [ "$stats" -eq 1 ]; then
+  # pg_stat_statements must be preloaded: restart the throwaway cluster once (pg_ctl restart keeps its options).
+  pg_sql "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+  pg_test_as "$pg_test_bin/pg_ctl" -D "$pg_test_dir/data" -w -t 60 restart >/dev/null
+  # Statements inside the append function too, each on its own line.
+  pg_sql "ALTER SYSTEM SET pg_stat_statements.track = 'all'" >/dev/null
+  pg_sql "SELECT pg_reload_conf()" >/dev/null
+  pg_sql "CREATE EXTENSION pg_stat_statements" >/dev/null
+fi
 # The postmaster and the processes it has forked so far; backends forked later inherit its affinity.
 postmaster=$(head -n 1 "$pg_test_dir/data/postmaster.pid")
 for pid in "$postmaster" $(pgrep -P "$postmaster"); do taskset -acp "$support_cpus" "$pid" >/dev/null; done
@@ -208,8 +234,12 @@ write_script "$work/pg1.lua" "$key_one" "$one_port"
 write_script "$work/pg2.lua" "$key_two" "$two_a_port" "$two_b_port"
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# PostgreSQL's CPU: the postmaster and its children (the pooled backends live as long as the gateways' pools).
-pg_ticks() { local pid total=0; for pid in "$postmaster" $(pgrep -P "$postmaster"); do total=$((total + $(ticks "$pid" 2>/dev/null || echo 0))); done; echo "$total"; }
+# PostgreSQL's CPU: the postmaster with the children it has reaped (cutime, cstime: a backend that closed during the
+# round still counts) and its live children.
+pg_ticks() {
+  local pid total; total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")
+  for pid in $(pgrep -P "$postmaster"); do total=$((total + $(ticks "$pid" 2>/dev/null || echo 0))); done; echo "$total"
+}
 # What the PostgreSQL variants' backends are doing, sampled 4 times a second while the load runs: the wait event of
 # every active backend of the variant's database ("CPU" when it waits on nothing), to tell the head lock from the
 # server's own work. Written to $work/waits-<variant>.txt, summarised at the end.
@@ -220,6 +250,10 @@ sample_waits() { # database, file; runs until killed
       >> "$2" 2>/dev/null || true
     sleep 0.25
   done
+}
+pg_counters() { # database -> "commits rollbacks inserted updated wal_records wal_bytes wal_syncs"
+  pg_sql "SELECT d.xact_commit, d.xact_rollback, d.tup_inserted, d.tup_updated, w.wal_records, w.wal_bytes::bigint, w.wal_sync
+          FROM pg_stat_database d, pg_stat_wal w WHERE d.datname = '$1'"
 }
 to_ms() { python3 -c "import sys,re; m=re.match(r'([0-9.]+)(us|ms|s)',sys.argv[1]); n=float(m.group(1)); print(round(n/1000 if m.group(2)=='us' else n*1000 if m.group(2)=='s' else n,3))" "$1"; }
 load() { # seconds, script, url -> wrk's output
@@ -232,12 +266,29 @@ measure() { # variant, script, url, pids... -> "variant rps p50 p99 errors cpu%.
   if [ -n "$database" ]; then sample_waits "$database" "$work/waits-$variant.txt" & sampler=$!; fi
   for pid in "$@"; do before+=("$(ticks "$pid")"); done
   local pg_before; pg_before=$(pg_ticks)
+  local counters=""
+  if [ "$stats" -eq 1 ] && [ -n "$database" ]; then
+    pg_sql "SELECT pg_stat_statements_reset()" >/dev/null; pg_sql "SELECT pg_stat_clear_snapshot()" >/dev/null
+    counters=$(pg_counters "$database")
+  fi
   local started; started=$(date +%s.%N)
   out=$(load "$duration" "$script" "$url")
   local elapsed; elapsed=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$started" "$(date +%s.%N)")
   for pid in "$@"; do after+=("$(ticks "$pid")"); done
   local pg_after; pg_after=$(pg_ticks)
   if [ -n "$sampler" ]; then kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true; fi
+  if [ -n "$counters" ]; then
+    local requests; requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    python3 - "$requests" "$counters" "$(pg_counters "$database")" > "$work/stats-$variant.txt" <<'PY'
+import sys
+n = int(sys.argv[1]); before = [int(x) for x in sys.argv[2].split()]; after = [int(x) for x in sys.argv[3].split()]
+names = ["transactions", "rolled back", "rows inserted", "rows updated", "WAL records", "WAL bytes", "WAL syncs"]
+print(f"{n} requests; per request: " + ", ".join(f"{name} {(a - b) / max(n, 1):.2f}" for name, b, a in zip(names, before, after)))
+PY
+    pg_sql "SELECT s.calls, round(s.total_exec_time::numeric, 0), s.rows, left(regexp_replace(s.query, '\s+', ' ', 'g'), 90)
+            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '$database'
+            ORDER BY s.total_exec_time DESC LIMIT 12" >> "$work/stats-$variant.txt"
+  fi
   local rps p50 p99 non2xx sockets cpu=""
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
@@ -306,6 +357,10 @@ for variant in pg-x1 pg-x2; do
   echo "  $variant: $(sort "$work/waits-$variant.txt" | uniq -c | sort -rn | head -n 5 \
     | awk -v n="$(wc -l < "$work/waits-$variant.txt")" '{printf "%s%s %d%%", sep, $2, 100 * $1 / n; sep=", "}')"
 done
+if [ "$stats" -eq 1 ]; then
+  echo "PostgreSQL's work per request, last round (statements: calls, total ms, rows, text):"
+  for variant in pg-x1 pg-x2; do echo "  $variant:"; sed 's/^/    /' "$work/stats-$variant.txt"; done
+fi
 echo "audit verify on every store used:"
 verify sqlite "$work/sqlite.yaml" "" || status=1
 verify "postgres x1" "$work/postgres.yaml" "$store_one" || status=1

@@ -17,11 +17,12 @@ namespace Gatehouse.Storage.Postgres.Audit;
 /// locks the head, assigns the sequences, hashes the entries with <c>sha256</c>, writes every table and moves the head.
 /// <c>BEGIN</c>, <c>SET LOCAL synchronous_commit = off</c>, the call and <c>COMMIT</c> travel in one
 /// <see cref="NpgsqlBatch"/>, so the server runs the whole transaction without waiting for the client: no round trip
-/// and no client CPU (a replica throttled by its CPU quota) while the lock is held.
+/// and no client CPU (a replica throttled by its CPU quota) while the lock is held. The WAL flush that follows the
+/// commit (below) travels in the same batch, so a batch costs one round trip.
 /// </para>
 /// <para>
 /// The commit is asynchronous: it releases the lock once its commit record is in WAL, without waiting for the fsync,
-/// and <see cref="WalFlush"/> then waits for the flush outside the lock. An append returns only after that, so nothing
+/// and <see cref="WalFlush"/>, the batch's last command, then waits for the flush outside the lock. An append returns only after that, so nothing
 /// is acknowledged that a server crash could lose; a failure between the two fails the append (the batch may survive,
 /// unacknowledged, as an ambiguous commit would). A crash loses only a suffix of WAL, and a batch that read this head is
 /// later in WAL, so no surviving entry chains to a lost one. Appends inside a caller's transaction
@@ -54,11 +55,12 @@ internal static class Appender
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
         batch.BatchCommands.Add(AppendCall.Create(writerId, drafts, prefix));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        var placed = await ExecuteAsync(batch, drafts.Count, cancellationToken).ConfigureAwait(false);
 
-        // The head lock is released; now wait, outside it, for the batch's commit record to reach disk. A failure here
-        // fails the append: the batch is committed but not known durable, so no caller is told it is.
-        await WalFlush.FlushAsync(connection, cancellationToken).ConfigureAwait(false);
+        // After the COMMIT has released the head lock, in the same round trip: wait, outside the lock, for the batch's
+        // commit record to reach disk. The server runs it only if everything before it succeeded (an error skips the
+        // rest of the batch); its failure fails the append, since the batch is committed but not known durable.
+        batch.BatchCommands.Add(WalFlush.Create());
+        var placed = await ExecuteAsync(batch, drafts.Count, cancellationToken).ConfigureAwait(false);
         return Seal(drafts, placed);
     }
 

@@ -19,4 +19,10 @@ internal static class WalFlush
         using var flush = new NpgsqlCommand(Sql, connection);
         await flush.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Creates the flush as the last command of a batch whose explicit transaction has committed before it: it runs as
+    /// its own (implicit) transaction, committed synchronously at the batch's end.
+    /// </summary>
+    public static NpgsqlBatchCommand Create() => new(Sql);
 }

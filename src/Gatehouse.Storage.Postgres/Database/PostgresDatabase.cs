@@ -28,6 +28,12 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         {
             var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
             var settings = builder.ConnectionStringBuilder;
+
+            // The store keeps no session state on a pooled connection (settings are SET LOCAL, advisory locks are
+            // transaction-scoped, an open transaction is still rolled back on return), so Npgsql's reset on reuse
+            // (DISCARD ALL) is pure cost: a statement per use, and it discards the session's cached plans, so every
+            // audit batch re-planned the append function's statements.
+            settings.NoResetOnClose = true;
             var location = $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}";
             return new PostgresDatabase(builder.Build(), options.WriterId) { Location = location };
         }
