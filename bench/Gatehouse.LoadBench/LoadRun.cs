@@ -263,7 +263,7 @@ internal static class LoadRun
     private static TimeSpan Half(TimeSpan span) => TimeSpan.FromSeconds(Math.Ceiling(span.TotalSeconds / 2));
 
     /// <summary>This program, as it was started (the apphost, or <c>dotnet</c> with this assembly).</summary>
-    private static (string File, string[] Args) Self()
+    internal static (string File, string[] Args) Self()
     {
         var process = Environment.ProcessPath!;
         return Path.GetFileNameWithoutExtension(process) == "dotnet"

@@ -13,6 +13,10 @@
 # Takes about 8 minutes with the defaults. Needs wrk (installed with apt-get if missing) and node with npm (Portkey's
 # gateway is installed from npm into bench/load/portkey; without node the peer is left out and the report says so).
 set -euo pipefail
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+  exit 0
+fi
 cd "$(dirname "$0")/../.."
 
 if ! command -v wrk >/dev/null 2>&1; then

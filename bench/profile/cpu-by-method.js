@@ -32,7 +32,9 @@ const doc = JSON.parse(fs.readFileSync(args[0], 'utf8'));
 const frames = doc.shared.frames.map(f => f.name);
 
 // Innermost frames that mean the thread is parked, not working.
-const WAIT = /(LowLevelLifoSemaphore\.Wait|WaitHandle\.Wait|Monitor\.Wait|Thread\.Sleep|SleepEx|WaitForSocketEvents|SocketAsyncEngine\.EventLoop|ManualResetEventSlim\.Wait|SemaphoreSlim\.Wait|LowLevelMonitor\.Wait|WaitOneCore|WaitSubsystem|Interop\+Sys\.Poll|TimerQueue\.TimerThread|WaitForSignal|PortableThreadPool\+GateThread|WaitNative|Console.*Read|ReadFile|BlockingCollection|Interop\+Sys\.Read\b|Interop\+Sys\.WaitPid)/;
+// ConsoleLoggerProcessor.TryDequeue: the console logger's thread parks in it (Monitor.Wait on its queue) and some traces
+// show it as the innermost frame with no native frame below: one thread for the whole trace, not work.
+const WAIT = /(LowLevelLifoSemaphore\.Wait|WaitHandle\.Wait|Monitor\.Wait|Thread\.Sleep|SleepEx|WaitForSocketEvents|SocketAsyncEngine\.EventLoop|ManualResetEventSlim\.Wait|SemaphoreSlim\.Wait|LowLevelMonitor\.Wait|WaitOneCore|WaitSubsystem|Interop\+Sys\.Poll|TimerQueue\.TimerThread|WaitForSignal|PortableThreadPool\+GateThread|WaitNative|Console.*Read|ReadFile|BlockingCollection|Interop\+Sys\.Read\b|Interop\+Sys\.WaitPid|ConsoleLoggerProcessor\.TryDequeue)/;
 const PSEUDO = /^(UNMANAGED_CODE_TIME|CPU_TIME|BLOCKED_TIME|Thread \(|Process|\?!\?)/;
 
 const exclusive = new Map();

@@ -8,6 +8,10 @@
 #
 # Needs strace; installs dotnet-counters 10.0.750501 into /tmp/tools when it is missing.
 set -euo pipefail
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+  exit 0
+fi
 cd "$(dirname "$0")/../.."
 out=${1:-/tmp/gatehouse-work}
 exchanges=${2:-2000}

@@ -102,9 +102,15 @@ internal sealed class ProtocolAdapter : IProtocolAdapter
             : null;
         if (!stream)
         {
-            var body = options.BodyRewriter
-                ?? (masking is not null ? new JsonResponseRewriter(_rewriting.Body, masking, _maxBodyBytes, options.ToolFilter) : null);
-            return new ResponsePipeline(body, null, null, new BodyStage(BodyReader, _maxTextChars, _maxBodyBytes, hold));
+            if (options.BodyRewriter is null && masking is not null)
+            {
+                // The rewriter's parse of the body serves the body reader too: the body is parsed once.
+                var keepsParse = BodyReader is JsonBodyReader;
+                var rewriter = new JsonResponseRewriter(_rewriting.Body, masking, _maxBodyBytes, options.ToolFilter, keepsParse);
+                return new ResponsePipeline(rewriter, null, null, new BodyStage(BodyReader, _maxTextChars, _maxBodyBytes, hold, keepsParse ? rewriter : null));
+            }
+
+            return new ResponsePipeline(options.BodyRewriter, null, null, new BodyStage(BodyReader, _maxTextChars, _maxBodyBytes, hold));
         }
 
         if (masking is not null && options.BodyRewriter is null)

@@ -5,13 +5,13 @@ using Gatehouse.Protocols.Streaming;
 namespace Gatehouse.Protocols.Anthropic;
 
 /// <summary>Reads a whole Messages response (<c>"type": "message"</c>).</summary>
-internal sealed class AnthropicBodyReader : IResponseBodyReader
+internal sealed class AnthropicBodyReader : JsonBodyReader
 {
     public static readonly AnthropicBodyReader Instance = new();
 
-    public void Read(JsonElement root, ICollection<StreamDelta> deltas)
+    protected override void Read(JsonElement root, EditedStrings strings, ICollection<StreamDelta> deltas)
     {
-        var type = root.String("type"u8);
+        var type = strings.String(root, "type"u8);
         if (type == "error")
         {
             deltas.Add(StreamDelta.Failure("upstream reported an error"));
@@ -24,14 +24,14 @@ internal sealed class AnthropicBodyReader : IResponseBodyReader
             return;
         }
 
-        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, root.String("model"u8)));
+        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, strings.String(root, "model"u8)));
         var index = 0;
         foreach (var block in root.Array("content"u8))
         {
-            ReadBlock(index++, block, deltas);
+            ReadBlock(index++, block, strings, deltas);
         }
 
-        if (root.String("stop_reason"u8) is { } reason)
+        if (strings.String(root, "stop_reason"u8) is { } reason)
         {
             deltas.Add(StreamDelta.Of(StreamDeltaKind.FinishReason, reason));
         }
@@ -40,21 +40,21 @@ internal sealed class AnthropicBodyReader : IResponseBodyReader
         deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
     }
 
-    private static void ReadBlock(int index, JsonElement block, ICollection<StreamDelta> deltas)
+    private static void ReadBlock(int index, JsonElement block, EditedStrings strings, ICollection<StreamDelta> deltas)
     {
-        var type = block.String("type"u8);
+        var type = strings.String(block, "type"u8);
         if (type == "text")
         {
-            deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: block.String("text"u8)));
+            deltas.Add(new StreamDelta(StreamDeltaKind.TextDelta, Index: index, Text: strings.String(block, "text"u8)));
         }
         else if (type == "thinking")
         {
-            deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: block.String("thinking"u8)));
+            deltas.Add(new StreamDelta(StreamDeltaKind.ReasoningDelta, Index: index, Text: strings.String(block, "thinking"u8)));
         }
         else if (AnthropicUsage.IsToolUse(type))
         {
-            deltas.Add(new StreamDelta(StreamDeltaKind.ToolCallStarted, Index: index, Id: block.String("id"u8), Name: block.String("name"u8)));
-            var input = block.TryGetProperty("input"u8, out var value) ? value.GetRawText() : "{}";
+            deltas.Add(new StreamDelta(StreamDeltaKind.ToolCallStarted, Index: index, Id: strings.String(block, "id"u8), Name: strings.String(block, "name"u8)));
+            var input = block.TryGetProperty("input"u8, out var value) ? strings.RawText(value) : "{}";
             deltas.Add(new StreamDelta(StreamDeltaKind.ToolArgumentsDone, Index: index, Text: input));
         }
     }

@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
+using Gatehouse.Protocols.Rewriting;
 
 namespace Gatehouse.Protocols.Json;
 
@@ -52,5 +55,66 @@ internal readonly struct EditedStrings
         }
 
         return value.GetString()!;
+    }
+
+    /// <summary>
+    /// Returns the JSON text of <paramref name="value"/> (an object, such as a tool call's input) as the rewritten bytes
+    /// hold it: the upstream's bytes with each edited string inside it escaped as <see cref="JsonEdits"/> writes it.
+    /// </summary>
+    public string RawText(JsonElement value)
+    {
+        if (_count == 0)
+        {
+            return value.GetRawText();
+        }
+
+        var source = _source.Span;
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var start = JsonEdits.Offset(source, raw);
+        var end = start + raw.Length;
+        List<TextEdit>? inside = null;
+        for (var i = _first; i < _first + _count; i++)
+        {
+            if (_edits![i].Start > start && _edits[i].Start < end)
+            {
+                (inside ??= []).Add(_edits[i]);
+            }
+        }
+
+        if (inside is null)
+        {
+            return value.GetRawText();
+        }
+
+        inside.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var output = new ArrayBufferWriter<byte>(raw.Length + 64);
+        var escaped = new ArrayBufferWriter<byte>(64);
+        using var writer = new Utf8JsonWriter(escaped, JsonOutput.WriterOptions);
+        var read = start;
+        foreach (var edit in inside)
+        {
+            output.Write(source[read..edit.Start]);
+            escaped.ResetWrittenCount();
+            writer.Reset();
+            writer.WriteStringValue(edit.Text);
+            writer.Flush();
+            output.Write(escaped.WrittenSpan[1..^1]);
+            read = ClosingQuote(source, edit.Start);
+        }
+
+        output.Write(source[read..end]);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    // The offset of the quote that ends the string whose text starts at start (the document parsed, so it is there).
+    private static int ClosingQuote(ReadOnlySpan<byte> source, int start)
+    {
+        var i = start;
+        while (source[i] != (byte)'"')
+        {
+            i += source[i] == (byte)'\\' ? 2 : 1;
+        }
+
+        return i;
     }
 }

@@ -5,11 +5,11 @@ using Gatehouse.Protocols.Streaming;
 namespace Gatehouse.Protocols.OpenAIChat;
 
 /// <summary>Reads a whole Chat Completions response (<c>chat.completion</c>).</summary>
-internal sealed class OpenAIChatBodyReader : IResponseBodyReader
+internal sealed class OpenAIChatBodyReader : JsonBodyReader
 {
     public static readonly OpenAIChatBodyReader Instance = new();
 
-    public void Read(JsonElement root, ICollection<StreamDelta> deltas)
+    protected override void Read(JsonElement root, EditedStrings strings, ICollection<StreamDelta> deltas)
     {
         if (root.Object("error"u8) is not null)
         {
@@ -23,10 +23,10 @@ internal sealed class OpenAIChatBodyReader : IResponseBodyReader
             return;
         }
 
-        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, root.String("model"u8)));
+        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, strings.String(root, "model"u8)));
         foreach (var choice in root.Array("choices"u8))
         {
-            OpenAIChatChoice.Read(choice, "message"u8, deltas);
+            OpenAIChatChoice.Read(choice, "message"u8, deltas, strings);
         }
 
         if (root.Object("usage"u8) is { } usage)

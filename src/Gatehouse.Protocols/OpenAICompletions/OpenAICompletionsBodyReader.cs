@@ -5,11 +5,11 @@ using Gatehouse.Protocols.Streaming;
 namespace Gatehouse.Protocols.OpenAICompletions;
 
 /// <summary>Reads a whole legacy Completions response (<c>text_completion</c>).</summary>
-internal sealed class OpenAICompletionsBodyReader : IResponseBodyReader
+internal sealed class OpenAICompletionsBodyReader : JsonBodyReader
 {
     public static readonly OpenAICompletionsBodyReader Instance = new();
 
-    public void Read(JsonElement root, ICollection<StreamDelta> deltas)
+    protected override void Read(JsonElement root, EditedStrings strings, ICollection<StreamDelta> deltas)
     {
         if (root.Object("error"u8) is not null)
         {
@@ -23,8 +23,8 @@ internal sealed class OpenAICompletionsBodyReader : IResponseBodyReader
             return;
         }
 
-        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, root.String("model"u8)));
-        OpenAICompletionsChoice.ReadChoices(root, deltas);
+        deltas.Add(StreamDelta.Of(StreamDeltaKind.Model, strings.String(root, "model"u8)));
+        OpenAICompletionsChoice.ReadChoices(root, deltas, strings);
         deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
     }
 }

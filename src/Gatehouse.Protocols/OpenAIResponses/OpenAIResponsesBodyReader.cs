@@ -5,11 +5,11 @@ using Gatehouse.Protocols.Streaming;
 namespace Gatehouse.Protocols.OpenAIResponses;
 
 /// <summary>Reads a whole Responses API response (<c>"object": "response"</c>).</summary>
-internal sealed class OpenAIResponsesBodyReader : IResponseBodyReader
+internal sealed class OpenAIResponsesBodyReader : JsonBodyReader
 {
     public static readonly OpenAIResponsesBodyReader Instance = new();
 
-    public void Read(JsonElement root, ICollection<StreamDelta> deltas)
+    protected override void Read(JsonElement root, EditedStrings strings, ICollection<StreamDelta> deltas)
     {
         if (root.Property("output"u8, JsonValueKind.Array) is null)
         {
@@ -18,7 +18,7 @@ internal sealed class OpenAIResponsesBodyReader : IResponseBodyReader
             return;
         }
 
-        OpenAIResponsesOutput.ReadResponse(root, includeOutput: true, deltas);
+        OpenAIResponsesOutput.ReadResponse(root, includeOutput: true, deltas, strings);
         deltas.Add(new StreamDelta(StreamDeltaKind.Completed));
     }
 }

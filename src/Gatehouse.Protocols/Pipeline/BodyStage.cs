@@ -1,30 +1,39 @@
 using System.Buffers;
 using Gatehouse.Protocols.Holding;
 using Gatehouse.Protocols.Json;
+using Gatehouse.Protocols.Rewriting;
 using Gatehouse.Protocols.Sse;
 using Gatehouse.Protocols.Streaming;
 
 namespace Gatehouse.Protocols.Pipeline;
 
 /// <summary>
-/// The stages of a whole (not streamed) JSON response after masking: the body is buffered (bounded) and parsed once
-/// when it ends; the hold judges and the capture records the same deltas.
+/// The stages of a whole (not streamed) JSON response after masking: the body is read once when it ends, and the hold
+/// judges and the capture records the same deltas.
 /// </summary>
+/// <remarks>
+/// A masked body was parsed by its rewriter, which keeps that parse: the stage reads it with the masked strings and
+/// neither copies nor parses the rewritten bytes. Otherwise the stage buffers the body (bounded) and parses it.
+/// </remarks>
 internal sealed class BodyStage : IDisposable
 {
     private readonly IResponseBodyReader _reader;
+    private readonly JsonResponseRewriter? _parsedBy;
     private readonly SummaryBuilder _capture;
     private readonly PooledByteBuffer _body;
     private readonly ResponseHoldBuffer? _hold;
     private readonly List<StreamDelta> _deltas = [];
     private ResponseSummary? _result;
     private string? _readError;
+    private int _length;
     private bool _tooLarge;
     private bool _read;
 
-    public BodyStage(IResponseBodyReader reader, int maxTextChars, int maxBodyBytes, ResponseHoldBuffer? hold)
+    // parsedBy: the body's rewriter when it keeps its parse for reader (a JsonBodyReader), else null.
+    public BodyStage(IResponseBodyReader reader, int maxTextChars, int maxBodyBytes, ResponseHoldBuffer? hold, JsonResponseRewriter? parsedBy = null)
     {
         _reader = reader;
+        _parsedBy = parsedBy is not null && reader is JsonBodyReader ? parsedBy : null;
         _capture = new SummaryBuilder(maxTextChars);
         _body = new PooledByteBuffer(maxBodyBytes);
         _hold = hold;
@@ -34,7 +43,7 @@ internal sealed class BodyStage : IDisposable
 
     public void Append(ReadOnlySpan<byte> bytes, IBufferWriter<byte> client)
     {
-        if (!_tooLarge && !_body.TryAppend(bytes))
+        if (!_tooLarge && !Keep(bytes))
         {
             _tooLarge = true;
             _body.Release();
@@ -99,6 +108,23 @@ internal sealed class BodyStage : IDisposable
         _hold?.Dispose();
     }
 
+    // Buffers the body to parse it, or, when the rewriter's parse is read instead, counts it against the same bound.
+    private bool Keep(ReadOnlySpan<byte> bytes)
+    {
+        if (_parsedBy is null)
+        {
+            return _body.TryAppend(bytes);
+        }
+
+        if (bytes.Length > _body.MaxLength - _length)
+        {
+            return false;
+        }
+
+        _length += bytes.Length;
+        return true;
+    }
+
     private void Parse()
     {
         if (_read)
@@ -107,6 +133,12 @@ internal sealed class BodyStage : IDisposable
         }
 
         _read = true;
+        if ((!_tooLarge || _hold is { Error: null }) && _parsedBy is not null && _parsedBy.TryGetParse(out var root, out var strings))
+        {
+            ((JsonBodyReader)_reader).ReadParsed(root, strings, _deltas);
+            return;
+        }
+
         var body = !_tooLarge ? _body.Memory : _hold is { Error: null } ? _hold.Held : ReadOnlyMemory<byte>.Empty;
         using var document = JsonBody.TryParse(body, out var error);
         if (document is null)

@@ -53,4 +53,26 @@ public sealed class EditedStringsTests
         Assert.Equal("c1", default(EditedStrings).String(document.RootElement, "id"u8));
         Assert.Equal("key acme_1", default(EditedStrings).String(document.RootElement.GetProperty("choices")[0].GetProperty("delta"), "content"u8));
     }
+    [Fact]
+    public void RawText_EditedStringsInside_ReadsAsTheRewrittenBytes()
+    {
+        const string Body = """{"input":{"k":"acme_1 \"q\"","n":[1, 2],"s":"caf\u00e9 acme_1","keep":"\/x"},"other":"acme_1"}""";
+        using var lease = JsonBody.TryParseCopy(Encoding.UTF8.GetBytes(Body), out _);
+        var root = lease.Document!.RootElement;
+        var input = root.GetProperty("input");
+        var edits = new JsonEdits();
+        edits.Reset(lease.Data);
+        edits.SetText(input.GetProperty("k"), "[MASKED] \"q\" \\ é");
+        edits.SetText(input.GetProperty("s"), "café [MASKED]\n");
+        edits.SetText(root.GetProperty("other"), "[MASKED]");
+        using var rewritten = JsonDocument.Parse(edits.Apply().ToArray());
+        var texts = new List<TextEdit>();
+
+        var strings = new EditedStrings(lease.Data, texts, 0, edits.CopyTexts(texts));
+
+        Assert.Equal(rewritten.RootElement.GetProperty("input").GetRawText(), strings.RawText(input));
+        Assert.Equal(rewritten.RootElement.GetProperty("other").GetRawText(), strings.RawText(root.GetProperty("other")));
+        Assert.Equal(input.GetProperty("n").GetRawText(), strings.RawText(input.GetProperty("n")));
+        Assert.DoesNotContain("acme_1", strings.RawText(input), StringComparison.Ordinal);
+    }
 }
