@@ -137,6 +137,10 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>Sends the process SIGINT (as Ctrl+C would) without waiting for it to end.</summary>
     public async Task SendInterruptAsync()
     {
+        // A child that inherited SIGINT ignored (the tests were started as a background job of a non-interactive
+        // shell) installs no handler and would never stop: say so now rather than wait out the timeout.
+        Assert.False(IgnoresInterrupt(_process.Id),
+            "the child process ignores SIGINT, inherited from the shell that started the tests (a background job of a non-interactive shell): run them from a foreground shell or through ./test.sh, which resets it");
         using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
     }
@@ -157,6 +161,25 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    // Bit (n - 1) of /proc/<pid>/status SigIgn is set when signal n is ignored; SIGINT is 2. False where there is no /proc.
+    private static bool IgnoresInterrupt(int pid)
+    {
+        string? line;
+        try
+        {
+            line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            // No /proc (not Linux), or the process has already ended: nothing to warn about.
+            return false;
+        }
+
+        return line is not null
+            && ulong.TryParse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask)
+            && (mask & (1UL << 1)) != 0;
     }
 
     private static ProcessStartInfo StartInfo(
