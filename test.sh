@@ -4,6 +4,12 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# 0. Children must be stoppable with SIGINT (the process tests stop gateways as Ctrl+C does): a background job of a
+#    non-interactive shell starts with it ignored, and then this script starts again with default signal handling.
+# shellcheck source=build/test-signals.sh
+. build/test-signals.sh
+signals_test_reset "$BASH" "$(pwd)/$(basename "$0")" "$@"
+
 log() { printf '==> %s\n' "$*" >&2; }
 
 # 1. What the tests need from outside the repo: NuGet packages (SQLite ships inside its package; the OIDC server, the

@@ -3,7 +3,6 @@ using System.ClientModel.Primitives;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Gatehouse.FunctionalTests.Infrastructure;
@@ -240,9 +239,9 @@ public sealed class AgentIsolatedNetworkProcessTests : IAsyncLifetime
                 via: dc1
                 upstream: vllm
             """, Token);
-        var tunnelUrl = $"https://{_network.HostAddress}:{FreePort(_network.HostAddress)}";
-        var gateway = await GatehouseProcess.ServeAsync(_directory, "audit store: ", at => ["serve", "--dev", "--config", config, "--urls", at, "--urls", tunnelUrl]);
-        return (gateway, tunnelUrl);
+        var gateway = await GatehouseProcess.ServeAsync(_directory, "audit store: ",
+            at => ["serve", "--dev", "--config", config, "--urls", at.Url, "--urls", at.Https(_network.HostAddress)]);
+        return (gateway, gateway.Urls[1]);
     }
 
     private async Task<string> EnrollAsync()
@@ -319,12 +318,5 @@ public sealed class AgentIsolatedNetworkProcessTests : IAsyncLifetime
         var (exitCode, output, error) = await GatehouseProcess.RunAsync(_directory, args);
         Assert.True(exitCode == 0, $"gatehouse {string.Join(' ', args)} exited {exitCode}: {error}");
         return output.Trim();
-    }
-
-    private static int FreePort(IPAddress address)
-    {
-        using var listener = new TcpListener(address, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

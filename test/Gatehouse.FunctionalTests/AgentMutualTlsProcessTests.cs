@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Gatehouse.FunctionalTests.Infrastructure;
@@ -62,8 +61,9 @@ public sealed class AgentMutualTlsProcessTests : IAsyncLifetime
                 via: dc1
                 upstream: vllm
             """, Token);
-        var tunnelUrl = $"https://127.0.0.1:{FreePort()}";
-        await using var gateway = await GatehouseProcess.ServeAsync(_directory, "audit store: ", at => ["serve", "--dev", "--config", config, "--urls", at, "--urls", tunnelUrl]);
+        await using var gateway = await GatehouseProcess.ServeAsync(_directory, "audit store: ",
+            at => ["serve", "--dev", "--config", config, "--urls", at.Url, "--urls", at.Https(IPAddress.Loopback)]);
+        var tunnelUrl = gateway.Urls[1];
         var admin = await CliAsync("dev", "token", "--user", "root", "--groups", "admin", "--url", gateway.Url);
         var user = await CliAsync("dev", "token", "--user", "alice", "--groups", "dev", "--url", gateway.Url);
         var enrollment = await CliAsync("agents", "create", "--name", "dc1", "--expires", "1d", "--db", Database);
@@ -149,12 +149,5 @@ public sealed class AgentMutualTlsProcessTests : IAsyncLifetime
         var (exitCode, output, error) = await GatehouseProcess.RunAsync(_directory, args);
         Assert.True(exitCode == 0, $"gatehouse {string.Join(' ', args)} exited {exitCode}: {error}");
         return output.Trim();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Gatehouse.Testing;
 
 /// <summary>
 /// Runs a command as a child process, as a person would from a terminal: to its end (<see cref="RunAsync"/>), or as a
-/// server that is used once its output says it is ready (<see cref="ServeAsync"/>, <see cref="StartAsync"/>).
+/// server that is used once its output says it is ready (<c>ServeAsync</c>, <see cref="StartAsync"/>).
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
@@ -38,8 +36,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The URL the process serves, when it was started by <see cref="ServeAsync"/>.</summary>
-    public string Url { get; private set; } = "";
+    /// <summary>The plain-HTTP URL the process serves, when it was started by <c>ServeAsync</c>.</summary>
+    public string Url => Urls.Count > 0 ? Urls[0] : "";
+
+    /// <summary>Every URL the process was started with by <c>ServeAsync</c>, <see cref="Url"/> first.</summary>
+    public IReadOnlyList<string> Urls { get; private set; } = [];
 
     /// <summary>Runs a command to its end and returns its exit code, standard output and standard error.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
@@ -56,21 +57,32 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// Starts a server on a free loopback port (<paramref name="args"/> gets the URL) and waits until its output contains
     /// <paramref name="readyText"/>; if another process took the port first, it starts again on a fresh one.
     /// </summary>
-    public static async Task<ChildProcess> ServeAsync(
+    public static Task<ChildProcess> ServeAsync(
         ChildCommand command, string workingDirectory, string readyText, Func<string, string[]> args, IReadOnlyDictionary<string, string>? environment = null)
+        => ServeAsync(command, workingDirectory, readyText, urls => args(urls.Url), environment);
+
+    /// <summary>
+    /// Starts a server on free ports (<paramref name="args"/> asks <see cref="ServeUrls"/> for each listener it needs) and
+    /// waits until its output contains <paramref name="readyText"/>; if another process took any of those ports before the
+    /// server bound it, it starts again with every port chosen anew.
+    /// <c>freePort</c> picks each port (a free one by default); a test of this retry hands out a taken one.
+    /// </summary>
+    public static async Task<ChildProcess> ServeAsync(
+        ChildCommand command, string workingDirectory, string readyText, Func<ServeUrls, string[]> args,
+        IReadOnlyDictionary<string, string>? environment = null, Func<System.Net.IPAddress, int>? freePort = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var url = $"http://127.0.0.1:{FreePort()}";
+            var urls = new ServeUrls(freePort);
             try
             {
-                var started = await StartAsync(command, workingDirectory, readyText, args(url), environment);
-                started.Url = url;
+                var started = await StartAsync(command, workingDirectory, readyText, args(urls), environment);
+                started.Urls = [.. urls.All];
                 return started;
             }
             catch (ProcessExitedException error) when (attempt < 5 && error.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
-                // The port was free when FreePort looked, and another process bound it first.
+                // A port was free when ServeUrls looked, and another process bound it first.
             }
         }
     }
@@ -125,6 +137,10 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>Sends the process SIGINT (as Ctrl+C would) without waiting for it to end.</summary>
     public async Task SendInterruptAsync()
     {
+        // A child that inherited SIGINT ignored (the tests were started as a background job of a non-interactive
+        // shell) installs no handler and would never stop: say so now rather than wait out the timeout.
+        Assert.False(IgnoresInterrupt(_process.Id),
+            "the child process ignores SIGINT, inherited from the shell that started the tests (a background job of a non-interactive shell): run them from a foreground shell or through ./test.sh, which resets it");
         using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
     }
@@ -147,11 +163,23 @@ internal sealed class ChildProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    // Bit (n - 1) of /proc/<pid>/status SigIgn is set when signal n is ignored; SIGINT is 2. False where there is no /proc.
+    private static bool IgnoresInterrupt(int pid)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        string? line;
+        try
+        {
+            line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            // No /proc (not Linux), or the process has already ended: nothing to warn about.
+            return false;
+        }
+
+        return line is not null
+            && ulong.TryParse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask)
+            && (mask & (1UL << 1)) != 0;
     }
 
     private static ProcessStartInfo StartInfo(

@@ -57,10 +57,11 @@ public sealed class WebhookSenderTests : IDisposable
     [Fact]
     public async Task Send_NothingListens_ReturnsTheErrorCategoryNeverTheUrl()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // Bound but not listening: connections to the port are refused, and no other process can take it meanwhile (a
+        // port released after it was found free could be listening again, for someone else, by the time it is dialled).
+        using var parked = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        parked.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)parked.LocalEndPoint!).Port;
 
         var attempt = await new WebhookSender(_time).SendAsync(
             _client, Request($"http://127.0.0.1:{port}", [1], signed: true) with { Url = new Uri($"http://127.0.0.1:{port}/hook?token=s3cr3t") },
