@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net;
 using System.Text;
 using Gatehouse.FunctionalTests.Infrastructure;
@@ -46,6 +47,22 @@ public sealed class ServeDevProcessTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(_directory, ".gatehouse", "gatehouse.db")));
         Assert.True(File.Exists(Path.Combine(_directory, ".gatehouse", "dev-issuer.jwk.json")));
+    }
+
+    [Fact]
+    public async Task Serve_PortAlreadyTaken_SaysWhichAddressAndExitsTwo_WithoutAStackTrace()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var result = await GatehouseProcess.RunAsync(_directory, "serve", "--dev", "--urls", url);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"gatehouse: cannot listen: Failed to bind to address {url}: address already in use.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--urls or server.urls", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error + result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Error + result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Gatehouse.Gateway.Secrets;
 using Gatehouse.Hosting;
 using Gatehouse.Policy.Reloading;
 using Gatehouse.Storage;
+using Microsoft.AspNetCore.Connections;
 
 namespace Gatehouse.Serve;
 
@@ -102,6 +103,12 @@ internal static class ServeCommand
             try
             {
                 await app.StartAsync(cancellationToken);
+            }
+            catch (IOException ex) when (ex.InnerException is AddressInUseException)
+            {
+                // Kestrel says which address: "Failed to bind to address http://127.0.0.1:8080: address already in use."
+                await error.WriteLineAsync($"gatehouse: cannot listen: {ex.Message} Stop what holds the port, or choose another with --urls or server.urls.");
+                return ExitCodes.Usage;
             }
             catch (StoreUnavailableException ex)
             {
