@@ -51,6 +51,10 @@ public sealed class CelConditionTests
     [InlineData("time.getHours() >= 22", true)]
     [InlineData("time > timestamp('2026-03-03T00:00:00Z')", false)]
     [InlineData("'prod' in grants", true)]
+    [InlineData("duration('1h30m') > duration('1h')", true)]
+    [InlineData("duration('1m30ms') < duration('1m')", false)]
+    [InlineData("duration('2d') < duration('47h')", false)]
+    [InlineData("time - duration('-1h') > time", true)]
     [InlineData("'staging' in grants", false)]
     public void Evaluate_ContextField_ConditionSeesIt(string expression, bool holds)
     {

@@ -21,8 +21,9 @@ internal static class ConsoleServiceCollectionExtensions
     /// <summary>
     /// Adds the console when <c>console.oidc</c> is configured; otherwise adds nothing, and <c>/console</c> answers
     /// <c>console_not_configured</c>. Session cookies and antiforgery tokens are protected with keys kept in the store
-    /// (<see cref="IKeyRingStore"/>, encrypted with <c>console.keyRingKey</c> when set), so a restart does not sign
-    /// everyone out and every replica of a shared store accepts what any of them issued.
+    /// (<see cref="IKeyRingStore"/>, encrypted with <c>console.keyRingKey</c> when set, by the repository and by Data
+    /// Protection's XML encryptor), so a restart does not sign everyone out and every replica of a shared store accepts
+    /// what any of them issued.
     /// </summary>
     public static IServiceCollection AddGatehouseConsole(this IServiceCollection services, GatehouseConfig config)
     {
@@ -34,9 +35,20 @@ internal static class ConsoleServiceCollectionExtensions
         var secure = ConsoleSignIn.SecurePolicy(config.Server);
         services.AddDataProtection().SetApplicationName("gatehouse-console");
         var cipher = config.Console.KeyRingKey is { } key ? new KeyRingCipher(key) : null;
+        if (cipher is not null)
+        {
+            // KeyRingXmlDecryptor, created by Data Protection from the type name in the key's XML, finds the cipher here.
+            services.AddSingleton(cipher);
+        }
+
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+        {
             options.XmlRepository = new StoreXmlRepository(
-                sp.GetRequiredService<IKeyRingStore>(), cipher, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StoreXmlRepository>>())));
+                sp.GetRequiredService<IKeyRingStore>(), cipher, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StoreXmlRepository>>());
+            options.XmlEncryptor = cipher is null
+                ? new UnencryptedKeyRingXmlEncryptor(sp.GetRequiredService<ILogger<UnencryptedKeyRingXmlEncryptor>>())
+                : new KeyRingXmlEncryptor(cipher);
+        }));
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Console", ConsoleSchemes.Policy);

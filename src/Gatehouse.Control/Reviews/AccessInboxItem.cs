@@ -17,15 +17,9 @@ internal sealed record AccessInboxItem(AccessGrant Grant, bool IsReviewer, bool 
     public string Requester => Grant.Requester.Email ?? Grant.Requester.Subject;
 
     /// <summary>Gets the state in words; an approved grant says whether it is still in force.</summary>
-    public string State => Grant.State switch
-    {
-        Gatehouse.Storage.Approvals.ReviewState.Approved when Grant.RevokedAt is not null => "revoked",
-        Gatehouse.Storage.Approvals.ReviewState.Approved => "approved",
-        Gatehouse.Storage.Approvals.ReviewState.Rejected => "rejected",
-        Gatehouse.Storage.Approvals.ReviewState.TimedOut => "timed out",
-        Gatehouse.Storage.Approvals.ReviewState.Cancelled => "cancelled",
-        _ => "pending",
-    };
+    public string State => Grant.State == Gatehouse.Storage.Approvals.ReviewState.Approved && Grant.RevokedAt is not null
+        ? "revoked"
+        : Gatehouse.Storage.Approvals.ReviewNames.State(Grant.State).Replace('_', ' ');
 
     /// <summary>Gets how long the access would last, as the requester wrote it.</summary>
     public string Duration => DurationGrammar.Format(Grant.Duration);

@@ -46,19 +46,11 @@ internal static class ApprovalEndpoints
     {
         var caller = ControlCaller.Of(context).ToPrincipal();
 
-        ReviewState? filter = state?.ToLowerInvariant() switch
+        var wanted = state?.ToLowerInvariant();
+        ReviewState? filter = ReviewNames.TryParseState(wanted, out var parsed) ? parsed : null;
+        if (filter is null && wanted is not (null or "" or "all"))
         {
-            null or "" or "all" => null,
-            "pending" => ReviewState.Pending,
-            "approved" => ReviewState.Approved,
-            "rejected" => ReviewState.Rejected,
-            "timed_out" => ReviewState.TimedOut,
-            "cancelled" => ReviewState.Cancelled,
-            _ => (ReviewState)(-1),
-        };
-        if (filter == (ReviewState)(-1))
-        {
-            await Problem(context, StatusCodes.Status400BadRequest, "invalid_state", "state must be pending, approved, rejected, timed_out, cancelled or all");
+            await Problem(context, StatusCodes.Status400BadRequest, "invalid_state", $"state must be {string.Join(", ", ReviewNames.States)} or all");
             return;
         }
 

@@ -27,12 +27,5 @@ internal sealed record InboxItem(ApprovalRequest Request, bool IsReviewer, bool 
     public string Reason => IsReviewer || Request.Hold == HeldPart.Request ? Request.Justification : "";
 
     /// <summary>Gets the state in words.</summary>
-    public string State => Request.State switch
-    {
-        ReviewState.Approved => "approved",
-        ReviewState.Rejected => "rejected",
-        ReviewState.TimedOut => "timed out",
-        ReviewState.Cancelled => "cancelled",
-        _ => "pending",
-    };
+    public string State => ReviewNames.State(Request.State).Replace('_', ' ');
 }

@@ -147,15 +147,8 @@ internal static class ReviewEndpoints
         _ => throw new ArgumentOutOfRangeException(nameof(item), item.GetType().Name, "Not a review item."),
     };
 
-    private static ReviewState? StateOf(string? name) => name switch
-    {
-        null => null,
-        "approved" => ReviewState.Approved,
-        "rejected" => ReviewState.Rejected,
-        "timed_out" => ReviewState.TimedOut,
-        "cancelled" => ReviewState.Cancelled,
-        _ => ReviewState.Pending,
-    };
+    // The name was checked against ReviewItem.States above.
+    private static ReviewState? StateOf(string? name) => ReviewNames.TryParseState(name, out var state) ? state : null;
 
     private static Task WriteAsync(HttpContext context, ReviewItem view)
     {

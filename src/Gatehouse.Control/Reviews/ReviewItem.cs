@@ -48,7 +48,7 @@ internal sealed record ReviewItem(
     public static readonly IReadOnlyList<string> Kinds = ["request_hold", "response_hold", "access_request"];
 
     /// <summary>The states of an item, as <c>?state=</c> accepts them besides <c>all</c>.</summary>
-    public static readonly IReadOnlyList<string> States = ["pending", "approved", "rejected", "timed_out", "cancelled"];
+    public static readonly IReadOnlyList<string> States = ReviewNames.States;
 
     /// <summary>Gets the held exchange's id, for a hold.</summary>
     public string? ExchangeId { get; init; }

@@ -37,7 +37,7 @@ internal sealed record ApprovalView(
         r.Reviewers.ReviewerGroups,
         r.Reviewers.ReviewerUsers,
         r.Reviewers.ApprovalsNeeded,
-        [.. r.Reviews.Select(v => new ReviewView(v.DisplayName, v.Decision == ReviewDecision.Approve ? "approve" : "reject", v.Justification, v.At))],
+        [.. r.Reviews.Select(v => new ReviewView(v.DisplayName, ReviewNames.Decision(v.Decision), v.Justification, v.At))],
         r.CreatedAt,
         r.ResolvedAt,
         r.ExpiresAt);
@@ -53,12 +53,5 @@ internal sealed record ApprovalView(
         return request.Hold == HeldPart.Response ? view with { Justification = "" } : view;
     }
 
-    public static string StateName(ReviewState state) => state switch
-    {
-        ReviewState.Approved => "approved",
-        ReviewState.Rejected => "rejected",
-        ReviewState.TimedOut => "timed_out",
-        ReviewState.Cancelled => "cancelled",
-        _ => "pending",
-    };
+    public static string StateName(ReviewState state) => ReviewNames.State(state);
 }

@@ -26,13 +26,13 @@ internal sealed class ReviewAudit(IAuditTrail audit, IEnumerable<IApprovalEvents
     public async Task RecordReleaseAsync(ApprovalRequest request, string exchangeId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var reviewers = string.Join(",", request.Reviews.Where(r => r.Decision == ReviewDecision.Approve).Select(r => r.DisplayName));
-        var record = new ApprovalEventRecord("approval.released", request.Id, exchangeId, request.Connection, request.Requester.Subject, reviewers, "approve", at)
+        var record = new ApprovalEventRecord("approval.released", request.Id, exchangeId, request.Connection, request.Requester.Subject, reviewers, ReviewNames.Decision(ReviewDecision.Approve), at)
         {
             RequesterKey = request.Requester.Id,
             ReviewerKey = string.Join(",", request.Reviews.Where(r => r.Decision == ReviewDecision.Approve).Select(r => r.Reviewer)),
         };
         var payload = JsonSerializer.SerializeToUtf8Bytes(record, ApprovalJsonContext.Default.ApprovalEventRecord);
-        var index = new AuditIndex { Subject = request.Requester.Subject, Connection = request.Connection, Decision = "approve" };
+        var index = new AuditIndex { Subject = request.Requester.Subject, Connection = request.Connection, Decision = ReviewNames.Decision(ReviewDecision.Approve) };
         await audit.AppendAsync(new AuditEntryDraft(record.Event, exchangeId, at, index, payload, null, null), cancellationToken);
     }
 
@@ -65,20 +65,21 @@ internal sealed class ReviewAudit(IAuditTrail audit, IEnumerable<IApprovalEvents
 
     private static AuditEntryDraft ApprovalEntry(ReviewEvent e)
     {
+        var decision = e.Decision is { } decided ? ReviewNames.Decision(decided) : null;
         var payload = JsonSerializer.SerializeToUtf8Bytes(
-            new ApprovalEventRecord(e.Name, e.Id, e.ExchangeId, e.Connection, e.Requester, e.Reviewer, e.Decision?.ToString().ToLowerInvariant(), e.At)
+            new ApprovalEventRecord(e.Name, e.Id, e.ExchangeId, e.Connection, e.Requester, e.Reviewer, decision, e.At)
             {
                 RequesterKey = e.RequesterKey,
                 ReviewerKey = e.ReviewerKey,
             },
             ApprovalJsonContext.Default.ApprovalEventRecord);
-        var index = new AuditIndex { Subject = e.Reviewer ?? e.Requester, Connection = e.Connection, Decision = e.Decision?.ToString().ToLowerInvariant() };
+        var index = new AuditIndex { Subject = e.Reviewer ?? e.Requester, Connection = e.Connection, Decision = decision };
         return new AuditEntryDraft(e.Name, e.ExchangeId ?? e.Id, e.At, index, payload, null, null);
     }
 
     private static AuditEntryDraft GrantEntry(AccessGrant grant, ReviewEvent e)
     {
-        var decision = e.Decision is { } d ? (d == ReviewDecision.Approve ? "approve" : "reject") : null;
+        var decision = e.Decision is { } d ? ReviewNames.Decision(d) : null;
         var actorKey = e.Kind switch
         {
             ReviewEventKind.Requested => e.RequesterKey,

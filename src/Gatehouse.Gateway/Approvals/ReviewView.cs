@@ -4,5 +4,5 @@ namespace Gatehouse.Gateway.Approvals;
 internal sealed record ReviewView(string Reviewer, string Decision, string? Justification, DateTimeOffset At)
 {
     public static ReviewView Of(Gatehouse.Storage.Approvals.Review review) => new(
-        review.DisplayName, review.Decision == Gatehouse.Storage.Approvals.ReviewDecision.Approve ? "approve" : "reject", review.Justification, review.At);
+        review.DisplayName, Gatehouse.Storage.Approvals.ReviewNames.Decision(review.Decision), review.Justification, review.At);
 }

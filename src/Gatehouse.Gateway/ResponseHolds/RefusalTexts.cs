@@ -34,11 +34,6 @@ internal static class RefusalTexts
     public static string Unavailable()
         => "[gatehouse] Policy requires review of this response, but the gateway could not record the review, so it was not delivered. Try again shortly.";
 
-    public static string OutcomeOf(ReviewState state) => state switch
-    {
-        ReviewState.Approved => "approved",
-        ReviewState.Rejected => "rejected",
-        ReviewState.Cancelled => "cancelled",
-        _ => "timed_out",
-    };
+    // A hold still pending when its wait ends timed out, as far as the held response is concerned.
+    public static string OutcomeOf(ReviewState state) => ReviewNames.State(state == ReviewState.Pending ? ReviewState.TimedOut : state);
 }

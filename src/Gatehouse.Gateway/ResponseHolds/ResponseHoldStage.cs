@@ -131,7 +131,7 @@ internal sealed class ResponseHoldStage(
             return;
         }
 
-        var outcome = request.State == ReviewState.Pending ? "timed_out" : RefusalTexts.OutcomeOf(request.State);
+        var outcome = RefusalTexts.OutcomeOf(request.State);
         exchange.Fail(request.State == ReviewState.Pending ? ExchangeFailureCode.ApprovalPending : ExchangeFailureCode.ApprovalRejected,
             $"approval {request.Id} {(request.State == ReviewState.Pending ? "still pending when the wait ended" : ApprovalView.StateName(request.State))}");
         await RefuseAsync(exchange, held, facts, outcome, request.Id, RefusalTexts.Of(request, facts.ToolCalls, rules[0].Approval!.Wait), summary, cancellationToken);

@@ -18,7 +18,7 @@ public static class PolicyDecisionFormatter
         if (decision.Approval is { } approval)
         {
             Line(text, $"approval: {approval.Approvals} of groups [{string.Join(", ", approval.ReviewerGroups)}] users [{string.Join(", ", approval.ReviewerUsers)}]; "
-                + $"deny threshold {approval.DenyThreshold}; hold {(approval.Hold == ApprovalHold.Request ? "request" : "response")}; "
+                + $"deny threshold {approval.DenyThreshold}; hold {PolicyNames.Hold(approval.Hold)}; "
                 + $"wait {approval.Wait}; timeout {approval.Timeout}; expiry {approval.Expiry}");
         }
 
@@ -29,7 +29,7 @@ public static class PolicyDecisionFormatter
 
         if (decision.Audit is { } audit)
         {
-            Line(text, $"audit: {(audit == AuditLevel.Full ? "full" : "metadata")}");
+            Line(text, $"audit: {PolicyNames.Audit(audit)}");
         }
 
         Line(text, decision.Trail.Count == 0 ? "trail: no rule matched" : "trail:");
@@ -46,13 +46,7 @@ public static class PolicyDecisionFormatter
         return text.ToString();
     }
 
-    private static string Mode(MaskingMode? mode) => mode switch
-    {
-        null => "unchanged",
-        MaskingMode.Off => "off",
-        MaskingMode.Mask => "mask",
-        _ => "block",
-    };
+    private static string Mode(MaskingMode? mode) => mode is { } set ? PolicyNames.Masking(set) : "unchanged";
 
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
 }

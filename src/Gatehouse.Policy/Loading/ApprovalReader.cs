@@ -78,12 +78,12 @@ internal sealed class ApprovalReader(DiagnosticBag bag)
             return null;
         }
 
-        if (PolicyNames.TryParseDirection(text, out var direction))
+        if (PolicyNames.TryParseHold(text, out var hold))
         {
-            return direction == PolicyDirection.Request ? ApprovalHold.Request : ApprovalHold.Response;
+            return hold;
         }
 
-        bag.Add(node, $"{what}.hold must be request or response, not '{text}'");
+        bag.Add(node, $"{what}.hold must be {PolicyNames.Choices<ApprovalHold>()}, not '{text}'");
         return null;
     }
 }

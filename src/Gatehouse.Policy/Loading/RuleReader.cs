@@ -79,7 +79,7 @@ internal sealed class RuleReader(DiagnosticBag bag)
             return effect;
         }
 
-        bag.Add(node, $"{label}: effect must be allow, deny or require_approval, not '{text}'");
+        bag.Add(node, $"{label}: effect must be {PolicyNames.Choices<PolicyEffect>()}, not '{text}'");
         return null;
     }
 
@@ -119,30 +119,35 @@ internal sealed class RuleReader(DiagnosticBag bag)
     private MaskingMode? ReadMode(YamlNode? node)
     {
         var text = node is null ? null : YamlNodes.Scalar(node, "a masking mode", bag);
-        switch (text)
+        if (text is null)
         {
-            case null: return null;
-            case "off": return MaskingMode.Off;
-            case "mask": return MaskingMode.Mask;
-            case "block": return MaskingMode.Block;
-            default:
-                bag.Add(node!, $"a masking mode must be mask, block or off, not '{text}'");
-                return null;
+            return null;
         }
+
+        if (PolicyNames.TryParseMasking(text, out var mode))
+        {
+            return mode;
+        }
+
+        bag.Add(node!, $"a masking mode must be {PolicyNames.Choices<MaskingMode>()}, not '{text}'");
+        return null;
     }
 
     private AuditLevel? ReadAudit(YamlNode node)
     {
         var text = YamlNodes.Scalar(node, "audit", bag);
-        switch (text)
+        if (text is null)
         {
-            case null: return null;
-            case "full": return AuditLevel.Full;
-            case "metadata": return AuditLevel.Metadata;
-            default:
-                bag.Add(node, $"audit must be full or metadata, not '{text}'");
-                return null;
+            return null;
         }
+
+        if (PolicyNames.TryParseAudit(text, out var level))
+        {
+            return level;
+        }
+
+        bag.Add(node, $"audit must be {PolicyNames.Choices<AuditLevel>()}, not '{text}'");
+        return null;
     }
 
     private CelCondition? CompileCondition(YamlNode node, string expression, string label)

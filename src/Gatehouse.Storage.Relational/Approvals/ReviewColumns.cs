@@ -7,24 +7,10 @@ namespace Gatehouse.Storage.Relational.Approvals;
 /// <summary>The column encodings approvals and grants share: state, requester, review policy, times.</summary>
 internal static class ReviewColumns
 {
-    public static string StateText(ReviewState state) => state switch
-    {
-        ReviewState.Pending => "pending",
-        ReviewState.Approved => "approved",
-        ReviewState.Rejected => "rejected",
-        ReviewState.Cancelled => "cancelled",
-        _ => "timed_out",
-    };
+    public static string StateText(ReviewState state) => ReviewNames.State(state);
 
-    public static ReviewState ParseState(string text) => text switch
-    {
-        "pending" => ReviewState.Pending,
-        "approved" => ReviewState.Approved,
-        "rejected" => ReviewState.Rejected,
-        "timed_out" => ReviewState.TimedOut,
-        "cancelled" => ReviewState.Cancelled,
-        _ => throw new StoreUnavailableException(StoreFailure.Corrupt),
-    };
+    public static ReviewState ParseState(string text) =>
+        ReviewNames.TryParseState(text, out var state) ? state : throw new StoreUnavailableException(StoreFailure.Corrupt);
 
     public static string PrincipalJson(Principal principal) =>
         JsonSerializer.Serialize(principal, ReviewJsonContext.Default.Principal);

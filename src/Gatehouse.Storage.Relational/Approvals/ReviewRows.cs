@@ -60,7 +60,7 @@ internal static class ReviewRows
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var decision = reader.GetString(2) == "approve" ? ReviewDecision.Approve : ReviewDecision.Reject;
+            var decision = ReviewNames.TryParseDecision(reader.GetString(2), out var read) ? read : ReviewDecision.Reject;
             var review = new Review(reader.GetString(1), decision, reader.GetString(3), ReviewColumns.Time(reader, 4))
             {
                 ReviewerName = reader.IsDBNull(5) ? null : reader.GetString(5),
@@ -90,7 +90,7 @@ internal static class ReviewRows
                 """);
             command.Add("@id", id);
             command.Add("@reviewer", after[i].Reviewer);
-            command.Add("@decision", after[i].Decision == ReviewDecision.Approve ? "approve" : "reject");
+            command.Add("@decision", ReviewNames.Decision(after[i].Decision));
             command.Add("@justification", after[i].Justification);
             command.Add("@at", after[i].At.UtcTicks);
             command.Add("@name", after[i].ReviewerName);

@@ -134,12 +134,14 @@ internal static class MaskingBinder
             return fallback;
         }
 
-        if (Enum.TryParse<MaskingMode>(text, ignoreCase: true, out var mode) && !int.TryParse(text, out _))
+        if (PolicyNames.TryParseMasking(text, out var mode))
         {
             return mode;
         }
 
-        s.Errors.Add(s.ChildPath(key), null, $"'{text}' is not mask, block or off");
+        // Names are lower-case in every file (PolicyNames): another case is refused, with the spelling to write.
+        var lower = PolicyNames.TryParseMasking(text.ToLowerInvariant(), out var meant) ? $"; names are lower-case: write '{PolicyNames.Masking(meant)}'" : "";
+        s.Errors.Add(s.ChildPath(key), null, $"'{text}' is not {PolicyNames.Choices<MaskingMode>()}{lower}");
         return fallback;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Gatehouse.Policy.Durations;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Gatehouse.Policy.Conditions.Compiled;
@@ -8,6 +9,8 @@ namespace Gatehouse.Policy.Conditions.Compiled;
 /// <summary>The CEL standard functions the compiler supports, each bound once at compile time.</summary>
 internal static class CelBuiltins
 {
+    private static readonly DurationRange AnyDuration = new(TimeSpan.Zero, TimeSpan.MaxValue);
+
     private static readonly HashSet<string> TimeAccessors =
     [
         "getFullYear", "getMonth", "getDayOfYear", "getDayOfMonth", "getDate", "getDayOfWeek", "getHours", "getMinutes",
@@ -102,22 +105,14 @@ internal static class CelBuiltins
             ? Timestamp.FromDateTimeOffset(time)
             : throw new CelEvaluationException("timestamp() needs an RFC 3339 text");
 
+    // CEL's duration() reads the one duration grammar of the configuration, the policy file and the command line
+    // (DurationGrammar), with CEL's optional leading '-' for a negative duration.
     private static TimeSpan ParseDuration(string text)
     {
         var negative = text.StartsWith('-');
-        var span = TimeSpan.Zero;
-        var rest = negative ? text[1..] : text;
-        foreach (var (unit, scale) in new (string Unit, TimeSpan Scale)[] { ("h", TimeSpan.FromHours(1)), ("ms", TimeSpan.FromMilliseconds(1)), ("m", TimeSpan.FromMinutes(1)), ("s", TimeSpan.FromSeconds(1)) })
-        {
-            var end = rest.IndexOf(unit, StringComparison.Ordinal);
-            if (end > 0 && double.TryParse(rest[..end], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
-            {
-                span += scale * amount;
-                rest = rest[(end + unit.Length)..];
-            }
-        }
-
-        return rest.Length == 0 && text.Length > 0 ? (negative ? -span : span) : throw new CelEvaluationException("duration() needs text such as 1h30m or 90s");
+        return DurationGrammar.Parse(negative ? text[1..] : text, AnyDuration).Value is { } span
+            ? (negative ? -span : span)
+            : throw new CelEvaluationException($"duration() needs a duration: {DurationGrammar.Forms}");
     }
 
     private static object TimePart(string name, object? target, object? zone)

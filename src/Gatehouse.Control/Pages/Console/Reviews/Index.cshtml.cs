@@ -89,12 +89,7 @@ internal sealed class InboxModel(InboxReader inbox, ApprovalReviews reviews, Acc
         CancellationToken cancellationToken)
     {
         var viewer = ConsoleUser.From(User);
-        ReviewDecision? chosen = decision switch
-        {
-            "approve" => ReviewDecision.Approve,
-            "reject" => ReviewDecision.Reject,
-            _ => null,
-        };
+        ReviewDecision? chosen = ReviewNames.TryParseDecision(decision, out var parsed) ? parsed : null;
         justification = justification?.Trim();
         if (string.IsNullOrEmpty(id) || chosen is null)
         {
