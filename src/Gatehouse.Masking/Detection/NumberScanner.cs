@@ -96,15 +96,8 @@ internal static class NumberScanner
         // minStart is decided as in the whole text, not reported).
         var window = text[windowStart..windowEnd];
         var from = rule.Rule.StartsInRun ? earliest - windowStart : 0;
-        while (from <= window.Length)
+        while (from <= window.Length && FirstMatch.TryFind(rule.Regex, window, from, out var match))
         {
-            var matches = rule.Regex.EnumerateMatches(window, from);
-            if (!matches.MoveNext())
-            {
-                return;
-            }
-
-            var match = matches.Current;
             var matchStart = windowStart + match.Index;
             var accepted = matchStart >= earliest && match.Length > 0 && rule.Accepts(text.Slice(matchStart, match.Length));
             if (accepted && matchStart >= minStart)

@@ -158,15 +158,8 @@ internal static class Scanner
 
         // A match that cannot begin before the run cannot begin in the margin either: skip trying there.
         var from = rule.Rule.StartsInRun ? earliest - windowStart : 0;
-        while (from <= window.Length)
+        while (from <= window.Length && FirstMatch.TryFind(rule.Regex, window, from, out var match))
         {
-            var matches = rule.Regex.EnumerateMatches(window, from);
-            if (!matches.MoveNext())
-            {
-                return;
-            }
-
-            var match = matches.Current;
             var holds = AddMatch(text, at, windowStart + match.Index, match.Length, ref pending, ref output);
             from = match.Index + (holds ? Math.Max(match.Length, 1) : 1);
         }
