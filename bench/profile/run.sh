@@ -11,24 +11,15 @@
 #
 # Needs wrk and node; installs dotnet-trace 10.0.750501 into /tmp/tools when it is missing. Takes about 3 minutes.
 set -euo pipefail
-if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
-  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
-  exit 0
-fi
+source "$(dirname "$0")/common.sh"
+profile_help "${1:-}"
 cd "$(dirname "$0")/../.."
 out=${1:-/tmp/gatehouse-profile}
 [ $# -gt 0 ] && shift
-trace=/tmp/tools/dotnet-trace
-if [ ! -x "$trace" ]; then
-  dotnet tool install --tool-path /tmp/tools dotnet-trace --version 10.0.750501 >/dev/null
-fi
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk is needed: apt-get install wrk (or run bench/load/run.sh once)" >&2
-  exit 1
-fi
+trace=$(profile_tool dotnet-trace)
+profile_needs wrk "apt-get install wrk (or run bench/load/run.sh once)"
 
-dotnet build -c Release -v quiet -nologo src/Gatehouse >/dev/null
-dotnet build -c Release -v quiet -nologo bench/Gatehouse.LoadBench >/dev/null
+profile_build
 mkdir -p "$out"
 bench/Gatehouse.LoadBench/bin/Release/net10.0/Gatehouse.LoadBench profile "$out" "$trace" \
   --gatehouse src/Gatehouse/bin/Release/net10.0/gatehouse.dll --duration 15 --warmup 3 "$@" | tee "$out/loads.txt"

@@ -8,25 +8,16 @@
 #
 # Needs strace; installs dotnet-counters 10.0.750501 into /tmp/tools when it is missing.
 set -euo pipefail
-if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
-  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
-  exit 0
-fi
+source "$(dirname "$0")/common.sh"
+profile_help "${1:-}"
 cd "$(dirname "$0")/../.."
 out=${1:-/tmp/gatehouse-work}
 exchanges=${2:-2000}
 modes=${3:-fsync,process}
-counters=/tmp/tools/dotnet-counters
-if [ ! -x "$counters" ]; then
-  dotnet tool install --tool-path /tmp/tools dotnet-counters --version 10.0.750501 >/dev/null
-fi
-if ! command -v strace >/dev/null 2>&1; then
-  echo "strace is needed: apt-get install strace" >&2
-  exit 1
-fi
+counters=$(profile_tool dotnet-counters)
+profile_needs strace "apt-get install strace"
 
-dotnet build -c Release -v quiet -nologo src/Gatehouse >/dev/null
-dotnet build -c Release -v quiet -nologo bench/Gatehouse.LoadBench >/dev/null
+profile_build
 mkdir -p "$out"
 bench/Gatehouse.LoadBench/bin/Release/net10.0/Gatehouse.LoadBench work "$out" "$counters" "$exchanges" "$modes" \
   --gatehouse src/Gatehouse/bin/Release/net10.0/gatehouse.dll
