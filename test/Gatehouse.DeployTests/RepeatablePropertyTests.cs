@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Gatehouse.DeployTests.Infrastructure;
+using Gatehouse.Testing;
 
 namespace Gatehouse.DeployTests;
 
@@ -12,28 +12,8 @@ public sealed partial class RepeatablePropertyTests
     [Fact]
     public void TestSources_SampleNoGeneratorWithARandomSeed()
     {
-        var root = Repository.Root;
-        var offences = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "test"), "*.cs", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            // This file spells the forms it looks for.
-            if (relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal) ||
-                relative.EndsWith("/RepeatablePropertyTests.cs", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var lines = File.ReadAllLines(file);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (RandomSample().Match(lines[i]) is { Success: true } match)
-                {
-                    offences.Add($"{relative}:{i + 1}: {match.Value}");
-                }
-            }
-        }
-
+        // This file spells the forms it looks for.
+        var offences = SourceTree.Offences("test", RandomSample(), relative => relative.EndsWith("/RepeatablePropertyTests.cs", StringComparison.Ordinal));
         Assert.True(offences.Count == 0, "use ForAll/ForAllAsync (a fixed seed), not CsCheck's random sampling:\n" + string.Join('\n', offences));
     }
 

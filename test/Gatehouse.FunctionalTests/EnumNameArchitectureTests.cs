@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Gatehouse.Testing;
 
 namespace Gatehouse.FunctionalTests;
 
@@ -20,11 +21,10 @@ public sealed class EnumNameArchitectureTests
     [Fact]
     public void EnumNames_AreMappedOnlyInTheirOneTable()
     {
-        var root = RepositoryRoot();
         var offences = new List<string>();
         foreach (var (enums, owner) in Tables)
         {
-            Assert.True(File.Exists(Path.Combine(root, owner)), owner);
+            Assert.True(File.Exists(Path.Combine(SourceTree.Root, owner)), owner);
             var value = $@"\b(?:[\w.]+\.)?(?:{enums})\.\w+";
             var pattern = new Regex(
                 $@"{value}\s*(?:=>|\?)\s*""[a-z_.]+""" // Enum.Value => "name", Enum.Value ? "name" : ...
@@ -33,38 +33,9 @@ public sealed class EnumNameArchitectureTests
                 + $@"|case\s+""[a-z_.]+""\s*:\s*return\s+{value}" // case "name": return Enum.Value;
                 + $@"|Enum\.(?:Try)?Parse<(?:{enums})>",
                 RegexOptions.CultureInvariant);
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-                if (relative == owner || relative.Contains("/obj/", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var lines = File.ReadAllLines(file);
-                for (var i = 0; i < lines.Length; i++)
-                {
-                    if (pattern.Match(lines[i]) is { Success: true } match)
-                    {
-                        offences.Add($"{relative}:{i + 1}: {match.Value} (the names live in {owner})");
-                    }
-                }
-            }
+            offences.AddRange(SourceTree.Offences("src", pattern, relative => relative == owner).Select(o => $"{o} (the names live in {owner})"));
         }
 
         Assert.True(offences.Count == 0, "enum names mapped outside their table:\n" + string.Join('\n', offences));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Gatehouse.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the tests do not run inside the repository: Gatehouse.slnx not found above " + AppContext.BaseDirectory);
     }
 }

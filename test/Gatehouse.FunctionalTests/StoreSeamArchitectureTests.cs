@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Gatehouse.Testing;
 
 namespace Gatehouse.FunctionalTests;
 
@@ -16,7 +17,6 @@ public sealed class StoreSeamArchitectureTests
     [Fact]
     public void Sources_OutsideTheProviders_NameNoProviderTypeOrDriver()
     {
-        var root = RepositoryRoot();
         var others = OtherAssemblies.Select(Assembly.Load).ToList();
         var otherNames = others.SelectMany(Names)
             .Concat(others.SelectMany(a => a.GetTypes()).SelectMany(t => (t.Namespace ?? "").Split('.')))
@@ -33,25 +33,7 @@ public sealed class StoreSeamArchitectureTests
             @"\b(Gatehouse\.Storage\.(Sqlite|Postgres|Relational)|Microsoft\.Data\.Sqlite|Npgsql|" + string.Join('|', providerNames.Select(Regex.Escape)) + @")\b",
             RegexOptions.CultureInvariant);
 
-        var offences = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (ProviderAssemblies.Any(p => relative.StartsWith($"src/{p}/", StringComparison.Ordinal)) || relative.Contains("/obj/", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var lines = File.ReadAllLines(file);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (pattern.Match(lines[i]) is { Success: true } match)
-                {
-                    offences.Add($"{relative}:{i + 1}: {match.Value}");
-                }
-            }
-        }
-
+        var offences = SourceTree.Offences("src", pattern, relative => ProviderAssemblies.Any(p => relative.StartsWith($"src/{p}/", StringComparison.Ordinal)));
         Assert.True(offences.Count == 0, "provider types named outside the providers:\n" + string.Join('\n', offences));
     }
 
@@ -67,17 +49,4 @@ public sealed class StoreSeamArchitectureTests
     private static IEnumerable<string> Names(Assembly assembly) =>
         assembly.GetTypes().Where(t => !t.IsNested && !t.Name.Contains('<', StringComparison.Ordinal) && !t.Name.Contains('`', StringComparison.Ordinal))
             .Select(t => t.Name);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Gatehouse.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the tests do not run inside the repository: Gatehouse.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -26,7 +26,7 @@ public sealed partial class ReleaseManifestTests(InstalledTool tool) : IDisposab
         var package = Path.Combine(_directory, Path.GetFileName(tool.Package));
         File.Copy(tool.Package, package);
 
-        var result = await ChildProcess.RunAsync(new("bash"), InstalledTool.RepositoryRoot(), ["build.sh", "manifest"], new Dictionary<string, string> { ["ARTIFACTS"] = _directory });
+        var result = await ChildProcess.RunAsync(new("bash"), SourceTree.Root, ["build.sh", "manifest"], new Dictionary<string, string> { ["ARTIFACTS"] = _directory });
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         var sbom = JsonNode.Parse(await File.ReadAllTextAsync(package + ".cdx.json", TestContext.Current.CancellationToken))!;
@@ -78,7 +78,7 @@ public sealed partial class ReleaseManifestTests(InstalledTool tool) : IDisposab
         var report = Path.Combine(_directory, "licences.md");
 
         var result = await ChildProcess.RunAsync(
-            new("dotnet"), InstalledTool.RepositoryRoot(), ["run", "--file", Path.Combine("build", "Sbom.cs"), "--", "licences", report, sbom]);
+            new("dotnet"), SourceTree.Root, ["run", "--file", Path.Combine("build", "Sbom.cs"), "--", "licences", report, sbom]);
 
         Assert.True(result.ExitCode == 1, result.Output + result.Error);
         var text = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);

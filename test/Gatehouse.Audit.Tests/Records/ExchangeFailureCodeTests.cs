@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gatehouse.Audit.Records;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Audit.Tests.Records;
 
@@ -39,14 +40,7 @@ public sealed partial class ExchangeFailureCodeTests
     // The first column of the table under the section's heading, up to the next heading.
     private static List<string> DocumentedCodes()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "docs", "operations.md")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        var text = File.ReadAllText(Path.Combine(dir.FullName, "docs", "operations.md"));
+        var text = File.ReadAllText(Path.Combine(SourceTree.Root, "docs", "operations.md"));
         var start = text.IndexOf(Section, StringComparison.Ordinal);
         Assert.True(start >= 0, $"docs/operations.md has no section '{Section}'");
         var body = text[(start + Section.Length)..];

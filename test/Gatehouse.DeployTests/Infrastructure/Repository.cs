@@ -1,10 +1,12 @@
+using Gatehouse.Testing;
+
 namespace Gatehouse.DeployTests.Infrastructure;
 
 /// <summary>Paths in the checkout the tests run from: the deployment files are tested where they are shipped.</summary>
 internal static class Repository
 {
     /// <summary>Gets the checkout's root (the folder holding <c>Gatehouse.slnx</c>).</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => SourceTree.Root;
 
     /// <summary>Gets <c>deploy/compose</c>.</summary>
     public static string Compose => Path.Combine(Root, "deploy", "compose");
@@ -14,17 +16,4 @@ internal static class Repository
 
     /// <summary>Gets <c>deploy/agent</c>.</summary>
     public static string Agent => Path.Combine(Root, "deploy", "agent");
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Gatehouse.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Gatehouse.slnx above {AppContext.BaseDirectory}");
-    }
 }

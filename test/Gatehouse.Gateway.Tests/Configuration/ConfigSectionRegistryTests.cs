@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.RegularExpressions;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Configuration.Sections;
+using Gatehouse.Testing;
 
 namespace Gatehouse.Gateway.Tests.Configuration;
 
@@ -88,14 +89,7 @@ public sealed partial class ConfigSectionRegistryTests : IDisposable
 
     private static List<string> DocumentedKeys()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "docs", "configuration.md")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        var text = File.ReadAllText(Path.Combine(dir.FullName, "docs", "configuration.md"));
+        var text = File.ReadAllText(Path.Combine(SourceTree.Root, "docs", "configuration.md"));
         return [.. TopLevelHeading().Matches(text).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal)];
     }
 

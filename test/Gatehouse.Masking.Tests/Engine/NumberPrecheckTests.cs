@@ -106,9 +106,8 @@ public sealed class NumberPrecheckTests
     [Fact]
     public void Scan_ThisRepositorysSource_FindsTheSameCandidatesAsTheReference()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
-        var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal));
-        var text = string.Join("\n", files.Order().Select(File.ReadAllText));
+        var files = SourceTree.CSharpFiles("src").Select(f => Path.Combine(SourceTree.Root, f));
+        var text = string.Join("\n", files.Select(File.ReadAllText));
         Assert.True(text.Length > 100_000);
         AssertSameAsReference(Catalog, text, 0, final: true);
         AssertSameAsReference(Unchecked, text, 0, final: true);
@@ -129,16 +128,5 @@ public sealed class NumberPrecheckTests
         {
             output.Dispose();
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Gatehouse.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("repository root not found");
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class InstalledTool : IAsyncLifetime
     {
         var feed = Path.Combine(_root, "feed");
         var configuration = typeof(InstalledTool).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var project = Path.Combine(RepositoryRoot(), "src", "Gatehouse", "Gatehouse.csproj");
+        var project = Path.Combine(SourceTree.Root, "src", "Gatehouse", "Gatehouse.csproj");
         await Dotnet("pack", project, "-c", configuration, "--no-build", "-nologo", "-o", feed);
 
         Package = Directory.GetFiles(feed, "gatehouse.*.nupkg").Single();
@@ -63,20 +63,6 @@ public sealed partial class InstalledTool : IAsyncLifetime
         {
             throw new InvalidOperationException($"dotnet {string.Join(' ', args)} exited {result.ExitCode}:\n{result.Output}\n{result.Error}");
         }
-    }
-
-    /// <summary>The checkout the tests run from (the folder holding Gatehouse.slnx).</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Gatehouse.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Gatehouse.slnx above {AppContext.BaseDirectory}");
     }
 
     [GeneratedRegex(@"^gatehouse\.(.+)\.nupkg$")]
