@@ -15,7 +15,7 @@ public sealed class EnumNameArchitectureTests
         ("MaskingMode|AuditLevel|ApprovalHold|PolicyEffect|PolicyApi|PolicyDirection", "src/Gatehouse.Policy/PolicyNames.cs"),
         ("ApiKind", "src/Gatehouse.Protocols/ApiKindNames.cs"),
         ("ExchangeDecision", "src/Gatehouse.Gateway/Decisions/ExchangeDecisionNames.cs"),
-        ("ReviewState|ReviewDecision", "src/Gatehouse.Storage/Approvals/ReviewNames.cs"),
+        ("ReviewState|ReviewDecision|ReviewEventKind", "src/Gatehouse.Storage/Approvals/ReviewNames.cs"),
     ];
 
     [Fact]

@@ -63,13 +63,9 @@ internal sealed class ReviewNoticeKind
     /// <summary>Gets the state a review event leaves an item in, as notices name it; null for a change that resolves nothing (one review of several).</summary>
     public static string? StateOf(ReviewEventKind kind) => kind switch
     {
-        ReviewEventKind.Requested => "pending",
-        ReviewEventKind.Approved => "approved",
-        ReviewEventKind.Rejected => "rejected",
-        ReviewEventKind.TimedOut => "timed_out",
-        ReviewEventKind.Cancelled => "cancelled",
-        ReviewEventKind.Revoked => "revoked",
-        _ => null,
+        ReviewEventKind.Requested => ReviewNames.State(ReviewState.Pending),
+        ReviewEventKind.Reviewed => null,
+        _ => ReviewNames.Event(kind),
     };
 
     /// <summary>Gets the Slack headline of an item in <paramref name="state"/>.</summary>

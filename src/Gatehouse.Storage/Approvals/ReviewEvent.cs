@@ -38,16 +38,5 @@ public sealed record ReviewEvent
     public required DateTimeOffset At { get; init; }
 
     /// <summary>Gets the dotted audit kind, for example <c>approval.timed_out</c> or <c>grant.revoked</c>.</summary>
-    public string Name => $"{(Target == ReviewTarget.Approval ? "approval" : "grant")}.{Suffix(Kind)}";
-
-    private static string Suffix(ReviewEventKind kind) => kind switch
-    {
-        ReviewEventKind.Requested => "requested",
-        ReviewEventKind.Reviewed => "reviewed",
-        ReviewEventKind.Approved => "approved",
-        ReviewEventKind.Rejected => "rejected",
-        ReviewEventKind.TimedOut => "timed_out",
-        ReviewEventKind.Cancelled => "cancelled",
-        _ => "revoked",
-    };
+    public string Name => $"{(Target == ReviewTarget.Approval ? "approval" : "grant")}.{ReviewNames.Event(Kind)}";
 }

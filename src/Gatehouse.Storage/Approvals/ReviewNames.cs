@@ -2,7 +2,7 @@ namespace Gatehouse.Storage.Approvals;
 
 /// <summary>
 /// The one table of the names a review's state and a reviewer's decision have wherever they are text: the store's
-/// columns, the review and approval APIs (<c>?state=</c>), their JSON, webhooks and the audit. Lower-case, matched exactly.
+/// columns, the review and approval APIs (<c>?state=</c>), their JSON, webhooks and the audit's review events. Lower-case, matched exactly.
 /// </summary>
 public static class ReviewNames
 {
@@ -44,4 +44,20 @@ public static class ReviewNames
         decision = text == "reject" ? ReviewDecision.Reject : ReviewDecision.Approve;
         return text is "approve" or "reject";
     }
+
+    /// <summary>
+    /// Returns the name of a review event as the audit's kinds end (<c>approval.timed_out</c>) and as notices name the
+    /// state it leaves an item in: <c>requested</c>, <c>reviewed</c>, <c>approved</c>, <c>rejected</c>, <c>timed_out</c>,
+    /// <c>cancelled</c> or <c>revoked</c>.
+    /// </summary>
+    public static string Event(ReviewEventKind kind) => kind switch
+    {
+        ReviewEventKind.Requested => "requested",
+        ReviewEventKind.Reviewed => "reviewed",
+        ReviewEventKind.Approved => "approved",
+        ReviewEventKind.Rejected => "rejected",
+        ReviewEventKind.TimedOut => "timed_out",
+        ReviewEventKind.Cancelled => "cancelled",
+        _ => "revoked",
+    };
 }
