@@ -17,8 +17,8 @@ namespace Gatehouse.Storage.Sqlite;
 /// Writes go through one connection, serialised; reads use pooled connections and run beside it (WAL). A commit is on
 /// disk when it returns (synchronous=FULL), or with <see cref="StoreDurability.Process"/> in the log and synced within
 /// <see cref="SqliteStoreOptions.SyncInterval"/>. Failures surface as <see cref="StoreUnavailableException"/>.
-/// Bodies are stored as content-addressed parts; a background follower indexes new parts for full-text search after
-/// each append, off the append's transaction.
+/// Bodies are stored as content-addressed parts; a background follower indexes new parts for full-text search and tags
+/// new entries for the search filters after each append, off the append's transaction.
 /// </remarks>
 public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, IApiKeyStore, IRowSealVerifier, IAsyncDisposable
 {
@@ -94,20 +94,24 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
     public async Task<ExchangePage> SearchAsync(ExchangeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Text is not null)
+        if (ReadsIndexes(query))
         {
-            await CatchUpTextIndexAsync(cancellationToken).ConfigureAwait(false);
+            await CatchUpIndexesAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return await _database.ReadAsync((c, ct) => ExchangeSearch.SearchAsync(c, query, ct), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Indexes every stored part not indexed yet, now.</summary>
+    /// <summary>Indexes every stored part not indexed yet and tags every entry not tagged yet, now.</summary>
     internal Task IndexTextAsync(CancellationToken cancellationToken) => _indexer.CatchUpAsync(cancellationToken);
 
     /// <summary>Returns the id of the last stored part the full-text index covers (for measuring its freshness).</summary>
     internal Task<long> IndexedPartsThroughAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync(PartIndexer.PositionAsync, cancellationToken);
+
+    /// <summary>Returns the sequence of the last entry the search tags cover.</summary>
+    internal Task<long> TaggedThroughAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(TagIndexer.PositionAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task<ExchangeRecord?> GetExchangeAsync(string exchangeId, CancellationToken cancellationToken) =>
@@ -212,10 +216,16 @@ public sealed class SqliteStore : IAuditCheckpointStore, IExchangeEntryReader, I
         await _database.DisposeAsync().ConfigureAwait(false);
     }
 
+    // Text and the tag filters (requester, group, rule, decision, finding, status) read what the follower writes; the
+    // entry columns (user, connection, model, time) are written by the append itself.
+    private static bool ReadsIndexes(ExchangeQuery query) =>
+        query.Text is not null || query.Requester is not null || query.Group is not null || query.Rule is not null
+        || query.Decision is not null || query.FindingCategory is not null || query.Status is not null;
+
     // The background follower is normally done long before anyone searches; when it is not (a burst, a restart), the
     // search indexes the rest itself so it never misses an acknowledged exchange. A store that cannot be written now
-    // still answers, from the index as it stands.
-    private async Task CatchUpTextIndexAsync(CancellationToken cancellationToken)
+    // still answers, from the indexes as they stand.
+    private async Task CatchUpIndexesAsync(CancellationToken cancellationToken)
     {
         try
         {

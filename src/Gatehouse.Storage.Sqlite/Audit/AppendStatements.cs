@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Gatehouse.Audit.Chain;
 using Gatehouse.Storage.Relational.Audit;
 using Microsoft.Data.Sqlite;
 
@@ -8,8 +9,9 @@ namespace Gatehouse.Storage.Sqlite.Audit;
 /// <remarks>
 /// <para>
 /// The provider compiles a command's SQL on its first execution and keeps the compiled statement while the command
-/// lives and its text is unchanged. Creating the commands per batch compiled them all again every batch, the set-based
-/// tag statement (seven joined selects) most of all; kept here, a batch only binds values and steps.
+/// lives and its text is unchanged. Creating the commands per batch compiled them all again every batch; kept here, a
+/// batch only binds values and steps. The entry rows and the part references each go in one statement per batch, one
+/// compiled statement per row count (<see cref="RowInserts"/>).
 /// </para>
 /// <para>
 /// Keyed by connection, so each connection has its own and none outlives it. A connection runs one caller at a time
@@ -31,23 +33,23 @@ internal sealed class AppendStatements
     private AppendStatements(SqliteConnection connection)
     {
         ReadHead = Create(connection, ReadHeadSql);
-        Insert = Create(connection, EntryRows.InsertSql, EntryRows.ParameterNames);
+        Entries = new RowInserts(connection, "audit_entries", EntryReader.Columns);
+        References = new RowInserts(connection, "audit_entry_parts", PartWriter.ReferenceColumns);
         Parts = SqlitePartIds.CreateWriter(connection);
-        Tags = Create(connection, SearchIndex.TagsSql, "@first", "@last");
         MoveHead = Create(connection, MoveHeadSql, "@seq", "@hash");
     }
 
     /// <summary>Gets the query of the chain's head.</summary>
     public SqliteCommand ReadHead { get; }
 
-    /// <summary>Gets the insert of one entry row (<see cref="EntryRows.Bind"/>).</summary>
-    public SqliteCommand Insert { get; }
+    /// <summary>Gets the multi-row inserts of entry rows (<see cref="EntryBinding"/>), one prepared statement per row count.</summary>
+    public RowInserts Entries { get; }
 
-    /// <summary>Gets the writer of the batch's parts and references.</summary>
+    /// <summary>Gets the writer of the batch's parts, which gathers the batch's references to them.</summary>
     public PartWriter Parts { get; }
 
-    /// <summary>Gets the set-based tagging of a range of entries (<see cref="SearchIndex.TagsSql"/>).</summary>
-    public SqliteCommand Tags { get; }
+    /// <summary>Gets the multi-row inserts of the references <see cref="Parts"/> gathered (<see cref="PartReference.Bind"/>).</summary>
+    public RowInserts References { get; }
 
     /// <summary>Gets the upsert of the head.</summary>
     public SqliteCommand MoveHead { get; }
@@ -57,12 +59,18 @@ internal sealed class AppendStatements
     {
         var statements = Prepared.GetValue(connection, static c => new AppendStatements(c));
         statements.ReadHead.Transaction = transaction;
-        statements.Insert.Transaction = transaction;
-        statements.Tags.Transaction = transaction;
         statements.MoveHead.Transaction = transaction;
         statements.Parts.Begin(transaction);
         return statements;
     }
+
+    /// <summary>Inserts sealed <paramref name="entries"/> as rows, in order, in one statement per <see cref="RowInserts.MaxRows"/>.</summary>
+    public Task InsertEntriesAsync(IReadOnlyList<AuditEntry> entries, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        Entries.InsertAsync(entries, EntryBinding.Bind, transaction, cancellationToken);
+
+    /// <summary>Inserts the references <see cref="Parts"/> gathered since the batch began, in one statement per <see cref="RowInserts.MaxRows"/>.</summary>
+    public Task InsertReferencesAsync(SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        References.InsertAsync(Parts.References, PartReference.Bind, transaction, cancellationToken);
 
     /// <summary>Creates a command with <paramref name="sql"/> and an empty parameter for each of <paramref name="names"/>.</summary>
     public static SqliteCommand Create(SqliteConnection connection, string sql, params IEnumerable<string> names)

@@ -6,8 +6,11 @@ namespace Gatehouse.Storage.Sqlite.Audit;
 /// <summary>Appends a batch of drafts to the chain in one transaction and moves the head with it.</summary>
 /// <remarks>
 /// A body given as parts is written as references to content-addressed parts (<see cref="Relational.Audit.PartWriter"/>); its text is
-/// indexed later, off the append, by <see cref="PartIndexer"/>. Only the filter tags are written here. Every statement
-/// comes from the connection's <see cref="AppendStatements"/>, compiled once and reused by each batch.
+/// indexed later, off the append, by <see cref="PartIndexer"/>, and its search tags by <see cref="TagIndexer"/>. The
+/// batch is sealed in memory first, then its rows go in one multi-row insert (<see cref="RowInserts"/>), so the
+/// outcome of an exchange whose intent is in the same batch finds it, then its parts, then all its references to
+/// them in one more. Every statement comes from the connection's
+/// <see cref="AppendStatements"/>, compiled once and reused by each batch.
 /// </remarks>
 internal static class AuditAppender
 {
@@ -41,22 +44,22 @@ internal static class AuditAppender
         var statements = AppendStatements.For(connection, transaction);
         var head = await ReadHeadAsync(statements.ReadHead, cancellationToken).ConfigureAwait(false);
         var sequence = head?.Sequence ?? 0;
-        var first = sequence + 1;
         var previous = head?.Hash ?? AuditChain.GenesisHash.ToArray();
         var entries = new AuditEntry[drafts.Count];
         for (var i = 0; i < drafts.Count; i++)
         {
-            var entry = AuditChain.Seal(drafts[i], ++sequence, previous);
-            EntryRows.Bind(statements.Insert, entry);
-            await statements.Insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await statements.Parts.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
-            entries[i] = entry;
-            previous = entry.Hash;
+            entries[i] = AuditChain.Seal(drafts[i], ++sequence, previous);
+            previous = entries[i].Hash;
         }
 
-        statements.Tags.Parameters[0].Value = first;
-        statements.Tags.Parameters[1].Value = sequence;
-        await statements.Tags.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await statements.InsertEntriesAsync(entries, transaction, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in entries)
+        {
+            await statements.Parts.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        await statements.InsertReferencesAsync(transaction, cancellationToken).ConfigureAwait(false);
+
         statements.MoveHead.Parameters[0].Value = sequence;
         statements.MoveHead.Parameters[1].Value = previous;
         await statements.MoveHead.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -6,57 +6,48 @@ namespace Gatehouse.Storage.Sqlite.Audit;
 /// <remarks>
 /// Part ids only grow, and a part is committed with the entry that first refers to it, so indexing every id above the
 /// cursor in order indexes each distinct part exactly once. Each step indexes at most <see cref="StepParts"/> parts and
-/// moves the cursor in the same transaction: a crash between steps loses nothing and repeats nothing. Retention
-/// deletes an unreferenced part's index row in its own transaction (only below the cursor: above it there is none).
+/// moves the cursor in the same transaction (the follower's, shared with <see cref="TagIndexer"/>'s step): a crash
+/// between steps loses nothing and repeats nothing. Retention deletes an unreferenced part's index row in its own
+/// transaction (only below the cursor: above it there is none).
 /// </remarks>
 internal static class PartIndexer
 {
     /// <summary>The most parts one step indexes, so the writer connection is never held long.</summary>
     public const int StepParts = 64;
 
+    /// <summary>A query of the highest stored part id (0 when none) and the cursor, in that order.</summary>
+    public const string TargetSql = $"SELECT coalesce((SELECT max(id) FROM audit_parts), 0), ({CursorSql})";
+
     private const string CursorSql = "SELECT position FROM audit_index_cursor WHERE name = 'parts'";
 
-    private const string UptoSql = "SELECT max(id) FROM (SELECT id FROM audit_parts WHERE id > @cursor ORDER BY id LIMIT @max)";
+    private const string UptoSql =
+        "SELECT max(id) FROM (SELECT id FROM audit_parts WHERE id > @cursor AND id <= @through ORDER BY id LIMIT @max)";
 
     private const string IndexSql = """
         INSERT INTO audit_part_text (rowid, body) SELECT id, CAST(body AS TEXT) FROM audit_parts WHERE id > @cursor AND id <= @upto;
         UPDATE audit_index_cursor SET position = @upto WHERE name = 'parts';
         """;
 
-    private const string BehindSql = $"SELECT coalesce((SELECT max(id) FROM audit_parts), 0) > ({CursorSql})";
-
-    /// <summary>Indexes the next parts above the cursor in one transaction; returns how many (0 when caught up).</summary>
-    public static async Task<int> StepAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = CursorSql;
-            var cursor = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            command.CommandText = UptoSql;
-            command.Parameters.AddWithValue("@cursor", cursor);
-            command.Parameters.AddWithValue("@max", StepParts);
-            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long upto)
-            {
-                return 0;
-            }
-
-            command.CommandText = IndexSql;
-            command.Parameters.AddWithValue("@upto", upto);
-            var indexed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) - 1;
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return Math.Max(indexed, 1);
-        }
-    }
-
-    /// <summary>Returns whether a stored part is not indexed yet.</summary>
-    public static async Task<bool> IsBehindAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>Indexes the next parts above the cursor, up to id <paramref name="through"/>, inside <paramref name="transaction"/>; returns how many (0 when caught up).</summary>
+    public static async Task<int> StepInAsync(SqliteConnection connection, SqliteTransaction transaction, long through, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = BehindSql;
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0;
+        command.Transaction = transaction;
+        command.CommandText = CursorSql;
+        var cursor = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        command.CommandText = UptoSql;
+        command.Parameters.AddWithValue("@cursor", cursor);
+        command.Parameters.AddWithValue("@max", StepParts);
+        command.Parameters.AddWithValue("@through", through);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long upto)
+        {
+            return 0;
+        }
+
+        command.CommandText = IndexSql;
+        command.Parameters.AddWithValue("@upto", upto);
+        var indexed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) - 1;
+        return Math.Max(indexed, 1);
     }
 
     /// <summary>Returns the highest part id indexed so far.</summary>

@@ -22,7 +22,6 @@ internal sealed class SqlitePartIds : IPartIds
 
     /// <summary>Creates the part writer of <paramref name="connection"/>, its statements prepared once for every batch.</summary>
     public static PartWriter CreateWriter(SqliteConnection connection) => new(
-        AppendStatements.Create(connection, PartWriter.ReferSql, PartWriter.ReferParameters),
         AppendStatements.Create(connection, PartWriter.IntentOfSql, "@id"),
         new SqlitePartIds(connection));
 

@@ -14,11 +14,12 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// Every index costs each append, so there are few: the exchange id (merging intent and outcome) and the search filters
 /// that select intents, partial on that kind so outcomes (half the log) pay for none of them. Listing newest first walks
 /// the primary key backwards; the model filter (requested or answering) scans. Tags and statuses are indexed by
-/// <see cref="SearchSchema"/>, bodies stored as parts by <see cref="PartSchema"/>.
+/// <see cref="SearchSchema"/>, off the append since step 14 (<see cref="TagIndexer"/>), bodies stored as parts by
+/// <see cref="PartSchema"/>.
 /// </remarks>
 internal static class Schema
 {
-    public const int CurrentVersion = 13;
+    public const int CurrentVersion = 14;
 
     private const string Version1 = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -85,6 +86,7 @@ internal static class Schema
         (Mcp.McpToolPinSchema.Version, Mcp.McpToolPinSchema.Sql),
         (CheckpointIndexSchema.Version, CheckpointIndexSchema.Sql),
         (KeyRing.KeyRingSchema.Version, KeyRing.KeyRingSchema.Sql),
+        (TagCursorSchema.Version, TagCursorSchema.Sql),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -97,10 +97,8 @@ public sealed class TamperingTests : IAsyncLifetime
         ShiftUpFrom(5);
         using (var raw = _database.OpenRaw())
         using (var transaction = raw.BeginTransaction())
-        using (var insert = EntryRows.CreateInsert(raw, transaction))
         {
-            EntryRows.Bind(insert, forged);
-            insert.ExecuteNonQuery();
+            await AppendStatements.For(raw, transaction).InsertEntriesAsync([forged], transaction, TestContext.Current.CancellationToken);
             transaction.Commit();
         }
 
