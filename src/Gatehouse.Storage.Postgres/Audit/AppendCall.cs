@@ -5,8 +5,9 @@ using NpgsqlTypes;
 namespace Gatehouse.Storage.Postgres.Audit;
 
 /// <summary>
-/// Builds the call of <c>gatehouse_audit_append</c> for one batch: everything that needs no head, computed before the
-/// head is locked (one array per column, each entry's sequence-free encoding, the distinct parts, the references).
+/// Builds the call of <c>gatehouse_audit_append_v12</c> (<see cref="TaggedAppendFunctionSchema"/>) for one batch:
+/// everything that needs no head, computed before the head is locked (one array per column, each entry's sequence-free
+/// encoding, the distinct parts, the references, the search tags).
 /// </summary>
 /// <remarks>
 /// A part already stored is found by its hash and never rewritten, so a 40 KB system prompt resent every turn costs one
@@ -16,9 +17,10 @@ namespace Gatehouse.Storage.Postgres.Audit;
 internal static class AppendCall
 {
     private const string Sql = """
-        SELECT entry_seq, entry_prev_hash, entry_hash FROM gatehouse_audit_append(
+        SELECT entry_seq, entry_prev_hash, entry_hash FROM gatehouse_audit_append_v12(
             @writer_id, @prefix, @kind, @exchange_id, @time_ticks, @subject, @email, @connection, @model, @status, @decision,
-            @payload, @body, @body_hash, @unsequenced, @part_hash, @part_body, @ref_entry, @ref_ord, @ref_hash)
+            @payload, @body, @body_hash, @unsequenced, @part_hash, @part_body, @ref_entry, @ref_ord, @ref_hash,
+            @tag_entry, @tag_text, @tag_on_intent)
         """;
 
     /// <summary>Creates the call that appends <paramref name="drafts"/> for <paramref name="writerId"/>.</summary>
@@ -47,6 +49,13 @@ internal static class AppendCall
         values.Add(Array("unsequenced", NpgsqlDbType.Bytea, drafts.Select(AuditChain.EncodeUnsequenced)));
         AddParts(values, drafts);
         AddReferences(values, drafts);
+        var tags = new TagColumns();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            EntryTags.Add(drafts[i], i + 1, tags);
+        }
+
+        tags.AddTo(values);
         return command;
     }
 

@@ -40,6 +40,7 @@ internal static class Migrations
         (CheckpointIndexSchema.Version, CheckpointIndexSchema.Sql),
         (AppendFunctionSchema.Version, AppendFunctionSchema.Sql),
         (KeyRing.KeyRingSchema.Version, KeyRing.KeyRingSchema.Sql),
+        (TaggedAppendFunctionSchema.Version, TaggedAppendFunctionSchema.Sql),
     ];
 
     /// <summary>Gets the schema version this release writes.</summary>

@@ -65,16 +65,16 @@ public sealed class PostgresAppendFunctionTests : IAsyncDisposable
     {
         var old = await Provider.OpenPostgresAsync(new PostgresStoreOptions { ConnectionString = Provider.ConnectionString }, Token);
         await old.AppendAsync([.. Exchanges.Pair("ex-1"), .. Exchanges.Pair("ex-2")], Token);
-        // Step 10 adds only the function and step 11 only the (empty) key ring table, so removing them and their version
-        // rows leaves exactly a schema 9 database (whose rows the previous release wrote as this one does: the contract
+        // Step 10 adds only the function, step 11 only the (empty) key ring table and step 12 only its function, so
+        // removing them and their version rows leaves exactly a schema 9 database (whose rows the previous release wrote as this one does: the contract
         // suite holds both to the same bytes).
-        await Provider.ExecuteAsync("DROP TABLE key_ring; DROP FUNCTION gatehouse_audit_append; DELETE FROM gatehouse_schema WHERE version >= 10", Token);
+        await Provider.ExecuteAsync("DROP TABLE key_ring; DROP FUNCTION gatehouse_audit_append_v12; DROP FUNCTION gatehouse_audit_append; DELETE FROM gatehouse_schema WHERE version >= 10", Token);
         Assert.Equal(9, await Provider.ScalarAsync("SELECT max(version) FROM gatehouse_schema", Token));
 
         var reopened = await Provider.OpenPostgresAsync(new PostgresStoreOptions { ConnectionString = Provider.ConnectionString }, Token);
         var entries = await reopened.AppendAsync(Exchanges.Pair("ex-3"), Token);
 
-        Assert.Equal(11, await Provider.ScalarAsync("SELECT max(version) FROM gatehouse_schema", Token));
+        Assert.Equal(12, await Provider.ScalarAsync("SELECT max(version) FROM gatehouse_schema", Token));
         Assert.Equal([5L, 6], entries.Select(e => e.Sequence));
         Assert.True((await new AuditVerifier(reopened).VerifyAsync(Token)).IsIntact);
     }
@@ -83,7 +83,7 @@ public sealed class PostgresAppendFunctionTests : IAsyncDisposable
     public async Task Open_MigrationsDisabledOnSchema9_RefusedWithTheVerbToRun()
     {
         await Provider.OpenPostgresAsync(new PostgresStoreOptions { ConnectionString = Provider.ConnectionString }, Token);
-        await Provider.ExecuteAsync("DROP TABLE key_ring; DROP FUNCTION gatehouse_audit_append; DELETE FROM gatehouse_schema WHERE version >= 10", Token);
+        await Provider.ExecuteAsync("DROP TABLE key_ring; DROP FUNCTION gatehouse_audit_append_v12; DROP FUNCTION gatehouse_audit_append; DELETE FROM gatehouse_schema WHERE version >= 10", Token);
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => Provider.OpenPostgresAsync(
             new PostgresStoreOptions { ConnectionString = Provider.ConnectionString, Migrate = false }, Token));
