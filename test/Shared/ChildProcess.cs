@@ -145,6 +145,13 @@ internal sealed class ChildProcess : IAsyncDisposable
         await kill.WaitForExitAsync();
     }
 
+    /// <summary>Sends the process SIGTERM (as a service manager or an orchestrator does) without waiting for it to end.</summary>
+    public async Task SendTerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>Waits for the process to end and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync()
     {

@@ -17,16 +17,18 @@ namespace Gatehouse.Gateway.Exchanges;
 /// Every path out of <see cref="ExchangeHandler"/> after identification goes through here, so that each exchange gets
 /// exactly one intent and one outcome whatever happened to the client. Its log lines are the handler's (same category).
 /// </remarks>
-internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit, ILogger<ExchangeHandler> logger)
+internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit, OutcomeAppends outcomes, ILogger<ExchangeHandler> logger)
 {
     private readonly GatehouseConfig _config = config;
     private readonly IAuditTrail _audit = audit;
+    private readonly OutcomeAppends _outcomes = outcomes;
     private readonly ILogger<ExchangeHandler> _logger = logger;
 
     /// <summary>
-    /// Records the exchange's outcome. The append is queued, then the response is completed to the client, then the
-    /// append is awaited: the client sees the end of its response without waiting for the outcome's commit, and the
-    /// request still ends only once the outcome is written, so a graceful shutdown drains it.
+    /// Records the exchange's outcome. The append is queued, the response is completed to the client, and the request
+    /// ends without waiting for the commit: neither the client nor the next request on its connection waits for it.
+    /// The append is tracked by <see cref="OutcomeAppends"/>, which the host's shutdown drains before the audit writer
+    /// stops; when as many appends as it allows are in flight, the request ends only once a slot is free.
     /// </summary>
     public async Task RecordOutcomeAsync(HttpContext context, Exchange exchange, int status)
     {
@@ -43,15 +45,11 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
             }
         }
 
+        ExchangeIntent? late = null;
         if (exchange.IntentDeferred)
         {
             // Failure mode open: the exchange went through unrecorded; record its intent now, late, and say so.
-            var late = await _audit.RecordIntentAsync(ExchangeRecords.Intent(exchange, _config.Audit), CancellationToken.None);
-            if (!late.Success)
-            {
-                Log.OutcomeFailed(_logger, exchange.Id, late.Error!);
-            }
-
+            late = ExchangeRecords.Intent(exchange, _config.Audit);
             exchange.Fail(ExchangeFailureCode.AuditIntentLate, "forwarded before its intent was durable: the audit store failed and audit.failureMode is open");
         }
 
@@ -62,16 +60,53 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
 
         var outcome = ExchangeRecords.Outcome(exchange, status, summary, _config.Audit);
 
-        // The client may be gone; the outcome is recorded regardless.
-        var writing = _audit.RecordOutcomeAsync(outcome, CancellationToken.None).AsTask();
-        await CompleteResponseAsync(context, exchange);
-        var written = await writing;
-        if (!written.Success)
+        // The client may be gone; the outcome is recorded regardless. Queued before the response's end when a slot is
+        // free (the usual case), else after it: the end of the response never waits for the audit.
+        if (_outcomes.TryReserve())
         {
-            Log.OutcomeFailed(_logger, exchange.Id, written.Error!);
+            _ = AppendOutcomeAsync(exchange.Id, late, outcome);
+            await CompleteResponseAsync(context, exchange);
+        }
+        else
+        {
+            await CompleteResponseAsync(context, exchange);
+            await _outcomes.ReserveAsync();
+            _ = AppendOutcomeAsync(exchange.Id, late, outcome);
         }
 
         Log.ExchangeCompleted(_logger, exchange.Id, exchange.Connection?.Name ?? "", exchange.Api.ToName(), status, exchange.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Appends a late intent (if any) and the outcome, logs a failure, and gives the slot back; nothing awaits it but a drain.</summary>
+    private async Task AppendOutcomeAsync(string exchangeId, ExchangeIntent? late, ExchangeOutcome outcome)
+    {
+        try
+        {
+            if (late is not null)
+            {
+                var recorded = await _audit.RecordIntentAsync(late, CancellationToken.None);
+                if (!recorded.Success)
+                {
+                    Log.OutcomeFailed(_logger, exchangeId, recorded.Error!);
+                }
+            }
+
+            var written = await _audit.RecordOutcomeAsync(outcome, CancellationToken.None);
+            if (!written.Success)
+            {
+                Log.OutcomeFailed(_logger, exchangeId, written.Error!);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Broad on purpose: nothing awaits this task, so an exception would vanish unobserved. The trail reports
+            // failures as results; this is a broken invariant, logged without its message (it could quote content).
+            Log.OutcomeFailed(_logger, exchangeId, $"the audit append threw {e.GetType().Name}");
+        }
+        finally
+        {
+            _outcomes.Release();
+        }
     }
 
     public async Task<int> EndHeldAsync(HttpContext context, Exchange exchange, ApprovalOutcome outcome)
@@ -200,7 +235,7 @@ internal sealed class ExchangeEndings(GatehouseConfig config, IAuditTrail audit,
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Broad on purpose: the connection may break while the end is written (Kestrel reports that as several
-            // exception types), and the exchange's outcome, being written meanwhile, must still be awaited and logged.
+            // exception types), and the exchange's outcome, being written meanwhile, must still be tracked and logged.
         }
     }
 }

@@ -61,6 +61,8 @@ public static class GatewayServiceCollectionExtensions
             config, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AgentTunnels>(), sp.GetRequiredService<Mcp.Bridge.McpBridges>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(new ProtocolRegistry(config.Audit.TextCapChars));
         services.AddSingleton<GatewayMetrics>();
+        // Outcome appends in flight are bounded by the audit queue's own capacity; the host drains them on shutdown.
+        services.AddSingleton(new OutcomeAppends(config.Audit.QueueCapacity));
         services.AddSingleton<ExchangeEndings>();
         services.AddSingleton<ExchangeHandler>();
         services.AddSingleton<ReviewAudit>();

@@ -87,6 +87,10 @@ internal static class GatehouseServer
         // Registered before every other hosted service, so no job or recovery touches a store of another version.
         services.AddHostedService(sp => new StoreSchemaStartup(
             sp.GetRequiredService<IStoreSchema>(), config.Storage, options.ConfigPath, sp.GetRequiredService<ILogger<StoreSchemaStartup>>()));
+
+        // Next, so that the audit writer stops after every other hosted service has queued its last entries (the host
+        // stops hosted services in reverse order).
+        services.AddHostedService<AuditWriterStop>();
         DecorateApiKeys(services, (inner, sp) => new CachingApiKeyStore(inner, config.Identity.ApiKeyCache, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditWriter(
             sp.GetRequiredService<IAuditStore>(),
@@ -98,6 +102,10 @@ internal static class GatehouseServer
         services.AddHostedService<AuditRecovery>();
         services.AddGatehouseGateway(config);
         services.AddControlPlane(config);
+
+        // Last of ours, so that it stops first after the web server (which the builder adds after every service
+        // registered here): the outcomes of the exchanges the server let finish are written before anything else stops.
+        services.AddHostedService<OutcomeDrain>();
         options.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();

@@ -11,9 +11,13 @@ internal sealed class GatedOutcomes : IAuditTrail
 
     private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _arrived;
 
     /// <summary>Gets a task that completes when an outcome append has reached the gate.</summary>
     public Task Held => _held.Task;
+
+    /// <summary>Gets how many outcome appends have reached the gate so far (held, or passed once it was open).</summary>
+    public int Arrived => Volatile.Read(ref _arrived);
 
     public void Open() => _open.TrySetResult();
 
@@ -29,6 +33,7 @@ internal sealed class GatedOutcomes : IAuditTrail
 
     public async ValueTask<AuditWriteResult> RecordOutcomeAsync(ExchangeOutcome outcome, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _arrived);
         _held.TrySetResult();
         await _open.Task;
         return await _inner.RecordOutcomeAsync(outcome, cancellationToken);

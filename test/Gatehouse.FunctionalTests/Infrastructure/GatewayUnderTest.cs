@@ -152,6 +152,9 @@ public sealed class GatewayUnderTest : IAsyncDisposable
             $"a completed exchange recorded for {user}");
     }
 
+    /// <summary>Stops the gateway gracefully, as the host does on SIGTERM; <see cref="DisposeAsync"/> still cleans up after.</summary>
+    public Task StopAsync() => _app.StopAsync(TestContext.Current.CancellationToken);
+
     /// <summary>Opens a second handle on the same database, as an auditor's tool would.</summary>
     public SqliteStore OpenStore() => SqliteStore.Open(DatabasePath);
 
