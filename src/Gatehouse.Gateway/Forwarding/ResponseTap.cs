@@ -1,8 +1,8 @@
-using System.Buffers;
 using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ResponseHolds;
 using Gatehouse.Policy;
+using Gatehouse.Protocols.Sse;
 using Microsoft.AspNetCore.Http;
 
 namespace Gatehouse.Gateway.Forwarding;
@@ -28,7 +28,7 @@ internal sealed class ResponseTap : Stream
     private readonly ResponsePipelines _pipelines;
     private readonly ResponseHoldStage _holds;
     private readonly TimeProvider _time;
-    private readonly ArrayBufferWriter<byte> _released = new(4096);
+    private readonly PooledByteBuffer _released = new(PooledByteBuffer.Unbounded);
     private BuiltResponse? _response;
     private HeldResponse? _held;
 
@@ -100,11 +100,11 @@ internal sealed class ResponseTap : Stream
         await ReleaseAsync(response, cancellationToken);
         if (_held is { } held)
         {
-            _released.ResetWrittenCount();
+            _released.Clear();
             response.Pipeline.End(_released);
-            if (_released.WrittenCount > 0)
+            if (_released.Length > 0)
             {
-                await _inner.WriteAsync(_released.WrittenMemory, cancellationToken);
+                await _inner.WriteAsync(_released.Memory, cancellationToken);
             }
 
             await _holds.FinishAsync(_exchange, held, response.Pipeline.HoldSummary!, response.Masker?.Findings ?? [], cancellationToken);
@@ -147,6 +147,7 @@ internal sealed class ResponseTap : Stream
         if (disposing)
         {
             _response?.Pipeline.Dispose();
+            _released.Release();
         }
 
         base.Dispose(disposing);
@@ -172,14 +173,14 @@ internal sealed class ResponseTap : Stream
             throw Refuse(ExchangeFailureCode.ResponseBlocked, "the response contains a secret or personal data and the connection blocks such responses");
         }
 
-        _released.ResetWrittenCount();
+        _released.Clear();
         pipeline.Release(_released);
         if (pipeline.Hold is { IsHolding: true })
         {
             _held!.MarkHolding();
         }
 
-        return _released.WrittenCount == 0 ? ValueTask.CompletedTask : _inner.WriteAsync(_released.WrittenMemory, cancellationToken);
+        return _released.Length == 0 ? ValueTask.CompletedTask : _inner.WriteAsync(_released.Memory, cancellationToken);
     }
 
     private IOException Refuse(ExchangeFailureCode code, string detail)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Gatehouse.Masking;
 
 namespace Gatehouse.Gateway.Masking;
@@ -22,8 +23,24 @@ internal static class SplitSecretScan
     /// <summary>Returns the findings that exist only because two consecutive pieces are read together (each once).</summary>
     public static IReadOnlyList<Finding> Find(MaskingEngine engine, IReadOnlyList<string> pieces, int window = DefaultWindow)
     {
+        var buffer = ArrayPool<char>.Shared.Rent(2 * window);
+        List<Finding>? found;
+        try
+        {
+            found = Scan(engine, pieces, window, buffer);
+        }
+        finally
+        {
+            // Cleared: it held prompt text.
+            ArrayPool<char>.Shared.Return(buffer, clearArray: true);
+        }
+
+        return found ?? (IReadOnlyList<Finding>)[];
+    }
+
+    private static List<Finding>? Scan(MaskingEngine engine, IReadOnlyList<string> pieces, int window, char[] buffer)
+    {
         List<Finding>? found = null;
-        var buffer = new char[2 * window];
         for (var junction = 1; junction < pieces.Count; junction++)
         {
             var left = Before(pieces, junction, buffer.AsSpan(0, window));
@@ -49,7 +66,7 @@ internal static class SplitSecretScan
             }
         }
 
-        return found ?? (IReadOnlyList<Finding>)[];
+        return found;
     }
 
     // Copies the last characters before the junction (across pieces, in order) to the start of the span; returns the count.

@@ -9,8 +9,10 @@ namespace Gatehouse.Gateway.ResponseHolds;
 /// </summary>
 internal sealed class HeldResponse : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _release = new(4096);
     private readonly TimeProvider _time;
+
+    // Only a refusal writes here: made when one is sent, not for every response a rule could hold.
+    private ArrayBufferWriter<byte>? _release;
 
     public HeldResponse(ResponseHoldBuffer buffer, Stream client, TimeProvider time)
     {
@@ -41,6 +43,7 @@ internal sealed class HeldResponse : IDisposable
     /// <summary>Sends, in place of the held bytes, the API's own answer carrying <paramref name="content"/>.</summary>
     public async Task RefuseAsync(RefusalContent content, CancellationToken cancellationToken)
     {
+        _release ??= new ArrayBufferWriter<byte>(4096);
         _release.ResetWrittenCount();
         Buffer.WriteRefusal(_release, content);
         await WriteReleasedAsync(cancellationToken);
@@ -57,5 +60,5 @@ internal sealed class HeldResponse : IDisposable
     public void Dispose() => Buffer.Dispose();
 
     private ValueTask WriteReleasedAsync(CancellationToken cancellationToken)
-        => _release.WrittenCount == 0 ? ValueTask.CompletedTask : Client.WriteAsync(_release.WrittenMemory, cancellationToken);
+        => _release is not { WrittenCount: > 0 } written ? ValueTask.CompletedTask : Client.WriteAsync(written.WrittenMemory, cancellationToken);
 }

@@ -17,9 +17,10 @@ internal static class CelVariableBuilder
     {
         var context = scope.Context;
         var identity = context.Identity;
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        // Sized up front: filled from empty, a dictionary resizes (and rehashes) twice on the way to ten entries.
+        return new Dictionary<string, object?>(Names.Count, StringComparer.Ordinal)
         {
-            ["identity"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            ["identity"] = new Dictionary<string, object?>(6, StringComparer.Ordinal)
             {
                 ["subject"] = identity.Subject,
                 ["email"] = identity.Email,
@@ -32,7 +33,7 @@ internal static class CelVariableBuilder
             ["api"] = PolicyNames.Api(context.Api),
             ["model"] = context.Model,
             ["direction"] = PolicyNames.Direction(context.Direction),
-            ["request"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            ["request"] = new Dictionary<string, object?>(3, StringComparer.Ordinal)
             {
                 ["path"] = context.Path,
                 ["prompt_chars"] = context.PromptChars,
@@ -61,7 +62,7 @@ internal static class CelVariableBuilder
         var list = new List<object?>(findings.Count);
         foreach (var finding in findings)
         {
-            list.Add(new Dictionary<string, object?>(StringComparer.Ordinal)
+            list.Add(new Dictionary<string, object?>(3, StringComparer.Ordinal)
             {
                 ["rule"] = finding.Rule,
                 ["category"] = finding.Category,
@@ -84,7 +85,7 @@ internal static class CelVariableBuilder
                 paths.Add(path);
             }
 
-            list.Add(new Dictionary<string, object?>(StringComparer.Ordinal)
+            list.Add(new Dictionary<string, object?>(3, StringComparer.Ordinal)
             {
                 ["name"] = call.Name,
                 ["arguments"] = call.ArgumentValues,

@@ -75,7 +75,7 @@ internal readonly struct EditedStrings
         List<TextEdit>? inside = null;
         for (var i = _first; i < _first + _count; i++)
         {
-            if (_edits![i].Start > start && _edits[i].Start < end)
+            if (_edits![i].Changed && _edits[i].Start > start && _edits[i].Start < end)
             {
                 (inside ??= []).Add(_edits[i]);
             }

@@ -20,6 +20,7 @@ namespace Gatehouse.Protocols.Json;
 internal sealed class JsonEdits
 {
     private readonly List<Edit> _edits = [];
+    private readonly List<TextEdit> _kept = [];
     private readonly ArrayBufferWriter<byte> _escaped = new(256);
     private readonly ArrayBufferWriter<byte> _output = new(1024);
     private readonly Utf8JsonWriter _writer;
@@ -38,6 +39,7 @@ internal sealed class JsonEdits
     {
         _source = source;
         _edits.Clear();
+        _kept.Clear();
         _escaped.ResetWrittenCount();
     }
 
@@ -54,15 +56,25 @@ internal sealed class JsonEdits
     }
 
     /// <summary>Replaces the string value <paramref name="value"/> with <paramref name="text"/>; returns whether its text changed.</summary>
-    public bool SetText(JsonElement value, string text)
+    /// <param name="value">A string value of the document.</param>
+    /// <param name="text">Its new text.</param>
+    /// <param name="current">Its text as edited so far when the caller has just read it (<see cref="Text"/>), so that it is
+    /// not decoded again; a string left unchanged keeps it for the readers (<see cref="CopyTexts"/>).</param>
+    public bool SetText(JsonElement value, string text, string? current = null)
     {
-        if (string.Equals(Text(value), text, StringComparison.Ordinal))
+        var quoted = JsonMarshal.GetRawUtf8Value(value);
+        var start = Offset(quoted) + 1;
+        current ??= Text(value);
+        if (string.Equals(current, text, StringComparison.Ordinal))
         {
+            if (current is not null && Find(start) < 0)
+            {
+                _kept.Add(new TextEdit(start, current, Changed: false));
+            }
+
             return false;
         }
 
-        var quoted = JsonMarshal.GetRawUtf8Value(value);
-        var start = Offset(quoted) + 1;
         var from = _escaped.WrittenCount;
         _writer.Reset();
         _writer.WriteStringValue(text);
@@ -84,7 +96,10 @@ internal sealed class JsonEdits
     /// <summary>Gets the bytes the document being edited was parsed from.</summary>
     public ReadOnlyMemory<byte> Source => _source;
 
-    /// <summary>Appends each string edit (not the literals) to <paramref name="into"/>; returns how many.</summary>
+    /// <summary>
+    /// Appends each string edit (not the literals) to <paramref name="into"/>, then the strings masking read and left as
+    /// they were (whose text the readers need not decode again); returns how many.
+    /// </summary>
     public int CopyTexts(List<TextEdit> into)
     {
         var count = 0;
@@ -93,6 +108,15 @@ internal sealed class JsonEdits
             if (edit.Text is { } text)
             {
                 into.Add(new TextEdit(edit.Start, text));
+                count++;
+            }
+        }
+
+        foreach (var kept in _kept)
+        {
+            if (Find(kept.Start) < 0)
+            {
+                into.Add(kept);
                 count++;
             }
         }

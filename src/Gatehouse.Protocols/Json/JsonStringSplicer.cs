@@ -27,6 +27,7 @@ public sealed class JsonStringSplicer : IDisposable
     private readonly JsonTextRewrite _rewrite;
     private readonly List<StringSplice> _splices = [];
     private char[] _chars;
+    private int _used;
 
     private JsonStringSplicer(ReadOnlyMemory<byte> body, JsonTextRewrite rewrite)
     {
@@ -62,7 +63,7 @@ public sealed class JsonStringSplicer : IDisposable
     }
 
     /// <summary>Returns the pooled text buffer, cleared: it held prompt text.</summary>
-    public void Dispose() => ArrayPool<char>.Shared.Return(_chars, clearArray: true);
+    public void Dispose() => Return();
 
     private void Walk(JsonElement element)
     {
@@ -144,26 +145,23 @@ public sealed class JsonStringSplicer : IDisposable
         var raw = _body.Span.Slice(start, length);
         if (_chars.Length < length)
         {
-            ArrayPool<char>.Shared.Return(_chars, clearArray: true);
+            Return();
             _chars = ArrayPool<char>.Shared.Rent(length);
         }
 
-        int count;
-        if (raw.IndexOf((byte)'\\') < 0)
-        {
-            count = Encoding.UTF8.GetChars(raw, _chars);
-        }
-        else
-        {
-            // The quoted token alone is a JSON document whose one string the reader unescapes without allocating.
-            var reader = new Utf8JsonReader(_body.Span.Slice(start - 1, length + 2));
-            reader.Read();
-            count = reader.CopyString(_chars);
-        }
-
+        var count = raw.IndexOf((byte)'\\') < 0 ? Encoding.UTF8.GetChars(raw, _chars) : JsonText.Unescape(raw, _chars);
+        _used = Math.Max(_used, count);
         var text = _chars.AsSpan(0, count);
         var replaced = _rewrite(text);
         return replaced is null || text.SequenceEqual(replaced) ? null : replaced;
+    }
+
+    // Clears only what held text: a rented array can be far longer than the longest string it was given.
+    private void Return()
+    {
+        _chars.AsSpan(0, _used).Clear();
+        _used = 0;
+        ArrayPool<char>.Shared.Return(_chars);
     }
 
     private int Offset(ReadOnlySpan<byte> token)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Unicode;
 
 namespace Gatehouse.Protocols.Json;
@@ -18,6 +19,50 @@ internal static class JsonText
         }
 
         return HasUnpairedSurrogateEscape(json) ? "has an unpaired surrogate escape" : null;
+    }
+
+    /// <summary>
+    /// Unescapes the bytes between a string's quotes in text that <see cref="Validate"/> accepted and the parser read,
+    /// into <paramref name="destination"/> (at least <paramref name="raw"/>'s length); returns the characters written.
+    /// </summary>
+    /// <remarks>
+    /// What <c>Utf8JsonReader.CopyString</c> gives, without its detour: that unescapes into a rented UTF-8 buffer,
+    /// transcodes, and clears the buffer for every escaped string (4% of the 49 KB request's busy time). A surrogate
+    /// pair's two escapes give its two UTF-16 units, as transcoding the pair's UTF-8 does; validation refused unpaired
+    /// ones. Between escapes the text is whole UTF-8 sequences (an escape is ASCII), transcoded run by run.
+    /// </remarks>
+    public static int Unescape(ReadOnlySpan<byte> raw, Span<char> destination)
+    {
+        var written = 0;
+        while (true)
+        {
+            var slash = raw.IndexOf((byte)'\\');
+            written += Encoding.UTF8.GetChars(slash < 0 ? raw : raw[..slash], destination[written..]);
+            if (slash < 0)
+            {
+                return written;
+            }
+
+            var escaped = raw[slash + 1];
+            var unit = escaped switch
+            {
+                (byte)'"' or (byte)'\\' or (byte)'/' => escaped,
+                (byte)'b' => '\b',
+                (byte)'f' => '\f',
+                (byte)'n' => '\n',
+                (byte)'r' => '\r',
+                (byte)'t' => '\t',
+                (byte)'u' => Hex(raw[(slash + 2)..]),
+                _ => -1,
+            };
+            if (unit < 0)
+            {
+                throw new InvalidOperationException("The JSON string has an escape the parser would have refused.");
+            }
+
+            destination[written++] = (char)unit;
+            raw = raw[(slash + (escaped == (byte)'u' ? 6 : 2))..];
+        }
     }
 
     private static bool HasUnpairedSurrogateEscape(ReadOnlySpan<byte> json)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Gatehouse.Protocols.Json;
 using Gatehouse.Protocols.Rewriting;
+using Gatehouse.Protocols.Sse;
 
 namespace Gatehouse.Protocols.Pipeline;
 
@@ -15,9 +16,9 @@ namespace Gatehouse.Protocols.Pipeline;
 /// </remarks>
 internal sealed class EventCollector(bool keepsParses) : ISseEventSink, IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _bytes = new(4096);
-    private readonly ArrayBufferWriter<byte> _data = new(4096);
-    private readonly ArrayBufferWriter<byte> _types = new(256);
+    private readonly PooledByteBuffer _bytes = new(PooledByteBuffer.Unbounded);
+    private readonly PooledByteBuffer _data = new(PooledByteBuffer.Unbounded);
+    private readonly PooledByteBuffer _types = new(PooledByteBuffer.Unbounded);
     private readonly List<Item> _items = [];
     private readonly List<TextEdit> _texts = [];
 
@@ -29,7 +30,7 @@ internal sealed class EventCollector(bool keepsParses) : ISseEventSink, IDisposa
         var textStart = _texts.Count;
         var texts = parsed ? edits?.CopyTexts(_texts) ?? 0 : 0;
         _items.Add(new Item(
-            _bytes.WrittenCount, serialized.Length, _data.WrittenCount, parsed ? 0 : data.Length, _types.WrittenCount, eventType.Length, Comment: false,
+            _bytes.Length, serialized.Length, _data.Length, parsed ? 0 : data.Length, _types.Length, eventType.Length, Comment: false,
             parse, textStart, texts));
         _bytes.Write(serialized);
         if (!parsed)
@@ -42,7 +43,7 @@ internal sealed class EventCollector(bool keepsParses) : ISseEventSink, IDisposa
 
     public void Comment(ReadOnlySpan<byte> serialized)
     {
-        _items.Add(new Item(_bytes.WrittenCount, serialized.Length, 0, 0, 0, 0, Comment: true, default, 0, 0));
+        _items.Add(new Item(_bytes.Length, serialized.Length, 0, 0, 0, 0, Comment: true, default, 0, 0));
         _bytes.Write(serialized);
     }
 
@@ -55,9 +56,9 @@ internal sealed class EventCollector(bool keepsParses) : ISseEventSink, IDisposa
 
         _items.Clear();
         _texts.Clear();
-        _bytes.ResetWrittenCount();
-        _data.ResetWrittenCount();
-        _types.ResetWrittenCount();
+        _bytes.Clear();
+        _data.Clear();
+        _types.Clear();
     }
 
     /// <summary>Hands every collected event to <paramref name="stage"/>; returns how many bytes they make.</summary>
@@ -66,9 +67,9 @@ internal sealed class EventCollector(bool keepsParses) : ISseEventSink, IDisposa
         long total = 0;
         foreach (var item in _items)
         {
-            var bytes = _bytes.WrittenSpan.Slice(item.Start, item.Length);
+            var bytes = _bytes.Span.Slice(item.Start, item.Length);
             total += bytes.Length;
-            var type = _types.WrittenSpan.Slice(item.TypeStart, item.TypeLength);
+            var type = _types.Span.Slice(item.TypeStart, item.TypeLength);
             if (item.Comment)
             {
                 stage.Partial(bytes, client);
@@ -79,7 +80,7 @@ internal sealed class EventCollector(bool keepsParses) : ISseEventSink, IDisposa
             }
             else
             {
-                stage.Event(type, _data.WrittenMemory.Slice(item.DataStart, item.DataLength), bytes, client);
+                stage.Event(type, _data.Memory.Slice(item.DataStart, item.DataLength), bytes, client);
             }
         }
 
@@ -87,7 +88,13 @@ internal sealed class EventCollector(bool keepsParses) : ISseEventSink, IDisposa
         return total;
     }
 
-    public void Dispose() => Clear();
+    public void Dispose()
+    {
+        Clear();
+        _bytes.Release();
+        _data.Release();
+        _types.Release();
+    }
 
     private readonly record struct Item(
         int Start, int Length, int DataStart, int DataLength, int TypeStart, int TypeLength, bool Comment, JsonLease Parse, int TextStart, int TextCount);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Gatehouse.Protocols.Holding;
 using Gatehouse.Protocols.Rewriting;
+using Gatehouse.Protocols.Sse;
 
 namespace Gatehouse.Protocols.Pipeline;
 
@@ -28,7 +29,7 @@ public sealed class ResponsePipeline : IDisposable
     private readonly EventStage? _stream;
     private readonly BodyStage? _body;
     private readonly byte[]? _opaque;
-    private readonly ArrayBufferWriter<byte> _produced = new(4096);
+    private readonly PooledByteBuffer _produced = new(PooledByteBuffer.Unbounded);
     private int _opaqueLength;
 
     internal ResponsePipeline(IResponseRewriter? rewriter, EventCollector? events, EventStage? stream, BodyStage? body, int opaqueCapBytes = 0)
@@ -69,7 +70,7 @@ public sealed class ResponsePipeline : IDisposable
     /// <summary>Reads, and masks, the next chunk of the upstream's body; nothing reaches the client before <see cref="Release"/>.</summary>
     public void Append(ReadOnlySpan<byte> chunk)
     {
-        _produced.ResetWrittenCount();
+        _produced.Clear();
         _events?.Clear();
         if (_rewriter is null)
         {
@@ -84,7 +85,7 @@ public sealed class ResponsePipeline : IDisposable
     /// <summary>Ends the upstream's body: masking produces what it still held, for <see cref="Release"/>; then call <see cref="End"/>.</summary>
     public void Complete()
     {
-        _produced.ResetWrittenCount();
+        _produced.Clear();
         _events?.Clear();
         _rewriter?.Complete(_produced);
     }
@@ -110,9 +111,9 @@ public sealed class ResponsePipeline : IDisposable
         {
             Bytes += _events.Drain(_stream!, client);
         }
-        else if (_produced.WrittenCount > 0)
+        else if (_produced.Length > 0)
         {
-            var bytes = _produced.WrittenSpan;
+            var bytes = _produced.Span;
             Bytes += bytes.Length;
             if (_stream is not null)
             {
@@ -129,7 +130,7 @@ public sealed class ResponsePipeline : IDisposable
             }
         }
 
-        _produced.ResetWrittenCount();
+        _produced.Clear();
     }
 
     /// <summary>Returns what the response says, for the audit, or null for a response no adapter understands.</summary>
@@ -142,6 +143,7 @@ public sealed class ResponsePipeline : IDisposable
         _events?.Dispose();
         _stream?.Dispose();
         _body?.Dispose();
+        _produced.Release();
     }
 
     private void KeepOpaque(ReadOnlySpan<byte> bytes)

@@ -45,11 +45,11 @@ internal sealed class TextFields
     /// <summary>Pushes the string at <paramref name="parent"/>'s <paramref name="name"/> through <paramref name="channel"/>.</summary>
     /// <returns>Whether the value changed; a value that is neither a string nor null counts as an unknown shape.</returns>
     public bool Push(JsonElement parent, string name, TextChannel channel)
-        => Text(parent, name) is { } value && Edits.SetText(value, Channels.Push(channel, Edits.Text(value)!));
+        => Text(parent, name) is { } value && Edits.Text(value) is { } current && Edits.SetText(value, Channels.Push(channel, current), current);
 
     /// <summary>Replaces a channel's whole text at <paramref name="parent"/>'s <paramref name="name"/> with its rewritten form.</summary>
     public bool Whole(JsonElement parent, string name, TextChannel channel)
-        => Text(parent, name) is { } value && Edits.SetText(value, Channels.Whole(channel, Edits.Text(value)!));
+        => Text(parent, name) is { } value && Edits.Text(value) is { } current && Edits.SetText(value, Channels.Whole(channel, current), current);
 
     /// <summary>Rewrites every string value inside <paramref name="parent"/>'s <paramref name="name"/> whole, each as plain text (a tool input object).</summary>
     public bool WholeStrings(JsonElement parent, string name, TextChannel channel)
@@ -61,7 +61,8 @@ internal sealed class TextFields
         switch (node.ValueKind)
         {
             case JsonValueKind.String:
-                return Edits.SetText(node, Channels.Whole(channel, Edits.Text(node)!));
+                var current = Edits.Text(node)!;
+                return Edits.SetText(node, Channels.Whole(channel, current), current);
             case JsonValueKind.Object:
                 foreach (var property in node.EnumerateObject())
                 {
