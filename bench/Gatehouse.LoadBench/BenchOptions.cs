@@ -44,6 +44,9 @@ internal sealed record BenchOptions
     /// <summary>Gets the audit store benchmark's result line, run by the same command, to cite beside the load figures.</summary>
     public string? AuditBenchmark { get; init; }
 
+    /// <summary>Gets which targets and passes run (<c>--targets</c>); a filtered run never rewrites <see cref="Doc"/>.</summary>
+    public TargetFilter Targets { get; init; } = TargetFilter.All;
+
     /// <summary>Gets the command to print as the one that produced the result.</summary>
     public string? Command { get; init; }
 
@@ -70,6 +73,7 @@ internal sealed record BenchOptions
                 "--doc" => options with { Doc = value },
                 "--audit-benchmark" => options with { AuditBenchmark = value },
                 "--command" => options with { Command = value },
+                "--targets" => options with { Targets = TargetFilter.Parse(value) },
                 _ => throw new ArgumentException($"unknown option '{args[i - 1]}'"),
             };
         }

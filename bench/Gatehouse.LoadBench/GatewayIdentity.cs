@@ -7,8 +7,16 @@ internal enum GatewayIdentity
     ApiKey,
 
     /// <summary>
-    /// An RS256 access token from the development issuer (<c>gatehouse serve --dev</c>, <c>gatehouse dev token</c>),
-    /// validated by the same OIDC path as an identity provider's token: what most clients of a company present.
+    /// An RS256 access token from an issuer the gateway trusts as a production gateway trusts its identity provider:
+    /// <c>identity.oidc</c> names it, and the gateway reads its discovery document and JWKS over HTTP. The issuer is
+    /// another process (<see cref="BenchIssuer"/>); the gateway itself runs without <c>--dev</c>.
     /// </summary>
     OidcToken,
+
+    /// <summary>
+    /// An RS256 access token from the gateway's own development issuer (<c>gatehouse serve --dev</c>,
+    /// <c>gatehouse dev token</c>): development mode with everything it adds (the console, the demo connection).
+    /// Not a production shape; measured only when named (<c>--targets oidc-dev</c>).
+    /// </summary>
+    DevToken,
 }

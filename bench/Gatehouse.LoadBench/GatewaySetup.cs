@@ -10,9 +10,12 @@ internal sealed record GatewaySetup(string Name, GatewayLayers Layers, GatewayId
     /// <summary>Gets the layer-by-layer rows: an API key, the default durability.</summary>
     public static GatewaySetup Layer(GatewayLayers layers) => new(LoadRun.LayerName(layers), layers, GatewayIdentity.ApiKey);
 
-    /// <summary>Gets the row the targets are about: an OIDC token, everything on.</summary>
+    /// <summary>Gets the row the targets are about: an OIDC token from a trusted issuer, everything on.</summary>
     public static GatewaySetup EverythingOn { get; } = new("Gatehouse: all on, OIDC token", GatewayLayers.Policy, GatewayIdentity.OidcToken);
 
     /// <summary>Gets the same with <c>audit.durability: process</c>.</summary>
     public static GatewaySetup ProcessDurability { get; } = EverythingOn with { Name = "Gatehouse: all on, OIDC, durability process", Durability = "process" };
+
+    /// <summary>Gets everything on in development mode (<c>serve --dev</c>, its own issuer's token): run only when named.</summary>
+    public static GatewaySetup DevMode { get; } = new("Gatehouse: all on, serve --dev token", GatewayLayers.Policy, GatewayIdentity.DevToken);
 }

@@ -5,7 +5,9 @@ namespace Gatehouse.LoadBench;
 /// <summary>
 /// The built gateway run as its own process, exactly as deployed: a fresh SQLite store, audit on with the default
 /// fail-closed mode, an OpenAI connection and an Anthropic connection to the fake upstream; clients identify with an API
-/// key (<c>gatehouse keys create</c>) or an RS256 token from the development issuer (<c>serve --dev</c>, <c>dev token</c>).
+/// key (<c>gatehouse keys create</c>), an RS256 token from an issuer the gateway trusts through <c>identity.oidc</c>
+/// (<see cref="BenchIssuer"/>, another process), or, in development mode only, a token from its own issuer
+/// (<c>serve --dev</c>, <c>dev token</c>).
 /// </summary>
 internal sealed class GatewayUnderTest
 {
@@ -44,24 +46,36 @@ internal sealed class GatewayUnderTest
     public ChildProcess Process { get; }
 
     public static Task<GatewayUnderTest> StartAsync(string gatehouseDll, string directory, int port, int upstreamPort, string kind, GatewayLayers layers) =>
-        StartAsync(gatehouseDll, directory, port, upstreamPort, kind, GatewaySetup.Layer(layers));
+        StartAsync(gatehouseDll, directory, port, upstreamPort, kind, GatewaySetup.Layer(layers), null);
 
-    /// <summary>Starts the gateway; throws <see cref="GatewayRefusedException"/> with its own words when it refuses to start.</summary>
-    public static async Task<GatewayUnderTest> StartAsync(string gatehouseDll, string directory, int port, int upstreamPort, string kind, GatewaySetup setup)
+    /// <summary>
+    /// Starts the gateway; throws <see cref="GatewayRefusedException"/> with its own words when it refuses to start. An
+    /// <see cref="GatewayIdentity.OidcToken"/> set-up needs <paramref name="issuer"/>, which it trusts and whose token its clients send.
+    /// </summary>
+    public static async Task<GatewayUnderTest> StartAsync(string gatehouseDll, string directory, int port, int upstreamPort, string kind, GatewaySetup setup, BenchIssuer? issuer)
     {
+        if (setup.Identity == GatewayIdentity.OidcToken && issuer is null)
+        {
+            throw new ArgumentException($"{setup.Name} needs the benchmark's issuer", nameof(issuer));
+        }
+
         directory = Path.Combine(directory, string.Concat(setup.Name.Where(char.IsLetterOrDigit)).ToLowerInvariant());
         Directory.CreateDirectory(directory);
         var database = Path.Combine(directory, "store", "gatehouse.db");
         var config = Path.Combine(directory, "gatehouse.yaml");
         var policy = Path.Combine(directory, "policy.yaml");
         await File.WriteAllTextAsync(policy, BenchPolicy.Yaml(Connection, AnthropicConnection, Group));
-        await File.WriteAllTextAsync(config, Config(setup, port, upstreamPort, kind, database, policy));
-        var oidc = setup.Identity == GatewayIdentity.OidcToken;
-        var devFlag = oidc ? new[] { "--dev" } : [];
+        await File.WriteAllTextAsync(config, Config(setup, port, upstreamPort, kind, database, policy, issuer));
+        var dev = setup.Identity == GatewayIdentity.DevToken;
+        var devFlag = dev ? new[] { "--dev" } : [];
         string credential;
-        if (oidc)
+        if (dev)
         {
             credential = await RunAsync(gatehouseDll, ["dev", "token", "--config", config, "--user", "bench@example.com", "--groups", Group, "--lifetime", "8h"]);
+        }
+        else if (setup.Identity == GatewayIdentity.OidcToken)
+        {
+            credential = issuer!.Token;
         }
         else
         {
@@ -93,11 +107,14 @@ internal sealed class GatewayUnderTest
         return (exit == 0, (output + error).Trim());
     }
 
-    private static string Config(GatewaySetup setup, int port, int upstreamPort, string kind, string database, string policy)
+    private static string Config(GatewaySetup setup, int port, int upstreamPort, string kind, string database, string policy, BenchIssuer? issuer)
     {
         var masking = setup.Layers == GatewayLayers.Audit ? "\n    masking: { request: off, response: off }" : "";
         var policySection = setup.Layers == GatewayLayers.Policy ? $"\npolicy:\n  file: {policy}" : "";
-        var dev = setup.Identity == GatewayIdentity.OidcToken ? "dev: true\n" : "";
+        var dev = setup.Identity == GatewayIdentity.DevToken ? "dev: true\n" : "";
+        var identity = setup.Identity == GatewayIdentity.OidcToken
+            ? $"\nidentity:\n  oidc:\n    - issuer: {issuer!.IssuerUrl}\n      audiences: [{BenchIssuer.Audience}]\n      allowHttp: true"
+            : "";
         var durability = setup.Durability is { } mode ? $"\n  durability: {mode}" : "";
         return string.Create(CultureInfo.InvariantCulture, $$"""
             {{dev}}server:
@@ -114,7 +131,7 @@ internal sealed class GatewayUnderTest
             storage:
               sqlite: {{database}}
             audit:
-              failureMode: closed{{durability}}{{policySection}}
+              failureMode: closed{{durability}}{{policySection}}{{identity}}
             """);
     }
 

@@ -14,6 +14,9 @@ namespace Gatehouse.LoadBench;
 /// Gatehouse with everything on and an OIDC token, which also gets the one-connection, streaming and concurrent-streams
 /// passes and the agent's 49 KB first request (the peers get the same passes beside it); the same with
 /// <c>audit.durability: process</c>; and last a fresh gateway for the agent sessions, whose store growth is measured.
+/// The OIDC rows' token comes from <see cref="BenchIssuer"/>, an issuer in another process that the gateway trusts
+/// through <c>identity.oidc</c>. <c>--targets</c> (<see cref="TargetFilter"/>) runs only the named targets and passes;
+/// the peers' one-connection, streaming and agent passes run beside the OIDC row's, so they need it named too.
 /// </remarks>
 internal static class LoadRun
 {
@@ -36,6 +39,9 @@ internal static class LoadRun
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    /// <summary>The agent sessions' gateway, as the report names it.</summary>
+    public const string SessionsName = "Gatehouse: agent sessions, all on, OIDC";
 
     public static string LayerName(GatewayLayers layers) => layers switch
     {
@@ -64,18 +70,29 @@ internal static class LoadRun
         await using var upstream = await FakeUpstream.StartAsync(upstreamPort, payloads, options);
         var direct = new Target("direct", new Uri(upstreamUrl, "v1/chat/completions"), new Dictionary<string, string>(),
             () => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime, null);
+        var f = options.Targets;
+        var peers = new List<Target>();
+        if (f.Runs(direct.Name))
+        {
+            peers.Add(direct);
+        }
 
-        var yarpPort = FreePort.Next();
-        var (self, selfArgs) = Self();
-        await using var yarpProcess = ChildProcess.Start(self, [.. selfArgs, "yarp", yarpPort.ToString(CultureInfo.InvariantCulture), upstreamUrl.ToString()],
-            Path.Combine(directory, "yarp.log"));
-        var yarpUrl = new Uri($"http://127.0.0.1:{yarpPort}/");
-        await yarpProcess.WaitReadyAsync(yarpUrl);
-        var yarp = new Target("bare YARP", new Uri(yarpUrl, "v1/chat/completions"), new Dictionary<string, string>(), () => yarpProcess.CpuTime, () => yarpProcess.ResidentBytes);
+        ChildProcess? yarpProcess = null;
+        if (f.Runs("bare YARP"))
+        {
+            var yarpPort = FreePort.Next();
+            var (self, selfArgs) = Self();
+            var yarpChild = ChildProcess.Start(self, [.. selfArgs, "yarp", yarpPort.ToString(CultureInfo.InvariantCulture), upstreamUrl.ToString()],
+                Path.Combine(directory, "yarp.log"));
+            yarpProcess = yarpChild;
+            var yarpUrl = new Uri($"http://127.0.0.1:{yarpPort}/");
+            await yarpChild.WaitReadyAsync(yarpUrl);
+            peers.Add(new Target("bare YARP", new Uri(yarpUrl, "v1/chat/completions"), new Dictionary<string, string>(), () => yarpChild.CpuTime, () => yarpChild.ResidentBytes));
+        }
 
+        await using var yarpLifetime = yarpProcess;
         ChildProcess? portkeyProcess = null;
-        var peers = new List<Target> { direct, yarp };
-        if (options.Portkey is { } entry)
+        if (options.Portkey is { } entry && f.Runs(PortkeyPeer.Name))
         {
             var (process, target) = await PortkeyPeer.StartAsync(Path.GetFullPath(entry), directory, FreePort.Next(), upstreamUrl);
             portkeyProcess = process;
@@ -84,16 +101,20 @@ internal static class LoadRun
 
         await using var portkeyLifetime = portkeyProcess;
         var r = new CollectedResults();
-        foreach (var peer in peers)
+        foreach (var peer in peers.Where(p => f.Runs(p.Name, TargetFilter.LoadPass)))
         {
             r.Load.Add(await small.RunAsync(load, peer));
         }
+
+        // The OIDC rows' identity provider, started once when one of them runs.
+        var oidcRows = new[] { GatewaySetup.EverythingOn.Name, GatewaySetup.ProcessDurability.Name, SessionsName };
+        await using var issuer = oidcRows.Any(f.Runs) ? await BenchIssuer.StartAsync(gatehouseDll, directory) : null;
 
         async Task<GatewayUnderTest?> StartAsync(GatewaySetup setup)
         {
             try
             {
-                return await GatewayUnderTest.StartAsync(gatehouseDll, directory, FreePort.Next(), upstreamPort, options.Kind, setup);
+                return await GatewayUnderTest.StartAsync(gatehouseDll, directory, FreePort.Next(), upstreamPort, options.Kind, setup, issuer);
             }
             catch (GatewayRefusedException ex)
             {
@@ -106,6 +127,11 @@ internal static class LoadRun
         foreach (var layers in Enum.GetValues<GatewayLayers>())
         {
             var setup = GatewaySetup.Layer(layers);
+            if (!f.Runs(setup.Name, TargetFilter.LoadPass))
+            {
+                continue;
+            }
+
             var gateway = (await StartAsync(setup))!;
             var target = Chat(gateway, setup.Name);
             LoadResult mine;
@@ -119,9 +145,14 @@ internal static class LoadRun
             r.Audits.Add(await CheckAsync(gateway, target.Name, [mine], null, null));
         }
 
-        foreach (var setup in new[] { GatewaySetup.EverythingOn, GatewaySetup.ProcessDurability })
+        foreach (var setup in new[] { GatewaySetup.EverythingOn, GatewaySetup.DevMode, GatewaySetup.ProcessDurability })
         {
-            if (await StartAsync(setup) is not { } gateway)
+            var main = setup == GatewaySetup.EverythingOn;
+            bool Runs(string pass) => f.Runs(setup.Name, pass);
+            string[] passes = main
+                ? [TargetFilter.LoadPass, TargetFilter.OnePass, TargetFilter.StreamPass, TargetFilter.HeldPass, TargetFilter.AgentLoadPass, TargetFilter.AgentOnePass]
+                : [TargetFilter.LoadPass, TargetFilter.OnePass, TargetFilter.AgentOnePass];
+            if (!passes.Any(Runs) || await StartAsync(setup) is not { } gateway)
             {
                 continue;
             }
@@ -130,48 +161,71 @@ internal static class LoadRun
             var mine = new List<LoadResult>();
             StreamResult? stream = null;
             HeldStreams? held = null;
-            var main = setup == GatewaySetup.EverythingOn;
             await using (gateway.Process)
             {
-                mine.Add(await small.RunAsync(load, target));
-                r.Load.Add(mine[^1]);
-                foreach (var peer in main ? peers : [])
+                if (Runs(TargetFilter.LoadPass))
                 {
-                    r.One.Add(await small.RunAsync(one, peer));
+                    mine.Add(await small.RunAsync(load, target));
+                    r.Load.Add(mine[^1]);
                 }
 
-                mine.Add(await small.RunAsync(one, target));
-                r.One.Add(mine[^1]);
-                if (main)
+                if (Runs(TargetFilter.OnePass))
                 {
-                    foreach (var peer in peers)
+                    foreach (var peer in main ? peers.Where(p => f.Runs(p.Name, TargetFilter.OnePass)) : [])
+                    {
+                        r.One.Add(await small.RunAsync(one, peer));
+                    }
+
+                    mine.Add(await small.RunAsync(one, target));
+                    r.One.Add(mine[^1]);
+                }
+
+                if (main && Runs(TargetFilter.StreamPass))
+                {
+                    foreach (var peer in peers.Where(p => f.Runs(p.Name, TargetFilter.StreamPass)))
                     {
                         r.Stream.Add(await streaming.RunAsync(peer, payloads.PacedRequest, options.StreamConcurrency, streamFor));
                     }
 
                     stream = await streaming.RunAsync(target, payloads.PacedRequest, options.StreamConcurrency, streamFor);
                     r.Stream.Add(stream);
+                }
+
+                if (main && Runs(TargetFilter.HeldPass))
+                {
                     held = await streaming.HoldAsync(target, payloads.HeldRequest, options.Streams);
                     r.Held = held;
-                    foreach (var peer in peers)
+                }
+
+                if (main && Runs(TargetFilter.AgentLoadPass))
+                {
+                    foreach (var peer in peers.Where(p => f.Runs(p.Name, TargetFilter.AgentLoadPass)))
                     {
                         r.AgentLoad.Add(await agent.RunAsync(agentLoad, peer));
-                        r.AgentOne.Add(await agent.RunAsync(agentOne, peer));
                     }
 
                     mine.Add(await agent.RunAsync(agentLoad, target));
                     r.AgentLoad.Add(mine[^1]);
                 }
 
-                mine.Add(await agent.RunAsync(agentOne, target));
-                r.AgentOne.Add(mine[^1]);
+                if (Runs(TargetFilter.AgentOnePass))
+                {
+                    foreach (var peer in main ? peers.Where(p => f.Runs(p.Name, TargetFilter.AgentOnePass)) : [])
+                    {
+                        r.AgentOne.Add(await agent.RunAsync(agentOne, peer));
+                    }
+
+                    mine.Add(await agent.RunAsync(agentOne, target));
+                    r.AgentOne.Add(mine[^1]);
+                }
+
                 await SettleAsync();
             }
 
             r.Audits.Add(await CheckAsync(gateway, target.Name, mine, stream, held));
         }
 
-        var conversation = await SessionsAsync(StartAsync, sessions, distinct, r);
+        var conversation = f.Runs(SessionsName) ? await SessionsAsync(StartAsync, sessions, distinct, r) : null;
         return new RunSummary
         {
             Options = options,
@@ -198,7 +252,7 @@ internal static class LoadRun
     /// </summary>
     private static async Task<ConversationResult?> SessionsAsync(Func<GatewaySetup, Task<GatewayUnderTest?>> start, IReadOnlyList<AgentSession> sessions, long distinct, CollectedResults r)
     {
-        var setup = GatewaySetup.EverythingOn with { Name = "Gatehouse: agent sessions, all on, OIDC" };
+        var setup = GatewaySetup.EverythingOn with { Name = SessionsName };
         if (await start(setup) is not { } empty)
         {
             return null;

@@ -4,7 +4,8 @@ using Gatehouse.LoadBench.Agent;
 namespace Gatehouse.LoadBench;
 
 /// <summary>
-/// The profile behind docs/designs/data-path-profile.md: the everything-on gateway (OIDC token, masking both ways,
+/// The profile behind docs/designs/data-path-profile.md: the everything-on gateway (OIDC token from
+/// <see cref="BenchIssuer"/>, masking both ways,
 /// policy, durable audit) under the small load and then the agent's 49 KB first request, each traced with
 /// <c>dotnet-trace</c> while wrk loads it. Writes one <c>.nettrace</c> per load into the output folder and prints the CPU
 /// per request measured in the same window (tracing costs a little, so the bench run's figures are the reference).
@@ -46,7 +47,8 @@ internal static class ProfileRun
                 }
             }
 
-            var gateway = await GatewayUnderTest.StartAsync(gatehouseDll, directory, FreePort.Next(), upstreamPort, options.Kind, GatewaySetup.EverythingOn);
+            await using var issuer = await BenchIssuer.StartAsync(gatehouseDll, directory);
+            var gateway = await GatewayUnderTest.StartAsync(gatehouseDll, directory, FreePort.Next(), upstreamPort, options.Kind, GatewaySetup.EverythingOn, issuer);
             await using (gateway.Process)
             {
                 var target = new Target(GatewaySetup.EverythingOn.Name, new Uri(gateway.BaseUrl, $"{GatewayUnderTest.Connection}/v1/chat/completions"),

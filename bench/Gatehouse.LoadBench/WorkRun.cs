@@ -41,10 +41,17 @@ internal static class WorkRun
             await using var upstream = await FakeUpstream.StartAsync(upstreamPort, payloads, options);
             var loads = new[] { ("small", payloads.Request), ("agent49", Encoding.UTF8.GetString(sessions[0].Requests[0])) };
             var number = 0;
+            await using var issuer = await BenchIssuer.StartAsync(gatehouseDll, directory);
             foreach (var mode in modes)
             {
-                var setup = mode == "process" ? GatewaySetup.ProcessDurability : GatewaySetup.EverythingOn;
-                var gateway = await GatewayUnderTest.StartAsync(gatehouseDll, directory, FreePort.Next(), upstreamPort, options.Kind, setup);
+                var setup = mode switch
+                {
+                    "process" => GatewaySetup.ProcessDurability,
+                    "apikey" => GatewaySetup.Layer(GatewayLayers.Policy),
+                    "dev" => GatewaySetup.DevMode,
+                    _ => GatewaySetup.EverythingOn,
+                };
+                var gateway = await GatewayUnderTest.StartAsync(gatehouseDll, directory, FreePort.Next(), upstreamPort, options.Kind, setup, issuer);
                 await using (gateway.Process)
                 {
                     var url = new Uri(gateway.BaseUrl, $"{GatewayUnderTest.Connection}/v1/chat/completions");

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Where the gateway's CPU goes on the data path: runs the everything-on gateway (OIDC token from the development
-# issuer, masking both ways, the bench policy, durable audit) under wrk with the small chat request and then with an
+# Where the gateway's CPU goes on the data path: runs the everything-on gateway (OIDC token from an issuer in its own
+# process that the gateway trusts through identity.oidc, as in production; masking both ways, the bench policy, durable audit) under wrk with the small chat request and then with an
 # agent's 49 KB first request, traces each load with dotnet-trace (sampled thread time), converts the traces to
 # speedscope JSON and sums the busy samples per method and namespace (bench/profile/cpu-by-method.js) and per layer of
 # the data path (bench/profile/cpu-by-layer.js). Before tracing it measures bare YARP's CPU per request under the same

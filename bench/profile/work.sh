@@ -6,6 +6,9 @@
 #
 #   bench/profile/work.sh [OUTPUT_FOLDER (default /tmp/gatehouse-work)] [EXCHANGES (default 2000)] [MODES (default fsync,process)]
 #
+# MODES, comma-separated: fsync and process (everything on, OIDC token from an issuer in its own process, trusted
+# through identity.oidc), apikey (everything on, API key, fsync), dev (everything on in serve --dev, its own token).
+#
 # Needs strace; installs dotnet-counters 10.0.750501 into /tmp/tools when it is missing.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
