@@ -1,5 +1,5 @@
-using NpgsqlTypes;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Gatehouse.Storage.Postgres.Audit;
 
@@ -9,9 +9,6 @@ internal sealed class TagColumns
     private readonly List<int> _entries = [];
     private readonly List<string> _tags = [];
     private readonly List<bool> _onIntent = [];
-
-    /// <summary>Gets the number of tags.</summary>
-    public int Count => _tags.Count;
 
     /// <summary>Adds one tag of the batch's 1-based <paramref name="entry"/>, or of that entry's exchange's intent.</summary>
     public void Add(int entry, string tag, bool onIntent)
