@@ -35,11 +35,8 @@ public static class AuditChain
     {
         ArgumentNullException.ThrowIfNull(draft);
         var hash = ComputeHash(sequence, draft.Kind, draft.ExchangeId, draft.Time, draft.Index, draft.Payload, draft.BodyHash, prevHash);
-
-        // A body still to be joined from its parts stays so: the store writes the parts, and a reader joins them.
-        var joins = draft.BodyJoinsParts;
         return new AuditEntry(sequence, draft.Kind, draft.ExchangeId, draft.Time, draft.Index, draft.Payload,
-            draft.BodyAsGiven, draft.BodyHash, prevHash, hash) { BodyParts = draft.BodyParts, BodyJoinsParts = joins };
+            draft.Body, draft.BodyHash, prevHash, hash) { BodyParts = draft.BodyParts };
     }
 
     /// <summary>Recomputes the hash <paramref name="entry"/> should carry from its own fields.</summary>

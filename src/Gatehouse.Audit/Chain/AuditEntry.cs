@@ -7,7 +7,7 @@ namespace Gatehouse.Audit.Chain;
 /// <param name="Time">When the entry was recorded.</param>
 /// <param name="Index">The searchable columns.</param>
 /// <param name="Payload">The canonical JSON metadata.</param>
-/// <param name="Body">The content, or null when there was none or retention removed it (see <see cref="Body"/>).</param>
+/// <param name="Body">The content, or null when there was none or retention removed it.</param>
 /// <param name="BodyHash">
 /// The SHA-256 of the body as written, or for a body stored as parts the manifest hash (<see cref="BodyParts"/>);
 /// null when there was none.
@@ -26,44 +26,6 @@ public sealed record AuditEntry(
     byte[] PrevHash,
     byte[] Hash)
 {
-    private byte[]? _body = Body;
-    private bool _joinsParts;
-
-    /// <summary>Gets the content, or null when there was none or retention removed it.</summary>
-    /// <remarks>
-    /// An entry sealed from a draft whose body is its parts' join (<see cref="AuditEntryDraft.Body"/>) joins them when
-    /// this is first read: a store appending it writes the parts and never reads it. Setting it replaces the join.
-    /// </remarks>
-    public byte[]? Body
-    {
-        get
-        {
-            if (_joinsParts)
-            {
-                _body = Chain.BodyParts.JoinOrNull(BodyParts);
-                Volatile.Write(ref _joinsParts, false);
-            }
-
-            return _body;
-        }
-
-        init
-        {
-            _body = value;
-            _joinsParts = false;
-        }
-    }
-
-    /// <summary>Gets a value indicating whether <see cref="Body"/>, given as null, is the join of <see cref="BodyParts"/>.</summary>
-    internal bool BodyJoinsParts
-    {
-        get => _joinsParts;
-        init => _joinsParts = value;
-    }
-
-    /// <summary>Gets the body as given, without joining it.</summary>
-    internal byte[]? BodyAsGiven => _body;
-
     /// <summary>Gets the body's content-addressed parts in order, or null when the body is stored whole (or removed).</summary>
     public IReadOnlyList<BodyPart>? BodyParts { get; init; }
 }

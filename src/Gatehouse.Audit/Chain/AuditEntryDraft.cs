@@ -6,7 +6,7 @@ namespace Gatehouse.Audit.Chain;
 /// <param name="Time">When the entry was recorded.</param>
 /// <param name="Index">The searchable columns.</param>
 /// <param name="Payload">The canonical JSON metadata.</param>
-/// <param name="Body">The content (prompt or response text, UTF-8), kept apart so retention can drop it (see <see cref="Body"/>).</param>
+/// <param name="Body">The content (prompt or response text, UTF-8), kept apart so retention can drop it.</param>
 /// <param name="BodyHash">
 /// The SHA-256 of <paramref name="Body"/>, or the manifest hash when <see cref="BodyParts"/> is set; null when there is
 /// no body.
@@ -20,45 +20,6 @@ public sealed record AuditEntryDraft(
     byte[]? Body,
     byte[]? BodyHash)
 {
-    private byte[]? _body = Body;
-    private bool _joinsParts;
-
-    /// <summary>Gets the content (prompt or response text, UTF-8), kept apart so retention can drop it.</summary>
-    /// <remarks>
-    /// The codec gives a body as its <see cref="BodyParts"/> alone: it is their join, made when this is first read. The
-    /// stores write the parts and never read it, so the data path does not copy a prompt once more (for an agent's 49 KB
-    /// request, 50 KB) for nothing. Setting it replaces the join.
-    /// </remarks>
-    public byte[]? Body
-    {
-        get
-        {
-            if (_joinsParts)
-            {
-                _body = Chain.BodyParts.JoinOrNull(BodyParts);
-                Volatile.Write(ref _joinsParts, false);
-            }
-
-            return _body;
-        }
-
-        init
-        {
-            _body = value;
-            _joinsParts = false;
-        }
-    }
-
-    /// <summary>Gets a value indicating whether <see cref="Body"/>, given as null, is the join of <see cref="BodyParts"/>.</summary>
-    internal bool BodyJoinsParts
-    {
-        get => _joinsParts;
-        init => _joinsParts = value;
-    }
-
-    /// <summary>Gets the body as given, without joining it.</summary>
-    internal byte[]? BodyAsGiven => _body;
-
     /// <summary>
     /// Gets the body as content-addressed parts, whose concatenation is <see cref="Body"/>; null stores the body whole.
     /// </summary>

@@ -90,9 +90,6 @@ public static class BodyParts
         return body;
     }
 
-    /// <summary>Joins the parts' contents as <see cref="Join"/> does; null when there are no parts or a content is missing.</summary>
-    internal static byte[]? JoinOrNull(IReadOnlyList<BodyPart>? parts) => parts is { Count: > 0 } ? Join(parts) : null;
-
     /// <summary>
     /// Returns whether <paramref name="parts"/> hold together under <paramref name="bodyHash"/>: the manifest hash
     /// equals it, and every part is present and hashes to its address.

@@ -96,12 +96,10 @@ public static class AuditEntryCodec
             // The pieces alone are the text (ExchangeIntent.PromptParts): stored as they are, never joined into a string.
             if (AllNonEmpty(pieces))
             {
-                // The body is the parts' join, made only if something reads it (the stores write the parts).
                 var given = BodyParts.FromTexts(pieces);
-                return new AuditEntryDraft(kind, exchangeId, time, index, payload, null, BodyParts.ManifestHash(given))
+                return new AuditEntryDraft(kind, exchangeId, time, index, payload, BodyParts.Join(given), BodyParts.ManifestHash(given))
                 {
                     BodyParts = given,
-                    BodyJoinsParts = true,
                 };
             }
 
@@ -117,10 +115,9 @@ public static class AuditEntryCodec
 
         // Pieces that do not add up to the text (a caller bug) must not change what is recorded: fall back to one part.
         var parts = BodyParts.FromTexts(pieces is { Count: > 0 } && JoinsTo(pieces, text) ? pieces : [text]);
-        return new AuditEntryDraft(kind, exchangeId, time, index, payload, null, BodyParts.ManifestHash(parts))
+        return new AuditEntryDraft(kind, exchangeId, time, index, payload, BodyParts.Join(parts), BodyParts.ManifestHash(parts))
         {
             BodyParts = parts,
-            BodyJoinsParts = true,
         };
     }
 

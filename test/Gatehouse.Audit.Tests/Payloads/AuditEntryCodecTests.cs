@@ -128,45 +128,4 @@ public sealed class AuditEntryCodecTests
         Assert.Equal("[user]\nhi", Encoding.UTF8.GetString(draft.Body!));
         Assert.Single(draft.BodyParts!);
     }
-
-    [Fact]
-    public void ForIntent_Pieces_BodyIsTheirJoinWhenRead_AndSealingLeavesItUnjoined()
-    {
-        var intent = Exchanges.Intent("ex-1") with { Prompt = null, PromptParts = ["[system]\nbe brief\n", "[user]\nhi"] };
-
-        var draft = AuditEntryCodec.ForIntent(intent, Exchanges.Start);
-        var entry = AuditChain.Seal(draft, 1, AuditChain.GenesisHash.ToArray());
-
-        // Neither the draft nor the entry the store is handed holds a joined copy until something reads the body.
-        Assert.Null(draft.BodyAsGiven);
-        Assert.Null(entry.BodyAsGiven);
-        Assert.Equal("[system]\nbe brief\n[user]\nhi", Encoding.UTF8.GetString(entry.Body!));
-        Assert.Equal("[system]\nbe brief\n[user]\nhi", Encoding.UTF8.GetString(draft.Body!));
-        Assert.Null((entry with { Body = null }).Body);
-    }
-
-    [Fact]
-    public void ForIntent_AgentSizedPromptInPieces_StaysWithinItsAllocationBudget()
-    {
-        // An agent's first request: a 49 KB prompt in twelve messages, as ExchangeRecords.Intent gives it.
-        var pieces = Enumerable.Range(0, 12).Select(i => $"[user]\n{new string((char)('a' + i), 4_200)}").ToArray();
-        var intent = Exchanges.Intent("ex-1") with { Prompt = null, PromptParts = pieces };
-        for (var i = 0; i < 50; i++)
-        {
-            AuditEntryCodec.ForIntent(intent, Exchanges.Start);
-        }
-
-        const int Runs = 200;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Runs; i++)
-        {
-            AuditEntryCodec.ForIntent(intent, Exchanges.Start);
-        }
-
-        var perIntent = (GC.GetAllocatedBytesForCurrentThread() - before) / Runs;
-
-        // Measured 103,827 bytes per intent while the draft joined its parts into a body no store reads (a second
-        // copy of the prompt's 50 KB of UTF-8), 53,251 after; the bound is about 1.5x the latter.
-        Assert.InRange(perIntent, 0, 79_000);
-    }
 }
