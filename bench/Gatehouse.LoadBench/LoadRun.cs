@@ -148,9 +148,12 @@ internal static class LoadRun
         foreach (var setup in new[] { GatewaySetup.EverythingOn, GatewaySetup.DevMode, GatewaySetup.ProcessDurability })
         {
             var main = setup == GatewaySetup.EverythingOn;
+            // The streaming pass also runs with durability process: the first byte waits for the intent to be durable.
+            var streams = main || setup == GatewaySetup.ProcessDurability;
             bool Runs(string pass) => f.Runs(setup.Name, pass);
             string[] passes = main
                 ? [TargetFilter.LoadPass, TargetFilter.OnePass, TargetFilter.StreamPass, TargetFilter.HeldPass, TargetFilter.AgentLoadPass, TargetFilter.AgentOnePass]
+                : streams ? [TargetFilter.LoadPass, TargetFilter.OnePass, TargetFilter.StreamPass, TargetFilter.AgentOnePass]
                 : [TargetFilter.LoadPass, TargetFilter.OnePass, TargetFilter.AgentOnePass];
             if (!passes.Any(Runs) || await StartAsync(setup) is not { } gateway)
             {
@@ -180,9 +183,9 @@ internal static class LoadRun
                     r.One.Add(mine[^1]);
                 }
 
-                if (main && Runs(TargetFilter.StreamPass))
+                if (streams && Runs(TargetFilter.StreamPass))
                 {
-                    foreach (var peer in peers.Where(p => f.Runs(p.Name, TargetFilter.StreamPass)))
+                    foreach (var peer in main ? peers.Where(p => f.Runs(p.Name, TargetFilter.StreamPass)) : [])
                     {
                         r.Stream.Add(await streaming.RunAsync(peer, payloads.PacedRequest, options.StreamConcurrency, streamFor));
                     }

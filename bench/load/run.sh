@@ -2,7 +2,7 @@
 # The gateway benchmark, side by side in one run on one fake upstream: direct, bare YARP, Portkey's open-source gateway
 # and Gatehouse layer by layer with an API key (auth + audit, + masking, + policy), then everything on with an OIDC token
 # (and again with audit.durability: process) under wrk load, over one connection, and
-# streamed (time to first byte); 1,000 concurrent streams through Gatehouse (peak memory); an agent's 49 KB first
+# streamed (time to first byte, with either durability); 1,000 concurrent streams through Gatehouse (peak memory); an agent's 49 KB first
 # request under load and over one connection; four 20-turn agent sessions (OpenAI chat and Anthropic messages,
 # streamed and not) through a fresh gateway, whose store growth is measured; plus the audit store's own throughput
 # benchmark. Writes its section of docs/benchmarks.md, with the targets of issues 12 and 18 marked met or missed.
