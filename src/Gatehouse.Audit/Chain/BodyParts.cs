@@ -29,11 +29,33 @@ public static class BodyParts
         var parts = new BodyPart[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            var content = Encoding.UTF8.GetBytes(texts[i]);
-            parts[i] = new BodyPart(SHA256.HashData(content), content);
+            parts[i] = FromText(texts[i].AsMemory());
         }
 
         return parts;
+    }
+
+    /// <summary>
+    /// Encodes the concatenation of <paramref name="segments"/> as one UTF-8 part with its hash, without joining them
+    /// into a string first. The bytes are those of the joined string whenever no surrogate pair is split between two
+    /// segments (a lone surrogate is encoded as U+FFFD either way).
+    /// </summary>
+    public static BodyPart FromText(params ReadOnlySpan<ReadOnlyMemory<char>> segments)
+    {
+        var length = 0;
+        foreach (var segment in segments)
+        {
+            length += Encoding.UTF8.GetByteCount(segment.Span);
+        }
+
+        var content = new byte[length];
+        var offset = 0;
+        foreach (var segment in segments)
+        {
+            offset += Encoding.UTF8.GetBytes(segment.Span, content.AsSpan(offset));
+        }
+
+        return new BodyPart(SHA256.HashData(content), content);
     }
 
     /// <summary>Computes the manifest hash over the parts' hashes, in order.</summary>

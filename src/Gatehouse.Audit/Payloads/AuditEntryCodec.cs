@@ -30,6 +30,11 @@ public static class AuditEntryCodec
             Model = intent.Model,
             Decision = intent.Decision,
         };
+        if (intent.Prompt is null && intent.PromptEncodedParts is { Count: > 0 } encoded)
+        {
+            return FromParts(AuditEntryKinds.Intent, intent.ExchangeId, time, index, payload, encoded);
+        }
+
         return Draft(AuditEntryKinds.Intent, intent.ExchangeId, time, index, payload, intent.Prompt, intent.PromptParts);
     }
 
@@ -96,11 +101,7 @@ public static class AuditEntryCodec
             // The pieces alone are the text (ExchangeIntent.PromptParts): stored as they are, never joined into a string.
             if (AllNonEmpty(pieces))
             {
-                var given = BodyParts.FromTexts(pieces);
-                return new AuditEntryDraft(kind, exchangeId, time, index, payload, BodyParts.Join(given), BodyParts.ManifestHash(given))
-                {
-                    BodyParts = given,
-                };
+                return FromParts(kind, exchangeId, time, index, payload, BodyParts.FromTexts(pieces));
             }
 
             text = string.Concat(pieces);
@@ -114,7 +115,24 @@ public static class AuditEntryCodec
         }
 
         // Pieces that do not add up to the text (a caller bug) must not change what is recorded: fall back to one part.
-        var parts = BodyParts.FromTexts(pieces is { Count: > 0 } && JoinsTo(pieces, text) ? pieces : [text]);
+        return FromParts(kind, exchangeId, time, index, payload, BodyParts.FromTexts(pieces is { Count: > 0 } && JoinsTo(pieces, text) ? pieces : [text]));
+    }
+
+    private static AuditEntryDraft FromParts(
+        string kind, string exchangeId, DateTimeOffset time, AuditIndex index, byte[] payload, IReadOnlyList<BodyPart> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Content is not { Length: > 0 })
+            {
+                // An empty piece cannot be a part: the joined body is stored as one part (or, empty, whole), as for text.
+                var joined = BodyParts.Join(parts) ?? throw new ArgumentException("A part to record has no content.", nameof(parts));
+                return joined.Length == 0
+                    ? new AuditEntryDraft(kind, exchangeId, time, index, payload, joined, AuditChain.ComputeBodyHash(joined))
+                    : FromParts(kind, exchangeId, time, index, payload, [new BodyPart(AuditChain.ComputeBodyHash(joined), joined)]);
+            }
+        }
+
         return new AuditEntryDraft(kind, exchangeId, time, index, payload, BodyParts.Join(parts), BodyParts.ManifestHash(parts))
         {
             BodyParts = parts,

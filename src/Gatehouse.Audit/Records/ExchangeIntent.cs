@@ -51,6 +51,16 @@ public sealed record ExchangeIntent
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string>? PromptParts { get; init; }
 
+    /// <summary>
+    /// Gets the same pieces as <see cref="PromptParts"/>, already encoded as parts (UTF-8 and hash), for a writer that
+    /// encodes them straight from the text it holds rather than making a string of each piece first (the gateway:
+    /// an agent's 40 KB system prompt is then encoded once, not copied into a piece and encoded). When set, with
+    /// <see cref="Prompt"/> null, they are the prompt and <see cref="PromptParts"/> is not read.
+    /// </summary>
+    /// <remarks>Not part of the recorded metadata, as <see cref="PromptParts"/>.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Chain.BodyPart>? PromptEncodedParts { get; init; }
+
     /// <summary>Gets the request body size in bytes.</summary>
     public long RequestBytes { get; init; }
 

@@ -14,8 +14,9 @@ internal static class ExchangeRecords
         var pieces = exchange.AuditMetadataOnly || exchange.Request is null || exchange.RequestBodyWithheld
             ? null
             : PromptPieces.Of(exchange.Request.Messages, audit.TextCapChars);
-        // A parsed prompt is given as its pieces only: the audit stores them as they are, so the whole prompt is never
-        // joined into one more string (for an agent's 49 KB request, a 100 KB copy on the large-object heap).
+        // A parsed prompt is given as its pieces only, already encoded: the audit stores them as they are, so the whole
+        // prompt is never joined into one more string (for an agent's 49 KB request, a 100 KB copy on the large-object
+        // heap), nor each message copied into a piece string before it is encoded (another 96 KB).
         var prompt = exchange.AuditMetadataOnly ? null : pieces is null ? Cap(PromptText(exchange, audit), audit.TextCapChars) : pieces.Count == 0 ? "" : null;
         return new ExchangeIntent
         {
@@ -34,7 +35,7 @@ internal static class ExchangeRecords
             Model = exchange.Request?.Model,
             Stream = exchange.Request?.Stream ?? false,
             Prompt = prompt,
-            PromptParts = pieces,
+            PromptEncodedParts = pieces,
             RequestBytes = exchange.RequestBody.Length,
             Findings = [.. exchange.RequestFindings],
             Decision = exchange.Decision.ToName(),

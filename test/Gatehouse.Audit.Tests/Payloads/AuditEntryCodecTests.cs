@@ -128,4 +128,34 @@ public sealed class AuditEntryCodecTests
         Assert.Equal("[user]\nhi", Encoding.UTF8.GetString(draft.Body!));
         Assert.Single(draft.BodyParts!);
     }
+
+    [Fact]
+    public void ForIntent_EncodedPiecesWithoutPrompt_RecordsTheSameEntryAsTheTextPieces()
+    {
+        string[] pieces = ["[system]\nYou review code \U0001F511.", "\n\n[user]\nWhy does this allocate?"];
+        var text = Exchanges.Intent("ex-1") with { Prompt = null, PromptParts = pieces };
+        var encoded = text with { PromptParts = null, PromptEncodedParts = [.. pieces.Select(p => BodyParts.FromText(p.AsMemory()))] };
+
+        var fromText = AuditEntryCodec.ForIntent(text, Exchanges.Start);
+        var fromEncoded = AuditEntryCodec.ForIntent(encoded, Exchanges.Start);
+
+        Assert.Equal(fromText.Payload, fromEncoded.Payload);
+        Assert.Equal(fromText.Body, fromEncoded.Body);
+        Assert.Equal(fromText.BodyHash, fromEncoded.BodyHash);
+        Assert.Equal(fromText.BodyParts!.Select(p => p.Hash), fromEncoded.BodyParts!.Select(p => p.Hash));
+        Assert.Equal(fromText.BodyParts!.Select(p => p.Content), fromEncoded.BodyParts!.Select(p => p.Content));
+    }
+
+    [Fact]
+    public void ForIntent_EmptyEncodedPiece_RecordsTheJoinedPromptAsOnePart()
+    {
+        var intent = Exchanges.Intent("ex-1") with { Prompt = null, PromptEncodedParts = [BodyParts.FromText("[user]\nhi".AsMemory()), BodyParts.FromText()] };
+        var text = Exchanges.Intent("ex-1") with { Prompt = null, PromptParts = ["[user]\nhi", ""] };
+
+        var draft = AuditEntryCodec.ForIntent(intent, Exchanges.Start);
+
+        Assert.Equal("[user]\nhi", Encoding.UTF8.GetString(draft.Body!));
+        Assert.Single(draft.BodyParts!);
+        Assert.Equal(AuditEntryCodec.ForIntent(text, Exchanges.Start).BodyHash, draft.BodyHash);
+    }
 }
