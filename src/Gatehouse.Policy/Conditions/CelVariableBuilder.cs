@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Gatehouse.Policy.Context;
 using Gatehouse.Policy.Evaluation;
 using Google.Protobuf.WellKnownTypes;
@@ -7,44 +8,52 @@ namespace Gatehouse.Policy.Conditions;
 /// <summary>Builds the documented CEL context (see docs/policy.md) from one evaluation scope.</summary>
 internal static class CelVariableBuilder
 {
-    /// <summary>Gets the top-level variable names, for resolving names at compile time.</summary>
-    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
+    /// <summary>Gets the top-level variable names, in the order <see cref="Root"/> numbers them.</summary>
+    public static ImmutableArray<string> RootNames { get; } =
+    [
         "identity", "connection", "api", "model", "direction", "request", "findings", "tool_calls", "time", "grants",
-    };
+    ];
 
-    public static Dictionary<string, object?> Build(EvaluationScope scope)
+    /// <summary>Gets the top-level variable names, for resolving names at compile time.</summary>
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(RootNames, StringComparer.Ordinal);
+
+    /// <summary>Gets the context of one evaluation, each variable built when first read (see <see cref="CelVariables"/>).</summary>
+    public static IDictionary<string, object?> Build(EvaluationScope scope) => new CelVariables(scope);
+
+    /// <summary>Builds the top-level variable numbered <paramref name="index"/> in <see cref="RootNames"/>.</summary>
+    public static object? Root(int index, EvaluationScope scope)
     {
         var context = scope.Context;
-        var identity = context.Identity;
-        // Sized up front: filled from empty, a dictionary resizes (and rehashes) twice on the way to ten entries.
-        return new Dictionary<string, object?>(Names.Count, StringComparer.Ordinal)
+        return index switch
         {
-            ["identity"] = new Dictionary<string, object?>(6, StringComparer.Ordinal)
-            {
-                ["subject"] = identity.Subject,
-                ["email"] = identity.Email,
-                ["groups"] = ToList(identity.Groups),
-                ["issuer"] = identity.Issuer,
-                ["key_name"] = identity.KeyName,
-                ["method"] = identity.Method,
-            },
-            ["connection"] = context.Connection,
-            ["api"] = PolicyNames.Api(context.Api),
-            ["model"] = context.Model,
-            ["direction"] = PolicyNames.Direction(context.Direction),
-            ["request"] = new Dictionary<string, object?>(3, StringComparer.Ordinal)
+            0 => Identity(context.Identity),
+            1 => context.Connection,
+            2 => PolicyNames.Api(context.Api),
+            3 => context.Model,
+            4 => PolicyNames.Direction(context.Direction),
+            5 => new Dictionary<string, object?>(3, StringComparer.Ordinal)
             {
                 ["path"] = context.Path,
                 ["prompt_chars"] = context.PromptChars,
                 ["client_address"] = context.ClientAddress,
             },
-            ["findings"] = Findings(context.Findings),
-            ["tool_calls"] = ToolCalls(scope),
-            ["time"] = Timestamp.FromDateTimeOffset(context.Time),
-            ["grants"] = ToList(context.Grants),
+            6 => Findings(context.Findings),
+            7 => ToolCalls(scope),
+            8 => Timestamp.FromDateTimeOffset(context.Time),
+            9 => ToList(context.Grants),
+            _ => throw new ArgumentOutOfRangeException(nameof(index), index, "not a policy variable"),
         };
     }
+
+    private static Dictionary<string, object?> Identity(PolicyIdentity identity) => new(6, StringComparer.Ordinal)
+    {
+        ["subject"] = identity.Subject,
+        ["email"] = identity.Email,
+        ["groups"] = ToList(identity.Groups),
+        ["issuer"] = identity.Issuer,
+        ["key_name"] = identity.KeyName,
+        ["method"] = identity.Method,
+    };
 
     private static List<object?> ToList(IReadOnlyList<string> values)
     {

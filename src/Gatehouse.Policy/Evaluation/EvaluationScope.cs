@@ -8,7 +8,7 @@ namespace Gatehouse.Policy.Evaluation;
 internal sealed class EvaluationScope(PolicyContext context, IReadOnlySet<string> pathArguments)
 {
     private InspectedToolCall[]? _toolCalls;
-    private Dictionary<string, object?>? _celVariables;
+    private IDictionary<string, object?>? _celVariables;
 
     public PolicyContext Context { get; } = context;
 
