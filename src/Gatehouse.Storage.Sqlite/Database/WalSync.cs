@@ -46,7 +46,6 @@ internal sealed partial class WalSync : IAsyncDisposable
     private readonly PeriodicTimer? _timer;
     private readonly Task _checkpoints;
     private readonly Task _syncs;
-    private readonly Lock _logLock = new();
     private readonly SemaphoreSlim _writeLock;
     private readonly CancellationTokenSource _stopping = new();
     private volatile ILogger _logger = NullLogger.Instance;
@@ -125,10 +124,7 @@ internal sealed partial class WalSync : IAsyncDisposable
         }
 
         Checkpoint();
-        lock (_logLock)
-        {
-            _log?.Dispose();
-        }
+        _log?.Dispose();
 
         SqliteConnection.ClearPool(_connection);
         await _connection.DisposeAsync().ConfigureAwait(false);
@@ -211,13 +207,11 @@ internal sealed partial class WalSync : IAsyncDisposable
 
         try
         {
-            lock (_logLock)
-            {
-                // The log exists from the first commit on and stays while a connection (this one) is open: a checkpoint
-                // starts it again from its beginning in the same file, never deletes it.
-                _log ??= File.OpenHandle(_logPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-                RandomAccess.FlushToDisk(_log);
-            }
+            // The log exists from the first commit on and stays while a connection (this one) is open: a checkpoint
+            // starts it again from its beginning in the same file, never deletes it. Only the timer's loop, then the
+            // stop after it, come here.
+            _log ??= File.OpenHandle(_logPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            RandomAccess.FlushToDisk(_log);
 
             Volatile.Write(ref _synced, committed);
             Interlocked.Increment(ref _logSyncs);

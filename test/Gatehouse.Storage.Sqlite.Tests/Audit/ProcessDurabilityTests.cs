@@ -37,14 +37,7 @@ public sealed class ProcessDurabilityTests : IDisposable
     {
         await using var store = Open(durability);
 
-        var synchronous = await store.Database.WriteAsync(async (connection, ct) =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous";
-            return (long)(await command.ExecuteScalarAsync(ct))!;
-        }, Token);
-
-        Assert.Equal(expected, synchronous);
+        Assert.Equal(expected, await WriterPragmaAsync(store, "synchronous"));
     }
 
     [Fact]
@@ -78,14 +71,7 @@ public sealed class ProcessDurabilityTests : IDisposable
     {
         await using var store = Open(durability);
 
-        var pages = await store.Database.WriteAsync(async (connection, ct) =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_autocheckpoint";
-            return (long)(await command.ExecuteScalarAsync(ct))!;
-        }, Token);
-
-        Assert.Equal(0, pages);
+        Assert.Equal(0, await WriterPragmaAsync(store, "wal_autocheckpoint"));
     }
 
     [Theory]
@@ -147,6 +133,14 @@ public sealed class ProcessDurabilityTests : IDisposable
         SyncInterval = Interval,
         TimeProvider = _clock,
     });
+
+    private static Task<long> WriterPragmaAsync(SqliteStore store, string pragma) =>
+        store.Database.WriteAsync(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA " + pragma;
+            return (long)(await command.ExecuteScalarAsync(ct))!;
+        }, Token);
 
     private bool DatabaseFileHolds(string text)
     {
