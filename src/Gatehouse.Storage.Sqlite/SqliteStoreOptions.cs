@@ -13,7 +13,7 @@ public sealed record SqliteStoreOptions
     /// <remarks>
     /// <see cref="StoreDurability.Fsync"/> is WAL with <c>synchronous=FULL</c>: the log is synced at every commit.
     /// <see cref="StoreDurability.Process"/> is WAL with <c>synchronous=NORMAL</c>: a commit is written into the log
-    /// (the operating system's cache) and the log is synced by a checkpoint every <see cref="SyncInterval"/>.
+    /// (the operating system's cache) and the log file is synced every <see cref="SyncInterval"/>.
     /// </remarks>
     public StoreDurability Durability { get; init; } = StoreDurability.Fsync;
 
@@ -21,6 +21,12 @@ public sealed record SqliteStoreOptions
     /// Gets, with <see cref="StoreDurability.Process"/>, how often what was committed is synced to disk. Default 10 ms.
     /// </summary>
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Gets how many pages the writer adds to the log before a checkpoint copies it into the database file, off the
+    /// writer's path. Default 1,000 (SQLite's own auto-checkpoint size: about 4 MB of log).
+    /// </summary>
+    internal long CheckpointPages { get; init; } = 1000;
 
     /// <summary>Gets the clock of the sync timer. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -8,26 +8,33 @@ namespace Gatehouse.Storage.Sqlite.Database;
 /// WAL lets readers run beside the writer. With <see cref="StoreDurability.Fsync"/> (synchronous=FULL) every commit is
 /// on disk when it returns, which is why the audit writer batches many entries into one commit; with
 /// <see cref="StoreDurability.Process"/> (synchronous=NORMAL) a commit is in the log when it returns and
-/// <see cref="WalSync"/> syncs the log on a timer.
+/// <see cref="WalSync"/> syncs the log on a timer. In both, the writer never checkpoints: <see cref="WalSync"/> copies
+/// the log into the database file off the writer's path once it has grown by
+/// <see cref="SqliteStoreOptions.CheckpointPages"/>.
 /// </remarks>
 internal sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly int _busyMilliseconds;
     private readonly SqliteConnection _writer;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly WalSync? _sync;
+    private readonly SemaphoreSlim _writeLock;
+    private readonly WalSync _sync;
 
-    private SqliteDatabase(string connectionString, int busyMilliseconds, SqliteConnection writer, WalSync? sync)
+    private SqliteDatabase(string connectionString, int busyMilliseconds, SqliteConnection writer, SemaphoreSlim writeLock, WalSync sync, StoreDurability durability)
     {
+        _writeLock = writeLock;
         _connectionString = connectionString;
         _busyMilliseconds = busyMilliseconds;
         _writer = writer;
         _sync = sync;
+        Durability = durability;
     }
 
     /// <summary>Gets what a commit has survived when it returns.</summary>
-    public StoreDurability Durability => _sync is null ? StoreDurability.Fsync : StoreDurability.Process;
+    public StoreDurability Durability { get; }
+
+    /// <summary>Gets the loop that syncs and checkpoints the log.</summary>
+    internal WalSync Log => _sync;
 
     public static SqliteDatabase Open(SqliteStoreOptions options)
     {
@@ -51,11 +58,12 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             Execute(writer, $"PRAGMA busy_timeout = {busy.ToString(CultureInfo.InvariantCulture)}");
             Execute(writer, "PRAGMA journal_mode = WAL");
             Execute(writer, options.Durability == StoreDurability.Process ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
+            Execute(writer, "PRAGMA wal_autocheckpoint = 0");
             Schema.Apply(writer);
-            var sync = options.Durability == StoreDurability.Process
-                ? new WalSync(connectionString, options.SyncInterval, options.TimeProvider)
-                : null;
-            return new SqliteDatabase(connectionString, busy, writer, sync);
+            PagesWritten(writer);
+            var writeLock = new SemaphoreSlim(1, 1);
+            var sync = new WalSync(connectionString, path, options, writeLock);
+            return new SqliteDatabase(connectionString, busy, writer, writeLock, sync, options.Durability);
         }
         catch (SqliteException error)
         {
@@ -69,14 +77,8 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>Sets where the sync timer reports a failed sync (with <see cref="StoreDurability.Process"/>).</summary>
-    public void UseLogger(Microsoft.Extensions.Logging.ILogger logger)
-    {
-        if (_sync is not null)
-        {
-            _sync.Logger = logger;
-        }
-    }
+    /// <summary>Sets where the log's sync and checkpoint loop reports a failure.</summary>
+    public void UseLogger(Microsoft.Extensions.Logging.ILogger logger) => _sync.Logger = logger;
 
     /// <summary>Runs <paramref name="work"/> on the writer connection, one caller at a time.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -84,9 +86,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await work(_writer, cancellationToken).ConfigureAwait(false);
-            _sync?.Committed();
-            return result;
+            return await work(_writer, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException error)
         {
@@ -94,6 +94,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
         finally
         {
+            _sync.Committed(PagesWritten(_writer));
             _writeLock.Release();
         }
     }
@@ -151,10 +152,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _writeLock.WaitAsync().ConfigureAwait(false);
-        if (_sync is not null)
-        {
-            await _sync.DisposeAsync().ConfigureAwait(false);
-        }
+        await _sync.DisposeAsync().ConfigureAwait(false);
 
         Close(_writer);
         _writeLock.Dispose();
@@ -202,6 +200,14 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         {
             throw new StoreUnavailableException(StoreFailure.CannotOpen, error);
         }
+    }
+
+    // The pages the connection wrote (into the log, in WAL mode) since the last call: SQLite's cache-write counter, read
+    // and reset, one call without I/O.
+    private static long PagesWritten(SqliteConnection connection)
+    {
+        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out _, 1);
+        return pages;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

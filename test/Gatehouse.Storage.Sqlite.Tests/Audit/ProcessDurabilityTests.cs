@@ -8,8 +8,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gatehouse.Storage.Sqlite.Tests.Audit;
 
 /// <summary>
-/// <c>durability: process</c>: commits go to the WAL without a sync (synchronous=NORMAL), and a checkpoint on the sync
-/// timer puts them on disk; <c>fsync</c> keeps synchronous=FULL and no timer.
+/// <c>durability: process</c>: commits go to the WAL without a sync (synchronous=NORMAL), and the sync timer syncs the
+/// log; <c>fsync</c> keeps synchronous=FULL and no timer. In both, the log is copied into the database file off the
+/// writer's path, once it has grown by the checkpoint size.
 /// </summary>
 public sealed class ProcessDurabilityTests : IDisposable
 {
@@ -36,18 +37,11 @@ public sealed class ProcessDurabilityTests : IDisposable
     {
         await using var store = Open(durability);
 
-        var synchronous = await store.Database.WriteAsync(async (connection, ct) =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous";
-            return (long)(await command.ExecuteScalarAsync(ct))!;
-        }, Token);
-
-        Assert.Equal(expected, synchronous);
+        Assert.Equal(expected, await WriterPragmaAsync(store, "synchronous"));
     }
 
     [Fact]
-    public async Task Append_ProcessDurability_InTheLogAtOnce_InTheDatabaseFileAfterTheNextTick()
+    public async Task Append_ProcessDurability_InTheLogAtOnce_TheNextTickSyncsTheLogWithoutCopyingIt()
     {
         var store = Open(StoreDurability.Process);
         var writer = new AuditWriter(store, new AuditWriterOptions(), _time, _meters, NullLogger<AuditWriter>.Instance);
@@ -57,14 +51,62 @@ public sealed class ProcessDurabilityTests : IDisposable
             var written = await writer.RecordIntentAsync(Exchanges.Intent("ex-process-1"), Token);
             Assert.True(written.Success);
 
-            // Committed: visible to a reader, and in the log, but not yet checkpointed into the database file.
+            // Committed: visible to a reader, and in the log, but not in the database file.
             Assert.NotNull(await store.GetExchangeAsync("ex-process-1", Token));
             Assert.False(DatabaseFileHolds("ex-process-1"));
 
             await _clock.UntilArmedAsync("the sync timer to be armed");
             Assert.True(_clock.AdvanceToNextTimer());
-            await Eventually.UntilAsync(() => Task.FromResult(DatabaseFileHolds("ex-process-1")), "the checkpoint to copy the commit into the database file");
+            await Eventually.UntilAsync(() => store.Database.Log.LogSyncs == 1, "the tick to sync the log");
+
+            // The tick synced the log alone: copying it into the database file waits for the log to reach its size.
+            Assert.False(DatabaseFileHolds("ex-process-1"));
         }
+    }
+
+    [Theory]
+    [InlineData(StoreDurability.Fsync)]
+    [InlineData(StoreDurability.Process)]
+    public async Task Open_Durability_TheWriterNeverCheckpoints(StoreDurability durability)
+    {
+        await using var store = Open(durability);
+
+        Assert.Equal(0, await WriterPragmaAsync(store, "wal_autocheckpoint"));
+    }
+
+    [Theory]
+    [InlineData(StoreDurability.Fsync)]
+    [InlineData(StoreDurability.Process)]
+    public async Task Append_AStreamPastTheCheckpointSize_IsCopiedInTheBackground_AndTheLogStaysBounded(StoreDurability durability)
+    {
+        // Each round adds more than the checkpoint size (1,000 pages; a record of this size adds about ten); a round waits
+        // for the checkpoint its pages set off, never for a time. Without a checkpoint the log would hold every round.
+        const int Rounds = 4;
+        const int RecordsPerRound = 150;
+        var prompt = new string('x', 6_000);
+        var store = Open(durability);
+        var writer = new AuditWriter(store, new AuditWriterOptions(), _time, _meters, NullLogger<AuditWriter>.Instance);
+        var largest = 0L;
+        await using (store)
+        await using (writer)
+        {
+            for (var round = 0; round < Rounds; round++)
+            {
+                for (var i = 0; i < RecordsPerRound; i++)
+                {
+                    var id = $"ex-round-{round}-{i}";
+                    Assert.True((await writer.RecordIntentAsync(Exchanges.Intent(id, prompt: prompt + id), Token)).Success);
+                    largest = Math.Max(largest, new FileInfo(_database.Path + "-wal").Length);
+                }
+
+                var first = $"ex-round-{round}-0";
+                await Eventually.UntilAsync(() => Task.FromResult(DatabaseFileHolds(first)), $"a checkpoint to copy round {round} into the database file");
+            }
+        }
+
+        // A log that started again after each checkpoint holds at most about two rounds; one never copied holds all four.
+        const long Frame = 4_096 + 24;
+        Assert.InRange(largest, 1_000 * Frame, 2_600 * Frame);
     }
 
     [Fact]
@@ -91,6 +133,14 @@ public sealed class ProcessDurabilityTests : IDisposable
         SyncInterval = Interval,
         TimeProvider = _clock,
     });
+
+    private static Task<long> WriterPragmaAsync(SqliteStore store, string pragma) =>
+        store.Database.WriteAsync(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA " + pragma;
+            return (long)(await command.ExecuteScalarAsync(ct))!;
+        }, Token);
 
     private bool DatabaseFileHolds(string text)
     {
