@@ -16,6 +16,7 @@ public sealed class EnumNameArchitectureTests
         ("ApiKind", "src/Gatehouse.Protocols/ApiKindNames.cs"),
         ("ExchangeDecision", "src/Gatehouse.Gateway/Decisions/ExchangeDecisionNames.cs"),
         ("ReviewState|ReviewDecision|ReviewEventKind", "src/Gatehouse.Storage/Approvals/ReviewNames.cs"),
+        ("ResponseHoldOutcome", "src/Gatehouse.Audit/Records/ResponseHoldOutcomeNames.cs"),
     ];
 
     [Fact]
