@@ -17,6 +17,10 @@ public sealed class EnumNameArchitectureTests
         ("ExchangeDecision", "src/Gatehouse.Gateway/Decisions/ExchangeDecisionNames.cs"),
         ("ReviewState|ReviewDecision|ReviewEventKind", "src/Gatehouse.Storage/Approvals/ReviewNames.cs"),
         ("ResponseHoldOutcome", "src/Gatehouse.Audit/Records/ResponseHoldOutcomeNames.cs"),
+        ("AuditFailureMode", "src/Gatehouse.Gateway/Configuration/AuditFailureModeNames.cs"),
+        ("StoreDurability", "src/Gatehouse.Storage/StoreDurabilityNames.cs"),
+        ("McpUpstreamTransport|McpStdioScope", "src/Gatehouse.Gateway/Configuration/McpTransportNames.cs"),
+        ("WebhookFormat", "src/Gatehouse.Gateway/Configuration/WebhookFormatNames.cs"),
     ];
 
     [Fact]

@@ -169,6 +169,32 @@ internal sealed class SectionReader
         return child.Sequence;
     }
 
+    /// <summary>
+    /// Reads a key whose value names one of an enum's values, matched exactly against its one name table; null when the
+    /// key is absent, or when the value names none: then the error lists the names (and the one meant, when only the case
+    /// differs), so every enum key of the file refuses what the docs do not give, in the same words.
+    /// </summary>
+    public T? Choice<T>(string key, NameParser<T> parse, IReadOnlyList<string> names)
+        where T : struct, Enum
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (parse(text, out var value))
+        {
+            return value;
+        }
+
+        var lower = text.ToLowerInvariant();
+        var meant = parse(lower, out _) ? $"; names are lower-case: write '{lower}'" : "";
+        var choices = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
+        _errors.Add(ChildPath(key), Child(key)?.Origin, $"'{text}' is not {choices}{meant}");
+        return null;
+    }
+
     public SectionReader Section(string key)
         => new(Child(key) ?? ConfigNode.NewMapping(ChildPath(key), _node.Origin), _errors);
 
