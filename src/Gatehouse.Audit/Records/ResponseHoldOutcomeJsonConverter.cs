@@ -19,8 +19,7 @@ public sealed class ResponseHoldOutcomeJsonConverter : JsonConverter<ResponseHol
             throw new JsonException("a response hold's outcome is a string");
         }
 
-        ResponseHoldOutcomeNames.TryParse(reader.GetString(), out var outcome);
-        return outcome;
+        return ResponseHoldOutcomeNames.TryParse(reader.GetString(), out var outcome) ? outcome : ResponseHoldOutcome.Unknown;
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,5 @@
+using Gatehouse.Storage;
+
 namespace Gatehouse.Audit.Records;
 
 /// <summary>
@@ -6,44 +8,27 @@ namespace Gatehouse.Audit.Records;
 /// </summary>
 public static class ResponseHoldOutcomeNames
 {
+    private static readonly NameTable<ResponseHoldOutcome> Table = new(
+        (ResponseHoldOutcome.Held, "held"),
+        (ResponseHoldOutcome.Released, "released"),
+        (ResponseHoldOutcome.Approved, "approved"),
+        (ResponseHoldOutcome.Rejected, "rejected"),
+        (ResponseHoldOutcome.TimedOut, "timed_out"),
+        (ResponseHoldOutcome.Cancelled, "cancelled"),
+        (ResponseHoldOutcome.Denied, "denied"),
+        (ResponseHoldOutcome.Refused, "refused"),
+        (ResponseHoldOutcome.Abandoned, "abandoned"),
+        (ResponseHoldOutcome.Unknown, "unknown"));
+
     /// <summary>Gets every name, in the order of <see cref="ResponseHoldOutcome"/>.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<ResponseHoldOutcome>().Select(ToName)];
+    public static IReadOnlyList<string> Names => Table.Names;
 
     /// <summary>Returns the stable name, such as <c>timed_out</c>.</summary>
     /// <param name="outcome">The outcome.</param>
     /// <returns>The name, in snake case; the same for every release.</returns>
-    public static string ToName(this ResponseHoldOutcome outcome) => outcome switch
-    {
-        ResponseHoldOutcome.Held => "held",
-        ResponseHoldOutcome.Released => "released",
-        ResponseHoldOutcome.Approved => "approved",
-        ResponseHoldOutcome.Rejected => "rejected",
-        ResponseHoldOutcome.TimedOut => "timed_out",
-        ResponseHoldOutcome.Cancelled => "cancelled",
-        ResponseHoldOutcome.Denied => "denied",
-        ResponseHoldOutcome.Refused => "refused",
-        ResponseHoldOutcome.Abandoned => "abandoned",
-        ResponseHoldOutcome.Unknown => "unknown",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not a response hold outcome"),
-    };
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcome"/> is not a defined outcome.</exception>
+    public static string ToName(this ResponseHoldOutcome outcome) => Table.Name(outcome);
 
     /// <summary>Reads a name written by <see cref="ToName"/>; false for any other text.</summary>
-    public static bool TryParse(string? name, out ResponseHoldOutcome outcome)
-    {
-        (var known, outcome) = name switch
-        {
-            "held" => (true, ResponseHoldOutcome.Held),
-            "released" => (true, ResponseHoldOutcome.Released),
-            "approved" => (true, ResponseHoldOutcome.Approved),
-            "rejected" => (true, ResponseHoldOutcome.Rejected),
-            "timed_out" => (true, ResponseHoldOutcome.TimedOut),
-            "cancelled" => (true, ResponseHoldOutcome.Cancelled),
-            "denied" => (true, ResponseHoldOutcome.Denied),
-            "refused" => (true, ResponseHoldOutcome.Refused),
-            "abandoned" => (true, ResponseHoldOutcome.Abandoned),
-            "unknown" => (true, ResponseHoldOutcome.Unknown),
-            _ => (false, ResponseHoldOutcome.Unknown),
-        };
-        return known;
-    }
+    public static bool TryParse(string? name, out ResponseHoldOutcome outcome) => Table.TryParse(name, out outcome);
 }

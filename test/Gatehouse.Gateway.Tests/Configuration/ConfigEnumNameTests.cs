@@ -15,40 +15,36 @@ public sealed class ConfigEnumNameTests : IDisposable
     public void Dispose() => File.Delete(_path);
 
     [Theory]
-    [InlineData("Open", "audit.failureMode: 'Open' is not closed or open; names are lower-case: write 'open'")]
-    [InlineData("CLOSED", "audit.failureMode: 'CLOSED' is not closed or open; names are lower-case: write 'closed'")]
-    [InlineData("1", "audit.failureMode: '1' is not closed or open")]
-    public void Load_FailureModeNotAsDocumented_IsRefusedWithTheNames(string value, string expected)
-        => AssertRefused($"audit:\n  failureMode: \"{value}\"\n", expected);
+    [InlineData("failureMode", "Open", "audit.failureMode: 'Open' is not closed or open; names are lower-case: write 'open'")]
+    [InlineData("failureMode", "CLOSED", "audit.failureMode: 'CLOSED' is not closed or open; names are lower-case: write 'closed'")]
+    [InlineData("failureMode", "1", "audit.failureMode: '1' is not closed or open")]
+    [InlineData("durability", "Process", "audit.durability: 'Process' is not fsync or process; names are lower-case: write 'process'")]
+    [InlineData("durability", "FSync", "audit.durability: 'FSync' is not fsync or process; names are lower-case: write 'fsync'")]
+    [InlineData("durability", "0", "audit.durability: '0' is not fsync or process")]
+    [InlineData("transport", "SSE", "connections[0].transport: 'SSE' is not streamable or sse; names are lower-case: write 'sse'")]
+    [InlineData("transport", "Streamable", "connections[0].transport: 'Streamable' is not streamable or sse; names are lower-case: write 'streamable'")]
+    [InlineData("transport", "1", "connections[0].transport: '1' is not streamable or sse")]
+    [InlineData("scope", "Caller", "connections[0].stdio.scope: 'Caller' is not connection or caller; names are lower-case: write 'caller'")]
+    [InlineData("scope", "1", "connections[0].stdio.scope: '1' is not connection or caller")]
+    [InlineData("format", "Slack", "notifications.webhooks[0].format: 'Slack' is not json or slack; names are lower-case: write 'slack'")]
+    [InlineData("format", "JSON", "notifications.webhooks[0].format: 'JSON' is not json or slack; names are lower-case: write 'json'")]
+    [InlineData("format", "1", "notifications.webhooks[0].format: '1' is not json or slack")]
+    public void Load_EnumKeyNotAsDocumented_IsRefusedWithTheKeyAndTheNames(string key, string value, string expected)
+    {
+        File.WriteAllText(_path, key switch
+        {
+            "failureMode" or "durability" => $"audit:\n  {key}: \"{value}\"\n",
+            "transport" => $"connections:\n  - name: old\n    kind: mcp\n    upstream: https://old.example.com/sse\n    transport: \"{value}\"\n",
+            "scope" => $"connections:\n  - name: local\n    kind: mcp\n    stdio: {{command: /bin/sh, scope: \"{value}\"}}\n",
+            _ => $"notifications:\n  webhooks:\n    - name: chat\n      url: https://hooks.example.com/x\n      format: \"{value}\"\n"
+                + "      secret: {env: HOOK_SECRET}\n      events: [approval.requested]\n",
+        });
 
-    [Theory]
-    [InlineData("Process", "audit.durability: 'Process' is not fsync or process; names are lower-case: write 'process'")]
-    [InlineData("FSync", "audit.durability: 'FSync' is not fsync or process; names are lower-case: write 'fsync'")]
-    [InlineData("0", "audit.durability: '0' is not fsync or process")]
-    public void Load_DurabilityNotAsDocumented_IsRefusedWithTheNames(string value, string expected)
-        => AssertRefused($"audit:\n  durability: \"{value}\"\n", expected);
+        var result = GatehouseConfigLoader.Load(_path, new Hashtable { ["HOOK_SECRET"] = "whsec-0123456789abcdef" });
 
-    [Theory]
-    [InlineData("SSE", "connections[0].transport: 'SSE' is not streamable or sse; names are lower-case: write 'sse'")]
-    [InlineData("Streamable", "connections[0].transport: 'Streamable' is not streamable or sse; names are lower-case: write 'streamable'")]
-    [InlineData("1", "connections[0].transport: '1' is not streamable or sse")]
-    public void Load_McpTransportNotAsDocumented_IsRefusedWithTheNames(string value, string expected)
-        => AssertRefused($"connections:\n  - name: old\n    kind: mcp\n    upstream: https://old.example.com/sse\n    transport: \"{value}\"\n", expected);
-
-    [Theory]
-    [InlineData("Caller", "connections[0].stdio.scope: 'Caller' is not connection or caller; names are lower-case: write 'caller'")]
-    [InlineData("1", "connections[0].stdio.scope: '1' is not connection or caller")]
-    public void Load_StdioScopeNotAsDocumented_IsRefusedWithTheNames(string value, string expected)
-        => AssertRefused($"connections:\n  - name: local\n    kind: mcp\n    stdio: {{command: /bin/sh, scope: \"{value}\"}}\n", expected);
-
-    [Theory]
-    [InlineData("Slack", "notifications.webhooks[0].format: 'Slack' is not json or slack; names are lower-case: write 'slack'")]
-    [InlineData("JSON", "notifications.webhooks[0].format: 'JSON' is not json or slack; names are lower-case: write 'json'")]
-    [InlineData("1", "notifications.webhooks[0].format: '1' is not json or slack")]
-    public void Load_WebhookFormatNotAsDocumented_IsRefusedWithTheNames(string value, string expected)
-        => AssertRefused(
-            $"notifications:\n  webhooks:\n    - name: chat\n      url: https://hooks.example.com/x\n      format: \"{value}\"\n      secret: {{env: HOOK_SECRET}}\n      events: [approval.requested]\n",
-            expected);
+        Assert.False(result.Success);
+        Assert.Contains(expected, result.FormatErrors(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Load_EveryKeyMisspelt_ListsEveryErrorAtOnce()
@@ -126,15 +122,5 @@ public sealed class ConfigEnumNameTests : IDisposable
         Assert.Equal([McpUpstreamTransport.Sse, McpUpstreamTransport.Streamable], config.Connections.Take(2).Select(c => c.Transport));
         Assert.Equal([McpStdioScope.Caller, McpStdioScope.Connection], config.Connections.Skip(2).Select(c => c.Stdio!.Scope));
         Assert.Equal([WebhookFormat.Slack, WebhookFormat.Json], config.Notifications.Webhooks.Select(w => w.Format));
-    }
-
-    private void AssertRefused(string yaml, string expected)
-    {
-        File.WriteAllText(_path, yaml);
-
-        var result = GatehouseConfigLoader.Load(_path, new Hashtable { ["HOOK_SECRET"] = "whsec-0123456789abcdef" });
-
-        Assert.False(result.Success);
-        Assert.Contains(expected, result.FormatErrors(), StringComparison.Ordinal);
     }
 }

@@ -18,8 +18,8 @@ internal sealed class AuditSection : ConfigSection<AuditConfig>
         var d = new AuditConfig();
         var config = new AuditConfig
         {
-            FailureMode = s.Choice<AuditFailureMode>("failureMode", AuditFailureModeNames.TryParse, AuditFailureModeNames.Names) ?? d.FailureMode,
-            Durability = s.Choice<StoreDurability>("durability", StoreDurabilityNames.TryParse, StoreDurabilityNames.Names) ?? d.Durability,
+            FailureMode = s.Choice("failureMode", ConfigNames.FailureModes) ?? d.FailureMode,
+            Durability = s.Choice("durability", StoreDurabilityNames.Table) ?? d.Durability,
             SyncInterval = s.Duration("syncInterval", d.SyncInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1)),
             BodyCapBytes = (int)s.Long("bodyCapBytes", d.BodyCapBytes, 0, 64 * 1024 * 1024),
             TextCapChars = (int)s.Long("textCapChars", d.TextCapChars, 1024, 64 * 1024 * 1024),

@@ -17,7 +17,7 @@ internal static partial class McpTransportBinder
 
     public static McpUpstreamTransport BindTransport(SectionReader connection, string kind, bool stdio, string? via)
     {
-        if (connection.Choice<McpUpstreamTransport>("transport", McpTransportNames.TryParseTransport, McpTransportNames.Transports) is not { } transport)
+        if (connection.Choice("transport", ConfigNames.Transports) is not { } transport)
         {
             return McpUpstreamTransport.Streamable;
         }
@@ -47,7 +47,7 @@ internal static partial class McpTransportBinder
         var args = s.StringList("args") ?? [];
         var env = BindEnv(s, environment);
         var workingDirectory = s.String("workingDirectory");
-        var scope = s.Choice<McpStdioScope>("scope", McpTransportNames.TryParseScope, McpTransportNames.Scopes) ?? d.Scope;
+        var scope = s.Choice("scope", ConfigNames.StdioScopes) ?? d.Scope;
         var config = new McpStdioConfig
         {
             Command = command ?? "",

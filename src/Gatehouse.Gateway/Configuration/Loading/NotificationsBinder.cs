@@ -99,7 +99,7 @@ internal static partial class NotificationsBinder
     }
 
     private static WebhookFormat Format(SectionReader s) =>
-        s.Choice<WebhookFormat>("format", WebhookFormatNames.TryParse, WebhookFormatNames.Names) ?? WebhookFormat.Json;
+        s.Choice("format", ConfigNames.WebhookFormats) ?? WebhookFormat.Json;
 
     private static (string? Secret, string? Source) Secret(SectionReader s, IDictionary environment, WebhookFormat format)
     {

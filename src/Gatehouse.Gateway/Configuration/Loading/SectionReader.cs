@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gatehouse.Policy.Durations;
+using Gatehouse.Storage;
 
 namespace Gatehouse.Gateway.Configuration.Loading;
 
@@ -174,7 +175,7 @@ internal sealed class SectionReader
     /// key is absent, or when the value names none: then the error lists the names (and the one meant, when only the case
     /// differs), so every enum key of the file refuses what the docs do not give, in the same words.
     /// </summary>
-    public T? Choice<T>(string key, NameParser<T> parse, IReadOnlyList<string> names)
+    public T? Choice<T>(string key, NameTable<T> names)
         where T : struct, Enum
     {
         var text = String(key);
@@ -183,15 +184,14 @@ internal sealed class SectionReader
             return null;
         }
 
-        if (parse(text, out var value))
+        if (names.TryParse(text, out var value))
         {
             return value;
         }
 
         var lower = text.ToLowerInvariant();
-        var meant = parse(lower, out _) ? $"; names are lower-case: write '{lower}'" : "";
-        var choices = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
-        _errors.Add(ChildPath(key), Child(key)?.Origin, $"'{text}' is not {choices}{meant}");
+        var meant = names.TryParse(lower, out _) ? $"; names are lower-case: write '{lower}'" : "";
+        _errors.Add(ChildPath(key), Child(key)?.Origin, $"'{text}' is not {names.Choices}{meant}");
         return null;
     }
 
