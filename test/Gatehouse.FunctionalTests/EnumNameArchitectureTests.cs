@@ -5,8 +5,8 @@ namespace Gatehouse.FunctionalTests;
 
 /// <summary>
 /// Each enum that configuration, policy, APIs or the audit spell as text is named in one file: no other source file maps
-/// its values to names or names to values (a switch arm, a ternary, a <c>case</c> or <c>Enum.TryParse</c>), so a second
-/// table with its own spelling or case rule cannot come back.
+/// its values to names or names to values (a switch arm, a ternary, a <c>case</c>, a <c>NameTable</c> entry or
+/// <c>Enum.TryParse</c>), so a second table with its own spelling or case rule cannot come back.
 /// </summary>
 public sealed class EnumNameArchitectureTests
 {
@@ -16,6 +16,9 @@ public sealed class EnumNameArchitectureTests
         ("ApiKind", "src/Gatehouse.Protocols/ApiKindNames.cs"),
         ("ExchangeDecision", "src/Gatehouse.Gateway/Decisions/ExchangeDecisionNames.cs"),
         ("ReviewState|ReviewDecision|ReviewEventKind", "src/Gatehouse.Storage/Approvals/ReviewNames.cs"),
+        ("ResponseHoldOutcome", "src/Gatehouse.Audit/Records/ResponseHoldOutcomeNames.cs"),
+        ("AuditFailureMode|McpUpstreamTransport|McpStdioScope|WebhookFormat", "src/Gatehouse.Gateway/Configuration/ConfigNames.cs"),
+        ("StoreDurability", "src/Gatehouse.Storage/StoreDurabilityNames.cs"),
     ];
 
     [Fact]
@@ -31,6 +34,7 @@ public sealed class EnumNameArchitectureTests
                 + $@"|==\s*{value}\s*\?\s*""[a-z_.]+""" // x == Enum.Value ? "name" : "other"
                 + $@"|""[a-z_.]+""\s*=>\s*\(?(?:true,\s*)?{value}" // "name" => Enum.Value
                 + $@"|case\s+""[a-z_.]+""\s*:\s*return\s+{value}" // case "name": return Enum.Value;
+                + $@"|\(\s*{value}\s*,\s*""[a-z_.]+""\s*\)" // new NameTable<Enum>((Enum.Value, "name"), ...)
                 + $@"|Enum\.(?:Try)?Parse<(?:{enums})>",
                 RegexOptions.CultureInvariant);
             offences.AddRange(SourceTree.Offences("src", pattern, relative => relative == owner).Select(o => $"{o} (the names live in {owner})"));

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Anthropic;
 using Anthropic.Models.Messages;
 using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Records;
 using Gatehouse.FunctionalTests.Infrastructure;
 using Gatehouse.Gateway.Configuration;
 using Microsoft.AspNetCore.Http;
@@ -90,7 +91,7 @@ public sealed class ResponseHoldTests : GatewayTest
         Assert.Equal("edit_file", toolCall.FunctionName);
         Assert.Contains("src/auth/login.cs", toolCall.FunctionArguments.ToString(), StringComparison.Ordinal);
         var record = await Gateway.WaitForExchangeAsync("kai");
-        Assert.Equal("approved", record.Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("approved", record.Outcome!.ResponseHold!.Outcome.ToName());
         Assert.Equal(id, record.Outcome.ResponseHold.ApprovalId);
         Assert.Equal(["auth-edits-need-review"], record.Outcome.ResponseHold.Rules);
         Assert.Null(record.Outcome.Failure);
@@ -138,7 +139,7 @@ public sealed class ResponseHoldTests : GatewayTest
         Assert.Equal(ChatFinishReason.Stop, finish);
         Assert.Equal(0, toolUpdates);
         var record = await Gateway.WaitForExchangeAsync("lin");
-        Assert.Equal("rejected", record.Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("rejected", record.Outcome!.ResponseHold!.Outcome.ToName());
         Assert.Equal("approval_rejected", record.Outcome.Failure);
         Assert.Contains(record.Outcome.ToolCalls, c => c.Name == "edit_file");
         Assert.Contains("response.refused", await Gateway.EntryKindsAsync());
@@ -187,7 +188,7 @@ public sealed class ResponseHoldTests : GatewayTest
         Assert.Equal(ChatFinishReason.Stop, finish);
         Assert.Equal(0, toolUpdates);
         var record = await Gateway.WaitForExchangeAsync("ria");
-        Assert.Equal("denied", record.Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("denied", record.Outcome!.ResponseHold!.Outcome.ToName());
         Assert.Equal("policy_denied", record.Outcome.Failure);
         Assert.Equal(["no-repository-deletion"], record.Outcome.ResponseHold.Rules);
         Assert.DoesNotContain("approval.requested", await Gateway.EntryKindsAsync());
@@ -202,7 +203,7 @@ public sealed class ResponseHoldTests : GatewayTest
 
         Assert.Contains("src/app/main.cs", Assert.Single(completion.ToolCalls).FunctionArguments.ToString(), StringComparison.Ordinal);
         var record = await Gateway.WaitForExchangeAsync("noa");
-        Assert.Equal("released", record.Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("released", record.Outcome!.ResponseHold!.Outcome.ToName());
         Assert.DoesNotContain("approval.requested", await Gateway.EntryKindsAsync());
     }
 
@@ -248,7 +249,7 @@ public sealed class ResponseHoldTests : GatewayTest
         Assert.Equal(ChatFinishReason.Stop, completion.FinishReason);
         Assert.Contains("no reviewer approved it within 1 seconds", completion.Content[0].Text, StringComparison.Ordinal);
         var record = await Gateway.WaitForExchangeAsync("pia");
-        Assert.Equal("timed_out", record.Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("timed_out", record.Outcome!.ResponseHold!.Outcome.ToName());
         Assert.Equal(["auth-edits-quick", "auth-edits-need-review"], record.Outcome.ResponseHold.Rules);
         Assert.Equal("approval_pending", record.Outcome.Failure);
     }
@@ -284,7 +285,7 @@ public sealed class ResponseHoldTests : GatewayTest
         Assert.Contains("a reviewer rejected it", text, StringComparison.Ordinal);
         Assert.Equal(0, toolBlocks);
         Assert.True(stopped);
-        Assert.Equal("rejected", (await Gateway.WaitForExchangeAsync("quin")).Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("rejected", (await Gateway.WaitForExchangeAsync("quin")).Outcome!.ResponseHold!.Outcome.ToName());
     }
 
     [Fact]
@@ -312,7 +313,7 @@ public sealed class ResponseHoldTests : GatewayTest
         Assert.Empty(completion.ToolCalls);
         Assert.Contains("could not review it (the held response exceeds 4096 bytes)", completion.Content[0].Text, StringComparison.Ordinal);
         var record = await Gateway.WaitForExchangeAsync("rae");
-        Assert.Equal("refused", record.Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("refused", record.Outcome!.ResponseHold!.Outcome.ToName());
         Assert.Equal("response_unreviewable", record.Outcome.Failure);
     }
 

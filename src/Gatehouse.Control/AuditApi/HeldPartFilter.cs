@@ -17,7 +17,7 @@ internal static class HeldPartFilter
 
     /// <summary>Returns whether the outcome's response was held and then not released.</summary>
     public static bool WasWithheld(ExchangeOutcome? outcome)
-        => outcome?.ResponseHold is { } hold && hold.Outcome is not ("approved" or "released");
+        => outcome?.ResponseHold is { } hold && hold.Outcome is not (ResponseHoldOutcome.Approved or ResponseHoldOutcome.Released);
 
     /// <summary>Returns the record without the unreleased part: no tool call arguments, no response text.</summary>
     public static ExchangeRecord Withhold(ExchangeRecord record)

@@ -35,5 +35,11 @@ internal static class RefusalTexts
         => "[gatehouse] Policy requires review of this response, but the gateway could not record the review, so it was not delivered. Try again shortly.";
 
     // A hold still pending when its wait ends timed out, as far as the held response is concerned.
-    public static string OutcomeOf(ReviewState state) => ReviewNames.State(state == ReviewState.Pending ? ReviewState.TimedOut : state);
+    public static ResponseHoldOutcome OutcomeOf(ReviewState state) => state switch
+    {
+        ReviewState.Approved => ResponseHoldOutcome.Approved,
+        ReviewState.Rejected => ResponseHoldOutcome.Rejected,
+        ReviewState.Cancelled => ResponseHoldOutcome.Cancelled,
+        _ => ResponseHoldOutcome.TimedOut,
+    };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gatehouse.Audit;
 using Gatehouse.Audit.Chain;
+using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Exchanges;
 
 namespace Gatehouse.Gateway.ResponseHolds;
@@ -14,7 +15,7 @@ internal sealed class ResponseHoldAudit(IAuditTrail audit, TimeProvider time)
 
     /// <summary>Appends one step and waits until it is durable; returns whether it was written.</summary>
     public async Task<bool> RecordAsync(
-        string kind, Exchange exchange, HoldFacts facts, string? approvalId, string? outcome, CancellationToken cancellationToken)
+        string kind, Exchange exchange, HoldFacts facts, string? approvalId, ResponseHoldOutcome? outcome, CancellationToken cancellationToken)
     {
         var caller = exchange.Caller!;
         var connection = exchange.Connection?.Name ?? "";
@@ -24,7 +25,7 @@ internal sealed class ResponseHoldAudit(IAuditTrail audit, TimeProvider time)
             Held = kind == Held && facts.Held.Count > 0 ? facts.Held : null,
         };
         var payload = JsonSerializer.SerializeToUtf8Bytes(record, ResponseHoldJsonContext.Default.ResponseHoldEventRecord);
-        var index = new AuditIndex { Subject = caller.Subject, Email = caller.Email, Connection = connection, Decision = outcome ?? "held" };
+        var index = new AuditIndex { Subject = caller.Subject, Email = caller.Email, Connection = connection, Decision = (outcome ?? ResponseHoldOutcome.Held).ToName() };
         var written = await audit.AppendAsync(new AuditEntryDraft(kind, exchange.Id, record.At, index, payload, null, null), cancellationToken);
         return written.Success;
     }

@@ -9,7 +9,7 @@ namespace Gatehouse.Gateway.ResponseHolds;
 /// <param name="Rules">The policy rules that hold the response.</param>
 /// <param name="ToolCalls">The names of the held tool calls (arguments are in the exchange's outcome, masked).</param>
 /// <param name="ContentDigest">The SHA-256 of the held bytes, which an approval is bound to.</param>
-/// <param name="Outcome">How it ended (see <c>AuditResponseHold.Outcome</c>); null while held.</param>
+/// <param name="Outcome">How it ended (written as its name); null while held.</param>
 /// <param name="At">When.</param>
 internal sealed record ResponseHoldEventRecord(
     string Event,
@@ -20,7 +20,7 @@ internal sealed record ResponseHoldEventRecord(
     IReadOnlyList<string> Rules,
     IReadOnlyList<string> ToolCalls,
     string? ContentDigest,
-    string? Outcome,
+    Gatehouse.Audit.Records.ResponseHoldOutcome? Outcome,
     DateTimeOffset At)
 {
     /// <summary>

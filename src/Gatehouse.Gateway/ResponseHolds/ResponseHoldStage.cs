@@ -50,7 +50,7 @@ internal sealed class ResponseHoldStage(
             {
                 Log.Unreviewable(logger, exchange.Id, reason);
                 exchange.Fail(ExchangeFailureCode.ResponseUnreviewable, $"the held response could not be reviewed: {reason}");
-                await RefuseAsync(exchange, held, facts, "refused", null, RefusalTexts.Unreviewable(reason), summary, cancellationToken);
+                await RefuseAsync(exchange, held, facts, ResponseHoldOutcome.Refused, null, RefusalTexts.Unreviewable(reason), summary, cancellationToken);
                 return;
             }
 
@@ -60,7 +60,7 @@ internal sealed class ResponseHoldStage(
         {
             // The client left while its response was held; the approval request, if any, stays for the record.
             exchange.Fail(ExchangeFailureCode.ClientAborted, "the client left while its response was held for review");
-            Ended(exchange, held, "abandoned", exchange.ResponseHoldOutcome?.ApprovalId, exchange.ResponseHoldOutcome?.Rules ?? []);
+            Ended(exchange, held, ResponseHoldOutcome.Abandoned, exchange.ResponseHoldOutcome?.ApprovalId, exchange.ResponseHoldOutcome?.Rules ?? []);
         }
     }
 
@@ -73,7 +73,7 @@ internal sealed class ResponseHoldStage(
         {
             // Deny wins over a hold: nobody is asked to approve what policy refuses anyway.
             exchange.Fail(ExchangeFailureCode.PolicyDenied, $"the policy refused the response: rule '{denied}'");
-            await RefuseAsync(exchange, held, facts with { Rules = [denied] }, "denied", null, RefusalTexts.Denied(denied, decision.Reason), summary, cancellationToken);
+            await RefuseAsync(exchange, held, facts with { Rules = [denied] }, ResponseHoldOutcome.Denied, null, RefusalTexts.Denied(denied, decision.Reason), summary, cancellationToken);
             return;
         }
 
@@ -81,13 +81,13 @@ internal sealed class ResponseHoldStage(
         if (rules.Count == 0)
         {
             await held.ReleaseAsync(cancellationToken);
-            Ended(exchange, held, "released", null, []);
+            Ended(exchange, held, ResponseHoldOutcome.Released, null, []);
             return;
         }
 
         var names = rules.Select(r => r.Name).ToList();
         facts = facts with { Rules = names, Digest = ApprovalRequest.DigestOf(held.Buffer.Held.Span) };
-        Ended(exchange, held, "held", null, names);
+        Ended(exchange, held, ResponseHoldOutcome.Held, null, names);
         if (!await audit.RecordAsync(ResponseHoldAudit.Held, exchange, facts, null, null, cancellationToken))
         {
             await UnavailableAsync(exchange, held, facts, summary, cancellationToken);
@@ -110,7 +110,7 @@ internal sealed class ResponseHoldStage(
         {
             // The status line has usually gone out already: the client reads the refusal in the API's own shape.
             exchange.Fail(limit.Code, limit.Detail);
-            await RefuseAsync(exchange, held, facts, "refused", null, RefusalTexts.Limited(limit), summary, cancellationToken);
+            await RefuseAsync(exchange, held, facts, ResponseHoldOutcome.Refused, null, RefusalTexts.Limited(limit), summary, cancellationToken);
             return;
         }
 
@@ -120,14 +120,14 @@ internal sealed class ResponseHoldStage(
         if (request.State == ReviewState.Approved)
         {
             await approvals.RecordReleaseAsync(request, exchange.Id, time.GetUtcNow(), CancellationToken.None);
-            if (!await audit.RecordAsync(ResponseHoldAudit.Released, exchange, facts, request.Id, "approved", CancellationToken.None))
+            if (!await audit.RecordAsync(ResponseHoldAudit.Released, exchange, facts, request.Id, ResponseHoldOutcome.Approved, CancellationToken.None))
             {
                 await UnavailableAsync(exchange, held, facts, summary, cancellationToken);
                 return;
             }
 
             await held.ReleaseAsync(cancellationToken);
-            Ended(exchange, held, "approved", request.Id, names);
+            Ended(exchange, held, ResponseHoldOutcome.Approved, request.Id, names);
             return;
         }
 
@@ -138,7 +138,7 @@ internal sealed class ResponseHoldStage(
     }
 
     private async Task RefuseAsync(
-        Exchange exchange, HeldResponse held, HoldFacts facts, string outcome, string? approvalId, string text, ResponseSummary summary, CancellationToken cancellationToken)
+        Exchange exchange, HeldResponse held, HoldFacts facts, ResponseHoldOutcome outcome, string? approvalId, string text, ResponseSummary summary, CancellationToken cancellationToken)
     {
         await audit.RecordAsync(ResponseHoldAudit.Refused, exchange, facts, approvalId, outcome, CancellationToken.None);
         var id = (approvalId ?? exchange.Id).Replace("apr_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
@@ -153,20 +153,20 @@ internal sealed class ResponseHoldStage(
     {
         Log.AuditFailed(logger, exchange.Id);
         exchange.Fail(ExchangeFailureCode.ApprovalUnavailable, "the held response's review could not be recorded");
-        return RefuseAsync(exchange, held, facts, "refused", null, RefusalTexts.Unavailable(), summary, cancellationToken);
+        return RefuseAsync(exchange, held, facts, ResponseHoldOutcome.Refused, null, RefusalTexts.Unavailable(), summary, cancellationToken);
     }
 
-    private void Ended(Exchange exchange, HeldResponse held, string outcome, string? approvalId, IReadOnlyList<string> rules)
+    private void Ended(Exchange exchange, HeldResponse held, ResponseHoldOutcome outcome, string? approvalId, IReadOnlyList<string> rules)
     {
         var heldMs = held.HeldFor.TotalMilliseconds;
         exchange.ResponseHoldOutcome = new AuditResponseHold(outcome, approvalId, rules, held.Buffer.Held.Length, heldMs);
-        if (outcome == "released")
+        if (outcome == ResponseHoldOutcome.Released)
         {
             Log.Released(logger, exchange.Id);
         }
-        else if (outcome != "held")
+        else if (outcome != ResponseHoldOutcome.Held)
         {
-            Log.Ended(logger, exchange.Id, outcome, heldMs);
+            Log.Ended(logger, exchange.Id, outcome.ToName(), heldMs);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Gatehouse.Audit.Records;
 using Gatehouse.FunctionalTests.Infrastructure;
 
 namespace Gatehouse.FunctionalTests.Adversarial;
@@ -15,7 +16,7 @@ public sealed partial class ResponseBypassTests
         var body = await PostAsync("kim", "openai/v1/chat/completions", ChatRequest(stream: false), "dev", "reviewed");
 
         AssertRefusedByHold(body);
-        Assert.Equal("timed_out", (await WaitForExchangeAsync("kim")).Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("timed_out", (await WaitForExchangeAsync("kim")).Outcome!.ResponseHold!.Outcome.ToName());
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed partial class ResponseBypassTests
         var body = await PostAsync("lou", "openai/v1/chat/completions", ChatRequest(stream: true), "dev", "reviewed");
 
         AssertRefusedByHold(body);
-        Assert.Equal("timed_out", (await WaitForExchangeAsync("lou")).Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("timed_out", (await WaitForExchangeAsync("lou")).Outcome!.ResponseHold!.Outcome.ToName());
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed partial class ResponseBypassTests
         var body = await PostAsync("max", "openai/v1/chat/completions", ChatRequest(stream: false), "dev", "reviewed");
 
         AssertRefusedByHold(body);
-        Assert.Equal("timed_out", (await WaitForExchangeAsync("max")).Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("timed_out", (await WaitForExchangeAsync("max")).Outcome!.ResponseHold!.Outcome.ToName());
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed partial class ResponseBypassTests
         var body = await PostAsync("ned", "openai/v1/chat/completions", ChatRequest(stream: true), "dev", "reviewed");
 
         AssertRefusedByHold(body);
-        Assert.Equal("timed_out", (await WaitForExchangeAsync("ned")).Outcome!.ResponseHold!.Outcome);
+        Assert.Equal("timed_out", (await WaitForExchangeAsync("ned")).Outcome!.ResponseHold!.Outcome.ToName());
     }
 
     // ---- Stored responses fetched again by id ----

@@ -16,22 +16,10 @@ internal sealed class AuditSection : ConfigSection<AuditConfig>
     public override AuditConfig Bind(SectionReader s, SectionBindContext context)
     {
         var d = new AuditConfig();
-        var modeText = s.String("failureMode") ?? "closed";
-        if (!Enum.TryParse<AuditFailureMode>(modeText, ignoreCase: true, out var mode) || int.TryParse(modeText, out _))
-        {
-            s.Errors.Add(s.ChildPath("failureMode"), null, $"'{modeText}' is not closed or open");
-        }
-
-        var durabilityText = s.String("durability") ?? "fsync";
-        if (!Enum.TryParse<StoreDurability>(durabilityText, ignoreCase: true, out var durability) || int.TryParse(durabilityText, out _))
-        {
-            s.Errors.Add(s.ChildPath("durability"), null, $"'{durabilityText}' is not fsync or process");
-        }
-
         var config = new AuditConfig
         {
-            FailureMode = mode,
-            Durability = durability,
+            FailureMode = s.Choice("failureMode", ConfigNames.FailureModes) ?? d.FailureMode,
+            Durability = s.Choice("durability", StoreDurabilityNames.Table) ?? d.Durability,
             SyncInterval = s.Duration("syncInterval", d.SyncInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1)),
             BodyCapBytes = (int)s.Long("bodyCapBytes", d.BodyCapBytes, 0, 64 * 1024 * 1024),
             TextCapChars = (int)s.Long("textCapChars", d.TextCapChars, 1024, 64 * 1024 * 1024),

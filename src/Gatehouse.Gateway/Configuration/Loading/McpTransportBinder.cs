@@ -17,18 +17,13 @@ internal static partial class McpTransportBinder
 
     public static McpUpstreamTransport BindTransport(SectionReader connection, string kind, bool stdio, string? via)
     {
-        var text = connection.String("transport");
-        if (text is null)
+        if (connection.Choice("transport", ConfigNames.Transports) is not { } transport)
         {
             return McpUpstreamTransport.Streamable;
         }
 
         var path = connection.ChildPath("transport");
-        if (!Enum.TryParse<McpUpstreamTransport>(text, ignoreCase: true, out var transport) || int.TryParse(text, out _))
-        {
-            connection.Errors.Add(path, null, $"'{text}' is not streamable or sse");
-        }
-        else if (kind != "mcp")
+        if (kind != "mcp")
         {
             connection.Errors.Add(path, null, $"only applies to connections of kind mcp, not {kind}");
         }
@@ -52,12 +47,7 @@ internal static partial class McpTransportBinder
         var args = s.StringList("args") ?? [];
         var env = BindEnv(s, environment);
         var workingDirectory = s.String("workingDirectory");
-        var scopeText = s.String("scope") ?? "connection";
-        if (!Enum.TryParse<McpStdioScope>(scopeText, ignoreCase: true, out var scope) || int.TryParse(scopeText, out _))
-        {
-            s.Errors.Add(s.ChildPath("scope"), null, $"'{scopeText}' is not connection or caller");
-        }
-
+        var scope = s.Choice("scope", ConfigNames.StdioScopes) ?? d.Scope;
         var config = new McpStdioConfig
         {
             Command = command ?? "",

@@ -98,17 +98,8 @@ internal static partial class NotificationsBinder
         return uri;
     }
 
-    private static WebhookFormat Format(SectionReader s)
-    {
-        var text = s.String("format") ?? "json";
-        if (Enum.TryParse<WebhookFormat>(text, ignoreCase: true, out var format) && !int.TryParse(text, out _))
-        {
-            return format;
-        }
-
-        s.Errors.Add(s.ChildPath("format"), null, $"'{text}' is not json or slack");
-        return WebhookFormat.Json;
-    }
+    private static WebhookFormat Format(SectionReader s) =>
+        s.Choice("format", ConfigNames.WebhookFormats) ?? WebhookFormat.Json;
 
     private static (string? Secret, string? Source) Secret(SectionReader s, IDictionary environment, WebhookFormat format)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gatehouse.Policy.Durations;
+using Gatehouse.Storage;
 
 namespace Gatehouse.Gateway.Configuration.Loading;
 
@@ -167,6 +168,31 @@ internal sealed class SectionReader
         }
 
         return child.Sequence;
+    }
+
+    /// <summary>
+    /// Reads a key whose value names one of an enum's values, matched exactly against its one name table; null when the
+    /// key is absent, or when the value names none: then the error lists the names (and the one meant, when only the case
+    /// differs), so every enum key of the file refuses what the docs do not give, in the same words.
+    /// </summary>
+    public T? Choice<T>(string key, NameTable<T> names)
+        where T : struct, Enum
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (names.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        var lower = text.ToLowerInvariant();
+        var meant = names.TryParse(lower, out _) ? $"; names are lower-case: write '{lower}'" : "";
+        _errors.Add(ChildPath(key), Child(key)?.Origin, $"'{text}' is not {names.Choices}{meant}");
+        return null;
     }
 
     public SectionReader Section(string key)
