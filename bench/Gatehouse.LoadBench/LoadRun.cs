@@ -187,10 +187,10 @@ internal static class LoadRun
                 {
                     foreach (var peer in main ? peers.Where(p => f.Runs(p.Name, TargetFilter.StreamPass)) : [])
                     {
-                        r.Stream.Add(await streaming.RunAsync(peer, payloads.PacedRequest, options.StreamConcurrency, streamFor));
+                        r.Stream.Add(await streaming.RunAsync(peer, payloads.PacedRequest, options.StreamConcurrency, Half(options.Warmup), streamFor));
                     }
 
-                    stream = await streaming.RunAsync(target, payloads.PacedRequest, options.StreamConcurrency, streamFor);
+                    stream = await streaming.RunAsync(target, payloads.PacedRequest, options.StreamConcurrency, Half(options.Warmup), streamFor);
                     r.Stream.Add(stream);
                 }
 
@@ -311,8 +311,8 @@ internal static class LoadRun
 
     private static async Task<GatewayAudit> CheckAsync(GatewayUnderTest gateway, string name, List<LoadResult> loads, StreamResult? stream, HeldStreams? held)
     {
-        var received = loads.Sum(r => r.Requests + r.WarmupRequests) + (stream?.Completed ?? 0) + (held?.Completed ?? 0);
-        var sent = loads.Sum(r => r.Sent + r.WarmupSent) + (stream is null ? 0 : stream.Completed + stream.Errors) + (held?.Opened ?? 0);
+        var received = loads.Sum(r => r.Requests + r.WarmupRequests) + (stream is null ? 0 : stream.Completed + stream.WarmupCompleted) + (held?.Completed ?? 0);
+        var sent = loads.Sum(r => r.Sent + r.WarmupSent) + (stream is null ? 0 : stream.Completed + stream.Errors + stream.WarmupCompleted + stream.WarmupErrors) + (held?.Opened ?? 0);
         var (intact, verdict) = await gateway.VerifyAsync();
         return new GatewayAudit(name, received, sent, AuditCount.Read(gateway.Database), intact, verdict);
     }

@@ -80,7 +80,7 @@ internal static class Report
         var o = run.Options;
         var direct = Find(run.StreamResults, "direct");
         Line(md, "");
-        Line(md, $"**streaming**: {o.StreamConcurrency} concurrent streams for {run.StreamFor.TotalSeconds:0.#} s per target; the upstream sends " +
+        Line(md, $"**streaming**: {o.StreamConcurrency} concurrent streams for {run.StreamFor.TotalSeconds:0.#} s per target, after {Math.Ceiling(o.Warmup.TotalSeconds / 2):0.#} s of unmeasured streams (its code compiled and warm, as in the other passes); the upstream sends " +
             $"an answer's first event at once and the rest {o.Pace.TotalMilliseconds:0.#} ms apart, like tokens. First byte: from sending " +
             "the request to the first byte of the body; total: to the end of the stream.");
         Line(md, "");

@@ -51,7 +51,7 @@ internal static class Soak
             {
                 var cpu = gateway.Process.CpuTime;
                 var plain = wrk.RunAsync(target, options.Concurrency, TimeSpan.FromMinutes(1));
-                var streamed = streaming.RunAsync(target, payloads.PacedRequest, options.StreamConcurrency, TimeSpan.FromMinutes(1));
+                var streamed = streaming.RunAsync(target, payloads.PacedRequest, options.StreamConcurrency, TimeSpan.Zero, TimeSpan.FromMinutes(1));
                 rows.Add(new SoakMinute(minute, await plain, await streamed, gateway.Process.ResidentBytes, gateway.Process.CpuTime - cpu));
                 Console.Error.WriteLine($"soak minute {minute}/{minutes}: resident {rows[^1].Resident / 1048576.0:N0} MB");
             }

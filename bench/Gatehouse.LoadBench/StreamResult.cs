@@ -20,4 +20,10 @@ internal sealed record StreamResult
     public required long TotalP50 { get; init; }
 
     public required long TotalP99 { get; init; }
+
+    /// <summary>Gets the streams read to their end during the warm-up, which the audit check counts but the figures leave out.</summary>
+    public long WarmupCompleted { get; init; }
+
+    /// <summary>Gets the streams that failed during the warm-up.</summary>
+    public long WarmupErrors { get; init; }
 }

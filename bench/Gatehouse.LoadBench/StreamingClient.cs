@@ -23,9 +23,13 @@ internal sealed class StreamingClient : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    /// <summary>Runs <paramref name="concurrency"/> closed loops of streamed requests for <paramref name="duration"/>.</summary>
-    public async Task<StreamResult> RunAsync(Target target, string body, int concurrency, TimeSpan duration)
+    /// <summary>
+    /// Runs <paramref name="concurrency"/> closed loops of streamed requests for <paramref name="warmup"/>, unmeasured (so
+    /// that the first streams do not time the runtime compiling the streaming path), then for <paramref name="duration"/>.
+    /// </summary>
+    public async Task<StreamResult> RunAsync(Target target, string body, int concurrency, TimeSpan warmup, TimeSpan duration)
     {
+        var (warmCompleted, warmErrors) = await WarmAsync(target, body, concurrency, warmup);
         var firstBytes = new List<long>();
         var totals = new List<long>();
         long errors = 0;
@@ -61,10 +65,35 @@ internal sealed class StreamingClient : IDisposable
             FirstByteP99 = Percentile(firstBytes, 0.99),
             TotalP50 = Percentile(totals, 0.50),
             TotalP99 = Percentile(totals, 0.99),
+            WarmupCompleted = warmCompleted,
+            WarmupErrors = warmErrors,
         };
         Console.Error.WriteLine($"streaming, {target.Name}: {result.Completed:N0} streams, first byte p50 {result.FirstByteP50 / 1000.0:N2} ms " +
             $"p99 {result.FirstByteP99 / 1000.0:N2} ms, total p50 {result.TotalP50 / 1000.0:N2} ms, {result.Errors} errors");
         return result;
+    }
+
+    private async Task<(long Completed, long Errors)> WarmAsync(Target target, string body, int concurrency, TimeSpan warmup)
+    {
+        long completed = 0;
+        long errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (clock.Elapsed < warmup)
+            {
+                var (ok, _, _) = await OneAsync(target, body);
+                if (ok)
+                {
+                    Interlocked.Increment(ref completed);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        return (completed, errors);
     }
 
     /// <summary>Opens <paramref name="streams"/> streams at once and reads them all to the end, sampling the target's memory.</summary>
