@@ -26,6 +26,7 @@ internal static class ConsoleEndpoints
         }
 
         endpoints.MapGet(ConsoleSchemes.PathBase + "/assets/{name}", (HttpContext context, string name) => ConsoleAssets.ServeAsync(context, name)).AllowAnonymous();
+        ConsoleCallbacks.Map(endpoints);
         endpoints.MapRazorPages();
         return endpoints;
     }

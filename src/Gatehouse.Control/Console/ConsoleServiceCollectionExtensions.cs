@@ -4,12 +4,14 @@ using Gatehouse.Control.Reviews;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity.ApiKeys;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Gatehouse.Control.Console.KeyRing;
 using Gatehouse.Storage.KeyRing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -89,8 +91,9 @@ internal static class ConsoleServiceCollectionExtensions
                 options.ResponseMode = "query";
                 options.UsePkce = true;
                 options.SignInScheme = ConsoleSchemes.Cookie;
-                options.CallbackPath = ConsoleSchemes.PathBase + "/signin-oidc";
-                options.SignedOutCallbackPath = ConsoleSchemes.PathBase + "/signout-callback-oidc";
+                options.CallbackPath = ConsoleCallbacks.SignIn;
+                options.SignedOutCallbackPath = ConsoleCallbacks.SignedOut;
+                options.RemoteSignOutPath = ConsoleCallbacks.RemoteSignOut;
                 options.SaveTokens = false;
                 options.MapInboundClaims = false;
                 options.GetClaimsFromUserInfoEndpoint = false;
@@ -111,6 +114,7 @@ internal static class ConsoleServiceCollectionExtensions
                 options.Events.OnTokenValidated = context => ConsoleSignIn.OnTokenValidatedAsync(context, oidc, config);
                 options.Events.OnRemoteFailure = ConsoleSignIn.OnRemoteFailureAsync;
             });
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, ConsoleRequestSchemes>());
         services.AddSingleton<InboxReader>();
         services.AddSingleton<AdminStatus>();
         services.AddSingleton<ApiKeyAdministration>();

@@ -24,7 +24,7 @@ internal static class IdentityServiceCollectionExtensions
         services.TryAddSingleton(sp => new ValidatedTokenCache(config.TokenCache, sp.GetRequiredService<TimeProvider>()));
         services.TryAddTransient<ApiKeyVerifier>();
         var routes = config.Oidc.Select((issuer, index) => KeyValuePair.Create(issuer.Issuer, GatehouseAuthenticationSchemes.Oidc(index)));
-        services.AddSingleton(new CredentialRouter(routes, config.ApiKeys));
+        services.AddSingleton(sp => new CredentialRouter(routes, config.ApiKeys, sp.GetRequiredService<ValidatedTokenCache>()));
 
         var builder = services.AddAuthentication(GatehouseAuthenticationSchemes.Selector);
         builder.AddPolicyScheme(GatehouseAuthenticationSchemes.Selector, null, options =>
@@ -42,7 +42,8 @@ internal static class IdentityServiceCollectionExtensions
             var scheme = GatehouseAuthenticationSchemes.Oidc(index);
             builder.AddJwtBearer(scheme, static _ => { });
             services.AddOptions<JwtBearerOptions>(scheme)
-                .Configure<TimeProvider, ValidatedTokenCache>((options, time, cache) => OidcBearerSetup.Configure(options, issuer, time, cache));
+                .Configure<TimeProvider, ValidatedTokenCache, CredentialRouter>(
+                    (options, time, cache, router) => OidcBearerSetup.Configure(options, issuer, time, cache, router));
         }
 
         return builder;

@@ -18,43 +18,23 @@ internal static class PartIndexer
     /// <summary>A query of the highest stored part id (0 when none) and the cursor, in that order.</summary>
     public const string TargetSql = $"SELECT coalesce((SELECT max(id) FROM audit_parts), 0), ({CursorSql})";
 
-    private const string CursorSql = "SELECT position FROM audit_index_cursor WHERE name = 'parts'";
+    private const string Cursor = "parts";
+
+    private const string CursorSql = $"SELECT position FROM audit_index_cursor WHERE name = '{Cursor}'";
 
     private const string UptoSql =
         "SELECT max(id) FROM (SELECT id FROM audit_parts WHERE id > @cursor AND id <= @through ORDER BY id LIMIT @max)";
 
-    private const string IndexSql = """
-        INSERT INTO audit_part_text (rowid, body) SELECT id, CAST(body AS TEXT) FROM audit_parts WHERE id > @cursor AND id <= @upto;
-        UPDATE audit_index_cursor SET position = @upto WHERE name = 'parts';
-        """;
+    private const string IndexSql =
+        "INSERT INTO audit_part_text (rowid, body) SELECT id, CAST(body AS TEXT) FROM audit_parts WHERE id BETWEEN @first AND @last";
 
     /// <summary>Indexes the next parts above the cursor, up to id <paramref name="through"/>, inside <paramref name="transaction"/>; returns how many (0 when caught up).</summary>
-    public static async Task<int> StepInAsync(SqliteConnection connection, SqliteTransaction transaction, long through, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = CursorSql;
-        var cursor = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        command.CommandText = UptoSql;
-        command.Parameters.AddWithValue("@cursor", cursor);
-        command.Parameters.AddWithValue("@max", StepParts);
-        command.Parameters.AddWithValue("@through", through);
-        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long upto)
-        {
-            return 0;
-        }
-
-        command.CommandText = IndexSql;
-        command.Parameters.AddWithValue("@upto", upto);
-        var indexed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) - 1;
-        return Math.Max(indexed, 1);
-    }
+    public static async Task<int> StepInAsync(SqliteConnection connection, SqliteTransaction transaction, long through, CancellationToken cancellationToken) =>
+        await IndexCursor.StepAsync(connection, transaction, Cursor, UptoSql, StepParts, through, IndexSql, cancellationToken).ConfigureAwait(false) is { } step
+            ? Math.Max(step.Changed - 1, 1)
+            : 0;
 
     /// <summary>Returns the highest part id indexed so far.</summary>
-    public static async Task<long> PositionAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = CursorSql;
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
+    public static Task<long> PositionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        IndexCursor.PositionAsync(connection, Cursor, cancellationToken);
 }

@@ -27,41 +27,19 @@ internal static class TagIndexer
     /// <summary>A query of the highest sequence (0 when none) and the cursor, in that order.</summary>
     public const string TargetSql = $"SELECT coalesce((SELECT max(seq) FROM audit_entries), 0), ({CursorSql})";
 
-    private const string CursorSql = "SELECT position FROM audit_index_cursor WHERE name = 'tags'";
+    private const string Cursor = "tags";
+
+    private const string CursorSql = $"SELECT position FROM audit_index_cursor WHERE name = '{Cursor}'";
 
     private const string UptoSql = "SELECT min((SELECT max(seq) FROM audit_entries), @cursor + @max, @through)";
 
-    private const string MoveSql = "UPDATE audit_index_cursor SET position = @last WHERE name = 'tags';";
-
     /// <summary>Tags the next entries above the cursor, up to sequence <paramref name="through"/>, inside <paramref name="transaction"/>; returns how many sequences it covered (0 when caught up).</summary>
-    public static async Task<int> StepInAsync(SqliteConnection connection, SqliteTransaction transaction, long through, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = CursorSql;
-        var cursor = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        command.CommandText = UptoSql;
-        command.Parameters.AddWithValue("@cursor", cursor);
-        command.Parameters.AddWithValue("@max", StepEntries);
-        command.Parameters.AddWithValue("@through", through);
-        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long last || last <= cursor)
-        {
-            return 0;
-        }
-
-        command.CommandText = SearchIndex.TagsSql + ";\n" + MoveSql;
-        command.Parameters.Clear();
-        command.Parameters.AddWithValue("@first", cursor + 1);
-        command.Parameters.AddWithValue("@last", last);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return (int)(last - cursor);
-    }
+    public static async Task<int> StepInAsync(SqliteConnection connection, SqliteTransaction transaction, long through, CancellationToken cancellationToken) =>
+        await IndexCursor.StepAsync(connection, transaction, Cursor, UptoSql, StepEntries, through, SearchIndex.TagsSql, cancellationToken).ConfigureAwait(false) is { } step
+            ? (int)step.Moved
+            : 0;
 
     /// <summary>Returns the highest sequence tagged so far.</summary>
-    public static async Task<long> PositionAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = CursorSql;
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
+    public static Task<long> PositionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        IndexCursor.PositionAsync(connection, Cursor, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.ForwardProxy.Listening;
 using Gatehouse.Gateway.Identity;
 using Gatehouse.Gateway.Identity.Credentials;
 using Gatehouse.Gateway.Identity.Development;
@@ -26,6 +27,34 @@ public sealed class CredentialRouterTests
         var context = Request((header, value.Replace("{token}", Token(Issuer)).Replace("{other}", Token("https://other.example/"))));
 
         Assert.Equal(scheme, Router.Route(context).Scheme);
+    }
+
+    [Fact]
+    public void Route_SameRequestAskedAgain_KeepsTheRouteOfTheSameCredential()
+    {
+        var router = new CredentialRouter([KeyValuePair.Create(Issuer, "Gatehouse.Oidc.0")], apiKeys: true);
+        var context = Request(("Authorization", "Bearer " + Token(Issuer)));
+
+        var first = router.Route(context);
+        var second = router.Route(context);
+
+        Assert.Same(first, second);
+        Assert.Equal((1L, 1L), (router.Routed, router.IssuersRead));
+    }
+
+    // The forward proxy puts its Proxy-Authorization credential in place after ASP.NET Core's authentication middleware
+    // has routed the request's own Authorization (the upstream's): the route kept for one must not answer for the other.
+    [Fact]
+    public void Route_ProxyCredentialPutInPlaceAfterAuthorizationWasRouted_IsRoutedItself()
+    {
+        var router = new CredentialRouter([KeyValuePair.Create(Issuer, "Gatehouse.Oidc.0")], apiKeys: true);
+        var context = Request(("Authorization", "Bearer sk-upstream-placeholder"));
+        Assert.Equal(GatehouseAuthenticationSchemes.Rejected, router.Route(context).Scheme);
+
+        context.Features.Set(new ProxyCaller(new PresentedCredential("gk_proxy", null), "api.example"));
+
+        Assert.Equal(GatehouseAuthenticationSchemes.ApiKey, router.Route(context).Scheme);
+        Assert.Equal(2L, router.Routed);
     }
 
     [Fact]

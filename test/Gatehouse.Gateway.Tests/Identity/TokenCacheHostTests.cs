@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using Gatehouse.Gateway.Configuration;
 using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Identity.ApiKeys;
+using Gatehouse.Gateway.Identity.Credentials;
 using Gatehouse.Gateway.Identity.Oidc;
 using Gatehouse.Storage.Keys;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -29,6 +31,7 @@ public sealed class TokenCacheHostTests : IAsyncLifetime
     private const string Issuer = "https://idp.test/";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly KeySet _keys = new();
+    private readonly InMemoryApiKeyStore _apiKeys = new();
     private readonly RsaSecurityKey _keyA = NewKey("key-a");
     private readonly RsaSecurityKey _keyB = NewKey("key-b");
     private WebApplication _app = null!;
@@ -41,10 +44,10 @@ public sealed class TokenCacheHostTests : IAsyncLifetime
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton<IApiKeyStore>(new InMemoryApiKeyStore());
+        builder.Services.AddSingleton<IApiKeyStore>(_apiKeys);
         builder.Services.AddGatehouseIdentity(new IdentityConfig
         {
-            ApiKeys = false,
+            ApiKeys = true,
             Oidc = [new OidcIssuerConfig { Issuer = Issuer, Audiences = [OidcTestServer.Audience], ClockSkew = TimeSpan.Zero }],
             TokenCache = new TokenCacheConfig { MaxEntries = 100, MaxAge = TimeSpan.FromHours(1) },
         });
@@ -124,6 +127,45 @@ public sealed class TokenCacheHostTests : IAsyncLifetime
         using var response = await IdentityHttp.GetAsync(_client, bearer: changed);
 
         await IdentityHttp.ProblemAsync(response, "invalid_token", secret: changed);
+    }
+
+    // The host authenticates each request twice, as the gateway does: ASP.NET Core's authentication middleware asks the
+    // default (selector) scheme, then the identity stage asks it again; the refused credential's handler asks a third time.
+    [Fact]
+    public async Task Token_EachRequest_IsRoutedOnce_AndItsIssuerReadOnlyUntilItIsCached()
+    {
+        var router = _app.Services.GetRequiredService<CredentialRouter>();
+        var token = Sign(_keyA, TimeSpan.FromMinutes(10));
+
+        await AcceptedAsync(token);
+        Assert.Equal((1L, 1L), (router.Routed, router.IssuersRead));
+
+        await AcceptedAsync(token);
+        Assert.Equal((2L, 1L), (router.Routed, router.IssuersRead));
+    }
+
+    [Fact]
+    public async Task ApiKey_EachRequest_IsRoutedOnce()
+    {
+        var router = _app.Services.GetRequiredService<CredentialRouter>();
+        var issued = new ApiKeyIssuer(_time).Create("ci-bot", ["ci"], null, "email:owner@example.com");
+        await _apiKeys.CreateAsync(issued.Record, TestContext.Current.CancellationToken);
+
+        using var response = await IdentityHttp.GetAsync(_client, apiKey: issued.Plaintext);
+
+        Assert.Equal("apikey:ci-bot", (await IdentityHttp.IdentityAsync(response)).GetProperty("subject").GetString());
+        Assert.Equal((1L, 0L), (router.Routed, router.IssuersRead));
+    }
+
+    [Fact]
+    public async Task UnroutableCredential_IsRoutedOnce_AndRefusedWithItsReason()
+    {
+        var router = _app.Services.GetRequiredService<CredentialRouter>();
+
+        using var response = await IdentityHttp.GetAsync(_client, bearer: "not-a-token");
+
+        await IdentityHttp.ProblemAsync(response, "invalid_token", secret: "not-a-token");
+        Assert.Equal(1L, router.Routed);
     }
 
     private async Task AcceptedAsync(string token)

@@ -22,12 +22,14 @@ namespace Gatehouse.Gateway.Identity.Oidc;
 /// A token found in the <see cref="ValidatedTokenCache"/> whose signing key the issuer still publishes is accepted
 /// without being validated again; every other token is validated in full and, once accepted, remembered.
 /// </remarks>
-internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCache cache) : JwtBearerEvents
+internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCache cache, CredentialRouter router) : JwtBearerEvents
 {
     public override async Task MessageReceived(MessageReceivedContext context)
     {
-        // The token may arrive in x-api-key as well as in Authorization; the reader has already refused ambiguity.
-        var token = CredentialReader.Read(context.HttpContext).Value;
+        // The token may arrive in x-api-key as well as in Authorization; the reader has already refused ambiguity. The
+        // route is the one the selector kept for this credential, with the hash it asked the cache by.
+        var route = router.Route(context.HttpContext);
+        var token = route.Credential.Value;
         context.Token = token;
         if (string.IsNullOrEmpty(token) || context.Options.ConfigurationManager is not { } manager)
         {
@@ -48,7 +50,7 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCa
             return;
         }
 
-        var hash = TokenHash.Of(token);
+        var hash = route.TokenHash ?? TokenHash.Of(token);
         if (!cache.TryGet(hash, context.Scheme.Name, out var known))
         {
             return;
@@ -97,7 +99,7 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCa
         context.Principal = new ClaimsPrincipal(new GatehouseClaimsIdentity(caller));
         if (cache.Enabled)
         {
-            cache.Add(TokenHash.Of(token.EncodedToken), context.Scheme.Name, caller, new DateTimeOffset(token.ValidTo, TimeSpan.Zero), token.SigningKey);
+            cache.Add(HashOf(context.HttpContext, token.EncodedToken), context.Scheme.Name, caller, new DateTimeOffset(token.ValidTo, TimeSpan.Zero), token.SigningKey);
         }
 
         return Task.CompletedTask;
@@ -148,6 +150,12 @@ internal sealed class OidcBearerEvents(OidcIssuerConfig issuer, ValidatedTokenCa
             return ([], error);
         }
     }
+
+    /// <summary>Returns the hash the request's route computed for <paramref name="token"/>, or computes it.</summary>
+    private TokenHash HashOf(HttpContext context, string token) =>
+        router.Route(context) is { TokenHash: { } hash } route && string.Equals(route.Credential.Value, token, StringComparison.Ordinal)
+            ? hash
+            : TokenHash.Of(token);
 
     /// <summary>Reads <c>email_verified</c>: true as a JSON boolean, or the string <c>"true"</c> some IdPs send.</summary>
     private static bool EmailVerified(JsonElement payload) =>

@@ -1,4 +1,5 @@
 using Gatehouse.Gateway.Configuration;
+using Gatehouse.Gateway.Identity.Credentials;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,8 +12,11 @@ internal static class OidcBearerSetup
     public static string MetadataAddress(OidcIssuerConfig issuer) =>
         issuer.MetadataAddress ?? issuer.Issuer.TrimEnd('/') + "/.well-known/openid-configuration";
 
-    /// <summary>Applies the issuer's rules; token lifetimes are judged by <paramref name="time"/>, and validated tokens remembered in <paramref name="cache"/>.</summary>
-    public static void Configure(JwtBearerOptions options, OidcIssuerConfig issuer, TimeProvider time, ValidatedTokenCache cache)
+    /// <summary>
+    /// Applies the issuer's rules; token lifetimes are judged by <paramref name="time"/>, validated tokens remembered in
+    /// <paramref name="cache"/>, and the credential taken from the route <paramref name="router"/> keeps for the request.
+    /// </summary>
+    public static void Configure(JwtBearerOptions options, OidcIssuerConfig issuer, TimeProvider time, ValidatedTokenCache cache, CredentialRouter router)
     {
         options.TimeProvider = time;
         options.MetadataAddress = MetadataAddress(issuer);
@@ -23,7 +27,7 @@ internal static class OidcBearerSetup
         options.RefreshOnIssuerKeyNotFound = true;
         options.RefreshInterval = issuer.KeyRefreshInterval;
         options.BackchannelTimeout = TimeSpan.FromSeconds(10);
-        options.Events = new OidcBearerEvents(issuer, cache);
+        options.Events = new OidcBearerEvents(issuer, cache, router);
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = issuer.Issuer,

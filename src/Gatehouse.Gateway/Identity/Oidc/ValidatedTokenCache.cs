@@ -56,6 +56,20 @@ internal sealed class ValidatedTokenCache(TokenCacheConfig config, TimeProvider 
         return false;
     }
 
+    /// <summary>Returns the scheme that validated the token of <paramref name="hash"/> while its entry is unexpired; otherwise null.</summary>
+    /// <remarks>
+    /// For routing only: it neither vouches for the token nor refreshes the entry's recency. The scheme it names asks
+    /// <see cref="TryGet"/>, checks the signing key, and validates in full on any miss.
+    /// </remarks>
+    public string? SchemeOf(TokenHash hash)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            return _entries.TryGetValue(hash, out var node) && now < node.Value.Token.ValidUntil ? node.Value.Token.Scheme : null;
+        }
+    }
+
     /// <summary>Remembers a token just validated by <paramref name="scheme"/>; one without a known signing key is not kept.</summary>
     public void Add(TokenHash hash, string scheme, GatehouseIdentity caller, DateTimeOffset expires, SecurityKey? signingKey)
     {
