@@ -21,14 +21,11 @@ internal sealed class CompiledRuleSet
                      .GroupBy(x => x.Keyword, StringComparer.OrdinalIgnoreCase))
         {
             var ruleIndexes = group.Select(x => x.Rule.Index).Distinct().ToArray();
-            entries.Add(new KeywordEntry(group.Key, ruleIndexes, group.Max(x => x.Rule.Rule.Before)));
+            entries.Add(new KeywordEntry(group.Key, ruleIndexes, Guards(group.Select(x => x.Rule))));
         }
 
         Keywords = new KeywordIndex(entries);
-        TailGuards = [.. Rules
-            .Where(r => r.Rule.Anchor == RuleAnchor.Keyword && r.Rule.Before > 0)
-            .GroupBy(r => r.Rule.BeforeChars ?? "")
-            .Select(g => new TailGuard(g.Key.Length == 0 ? null : SearchValues.Create(g.Key), g.Max(r => r.Rule.Before)))];
+        TailGuards = Guards(Rules.Where(r => r.Rule.Anchor == RuleAnchor.Keyword));
         NumericRules = [.. Rules.Where(r => r.Rule.Anchor == RuleAnchor.Numeric)];
         NumericMaxBefore = NumericRules.Length == 0 ? 0 : NumericRules.Max(r => r.Rule.Before);
         LongestReachAfterHit = Keywords.MaxKeywordLength + (Rules.Length == 0 ? 0 : Rules.Max(r => r.Rule.After));
@@ -58,4 +55,11 @@ internal sealed class CompiledRuleSet
     /// left context a streaming scan keeps so that it sees exactly what a whole-text scan sees.
     /// </summary>
     public int LongestWindow { get; }
+
+    // What the rules' matches may claim before their keyword: the longest reach per alphabet (null: any character).
+    private static TailGuard[] Guards(IEnumerable<CompiledRule> rules) => [.. rules
+        .Where(r => r.Rule.Before > 0)
+        .DistinctBy(r => r.Index)
+        .GroupBy(r => r.Rule.BeforeChars ?? "")
+        .Select(g => new TailGuard(g.Key.Length == 0 ? null : SearchValues.Create(g.Key), g.Max(r => r.Rule.Before)))];
 }

@@ -13,7 +13,7 @@ internal sealed class KeywordIndex
     private readonly QuadFilter _filter;
     private readonly KeywordEntry[] _all;
     private readonly bool[] _firstChars = new bool[128];
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _properPrefixes;
+    private readonly Dictionary<string, TailGuard[]>.AlternateLookup<ReadOnlySpan<char>> _properPrefixes;
 
     public KeywordIndex(IReadOnlyList<KeywordEntry> entries)
     {
@@ -24,13 +24,13 @@ internal sealed class KeywordIndex
             _firstChars[char.ToLowerInvariant(entry.Keyword[0]) & 0x7F] = true;
         }
 
-        var prefixes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var prefixes = new Dictionary<string, TailGuard[]>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in _all)
         {
             for (var length = 1; length < entry.Keyword.Length; length++)
             {
                 var prefix = entry.Keyword[..length];
-                prefixes[prefix] = Math.Max(prefixes.GetValueOrDefault(prefix), entry.MaxBefore);
+                prefixes[prefix] = [.. prefixes.GetValueOrDefault(prefix, []).Union(entry.Reach)];
             }
         }
 
@@ -69,6 +69,11 @@ internal sealed class KeywordIndex
     /// The earliest offset at which a match could start if the text's end is the beginning of a keyword that the next
     /// text would complete; the text length when no suffix is a keyword prefix.
     /// </summary>
+    /// <remarks>
+    /// A rule that reaches back before its keyword reaches only over its <c>BeforeChars</c>, as for a keyword that has
+    /// not begun to arrive (<see cref="TailGuard"/>): a partial keyword holds back that run, not its rules' whole
+    /// <c>Before</c> over any character (which held a line of prose before <c>sk-</c> for a rule keyed on <c>-us</c>).
+    /// </remarks>
     public int PendingFromPartialKeyword(ReadOnlySpan<char> text)
     {
         var earliest = text.Length;
@@ -82,9 +87,13 @@ internal sealed class KeywordIndex
                 continue;
             }
 
-            if (_properPrefixes.TryGetValue(text[start..], out var before))
+            if (_properPrefixes.TryGetValue(text[start..], out var reach))
             {
-                earliest = Math.Min(earliest, Math.Max(0, start - before));
+                earliest = Math.Min(earliest, start);
+                foreach (var guard in reach)
+                {
+                    earliest = Math.Min(earliest, guard.PendingFrom(text[..start]));
+                }
             }
         }
 

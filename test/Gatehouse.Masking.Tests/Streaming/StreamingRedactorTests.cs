@@ -17,6 +17,23 @@ public sealed class StreamingRedactorTests
         Assert.True(redactor.Holdback < 64, $"holdback {redactor.Holdback}");
     }
 
+    [Theory]
+    [InlineData("Ask the team. -", "Ask the team. ")]
+    [InlineData("Set it in your shell first.\nexport OPENAI_API_KEY=sk-", "Set it in your shell first.\nexport OPENAI_")]
+    public void Push_TextEndingInAPartialKeyword_HoldsBackOnlyWhatItsRulesReachOver(string first, string released)
+    {
+        // "-" may begin "-us" (a Mailchimp key: hex digits, then -us): only a run of hex digits before it can be part
+        // of one, not the 32 characters of any kind the rule's reach allows. "API_KEY=sk-" may still be a key.
+        var rest = "proj-" + new string('x', 48) + " and more.";
+        using var redactor = TestEngines.Default.CreateStreamingRedactor();
+
+        var now = redactor.Push(first);
+        var whole = now + redactor.Push(rest) + redactor.Flush();
+
+        Assert.Equal(released, now);
+        Assert.Equal(TestEngines.Default.Mask(first + rest).TextOr(first + rest), whole);
+    }
+
     [Fact]
     public void Push_LongPrivateKeyInSmallDeltas_SwallowsItAndResumesAfterTheEndLine()
     {
