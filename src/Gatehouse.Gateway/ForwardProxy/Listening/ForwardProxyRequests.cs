@@ -2,6 +2,7 @@ using Gatehouse.Audit.Records;
 using Gatehouse.Gateway.Exchanges;
 using Gatehouse.Gateway.ForwardProxy.Routing;
 using Gatehouse.Gateway.Identity;
+using Gatehouse.Gateway.Identity.Credentials;
 using Gatehouse.Gateway.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -63,7 +64,7 @@ internal sealed class ForwardProxyRequests(ProxyRoutes routes, IdentityResolver 
             return null;
         }
 
-        var credential = ProxyAuthorization.Read([.. context.Request.Headers.ProxyAuthorization.Select(v => v ?? "")]);
+        var credential = CredentialReader.Read(context);
         var host = context.Request.Host.Host.ToLowerInvariant();
         var caller = new ProxyCaller(credential, host);
         context.Features.Set(caller);

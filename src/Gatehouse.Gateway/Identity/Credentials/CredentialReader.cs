@@ -18,13 +18,22 @@ internal static class CredentialReader
     /// <summary>Reads the request's credential once per request and caches it in the request's items.</summary>
     /// <remarks>
     /// A request that came through the forward proxy is identified by its proxy credential alone: its own
-    /// <c>Authorization</c> and <c>x-api-key</c> are the upstream's business (see docs/designs/forward-proxy.md).
+    /// <c>Authorization</c> and <c>x-api-key</c> are the upstream's business (see docs/designs/forward-proxy.md). That
+    /// holds from the request's first moment, before the proxy puts its <see cref="ForwardProxy.Listening.ProxyCaller"/>
+    /// in place: ASP.NET Core's authentication middleware asks first, and a scheme's handler keeps its first result for
+    /// the whole request, so a first answer for the request's own <c>Authorization</c> would answer for the caller too.
     /// </remarks>
     public static PresentedCredential Read(HttpContext context)
     {
-        if (context.Features.Get<ForwardProxy.Listening.ProxyCaller>() is { } proxied)
+        if (context.Features.Get<ForwardProxy.Listening.ProxyCaller>() is { } caller)
         {
-            return proxied.Credential;
+            return caller.Credential;
+        }
+
+        var proxied = context.Features.Get<ForwardProxy.Listening.ProxiedConnection>();
+        if (proxied is { Credential: { } tunnelled })
+        {
+            return tunnelled;
         }
 
         if (context.Items.TryGetValue(typeof(PresentedCredential), out var cached) && cached is PresentedCredential known)
@@ -32,7 +41,10 @@ internal static class CredentialReader
             return known;
         }
 
-        var read = Read(context.Request.Headers);
+        // On a plain proxy connection each request carries its own Proxy-Authorization.
+        var read = proxied is null
+            ? Read(context.Request.Headers)
+            : ForwardProxy.Listening.ProxyAuthorization.Read([.. context.Request.Headers.ProxyAuthorization.Select(v => v ?? "")]);
         context.Items[typeof(PresentedCredential)] = read;
         return read;
     }
