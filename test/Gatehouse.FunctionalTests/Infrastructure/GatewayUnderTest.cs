@@ -136,20 +136,20 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until <paramref name="user"/> has exactly one exchange with its outcome recorded: the outcome is written
-    /// after the last byte reaches the client, so a test that has read the response may be a moment ahead of it.
+    /// Waits until <paramref name="user"/> (null: anyone) has exactly one exchange with its outcome recorded: the outcome
+    /// is written after the last byte reaches the client, so a test that has read the response may be a moment ahead of it.
     /// </summary>
-    public async Task<ExchangeRecord> WaitForExchangeAsync(string user)
+    public async Task<ExchangeRecord> WaitForExchangeAsync(string? user)
     {
         await using var store = OpenStore();
         return await Eventually.ValueAsync(
             async () =>
             {
                 var page = await store.SearchAsync(new ExchangeQuery { User = user }, CancellationToken.None);
-                Assert.True(page.Items.Count <= 1, $"{user} has {page.Items.Count} exchanges; expected one");
+                Assert.True(page.Items.Count <= 1, $"{user ?? "anyone"} has {page.Items.Count} exchanges; expected one");
                 return page.Items is [{ Outcome: not null } record] ? record : null;
             },
-            $"a completed exchange recorded for {user}");
+            $"a completed exchange recorded for {user ?? "anyone"}");
     }
 
     /// <summary>Stops the gateway gracefully, as the host does on SIGTERM; <see cref="DisposeAsync"/> still cleans up after.</summary>
