@@ -27,6 +27,9 @@ const frames = doc.shared.frames.map(f => f.name);
 
 // The same parked-thread test as cpu-by-method.js.
 const WAIT = /(LowLevelLifoSemaphore\.Wait|WaitHandle\.Wait|Monitor\.Wait|Thread\.Sleep|SleepEx|WaitForSocketEvents|SocketAsyncEngine\.EventLoop|ManualResetEventSlim\.Wait|SemaphoreSlim\.Wait|LowLevelMonitor\.Wait|WaitOneCore|WaitSubsystem|Interop\+Sys\.Poll|TimerQueue\.TimerThread|WaitForSignal|PortableThreadPool\+GateThread|WaitNative|Console.*Read|ReadFile|BlockingCollection|Interop\+Sys\.Read\b|Interop\+Sys\.WaitPid|ConsoleLoggerProcessor\.TryDequeue)/;
+// The finalizer thread waits for work in native code that traces fold into GC.RunFinalizers: when that frame is the
+// innermost managed one, the thread is parked (a finalizer that runs shows its own frames below it).
+const PARKED_LEAF = /GC\.RunFinalizers\(\)$/;
 const PSEUDO = /^(UNMANAGED_CODE_TIME|CPU_TIME|BLOCKED_TIME|Thread \(|Process|\?!\?)/;
 
 const GC = /PollGC/;
@@ -69,7 +72,7 @@ function sample(stack, weight) {
   while (leafIndex > 0 && PSEUDO.test(frames[stack[leafIndex]])) leafIndex--;
   const unmanagedLeaf = frames[stack[stack.length - 1]] === 'UNMANAGED_CODE_TIME';
   const window = stack.slice(Math.max(0, leafIndex - 2), leafIndex + 1).map(i => frames[i]).join(' ');
-  if (WAIT.test(window) && (unmanagedLeaf || WAIT.test(frames[stack[leafIndex]]))) return;
+  if (PARKED_LEAF.test(frames[stack[leafIndex]]) || (WAIT.test(window) && (unmanagedLeaf || WAIT.test(frames[stack[leafIndex]])))) return;
   busy += weight;
   add(classify(stack), weight);
 }

@@ -35,6 +35,9 @@ const frames = doc.shared.frames.map(f => f.name);
 // ConsoleLoggerProcessor.TryDequeue: the console logger's thread parks in it (Monitor.Wait on its queue) and some traces
 // show it as the innermost frame with no native frame below: one thread for the whole trace, not work.
 const WAIT = /(LowLevelLifoSemaphore\.Wait|WaitHandle\.Wait|Monitor\.Wait|Thread\.Sleep|SleepEx|WaitForSocketEvents|SocketAsyncEngine\.EventLoop|ManualResetEventSlim\.Wait|SemaphoreSlim\.Wait|LowLevelMonitor\.Wait|WaitOneCore|WaitSubsystem|Interop\+Sys\.Poll|TimerQueue\.TimerThread|WaitForSignal|PortableThreadPool\+GateThread|WaitNative|Console.*Read|ReadFile|BlockingCollection|Interop\+Sys\.Read\b|Interop\+Sys\.WaitPid|ConsoleLoggerProcessor\.TryDequeue)/;
+// The finalizer thread waits for work in native code that traces fold into GC.RunFinalizers: when that frame is the
+// innermost managed one, the thread is parked (a finalizer that runs shows its own frames below it).
+const PARKED_LEAF = /GC\.RunFinalizers\(\)$/;
 const PSEUDO = /^(UNMANAGED_CODE_TIME|CPU_TIME|BLOCKED_TIME|Thread \(|Process|\?!\?)/;
 
 const exclusive = new Map();
@@ -57,7 +60,7 @@ function add(stack, weight) {
   const unmanagedLeaf = frames[stack[stack.length - 1]] === 'UNMANAGED_CODE_TIME';
   // A parked thread: its innermost managed frames wait, and below them it is in native code (or the wait itself).
   const window = stack.slice(Math.max(0, leafIndex - 2), leafIndex + 1).map(i => frames[i]).join(' ');
-  if (WAIT.test(window) && (unmanagedLeaf || WAIT.test(leafName))) {
+  if (PARKED_LEAF.test(leafName) || (WAIT.test(window) && (unmanagedLeaf || WAIT.test(leafName)))) {
     idle += weight;
     return;
   }
