@@ -44,7 +44,7 @@ public sealed class NameTable<T>
     {
         foreach (var entry in _entries)
         {
-            if (entry.Value.Equals(value))
+            if (EqualityComparer<T>.Default.Equals(entry.Value, value))
             {
                 return entry.Name;
             }

@@ -15,8 +15,9 @@ namespace Gatehouse.Gateway.Identity.Credentials;
 /// </para>
 /// <para>
 /// A request is routed once and keeps its route for the credential it routed: ASP.NET Core's authentication middleware,
-/// the identity stage and the refusing scheme all ask. The forward proxy puts its <c>Proxy-Authorization</c> credential
-/// in place after the request's own <c>Authorization</c> was routed, so a kept route answers only for the same credential.
+/// the identity stage and the refusing scheme all ask. <see cref="CredentialReader"/> gives one credential per request
+/// (on the forward proxy's listener, the proxy credential from the request's first moment); the kept route is still
+/// checked against the credential it was made for, so a route can never answer for another credential.
 /// </para>
 /// </remarks>
 internal sealed class CredentialRouter
